@@ -1,0 +1,357 @@
+"""Segment → focus areas, activities, situation, follow-up and expected effect.
+
+Walks the blocks of one segment in order, keeping the section, the focus-area heading in
+force, the actors a heading names ("Polisen lovar att:") and what a lead-in line ending
+with ":" introduces (focus areas, places, channels, or activities).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .actors import read_actors, resolve_actors, order_codes
+from .frequency import parse_frequency
+from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
+from .rules import Rules
+from .sections import Segment, norm
+from .taxonomy import categorize
+
+_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
+
+
+@dataclass
+class Draft:
+    """What one segment says, before record-level normalization."""
+
+    focus_areas: list[FocusArea] = field(default_factory=list)
+    activities: list[dict] = field(default_factory=list)
+    situation: list[str] = field(default_factory=list)
+    follow_up: list[str] = field(default_factory=list)
+    effect: list[str] = field(default_factory=list)
+    promise_sentences: list[Span | Doc] = field(default_factory=list)
+    sentences: list[tuple[str, str]] = field(default_factory=list)  # (section, sentence)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _has_word_prefix(words: list[str], stems: list[str]) -> bool:
+    return any(w.startswith(s) for w in words for s in stems if " " not in s)
+
+
+def _has_phrase(low: str, phrases: list[str]) -> bool:
+    return any(p in low for p in phrases if " " in p)
+
+
+def is_follow_up_sentence(text: str, rules: Rules) -> bool:
+    low = norm(text)
+    return any(c in low for c in rules.sections["follow_up_sentence_cues"])
+
+
+def is_period_statement(text: str, rules: Rules) -> bool:
+    low = norm(text)
+    return any(low.startswith(p) for p in rules.activities["period_or_follow_up_starts"])
+
+
+def _generic(text: str, rules: Rules) -> bool:
+    low = " " + norm(text) + " "
+    return any(p in low for p in rules.activities["not_activity_phrases"])
+
+
+def is_past_report(words: list[str], rules: Rules) -> bool:
+    return any(w in rules.activities["past_markers"] for w in words)
+
+
+def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = False) -> bool:
+    """A sentence that commits someone to act (CONTRACT.md: purpose, background and values
+    are not activities). ``strict`` asks for a commitment word and a doer or action (for
+    running text outside an activity section); ``report`` accepts reported past actions
+    (follow-up reports)."""
+    text = sent.text.strip()
+    low = norm(text)
+    words = _words(low)
+    a = rules.activities
+    if len(words) < 3 or text[:1] in "–-\"”" or any(low.startswith(p) for p in a["not_activity_starts"]):
+        return False
+    if _generic(text, rules) or any(w in a["negations"] for w in words) or is_focus_sentence(text, rules):
+        return False
+    if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
+        return False
+    past = is_past_report(words, rules)
+    if past and not report:
+        return False
+    commit = any(w in a["commitment_words"] for w in words) or (report and past)
+    action = _has_word_prefix(words, a["action_verbs"]) or _has_phrase(low, a["action_verbs"])
+    doc = sent.doc if isinstance(sent, Span) else sent
+    lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
+    actor = any(lo <= s.start < hi for s in doc.spans["actors"]) or "vi" in words
+    if strict:
+        return commit and (actor or action)
+    return commit or (action and actor)
+
+
+def is_focus_sentence(text: str, rules: Rules) -> bool:
+    low = norm(text)
+    sec = rules.sections
+    return (any(w in low for w in sec["focus_sentence_words"]) and any(c in low for c in sec["focus_sentence_cues"])) \
+        or any(c in low for c in sec["focus_sentence_cues_before"])
+
+
+def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
+    """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
+    if not is_focus_sentence(text, rules):
+        return []
+    low = text.lower()
+    sec = rules.sections
+    before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)
+    if before >= 0:
+        head = text[:before]
+        cut = max(head.lower().rfind(" är det "), head.lower().rfind(" är "))
+        clause = head[cut + 4:] if cut >= 0 else head
+        cats = categorize(clause, rules, allow_other=False)
+        return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
+    cue_at = max((low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low), default=-1)
+    if cue_at < 0:
+        return []
+    clause = text[cue_at:]
+    cut = len(clause)
+    for stop in sec["focus_clause_stops"]:
+        j = clause.lower().find(stop)
+        if 0 <= j < cut:
+            cut = j
+    clause = clause[:cut].strip(" .:;")
+    parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", clause)
+    out = []
+    for p in parts:
+        p = p.strip(" .:;")
+        cats = categorize(p, rules, allow_other=False)
+        if p and cats:
+            out.append(FocusArea(title=p, categories=cats))
+    return out
+
+
+def _focus_item(text: str, rules: Rules) -> FocusArea:
+    title = re.split(r"\s+[–-]\s+|:\s", text, maxsplit=1)[0].strip(" .")
+    return FocusArea(title=title or text, categories=categorize(text, rules, allow_other=True))
+
+
+def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
+    for old in draft.focus_areas:
+        if old.title.lower() == fa.title.lower():
+            return old
+    draft.focus_areas.append(fa)
+    return fa
+
+
+def _leadin_kind(text: str, heading_actors: tuple, rules: Rules) -> str:
+    low = norm(text)
+    sec = rules.sections
+    if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
+        return "activity"
+    if any(p in low for p in sec["place_leadins"]):
+        return "place"
+    if any(p in low for p in sec["follow_up_leadins"]):
+        return "follow_up"
+    if any(p in low for p in sec["situation_leadins"]):
+        return "situation"
+    if any(re.search(rf"\b{re.escape(p)}", low) for p in sec["focus_leadins"]) and "lovar" not in low:
+        return "focus"
+    return "activity"
+
+
+def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
+    """Actors a heading or lead-in names as the ones who act ("Åtgärder Polisen")."""
+    low = norm(doc.text)
+    if not any(re.search(rf"\b{re.escape(c)}", low) for c in rules.activities["actor_heading_cues"]):
+        return ()
+    reading = read_actors(doc, rules)
+    return tuple(order_codes(reading.subject + reading.partners, rules))
+
+
+def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
+    probe = piece[:30]
+    i = doc_text.find(probe, block.start, block.end + 1)
+    if i < 0:
+        return block.start, block.end
+    return i, min(block.end, i + len(piece)) if piece in doc_text[i:i + len(piece) + 5] else block.end
+
+
+def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules, report: bool = False) -> Draft:
+    """docs maps id(block) → the spaCy Doc of that block's text; ``report`` is True for a
+    follow-up report, whose reported actions are activities."""
+    draft = Draft()
+    current_fa: FocusArea | None = None
+    heading_actors: tuple[str, ...] = ()
+    leadin: str | None = None
+    override: str | None = None  # an actor heading or lead-in opens an activity list
+    last_activity: dict | None = None
+
+    def add_activity(text_piece: str, nlp_doc, block: Block, section: str):
+        nonlocal last_activity
+        freq, cadence = parse_frequency(text_piece, rules)
+        reading = read_actors(nlp_doc, rules)
+        act = {"text": " ".join(text_piece.split()), "focus_area": current_fa.title if current_fa else None,
+               "reading": reading, "heading_actors": heading_actors, "frequency": freq, "cadence": cadence,
+               "places": [], "span": _span_of(block, text_piece, doc_text), "section": section}
+        draft.activities.append(act)
+        last_activity = act
+
+    for block, section in seg.blocks:
+        doc = docs[id(block)]
+        if section in ("title", "period_heading"):
+            heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            continue
+        if section.endswith(":heading"):
+            kind = section.split(":")[0]
+            heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            if kind == "follow_up":
+                draft.follow_up.append(block.text)
+            continue
+        section = override or section
+        if block.kind == "heading":
+            acts = _actor_heading(doc, rules)
+            leadin = None
+            if acts:
+                heading_actors, current_fa, override = acts, None, "activities"
+            elif section in ("lead", "activities", "focus") and not block.text.endswith(("!", "?")) \
+                    and "," not in block.text and len(block.text.split()) <= 10:
+                fa = _focus_item(block.text, rules)
+                primary = categorize(block.text, rules, allow_other=False, fallback=False)
+                if section != "lead" or primary:
+                    heading_actors = ()
+                    current_fa = add_focus(draft, fa)
+            elif section == "follow_up":
+                draft.follow_up.append(block.text)
+            continue
+        if block.kind == "item":
+            _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules)
+            continue
+        # paragraph
+        sents = list(doc.sents)
+        if block.text.rstrip().endswith(":"):
+            *body, last = sents
+            for s in body:
+                _read_sentence(draft, s, block, section, add_activity, rules, report)
+            acts = _actor_heading(last, rules)
+            if acts:
+                heading_actors = acts
+            leadin = _leadin_kind(last.text, heading_actors, rules)
+            if leadin == "place":
+                add_activity(last.text.strip(), last, block, section)
+            elif leadin == "focus":
+                for fa in _focus_from_sentence(last.text, rules):
+                    add_focus(draft, fa)
+            elif leadin == "activity" and section not in ("follow_up", "effect", "other"):
+                override = "activities"
+            continue
+        if leadin == "focus" and len(block.text) < 160:
+            current_fa = add_focus(draft, _focus_item(block.text, rules))
+            leadin = None
+            continue
+        leadin = None
+        for s in sents:
+            _read_sentence(draft, s, block, section, add_activity, rules, report)
+        if sents and _leadin_kind(sents[-1].text, heading_actors, rules) == "focus" \
+                and not is_commitment(sents[-1], rules, strict=False):
+            leadin = "focus"
+    return draft
+
+
+def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules):
+    text = block.text
+    if leadin == "place" and last_activity is not None:
+        last_activity["places"].append(text.strip(" ."))
+        last_activity["text"] += " " + text
+        return
+    if leadin == "follow_up" or section == "follow_up":
+        draft.follow_up.append(text)
+        return
+    if leadin == "situation":
+        draft.situation.append(text)
+        return
+    if leadin == "focus" or section == "focus":
+        add_focus(draft, _focus_item(text, rules))
+        return
+    if section == "effect":
+        draft.effect.append(text)
+        return
+    if section == "other":
+        return
+    if is_period_statement(text, rules):
+        return
+    if is_follow_up_sentence(text, rules) and not is_commitment(doc, rules, strict=False):
+        draft.follow_up.append(text)
+        return
+    if section == "situation" and not is_commitment(doc, rules, strict=True):
+        draft.situation.append(text)
+        return
+    add_activity(text, doc, block, section)
+
+
+def _read_sentence(draft, sent, block, section, add_activity, rules, report):
+    text = sent.text.strip()
+    if not text:
+        return
+    draft.sentences.append((section, text))
+    low = norm(text)
+    if re.search(r"\blov(ar|ade)\b|\btecknat\b|\bundertecknade\b|\butformar\b|\båtagande\b", low):
+        draft.promise_sentences.append(sent)
+    for fa in _focus_from_sentence(text, rules) if section in ("lead", "activities", "situation", "focus") else ():
+        add_focus(draft, fa)
+    if is_follow_up_sentence(text, rules):
+        draft.follow_up.append(text)
+        return
+    if section == "follow_up":
+        draft.follow_up.append(text)
+    elif section == "effect":
+        draft.effect.append(text)
+    elif section in ("situation", "focus"):
+        draft.situation.append(text)
+    elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
+        add_activity(text, sent, block, section)
+    elif report and section == "lead" and is_commitment(sent, rules, strict=True, report=True) \
+            and is_past_report(_words(low), rules):
+        add_activity(text, sent, block, section)
+    elif any(c in low for c in rules.sections["effect_sentence_cues"]):
+        draft.effect.append(text)
+
+
+def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
+    """A page with no activity list: its committing sentences in running text are the
+    activities (news articles, short kommun pages)."""
+    for block, section in seg.blocks:
+        if block.kind != "paragraph" or section not in ("lead", "activities"):
+            continue
+        for sent in docs[id(block)].sents:
+            if is_commitment(sent, rules, strict=True):
+                freq, cadence = parse_frequency(sent.text, rules)
+                draft.activities.append({
+                    "text": " ".join(sent.text.split()), "focus_area": None, "reading": read_actors(sent, rules),
+                    "heading_actors": (), "frequency": freq, "cadence": cadence, "places": [],
+                    "span": _span_of(block, sent.text.strip(), doc_text), "section": "lead"})
+
+
+def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, period_known: bool,
+                    rules: Rules) -> Activity:
+    actors = resolve_actors(act["reading"], act["heading_actors"], parties, rules)
+    freq: Frequency | None = act["frequency"]
+    time_bound = period_known or bool(re.search(r"\b(19|20)\d\d\b|under året|under hösten|under våren", act["text"].lower()))
+    return Activity(
+        text=act["text"], focus_area=act["focus_area"] or single_fa, actors=actors, frequency=freq,
+        cadence_word=act["cadence"], places=act["places"], target_groups=[], span=act["span"],
+        measurable=Measurable(named_actor=act["reading"].named or bool(act["heading_actors"]),
+                              count_or_frequency=freq is not None, place=bool(act["places"]),
+                              time_bound=time_bound))
+
+
+def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
+    if not draft.follow_up:
+        return None
+    text = " ".join(dict.fromkeys(t.strip() for t in draft.follow_up if t.strip()))
+    freq, _ = parse_frequency(text, rules)
+    low = text.lower()
+    channels = [code for code, words in rules.sections["channels"].items() if any(w in low for w in words)]
+    return FollowUp(text=text, frequency=freq, channels=channels)

@@ -1,0 +1,120 @@
+"""Who acts: actor mentions (found by the ``actor_ruler`` component) read in context.
+
+A strong actor named as doer counts; one after a place or recipient preposition ("i
+kommunen", "till polisen") does not. Weak actors (skola, näringsliv …) and genitives
+("kommunens fältsekreterare") count only as partners ("tillsammans med …", "i samverkan
+med …", "samverkan mellan …"); weak actors also count as the opening subject.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .rules import Rules
+
+SKIP_BEFORE = {"hela", "varje", "den", "det", "sin", "sina", "vår", "våra", "respektive", "egna",
+               "lokala", "berörda", "både", "även", "övriga", "andra"}
+
+
+@dataclass(frozen=True)
+class ActorReading:
+    subject: tuple[str, ...]   # named doers
+    partners: tuple[str, ...]  # named co-actors
+    opens: bool = False        # the text opens with its doers ("Kommunen ska …")
+
+    @property
+    def named(self) -> bool:
+        return bool(self.subject or self.partners)
+
+
+def _is_genitive(span: Span, rules: Rules) -> bool:
+    word = span[-1].lower_
+    if not word.endswith("s") or len(span) > 1:
+        return False
+    forms = _forms(rules)
+    return word not in forms and word[:-1] in forms
+
+
+@lru_cache(maxsize=4)
+def _forms(rules: Rules) -> frozenset:
+    return frozenset(f for spec in rules.actors["actors"].values() for f in spec["forms"])
+
+
+def _partner(doc: Doc, start: int, rules: Rules) -> bool:
+    """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue."""
+    a = rules.actors
+    joiners = set(a["list_joiners"])
+    blocking = set(a["blocking_prepositions"])
+    i, words_in_item, items = start - 1, 0, 0
+    while i >= 0 and items < 8:
+        low = doc[i].lower_
+        if low in a["partner_cues"]:
+            before = doc[i - 1].lower_ if i > 0 else ""
+            return before not in a["partner_veto_before_cue"]
+        if low in blocking:
+            return False
+        if low in joiners or low in ("(",):
+            words_in_item, items = 0, items + 1
+        else:
+            words_in_item += 1
+            if words_in_item > 3 or doc[i].is_sent_start and i != start - 1 and low not in joiners:
+                return False
+        i -= 1
+    return False
+
+
+def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
+    blocking = set(rules.actors["blocking_prepositions"])
+    i, skipped = start - 1, 0
+    while i >= 0 and skipped < 2 and (doc[i].lower_ in SKIP_BEFORE or (doc[i].is_title and doc[i].lower_ not in blocking)):
+        i, skipped = i - 1, skipped + 1
+    return i >= 0 and doc[i].lower_ in blocking
+
+
+def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
+    """Read the actor mentions of one activity (a Doc, or a sentence Span of one)."""
+    full = doc.doc if isinstance(doc, Span) else doc
+    lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
+    mentions = [s for s in full.spans["actors"] if lo <= s.start and s.end <= hi]
+    subject, partners = [], []
+    opens = bool(mentions) and _opening(full, lo, mentions[0].start, rules)
+    for m in mentions:
+        code, _, weak = m.label_.partition(":")
+        partner = _partner(full, m.start, rules)
+        if partner:
+            partners.append(code)
+        elif _is_genitive(m, rules):
+            continue
+        elif weak:
+            if _opening(full, lo, m.start, rules):
+                partners.append(code)
+        elif not _blocked(full, m.start, rules):
+            subject.append(code)
+    return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
+
+
+def _opening(doc: Doc, lo: int, start: int, rules: Rules) -> bool:
+    """The mention is in the list that opens the text ("Socialtjänst, skola och polis ska")."""
+    joiners = set(rules.actors["list_joiners"]) | {"gemensamt", "att"}
+    covered = {i for s in doc.spans["actors"] for i in range(s.start, s.end)}
+    return all(i in covered or doc[i].lower_ in joiners or doc[i].is_title for i in range(lo, start))
+
+
+def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parties: tuple[str, ...],
+                   rules: Rules) -> list[str]:
+    """The text's own doers when it opens with them; else those of its heading ("Polisen
+    lovar att:"), else the record's parties when no doer is named; partners always count."""
+    chosen = set(reading.subject) | set(reading.partners)
+    if not reading.opens:
+        if heading_actors:
+            chosen |= set(heading_actors)
+        elif not reading.subject:
+            chosen |= set(parties)
+    return order_codes(chosen, rules)
+
+
+def order_codes(codes, rules: Rules) -> list[str]:
+    order = rules.actors["order"]
+    return sorted(set(codes), key=order.index)

@@ -1,0 +1,1 @@
+"""Format backends: each turns raw bytes into one ``Document`` (plain text + blocks)."""

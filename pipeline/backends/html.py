@@ -1,0 +1,76 @@
+"""HTML backend (beautifulsoup4): tags give headings, paragraphs and list items; site
+furniture (navigation, cookie banners, search, share links, footers) is dropped."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from ..models import Block
+from ..rules import Rules
+from .text import is_boilerplate
+
+DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+             "button", "svg", "iframe", "template", "select", "input"]
+FURNITURE = re.compile(r"cookie|consent|banner|breadcrumb|share|social|skip|search|menu|navigation|footer|sidebar", re.I)
+BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+              "h6": "heading", "li": "item", "p": "paragraph", "tr": "item", "dt": "heading",
+              "dd": "paragraph", "blockquote": "paragraph", "figcaption": "paragraph"}
+_WS = re.compile(r"\s+")
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.attrs is None:
+        return False
+    attrs = " ".join([tag.get("id") or "", " ".join(tag.get("class") or []), tag.get("role") or ""])
+    return bool(attrs.strip()) and bool(FURNITURE.search(attrs))
+
+
+def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
+    """Return the plain text (blocks separated by blank lines) and its blocks."""
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(_is_furniture):
+        if not tag.decomposed:
+            tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    pieces: list[tuple[str, str]] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if not isinstance(child, Tag):
+                continue
+            kind = BLOCK_TAGS.get(child.name)
+            if kind == "item" and child.name == "tr":
+                cells = [_WS.sub(" ", c.get_text(" ")).strip() for c in child.find_all(["td", "th"])]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    pieces.append((kind, text))
+            elif kind and not child.find(list(BLOCK_TAGS)):
+                text = _WS.sub(" ", child.get_text(" ")).strip()
+                if text:
+                    pieces.append((kind, text))
+            elif kind == "item":
+                own = _WS.sub(" ", "".join(t for t in child.find_all(string=True, recursive=False))).strip()
+                if own:
+                    pieces.append((kind, own))
+                walk(child)
+            elif child.name in ("div", "section", "td") and not child.find(list(BLOCK_TAGS) + ["div", "section"]):
+                text = _WS.sub(" ", child.get_text(" ")).strip()
+                if text:
+                    pieces.append(("paragraph", text))
+            else:
+                walk(child)
+
+    walk(root)
+    out, blocks, pos = [], [], 0
+    for kind, text in pieces:
+        if is_boilerplate(text, rules):
+            continue
+        if kind == "heading" and len(text) > 200:
+            kind = "paragraph"
+        blocks.append(Block(kind=kind, text=text, start=pos, end=pos + len(text)))
+        out.append(text)
+        pos += len(text) + 2
+    return "\n\n".join(out), blocks

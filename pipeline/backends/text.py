@@ -1,0 +1,55 @@
+"""Plain-text backend: structure comes from line layout (blank lines, bullets, short lines)."""
+from __future__ import annotations
+
+import re
+
+from ..models import Block
+from ..rules import Rules
+
+BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
+_WS = re.compile(r"\s+")
+
+
+def is_boilerplate(line: str, rules: Rules) -> bool:
+    low = _WS.sub(" ", line.strip().lower())
+    sec = rules.sections
+    return low in sec["boilerplate_lines"] or any(low.startswith(p) for p in sec["boilerplate_prefixes"])
+
+
+def looks_like_heading(line: str, rules: Rules) -> bool:
+    s = line.strip()
+    if not s or len(s) > rules.sections["heading_max_chars"]:
+        return False
+    if len(s.split()) > rules.sections["heading_max_words"] or s[-1] in ".,;:":
+        return False
+    return s[0].isupper() or s[0].isdigit()
+
+
+def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
+    """Split text into blocks: every non-empty line is one block; an indented line right
+    after a bullet continues that bullet (wrapped lines)."""
+    blocks: list[Block] = []
+    pos = 0
+    prev_item = False
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        if not raw.strip() or is_boilerplate(raw, rules):
+            prev_item = False
+            continue
+        m = BULLET.match(raw)
+        if m and raw[m.end():].strip():
+            s = start + m.end()
+            blocks.append(Block(kind="item", text=_WS.sub(" ", raw[m.end():]).strip(), start=s, end=end))
+            prev_item = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        if prev_item and lead > 0:
+            last = blocks[-1]
+            blocks[-1] = Block(kind="item", text=f"{last.text} {_WS.sub(' ', raw).strip()}",
+                               start=last.start, end=end)
+            continue
+        prev_item = False
+        kind = "heading" if looks_like_heading(raw, rules) else "paragraph"
+        blocks.append(Block(kind=kind, text=_WS.sub(" ", raw).strip(), start=start + lead, end=end))
+    return blocks

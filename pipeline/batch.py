@@ -1,0 +1,114 @@
+"""Many documents → one output folder: parallel, resumable, going on past bad inputs.
+
+A manifest (``.manifest.json`` in the output folder) remembers, per input, its sha256,
+the rules fingerprint and the ids it produced; ``--resume`` reuses those records when
+neither the input nor the rules changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from .extract import Result, extract_path, make_ids_unique
+from .ingest import DEFAULT_MAX_BYTES, discover
+from .models import Record
+from .output import atomic_write, write_records
+from .rules import load_rules
+
+MANIFEST = ".manifest.json"
+
+
+@dataclass
+class BatchResult:
+    documents: int = 0
+    records: list[Record] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    reused: int = 0
+
+
+_worker_state: dict = {}
+
+
+def _init_worker(max_bytes: int, model: str | None) -> None:
+    from .nlp import build_nlp
+
+    _worker_state.update(rules=load_rules(), nlp=build_nlp(model), max_bytes=max_bytes)
+
+
+def _work(path: str) -> Result:
+    s = _worker_state
+    return extract_path(path, s["rules"], s["nlp"], s["max_bytes"])
+
+
+def _sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def run_batch(paths: list[str], out_dir: Path, jobs: int = 1, resume: bool = False,
+              max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, progress=None) -> BatchResult:
+    rules = load_rules()
+    files = discover(paths)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    old = _read_manifest(out_dir)
+    result = BatchResult(documents=len(files))
+    todo, reused = [], {}
+    for f in files:
+        entry = old.get(f.as_posix())
+        if resume and entry and entry["rules"] == rules.fingerprint and entry["sha256"] == _sha(f):
+            recs = [_load(out_dir / f"{i}.json") for i in entry["ids"]]
+            if all(r is not None for r in recs):
+                reused[f.as_posix()] = recs
+                continue
+        todo.append(f.as_posix())
+    results: list[Result] = []
+    if jobs > 1 and len(todo) > 1:
+        with get_context("fork").Pool(jobs, _init_worker, (max_bytes, model)) as pool:
+            for r in pool.imap(_work, todo, chunksize=8):
+                results.append(r)
+                if progress:
+                    progress(r)
+    else:
+        _init_worker(max_bytes, model)
+        for p in todo:
+            r = _work(p)
+            results.append(r)
+            if progress:
+                progress(r)
+    per_doc: dict[str, list[Record]] = dict(reused)
+    for r in results:
+        if r.error:
+            result.failures.append(r.error)
+        else:
+            per_doc[r.path] = r.records
+    result.reused = len(reused)
+    records = make_ids_unique([rec for p in sorted(per_doc) for rec in per_doc[p]])
+    result.records = records
+    stale = {i for e in old.values() for i in e["ids"]} - {r.id for r in records}
+    for i in sorted(stale):
+        (out_dir / f"{i}.json").unlink(missing_ok=True)
+    write_records(records, out_dir)
+    manifest = {p: {"sha256": _sha(Path(p)), "rules": rules.fingerprint, "ids": [r.id for r in recs]}
+                for p, recs in sorted(per_doc.items())}
+    atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return result
+
+
+def _read_manifest(out_dir: Path) -> dict:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def _load(path: Path) -> Record | None:
+    try:
+        return Record.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

@@ -1,0 +1,129 @@
+"""The ``promises`` command. Exit codes: 0 all good, 1 some documents failed, 2 usage or
+configuration error (bad option, malformed rule file)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .rules import RuleError, load_rules
+
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = PROJECT / "corpus" / "snapshot"
+DEFAULT_OUTPUT = PROJECT / "outputs"
+DEFAULT_GOLD = PROJECT / "tests" / "gold"
+
+
+class RulesGroup(click.Group):
+    """Turns a broken rule file into a one-line error and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RuleError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=RulesGroup)
+@click.version_option(__version__, prog_name="promises")
+def cli():
+    """Medborgarlöften → normalized, comparable JSON records (schema 1)."""
+
+
+def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, model, quiet: bool) -> int:
+    from .batch import run_batch
+
+    load_rules()  # fail early (exit 2) on a broken rule file
+    done = [0]
+
+    def progress(r):
+        done[0] += 1
+        if r.error:
+            click.echo(f"error: {r.error}", err=True)
+
+    res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes,
+                    model=model, progress=progress)
+    if not quiet:
+        click.echo(f"{res.documents} documents → {len(res.records)} records in {out_dir}"
+                   f" ({len(res.failures)} failed, {res.reused} reused)")
+    return 1 if res.failures else 0
+
+
+extract_options = [
+    click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                 default=DEFAULT_OUTPUT, show_default=True, help="Folder for <id>.json and records.jsonl."),
+    click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+                 help="Worker processes."),
+    click.option("--resume", is_flag=True, help="Reuse records of inputs unchanged since the last run."),
+    click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
+                 help="Skip (and report) input files larger than this."),
+    click.option("--model", default=None, help="A trained spaCy Swedish pipeline to use instead of the blank one."),
+]
+
+
+def _add(options):
+    def deco(f):
+        for o in reversed(options):
+            f = o(f)
+        return f
+    return deco
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_add(extract_options)
+def extract(paths, out_dir, jobs, resume, max_bytes, model):
+    """Extract records from files or folders (searched recursively)."""
+    sys.exit(_extract(paths, out_dir, jobs, resume, max_bytes, model, quiet=False))
+
+
+@cli.command()
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, path_type=Path), required=True,
+              help="Folder of *.gold.json files.")
+@click.argument("output", type=click.Path(exists=True, path_type=Path), default=DEFAULT_OUTPUT)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--show-misses", is_flag=True, help="List what was missed, extra or different.")
+def evaluate(gold_dir, output, as_json, show_misses):
+    """Compare the records in OUTPUT with gold records."""
+    from .evaluate import evaluate as run_eval, format_table, load_records
+
+    report = run_eval(load_records(gold_dir), load_records(output))
+    if as_json:
+        click.echo(json.dumps(report.scores, indent=1, sort_keys=True))
+    else:
+        click.echo(format_table(report))
+    if show_misses:
+        click.echo("")
+        for m in report.misses:
+            click.echo(m)
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=DEFAULT_CORPUS, show_default=True)
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=DEFAULT_GOLD, show_default=True)
+@_add(extract_options)
+def run(corpus, gold_dir, out_dir, jobs, resume, max_bytes, model):
+    """The main job: extract the bundled snapshot into outputs/ and evaluate against gold."""
+    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False)
+    if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
+        from .evaluate import evaluate as run_eval, format_table, load_records
+
+        click.echo("")
+        click.echo(format_table(run_eval(load_records(gold_dir), load_records(out_dir))))
+    sys.exit(code)
+
+
+@cli.command()
+def schema():
+    """Print the JSON Schema of a schema-1 record."""
+    from .schema import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+def main():
+    cli(prog_name="promises")

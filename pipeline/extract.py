@@ -1,0 +1,135 @@
+"""Document → records: the whole flow for one input, and the batch over many."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .activities import Draft, finish_activity, follow_up_of, lead_activities, read_segment
+from .ingest import DEFAULT_MAX_BYTES, DocumentError, discover, read_document
+from .models import Document, Kommun, Period, Record, Situation, Source
+from .nlp import build_nlp
+from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
+                     make_id, url_suffix)
+from .rules import Rules, load_rules
+from .sections import Segment, segment, year_range
+
+PROMISE_WORDS = re.compile(r"löfte|överenskommelse|trygghet|brottsförebygg|lovar", re.I)
+
+
+@dataclass
+class Result:
+    path: str
+    records: list[Record] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _title(doc: Document) -> str:
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    for h in headings[:4]:
+        if re.search(r"löfte|överenskommelse|trygg", h, re.I):
+            return h
+    return headings[0] if headings else doc.blocks[0].text[:120]
+
+
+def _merge(a: Segment, b: Segment, keep_heading_of: Segment) -> Segment:
+    return Segment(blocks=a.blocks + b.blocks, heading=keep_heading_of.heading,
+                   heading_years=keep_heading_of.heading_years)
+
+
+def merge_segments(segments: list[Segment], drafts: list[Draft]) -> list[Segment]:
+    """The text before the first period heading is its own record only when it has its
+    own activities and its own year (a page whose newest period has no heading). A later
+    heading with the same years as the record before it, or with nothing under it, does
+    not start a record."""
+    out = [segments[0]]
+    years0 = segments[0].heading_years or year_range(segments[0].text)
+    for seg, draft in zip(segments[1:], drafts[1:]):
+        prev = out[-1]
+        prev_years = prev.heading_years or (years0 if prev is segments[0] else None)
+        lone_lead = prev is segments[0] and prev.heading is None and not (drafts[0].activities and years0)
+        if lone_lead:
+            out[-1] = _merge(prev, seg, seg)
+        elif seg.heading_years == prev_years or len(seg.blocks) <= 1:
+            out[-1] = _merge(prev, seg, prev)
+        else:
+            out.append(seg)
+    return out
+
+
+def extract_document(doc: Document, rules: Rules, nlp) -> list[Record]:
+    if not PROMISE_WORDS.search(doc.text):
+        raise DocumentError(doc.path, "no promise content found (not a medborgarlöfte page?)")
+    block_docs = dict(zip((id(b) for b in doc.blocks), nlp.pipe(b.text for b in doc.blocks)))
+    title = _title(doc)
+    kommun_rows = find_kommuner(doc.url, title, doc.text, rules)
+    if not kommun_rows:
+        raise DocumentError(doc.path, "no kommun found in url, title or text; cannot make a record")
+    kommuner = [Kommun(kod=k.kod, namn=k.namn) for k in kommun_rows]
+    lpo = find_lpo(doc.text)
+    doc_type = find_doc_type(title, doc.text[:400], rules)
+    report = doc_type == "uppfoljning"
+    segments = segment(doc.blocks, rules)
+    drafts = [read_segment(s, block_docs, doc.text, rules, report) for s in segments]
+    if len(segments) > 1:
+        segments = merge_segments(segments, drafts)
+        drafts = [read_segment(s, block_docs, doc.text, rules, report) for s in segments]
+    all_promises = [s for d in drafts for s in d.promise_sentences]
+    records = []
+    for i, (seg, draft) in enumerate(zip(segments, drafts)):
+        if not draft.activities:
+            lead_activities(draft, seg, block_docs, doc.text, rules)
+        seg_title = title if i == 0 or seg.heading is None else seg.heading.text
+        years = find_period(seg, seg_title, rules)
+        period = Period(start=years[0], end=years[1]) if years else None
+        parties = tuple(find_parties(draft.promise_sentences or all_promises, doc.text, rules))
+        single_fa = draft.focus_areas[0].title if len(draft.focus_areas) == 1 else None
+        activities = [finish_activity(a, parties, single_fa, period is not None, rules) for a in draft.activities]
+        measurable = [a for a in activities if all(a.measurable.model_dump().values())]
+        warnings = [] if period else ["no year found: period is null"]
+        situation_text = " ".join(dict.fromkeys(draft.situation)) or None
+        low_sit = (situation_text or "").lower()
+        evidence = [code for code, words in rules.sections["evidence"].items() if any(w in low_sit for w in words)]
+        records.append(Record(
+            id=make_id(kommuner, period, doc_type), doc_type=doc_type, title=seg_title,
+            source=Source(url=doc.url, kind=doc.kind, sha256=doc.sha256, fetched_at=doc.fetched_at),
+            kommuner=kommuner, lokalpolisomrade=lpo, polisregion=kommun_rows[0].polisregion,
+            period=period, parties=list(parties),
+            situation=Situation(text=situation_text, evidence=evidence) if situation_text else None,
+            focus_areas=draft.focus_areas, activities=activities, follow_up=follow_up_of(draft, rules),
+            expected_effect=" ".join(dict.fromkeys(draft.effect)) or None,
+            measurable_share=round(len(measurable) / len(activities), 4) if activities else 0.0,
+            warnings=warnings))
+    seen: dict[str, int] = {}
+    for r in records:  # two segments of one page with the same id: number them
+        n = seen.get(r.id, 0)
+        seen[r.id] = n + 1
+        if n:
+            r.id = f"{r.id}-{n + 1}"
+    return records
+
+
+def extract_path(path: str | Path, rules: Rules | None = None, nlp=None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+    """One input → a Result; never raises for a bad document."""
+    rules = rules or load_rules()
+    nlp = nlp or build_nlp()
+    try:
+        doc = read_document(path, rules, max_bytes=max_bytes)
+        return Result(path=str(path), records=extract_document(doc, rules, nlp))
+    except DocumentError as exc:
+        return Result(path=str(path), error=str(exc))
+
+
+def make_ids_unique(records: list[Record]) -> list[Record]:
+    """Same area, period and type from two sources: each gets its url's hash appended."""
+    by_id: dict[str, set[str]] = {}
+    for r in records:
+        by_id.setdefault(r.id, set()).add(r.source.url)
+    for r in records:
+        if len(by_id[r.id]) > 1:
+            r.id = f"{r.id}-{url_suffix(r.source.url)}"
+    return sorted(records, key=lambda r: (r.id, r.source.url))
+
+

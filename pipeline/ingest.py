@@ -1,0 +1,121 @@
+"""Snapshot → Document: read a corpus file and its sidecar, pick the backend by format.
+
+Every problem with one input is a ``DocumentError`` whose message is one line naming the
+file; the batch reports it and goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from .backends.html import html_to_text
+from .backends.text import blocks_from_lines
+from .models import Document
+from .rules import Rules
+
+SUPPORTED = (".txt", ".html", ".htm", ".pdf")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+
+
+class DocumentError(Exception):
+    """One input could not be turned into records; ``str()`` is the one-line reason."""
+
+    def __init__(self, path: str | Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+def discover(paths: list[str | Path]) -> list[Path]:
+    """Files to process: given files as they are, folders searched recursively; sorted
+    so that a batch always runs in the same order."""
+    found: set[Path] = set()
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.update(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+        else:
+            found.add(p)
+    return sorted(found)
+
+
+def read_sidecar(path: Path) -> dict:
+    meta = path.with_name(path.stem + ".meta.json")
+    if not meta.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DocumentError(meta, f"sidecar is not valid JSON ({exc.__class__.__name__}: {exc})") from None
+    if not isinstance(data, dict):
+        raise DocumentError(meta, "sidecar must be a JSON object")
+    return data
+
+
+def decode_text(raw: bytes, declared: str | None = None) -> str:
+    """UTF-8 (with or without BOM) first, since a lying charset is common; then the
+    declared charset; then cp1252, which Swedish legacy pages use."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for enc in ("utf-8", declared, "cp1252", "latin-1"):
+        if not enc:
+            continue
+        try:
+            return raw.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:4096]
+    if b"\x00" in head:
+        return True
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and ctrl / len(head) > 0.05
+
+
+def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise DocumentError(path, f"unsupported file type '{suffix or '(none)'}' (use .txt, .html or .pdf)")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(path, f"file is {size:,} bytes, over the size limit of {max_bytes:,} (--max-bytes)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(path, f"cannot read file ({exc.strerror})") from None
+    if not raw.strip():
+        raise DocumentError(path, "file is empty")
+    meta = read_sidecar(path)
+    url = str(meta.get("url") or path.as_posix())
+    sha = hashlib.sha256(raw).hexdigest()
+    fetched_at = meta.get("fetched_at")
+    if suffix == ".pdf":
+        from .backends.pdf import pdf_to_text
+
+        text, blocks = pdf_to_text(raw, rules, path)
+        kind = "pdf"
+    else:
+        if _looks_binary(raw):
+            raise DocumentError(path, "file is binary, not text or HTML")
+        if suffix == ".txt":
+            text = decode_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+            blocks = blocks_from_lines(text, rules)
+            kind = "text"
+        else:
+            m = _META_CHARSET.search(raw[:4096])
+            markup = decode_text(raw, m.group(1).decode("ascii", "ignore") if m else None)
+            try:
+                text, blocks = html_to_text(markup, rules)
+            except RecursionError:
+                raise DocumentError(path, "HTML is nested too deeply to read") from None
+            kind = "html"
+    if not blocks:
+        raise DocumentError(path, "no text content found")
+    return Document(path=path.as_posix(), url=url, kind=kind, sha256=sha,
+                    fetched_at=str(fetched_at) if fetched_at else None, text=text, blocks=blocks)

@@ -1,0 +1,35 @@
+"""Records → files. Writes are atomic (temp file + rename) and byte-for-byte repeatable:
+fixed key order, fixed float rounding, no timestamps of our own."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .models import Record
+
+
+def record_json(record: Record) -> str:
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_records(records: list[Record], out_dir: Path) -> None:
+    """One ``<id>.json`` per record and ``records.jsonl`` with all of them, sorted by id."""
+    records = sorted(records, key=lambda r: r.id)
+    for r in records:
+        atomic_write(out_dir / f"{r.id}.json", record_json(r))
+    lines = "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r in records)
+    atomic_write(out_dir / "records.jsonl", lines)

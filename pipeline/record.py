@@ -1,0 +1,217 @@
+"""Draft + segment → normalized schema-1 record: kommun, period, parties, doc type, id."""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from .actors import order_codes, read_actors
+from .models import Kommun, Period
+from .rules import KommunRow, Rules
+from .sections import YEAR, Segment, norm, year_range
+
+_TRANS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
+
+
+def slugify(name: str) -> str:
+    s = name.lower().translate(_TRANS)
+    return re.sub(r"[^a-z0-9-]+", "-", s).strip("-")
+
+
+@lru_cache(maxsize=4)
+def _kommun_tables(rules: Rules):
+    by_slug = {slugify(k.namn): k for k in rules.kommuner}
+    by_name = {k.namn: k for k in rules.kommuner}
+    return by_slug, by_name
+
+
+def _kommun_from_url(url: str, rules: Rules) -> KommunRow | None:
+    by_slug, _ = _kommun_tables(rules)
+    parsed = urlparse(url)
+    host = parsed.netloc.lower().removeprefix("www.")
+    candidates = []
+    path = [p for p in parsed.path.lower().split("/") if p]
+    if "polisen.se" in host or not host:
+        if path:
+            candidates.append(path[-1])
+    else:
+        label = host.split(".")[0]
+        candidates.append(label)
+    for cand in candidates:
+        cand = re.sub(r"-\d+$", "", cand).removesuffix("-kommun").removesuffix("s-kommun")
+        if cand in by_slug:
+            return by_slug[cand]
+        parts = cand.split("-")
+        best = None
+        for i in range(len(parts)):
+            for j in range(len(parts), i, -1):
+                k = by_slug.get("-".join(parts[i:j]))
+                if k and (best is None or j - i > best[0]):
+                    best = (j - i, k)
+        if best:
+            return best[1]
+    return None
+
+
+def _stem_name(word: str, by_name: dict) -> KommunRow | None:
+    if word in by_name:
+        return by_name[word]
+    if word.endswith("s") and word[:-1] in by_name:
+        return by_name[word[:-1]]
+    return None
+
+
+def _names_in(text: str, rules: Rules) -> list[KommunRow]:
+    """Kommun names used as such: "Xs kommun", "X kommun", "X stad", "i X" in a title."""
+    _, by_name = _kommun_tables(rules)
+    out = []
+    for m in re.finditer(r"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?)s? (?:kommun|Kommun|stad|Stad)\b", text):
+        k = _stem_name(m.group(1), by_name) or _stem_name(m.group(0).split(" ")[0], by_name)
+        if k:
+            out.append(k)
+    return out
+
+
+def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunRow]:
+    _, by_name = _kommun_tables(rules)
+    first = _kommun_from_url(url, rules)
+    if first is None:
+        for m in re.finditer(r"[A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?", title):
+            first = _stem_name(m.group(0), by_name)
+            if first:
+                break
+    if first is None:
+        named = _names_in(text, rules)
+        if named:
+            first = max(set(named), key=lambda k: (named.count(k), -named.index(k)))
+    if first is None:
+        return []
+    found = [first]
+    low = text.lower()
+    for group, names in rules.records["kommun_groups"].items():
+        if group in low and first.namn in names:
+            found += [by_name[n] for n in names if n in by_name]
+    m = re.search(r"kommunerna ((?:[A-ZÅÄÖ][\wåäö]+(?:, | och ))+[A-ZÅÄÖ][\wåäö]+)", text)
+    if m:
+        names = re.split(r", | och ", m.group(1))
+        if first.namn in names:
+            found += [by_name[n] for n in names if n in by_name]
+    return list(dict.fromkeys(found))
+
+
+def find_lpo(text: str) -> str | None:
+    m = re.search(r"\b(?:[Ll]okalpolisområde|LPO|[Ll]okalpolisen i)\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)", text)
+    return m.group(1) if m else None
+
+
+# --- period ----------------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def _validity(rules: Rules) -> list[re.Pattern]:
+    months = "|".join(rules.records["months"])
+    date = rf"(?:(?:den )?\d{{1,2}} (?:{months}) ({YEAR})|({YEAR})-\d\d-\d\d|\d{{1,2}} (?:{months})|(?:{months}) ({YEAR}))"
+    pats = []
+    for p in rules.records["validity_patterns"]:
+        pats.append(re.compile(p.replace("{D}", date).replace("{Y}", f"({YEAR})"), re.I))
+    return pats
+
+
+def _years_in(match: re.Match) -> list[int]:
+    return [int(g) for g in match.groups() if g and re.fullmatch(YEAR, g)]
+
+
+def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, int] | None:
+    low = text.lower()
+    for pat in _validity(rules):
+        m = pat.search(low)
+        if not m:
+            continue
+        years = _years_in(m)
+        if "ett år framåt" in pat.pattern and years:
+            return years[0], years[0] + 1
+        if "fram till" in pat.pattern and years:
+            start = signed or _signed_year(low) or years[-1]
+            return min(start, years[-1]), years[-1]
+        if len(years) >= 2:
+            return years[0], years[-1]
+        if len(years) == 1:
+            return years[0], years[0]
+    return None
+
+
+def _signed_year(low: str) -> int | None:
+    m = re.search(rf"(?:undertecknade?s?|tecknade?s?|signerade?s?)[^.]{{0,60}}?({YEAR})", low)
+    return int(m.group(1)) if m else None
+
+
+def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | None:
+    text = seg.text
+    low = norm(text)
+    v = validity_period(text, rules, None)
+    if v:
+        return v
+    if seg.heading_years:
+        return seg.heading_years
+    cues = sorted(rules.records["period_cues"], key=len, reverse=True)
+    cue_re = "|".join(re.escape(c) for c in cues)
+    m = re.search(rf"\b(?:{cue_re})\b(?:\s+[\wåäö]+){{0,4}}?\s+({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)", low)
+    if m:
+        return year_range(m.group(1))
+    m = re.search(rf"({YEAR}) års medborgarlöfte", low)
+    if m:
+        return year_range(m.group(1))
+    future = "|".join(rules.records["future_words"])
+    for sent in re.split(r"(?<=[.!?])\s+", low):
+        if re.search(rf"\b(?:{future})\b", sent):
+            m = re.search(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)", sent) or \
+                re.search(rf"^({YEAR} och {YEAR})", sent)
+            if m:
+                return year_range(m.group(1))
+    t = year_range(title)
+    if t:
+        return t
+    s = _signed_year(low)
+    if s:
+        return s, s
+    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", text, re.M)
+    if m:
+        y = int(m.group(1))
+        return y, y
+    return None
+
+
+# --- type, parties, id ------------------------------------------------------------------
+
+def find_doc_type(title: str, head: str, rules: Rules) -> str:
+    for doc_type, phrases in rules.records["doc_types"].items():
+        low = norm(title)
+        if any(p in low for p in phrases):
+            return doc_type
+    return "medborgarlofte"
+
+
+def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
+    party_codes = set(rules.actors["party_codes"])
+    found: set[str] = set()
+    for sent in promise_sentences:
+        r = read_actors(sent, rules)
+        found |= {c for c in r.subject + r.partners if c in party_codes}
+    if not found:
+        found = set(rules.actors["default_parties"])
+        if not re.search(r"kommun", full_text, re.I):
+            found = {"polisen"}
+    return order_codes(found, rules)
+
+
+def make_id(kommuner: list[Kommun], period: Period | None, doc_type: str) -> str:
+    base = slugify(kommuner[0].namn) if kommuner else "okand"
+    if period:
+        base += f"-{period.start}" if period.start == period.end else f"-{period.start}-{period.end}"
+    if doc_type != "medborgarlofte":
+        base += f"-{doc_type}"
+    return base
+
+
+def url_suffix(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:6]

@@ -1,0 +1,86 @@
+"""Load the rule data in ``rules/`` (YAML vocabularies and patterns, plus the kommun list).
+
+Rules are data: code never hard-codes a Swedish word list. A broken rule file is a
+configuration error that names the file and line (exit code 2 from the CLI).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(os.environ.get("PROMISES_RULES", Path(__file__).resolve().parent.parent / "rules"))
+RULE_FILES = ("actors", "activities", "frequency", "records", "sections", "taxonomy")
+
+
+class RuleError(Exception):
+    """A rule file is missing or malformed; the message names the file (and line)."""
+
+
+@dataclass(frozen=True)
+class KommunRow:
+    kod: str
+    namn: str
+    lan: str
+    polisregion: str
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file ({exc.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise RuleError(f"{path}{where}: malformed YAML ({exc.problem})") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: malformed YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+@dataclass(frozen=True, eq=False)
+class Rules:
+    """All rule data; hashed by identity so derived tables can be cached per load."""
+
+    actors: dict
+    activities: dict
+    frequency: dict
+    records: dict
+    sections: dict
+    taxonomy: dict
+    kommuner: tuple[KommunRow, ...]
+    fingerprint: str
+
+    def section(self, key: str):
+        return self.sections[key]
+
+
+def _load_kommuner(path: Path) -> tuple[KommunRow, ...]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        return tuple(KommunRow(r["kommunkod"], r["kommun"], r["lan"], r["polisregion"]) for r in rows)
+    except (OSError, KeyError) as exc:
+        raise RuleError(f"{path}: cannot read kommun list ({exc})") from None
+
+
+@lru_cache(maxsize=4)
+def load_rules(rules_dir: str | None = None) -> Rules:
+    base = Path(rules_dir) if rules_dir else RULES_DIR
+    data = {name: _load_yaml(base / f"{name}.yaml") for name in RULE_FILES}
+    kommuner = _load_kommuner(base / "kommuner.csv")
+    digest = hashlib.sha256()
+    for name in sorted(RULE_FILES):
+        digest.update((base / f"{name}.yaml").read_bytes())
+    digest.update((base / "kommuner.csv").read_bytes())
+    return Rules(kommuner=kommuner, fingerprint=digest.hexdigest(), **data)

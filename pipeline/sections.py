@@ -1,0 +1,114 @@
+"""Blocks → sections and period segments.
+
+Each block gets the section it stands in (lead, situation, focus, activities, follow_up,
+effect, other). A heading that names a promise and a year ("Medborgarlöften 2018-2019")
+starts a new segment when its years differ from the segment before: each segment
+becomes one record.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import Block
+from .rules import Rules
+
+YEAR = r"(?:19|20)\d\d"
+YEAR_RANGE = re.compile(rf"\b({YEAR})(?:\s*(?:-|–|/|och|till)\s*({YEAR}|\d\d)\b)?")
+_WS = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", text.lower()).strip()
+
+
+def phrase_match(text: str, phrases: list[str]) -> bool:
+    """Phrase list semantics of rules/sections.yaml: start of text, or "~ x" anywhere."""
+    low = norm(text).strip(" :!?")
+    for p in phrases:
+        if p.startswith("~ "):
+            if p[2:] in low:
+                return True
+        elif low == p or low.startswith(p + " ") or low.startswith(p + ":") or low.startswith(p + ",") or (p.endswith(" ") and low.startswith(p)):
+            return True
+    return False
+
+
+def heading_kind(text: str, rules: Rules) -> str | None:
+    for kind, phrases in rules.sections["headings"].items():
+        if phrase_match(text, phrases):
+            return kind
+    return None
+
+
+def year_range(text: str) -> tuple[int, int] | None:
+    m = YEAR_RANGE.search(text)
+    if not m:
+        return None
+    start = int(m.group(1))
+    end = m.group(2)
+    if end is None:
+        return start, start
+    end_i = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+    return (start, end_i) if start <= end_i <= start + 10 else (start, start)
+
+
+def is_period_heading(block: Block, rules: Rules) -> tuple[int, int] | None:
+    if block.kind != "heading":
+        return None
+    low = norm(block.text)
+    words = re.findall(r"[a-zåäö]+", low)
+    if not any(w in rules.records["period_heading_words"] for w in words):
+        return None
+    if heading_kind(block.text, rules) in ("other", "follow_up"):
+        return None
+    return year_range(block.text)
+
+
+@dataclass
+class Segment:
+    blocks: list[tuple[Block, str]] = field(default_factory=list)  # (block, section)
+    heading: Block | None = None
+    heading_years: tuple[int, int] | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b, _ in self.blocks)
+
+
+def segment(blocks: list[Block], rules: Rules) -> list[Segment]:
+    segments = [Segment()]
+    section = "lead"
+    title_seen = False
+    other_starts = rules.sections["other_paragraph_starts"]
+    for block in blocks:
+        is_title = block.kind == "heading" and not title_seen
+        title_seen = title_seen or block.kind == "heading"
+        years = is_period_heading(block, rules)
+        if years is not None:
+            cur = segments[-1]
+            if cur.heading is None and (is_title or not _has_items(cur)):
+                cur.heading, cur.heading_years = block, years
+            elif cur.heading_years != years:
+                segments.append(Segment(heading=block, heading_years=years))
+            segments[-1].blocks.append((block, "title" if is_title else "period_heading"))
+            if not is_title:
+                section = "activities"
+            continue
+        if is_title:
+            segments[-1].blocks.append((block, "title"))
+            continue
+        if block.kind == "heading":
+            kind = heading_kind(block.text, rules)
+            if kind is not None:
+                section = kind
+            segments[-1].blocks.append((block, section if kind is None else f"{kind}:heading"))
+            continue
+        if phrase_match(block.text, other_starts):
+            section = "other"
+        segments[-1].blocks.append((block, section))
+    return segments
+
+
+def _has_items(seg: Segment) -> bool:
+    return any(b.kind == "item" for b, _ in seg.blocks)
