@@ -15,7 +15,7 @@ from .actors import read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, norm
+from .sections import Segment, heading_kind, norm
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -96,6 +96,7 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
 def is_focus_sentence(text: str, rules: Rules) -> bool:
     low = norm(text)
     sec = rules.sections
+    low = low.replace("med fokus på", "med inriktning på")
     return (any(w in low for w in sec["focus_sentence_words"]) and any(c in low for c in sec["focus_sentence_cues"])) \
         or any(c in low for c in sec["focus_sentence_cues_before"])
 
@@ -149,17 +150,25 @@ def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
 def _leadin_kind(text: str, heading_actors: tuple, rules: Rules) -> str:
     low = norm(text)
     sec = rules.sections
-    if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
-        return "activity"
     if any(p in low for p in sec["place_leadins"]):
         return "place"
     if any(p in low for p in sec["follow_up_leadins"]):
         return "follow_up"
     if any(p in low for p in sec["situation_leadins"]):
         return "situation"
-    if any(re.search(rf"\b{re.escape(p)}", low) for p in sec["focus_leadins"]) and "lovar" not in low:
+    if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
+        return "activity"
+    if any(re.search(rf"\b{re.escape(p)}", low) for p in sec["focus_leadins"]):
         return "focus"
+    if not re.search(r"\b(ska|skall|kommer|lovar|genomför\w*|åtgärder|aktiviteter|insatser|följande|gör vi|genom att)\b", low):
+        return "none"
     return "activity"
+
+
+def _name_like(text: str) -> bool:
+    """"Niklas Årcén", "Hans-Bertil Sinclair": a signature, not a focus area."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
@@ -187,6 +196,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     heading_actors: tuple[str, ...] = ()
     leadin: str | None = None
     override: str | None = None  # an actor heading or lead-in opens an activity list
+    real_activities = False       # the section was opened by an activity heading
     last_activity: dict | None = None
 
     def add_activity(text_piece: str, nlp_doc, block: Block, section: str):
@@ -203,10 +213,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
         if section.endswith(":heading"):
             kind = section.split(":")[0]
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            real_activities = kind == "activities"
             if kind == "follow_up":
                 draft.follow_up.append(block.text)
             continue
@@ -218,11 +230,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 heading_actors, current_fa, override = acts, None, "activities"
             elif section in ("lead", "activities", "focus") and not block.text.endswith(("!", "?")) \
                     and "," not in block.text and len(block.text.split()) <= 10:
-                fa = _focus_item(block.text, rules)
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
-                if section != "lead" or primary:
+                named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
+                if primary or named:
                     heading_actors = ()
-                    current_fa = add_focus(draft, fa)
+                    current_fa = add_focus(draft, _focus_item(block.text, rules))
             elif section == "follow_up":
                 draft.follow_up.append(block.text)
             continue
@@ -256,7 +268,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             _read_sentence(draft, s, block, section, add_activity, rules, report)
         if sents and _leadin_kind(sents[-1].text, heading_actors, rules) == "focus" \
                 and not is_commitment(sents[-1], rules, strict=False):
-            leadin = "focus"
+            leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
 
 
@@ -272,7 +284,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if leadin == "situation":
         draft.situation.append(text)
         return
-    if leadin == "focus" or section == "focus":
+    if leadin in ("focus", "focus_items") or section == "focus":
         add_focus(draft, _focus_item(text, rules))
         return
     if section == "effect":
@@ -323,7 +335,7 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in ("lead", "activities"):
+        if block.kind != "paragraph" or section not in ("lead", "activities") or block.text.rstrip().endswith(":"):
             continue
         for sent in docs[id(block)].sents:
             if is_commitment(sent, rules, strict=True):

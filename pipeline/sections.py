@@ -41,8 +41,12 @@ def heading_kind(text: str, rules: Rules) -> str | None:
     return None
 
 
+_ISO_DATE = re.compile(rf"\b({YEAR})-\d\d-\d\d\b")
+
+
 def year_range(text: str) -> tuple[int, int] | None:
-    m = YEAR_RANGE.search(text)
+    """The first year or year range in the text ("2023-2024", "2020/21", "2021-05-01 - 2022-05-01")."""
+    m = YEAR_RANGE.search(_ISO_DATE.sub(r"\1", text))
     if not m:
         return None
     start = int(m.group(1))
@@ -93,7 +97,7 @@ def segment(blocks: list[Block], rules: Rules) -> list[Segment]:
                 segments.append(Segment(heading=block, heading_years=years))
             segments[-1].blocks.append((block, "title" if is_title else "period_heading"))
             if not is_title:
-                section = "activities"
+                section = "other" if heading_kind(block.text, rules) == "other" else "activities"
             continue
         if is_title:
             segments[-1].blocks.append((block, "title"))
