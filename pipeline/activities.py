@@ -219,8 +219,6 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             kind = section.split(":")[0]
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
             real_activities = kind == "activities"
-            if kind == "follow_up":
-                draft.follow_up.append(block.text)
             continue
         section = override or section
         if block.kind == "heading":

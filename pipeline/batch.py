@@ -1,6 +1,6 @@
 """Many documents → one output folder: parallel, resumable, going on past bad inputs.
 
-A manifest (``.manifest.json`` in the output folder) remembers, per input, its sha256,
+A manifest (``.manifest`` in the output folder, JSON) remembers, per input, its sha256,
 the rules fingerprint and the ids it produced; ``--resume`` reuses those records when
 neither the input nor the rules changed.
 """
@@ -18,7 +18,7 @@ from .models import Record
 from .output import atomic_write, write_records
 from .rules import load_rules
 
-MANIFEST = ".manifest.json"
+MANIFEST = ".manifest"  # JSON; no .json suffix so that *.json globs see only records
 
 
 @dataclass

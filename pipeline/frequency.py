@@ -8,7 +8,7 @@ from functools import lru_cache
 from .models import Frequency
 from .rules import Rules
 
-_TOKEN = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+|[a-zåäöéüA-ZÅÄÖÉÜ]+(?:-[a-zåäöéüA-ZÅÄÖ]+)*-?|[%()/:]")
+_TOKEN = re.compile(r"\d+-tal\b|\d{1,3}(?: \d{3})+(?!\d)|\d+|[a-zåäöéüA-ZÅÄÖÉÜ]+(?:-[a-zåäöéüA-ZÅÄÖ]+)*-?|[%()/:]")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ def tokens(text: str) -> list[str]:
 
 
 def _number(tok: str, v: _Vocab) -> int | None:
+    if tok.endswith("-tal") and tok[:-4].isdigit():  # "ett 15-tal" (approximate)
+        return int(tok[:-4])
+    tok = tok.rstrip("~")
     if tok.isdigit() or re.fullmatch(r"\d{1,3}(?: \d{3})+", tok):
         n = int(tok.replace(" ", ""))
         return n if 0 < n < 1900 else None
@@ -102,9 +105,11 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
     v = _vocab(rules)
     toks = tokens(text)
     low = " ".join(toks)
+    approx_numbers = set()
     for phrase, n in v.multi_numbers.items():
-        if phrase in low:
-            low = low.replace(phrase, str(n))
+        if phrase in low:  # "ett hundratal" → an approximate 100
+            low = low.replace(phrase, f"{n}~")
+            approx_numbers.add(f"{n}~")
     toks = low.split()
     cadence = next((t for t in toks if t in v.cadence), None)
     every = _every(toks, v)
@@ -114,7 +119,8 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
             continue
         prev = toks[max(0, i - 2):i]
         at_least = any(p in v.at_least for p in prev)
-        approx = any(p in v.approx for p in prev) or " ".join(prev) in v.approx
+        approx = any(p in v.approx for p in prev) or " ".join(prev) in v.approx or tok.endswith("-tal") \
+            or tok in approx_numbers
         j = i + 1
         # "sex (6)", "2 (två)", "två(2)"
         if j + 2 < len(toks) and toks[j] == "(" and toks[j + 2] == ")":

@@ -33,8 +33,7 @@ def _kommun_from_url(url: str, rules: Rules) -> KommunRow | None:
     candidates = []
     path = [p for p in parsed.path.lower().split("/") if p]
     if "polisen.se" in host or not host:
-        if path:
-            candidates.append(path[-1])
+        candidates += list(reversed(path))  # the page, then the folders above it
     else:
         label = host.split(".")[0]
         candidates.append(label)

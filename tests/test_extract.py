@@ -1,0 +1,113 @@
+"""Extraction on hand-written promise texts in the genre's shapes (not corpus files)."""
+from pipeline.extract import extract_path
+
+MULTI_PERIOD = """Storstad – medborgarlöften
+
+Medborgarlöfte 2022-2023
+
+Polisen och kommunen lovar att:
+
+  • Polisen ska genomföra minst fyra trafikkontroller per år vid skolor.
+  • Kommunen ska förbättra belysningen i centrum tillsammans med fastighetsägarna.
+
+Uppföljning
+
+Löftet följs upp två gånger per år på kommunens webbplats.
+
+Medborgarlöfte 2020-2021
+
+Kommunen lovar:
+
+  • att genomföra en trygghetsvandring per år.
+"""
+
+PROSE = """Haninge – medborgarlöften
+
+Situationen idag
+
+Utifrån medborgardialoger och statistik har vi tagit fram en lägesbild.
+
+Det här ska vi göra
+
+Trafik
+
+För att förbättra trafikmiljön ska riktade trafikkontroller genomföras. Arbetet sker med långsiktighet och tålamod.
+
+Varje fredagskväll träffas representanter från kommunen och polisen. Syftet med mötet är att dela lägesbilden.
+"""
+
+
+def test_two_periods_become_two_records(write, rules, nlp):
+    p = write("polisen-se__haninge.txt", MULTI_PERIOD, url="https://polisen.se/x/haninge/")
+    res = extract_path(p, rules, nlp)
+    assert res.error is None
+    by_period = {(r.period.start, r.period.end): r for r in res.records}
+    assert set(by_period) == {(2022, 2023), (2020, 2021)}
+    new, old = by_period[(2022, 2023)], by_period[(2020, 2021)]
+    assert new.id == "haninge-2022-2023" and old.id == "haninge-2020-2021"
+    assert new.kommuner[0].kod == "0136" and new.polisregion == "Stockholm"
+    assert [a.actors for a in new.activities] == [["polisen"], ["kommunen", "fastighetsagare"]]
+    assert (new.activities[0].frequency.times, new.activities[0].frequency.per) == (4, "year")
+    assert new.follow_up is not None and new.follow_up.frequency.times == 2
+    assert "webbplats" in new.follow_up.channels
+    assert old.activities[0].actors == ["kommunen"]
+    assert old.activities[0].frequency.per == "year"
+
+
+def test_prose_sentences_commit_or_not(write, rules, nlp):
+    p = write("x.txt", PROSE, url="https://polisen.se/x/haninge/")
+    rec = extract_path(p, rules, nlp).records[0]
+    texts = [a.text for a in rec.activities]
+    assert texts == ["För att förbättra trafikmiljön ska riktade trafikkontroller genomföras.",
+                     "Varje fredagskväll träffas representanter från kommunen och polisen."]
+    assert rec.activities[1].frequency.per == "week"
+    assert rec.focus_areas[0].title == "Trafik" and rec.focus_areas[0].categories == ["trafik"]
+    assert rec.activities[0].focus_area == "Trafik"
+    assert rec.situation is not None and "statistik" in rec.situation.evidence
+
+
+def test_spans_point_into_the_text(write, rules, nlp):
+    p = write("x.txt", MULTI_PERIOD, url="https://polisen.se/x/haninge/")
+    text = p.read_text(encoding="utf-8")
+    for rec in extract_path(p, rules, nlp).records:
+        for a in rec.activities:
+            s, e = a.span
+            assert text[s:e].startswith(a.text[:20])
+
+
+def test_validity_statement_wins_over_heading(write, rules, nlp):
+    txt = ("Ale – medborgarlöften\n\nMedborgarlöfte 2023\n\n  • Polisen ska patrullera i centrum.\n\n"
+           "Medborgarlöftet gäller från 29 maj 2023 och ett år framåt.\n")
+    rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert (rec.period.start, rec.period.end) == (2023, 2024)
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum."]
+
+
+def test_samverkansoverenskommelse_valid_until(write, rules, nlp):
+    txt = ("Överenskommelse mellan kommunen och polisen för ett tryggare Haninge\n\n"
+           "Överenskommelsen undertecknades den 11 februari 2025 och gäller fram till den 31 december 2027.\n")
+    rec = extract_path(write("s.txt", txt, url="https://www.haninge.se/x"), rules, nlp).records[0]
+    assert rec.doc_type == "samverkansoverenskommelse"
+    assert rec.id == "haninge-2025-2027-samverkansoverenskommelse"
+    assert (rec.period.start, rec.period.end) == (2025, 2027)
+
+
+def test_no_year_gives_null_period_and_warning(write, rules, nlp):
+    txt = "Medborgarlöften i Bräcke\n\nSå här ska vi göra:\n\n  • Polisen ska fotpatrullera i centrum.\n"
+    rec = extract_path(write("b.txt", txt, url="https://polisen.se/x/bracke/"), rules, nlp).records[0]
+    assert rec.period is None and rec.id == "bracke" and rec.warnings
+
+
+def test_unknown_kommun_is_a_clear_error(write, rules, nlp):
+    txt = "Medborgarlöften\n\nPolisen lovar att patrullera.\n"
+    res = extract_path(write("n.txt", txt, url="https://example.org/page"), rules, nlp)
+    assert res.records == [] and "no kommun found" in res.error and "n.txt" in res.error
+
+
+def test_actor_suffix_and_heading_actors(write, rules, nlp):
+    txt = ("Härryda – medborgarlöften 2019\n\nPolisen lovar:\n\n  • att patrullera i centrum.\n"
+           "  • Information till föräldrar (Polis och kommun)\n  • att hålla kontakt med skola och socialtjänst.\n\n"
+           "Flens kommun lovar:\n\n  • att fortsätta stärka samverkan med föreningslivet.\n")
+    rec = extract_path(write("h.txt", txt, url="https://polisen.se/x/harryda/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["polisen", "kommunen"], ["polisen"],
+                                                  ["kommunen", "civilsamhalle"]]

@@ -1,0 +1,77 @@
+"""Backends and ingestion: HTML furniture dropped, structure kept, encodings, sidecars."""
+import pytest
+
+from pipeline.ingest import DocumentError, read_document
+
+HTML = """<html><head><meta charset="utf-8"><title>x</title></head><body>
+<header><nav><a href="/">Start</a><form><input name=q> Sök</form></nav></header>
+<div class="cookie-banner">Vi använder kakor <button>OK</button></div>
+<main><h1>Ale – medborgarlöften</h1>
+<p>Polisen och Ale kommun lovar att öka tryggheten.</p>
+<h2>Det här ska vi göra</h2>
+<ul><li>Polisen ska patrullera i Nödinge centrum varje fredag.</li><li>Kommunen ska förbättra belysningen.</li></ul>
+<p><a href="#top">Till toppen</a></p>
+<div class="share">Dela på Facebook</div></main>
+<footer>Polismyndigheten, Box 12256</footer></body></html>"""
+
+
+def test_html_structure_and_furniture(write, rules):
+    doc = read_document(write("ale.html", HTML, url="https://polisen.se/x/ale/"), rules)
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds == [("heading", "Ale – medborgarlöften"),
+                     ("paragraph", "Polisen och Ale kommun lovar att öka tryggheten."),
+                     ("heading", "Det här ska vi göra"),
+                     ("item", "Polisen ska patrullera i Nödinge centrum varje fredag."),
+                     ("item", "Kommunen ska förbättra belysningen.")]
+    assert "kakor" not in doc.text and "Box 12256" not in doc.text and "Sök" not in doc.text
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end] == b.text
+    assert doc.url == "https://polisen.se/x/ale/" and doc.kind == "html"
+
+
+def test_text_bullets_numbers_and_wrapped_lines(write, rules):
+    txt = "Titel\n\n 1. Narkotika\n 2. Trafik\n • Polisen ska göra\n   något mer\n- Kommunen ska\n"
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Titel"), ("item", "Narkotika"), ("item", "Trafik"),
+        ("item", "Polisen ska göra något mer"), ("item", "Kommunen ska")]
+
+
+def test_url_from_path_without_sidecar(write, rules):
+    p = write("plain.txt", "Titel\n\nText om medborgarlöfte.\n")
+    assert read_document(p, rules).url == p.as_posix()
+
+
+@pytest.mark.parametrize("raw", ["Trygghet i Växjö 2023".encode("cp1252"), "\ufeffTrygghet i Växjö".encode("utf-8")])
+def test_encodings(write, rules, raw):
+    doc = read_document(write("e.txt", raw), rules)
+    assert "Växjö" in doc.text and not doc.text.startswith("\ufeff")
+
+
+def test_html_with_lying_charset(write, rules):
+    raw = '<meta charset="iso-8859-1"><p>Trygghet i Växjö</p>'.encode("utf-8")
+    assert "Växjö" in read_document(write("l.html", raw), rules).text
+
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("empty.txt", "", "file is empty"),
+    ("junk.html", b"\x00\x01\x02binary" * 50, "binary"),
+    ("doc.docx", "x", "unsupported file type"),
+])
+def test_bad_inputs(write, rules, name, content, reason):
+    with pytest.raises(DocumentError, match=reason) as exc:
+        read_document(write(name, content), rules)
+    assert name in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_sidecar_not_json(write, rules, tmp_path):
+    p = write("s.txt", "Titel\n")
+    p.with_name("s.meta.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DocumentError, match="sidecar is not valid JSON"):
+        read_document(p, rules)
+
+
+def test_size_limit(write, rules):
+    p = write("big.txt", "x" * 5000)
+    with pytest.raises(DocumentError, match="over the size limit"):
+        read_document(p, rules, max_bytes=1000)
