@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -38,12 +39,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _has_word_prefix(words: list[str], stems: list[str]) -> bool:
-    return any(w.startswith(s) for w in words for s in stems if " " not in s)
-
-
-def _has_phrase(low: str, phrases: list[str]) -> bool:
-    return any(p in low for p in phrases if " " in p)
+@lru_cache(maxsize=4)
+def _action_re(rules: Rules) -> re.Pattern:
+    """Action verbs as one pattern: a word starting with a stem, or a phrase."""
+    stems = sorted(rules.activities["action_verbs"], key=len, reverse=True)
+    return re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(s) for s in stems) + ")")
 
 
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
@@ -84,7 +84,7 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     if past and not report:
         return False
     commit = any(w in a["commitment_words"] for w in words) or (report and past)
-    action = _has_word_prefix(words, a["action_verbs"]) or _has_phrase(low, a["action_verbs"])
+    action = _action_re(rules).search(low) is not None
     doc = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
     actor = any(lo <= s.start < hi for s in doc.spans["actors"]) or "vi" in words
@@ -147,6 +147,11 @@ def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
     return fa
 
 
+@lru_cache(maxsize=4)
+def _focus_leadin_re(rules: Rules) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.sections["focus_leadins"]) + ")")
+
+
 def _leadin_kind(text: str, heading_actors: tuple, rules: Rules) -> str:
     low = norm(text)
     sec = rules.sections
@@ -158,7 +163,7 @@ def _leadin_kind(text: str, heading_actors: tuple, rules: Rules) -> str:
         return "situation"
     if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
         return "activity"
-    if any(re.search(rf"\b{re.escape(p)}", low) for p in sec["focus_leadins"]):
+    if _focus_leadin_re(rules).search(low):
         return "focus"
     if not re.search(r"\b(ska|skall|kommer|lovar|genomför\w*|åtgärder|aktiviteter|insatser|följande|gör vi|genom att)\b", low):
         return "none"
@@ -171,10 +176,15 @@ def _name_like(text: str) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
+@lru_cache(maxsize=4)
+def _actor_cue_re(rules: Rules) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules.activities["actor_heading_cues"]) + ")")
+
+
 def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
     """Actors a heading or lead-in names as the ones who act ("Åtgärder Polisen")."""
     low = norm(doc.text)
-    if not any(re.search(rf"\b{re.escape(c)}", low) for c in rules.activities["actor_heading_cues"]):
+    if not _actor_cue_re(rules).search(low):
         return ()
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
@@ -240,7 +250,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules)
             continue
         # paragraph
-        sents = list(doc.sents)
+        sents = list(doc.sents) or [doc]
         if block.text.rstrip().endswith(":"):
             *body, last = sents
             for s in body:

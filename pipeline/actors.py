@@ -7,6 +7,7 @@ med …", "samverkan mellan …"); weak actors also count as the opening subject
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,9 +78,13 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     """Read the actor mentions of one activity (a Doc, or a sentence Span of one)."""
     full = doc.doc if isinstance(doc, Span) else doc
     lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
-    mentions = [s for s in full.spans["actors"] if lo <= s.start and s.end <= hi]
+    group = full.spans["actors"]
+    starts = full.user_data.get("actor_starts")
+    if starts is None or len(starts) != len(group):
+        starts = full.user_data["actor_starts"] = [s.start for s in group]
+    mentions = [group[k] for k in range(bisect_left(starts, lo), bisect_left(starts, hi)) if group[k].end <= hi]
     subject, partners = [], []
-    opens = bool(mentions) and _opening(full, lo, mentions[0].start, rules)
+    opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
     for m in mentions:
         code, _, weak = m.label_.partition(":")
         partner = _partner(full, m.start, rules)
@@ -88,17 +93,17 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif _is_genitive(m, rules):
             continue
         elif weak:
-            if _opening(full, lo, m.start, rules):
+            if _opening(full, lo, m.start, mentions, rules):
                 partners.append(code)
         elif not _blocked(full, m.start, rules):
             subject.append(code)
     return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
 
 
-def _opening(doc: Doc, lo: int, start: int, rules: Rules) -> bool:
+def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) -> bool:
     """The mention is in the list that opens the text ("Socialtjänst, skola och polis ska")."""
     joiners = set(rules.actors["list_joiners"]) | {"gemensamt", "att"}
-    covered = {i for s in doc.spans["actors"] for i in range(s.start, s.end)}
+    covered = {i for s in mentions for i in range(s.start, s.end)}
     return all(i in covered or doc[i].lower_ in joiners or doc[i].is_title for i in range(lo, start))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -36,6 +37,12 @@ def _init_worker(max_bytes: int, model: str | None) -> None:
     from .nlp import build_nlp
 
     _worker_state.update(rules=load_rules(), nlp=build_nlp(model), max_bytes=max_bytes)
+
+
+def _init_pool_worker(max_bytes: int, model: str | None) -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and keeps what is done."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(max_bytes, model)
 
 
 def _work(path: str) -> Result:
@@ -67,19 +74,23 @@ def run_batch(paths: list[str], out_dir: Path, jobs: int = 1, resume: bool = Fal
                 continue
         todo.append(f.as_posix())
     results: list[Result] = []
-    if jobs > 1 and len(todo) > 1:
-        with get_context("fork").Pool(jobs, _init_worker, (max_bytes, model)) as pool:
-            for r in pool.imap(_work, todo, chunksize=8):
+    interrupted = False
+    try:
+        if jobs > 1 and len(todo) > 1:
+            with get_context("fork").Pool(jobs, _init_pool_worker, (max_bytes, model)) as pool:
+                for r in pool.imap(_work, todo, chunksize=8):
+                    results.append(r)
+                    if progress:
+                        progress(r)
+        else:
+            _init_worker(max_bytes, model)
+            for p in todo:
+                r = _work(p)
                 results.append(r)
                 if progress:
                     progress(r)
-    else:
-        _init_worker(max_bytes, model)
-        for p in todo:
-            r = _work(p)
-            results.append(r)
-            if progress:
-                progress(r)
+    except KeyboardInterrupt:
+        interrupted = True  # keep what is done, so that --resume goes on from here
     per_doc: dict[str, list[Record]] = dict(reused)
     for r in results:
         if r.error:
@@ -96,7 +107,14 @@ def run_batch(paths: list[str], out_dir: Path, jobs: int = 1, resume: bool = Fal
     manifest = {p: {"sha256": _sha(Path(p)), "rules": rules.fingerprint, "ids": [r.id for r in recs]}
                 for p, recs in sorted(per_doc.items())}
     atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    if interrupted:
+        raise BatchInterrupted(len(per_doc), len(files))
     return result
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    def __init__(self, done: int, total: int):
+        super().__init__(f"interrupted after {done} of {total} documents; rerun with --resume to finish")
 
 
 def _read_manifest(out_dir: Path) -> dict:

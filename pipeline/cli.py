@@ -26,6 +26,9 @@ class RulesGroup(click.Group):
         except RuleError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(2)
+        except KeyboardInterrupt as exc:
+            click.echo(f"error: {exc or 'interrupted'}", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=RulesGroup)

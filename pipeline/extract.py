@@ -58,10 +58,19 @@ def merge_segments(segments: list[Segment], drafts: list[Draft]) -> list[Segment
     return out
 
 
+def block_spans(doc: Document, sdoc) -> dict[int, object]:
+    """One spaCy Doc per document; each block is a Span of it (id(block) → Span)."""
+    out = {}
+    for b in doc.blocks:
+        span = sdoc.char_span(b.start, b.end, alignment_mode="expand")
+        out[id(b)] = span if span is not None else sdoc[0:0]
+    return out
+
+
 def extract_document(doc: Document, rules: Rules, nlp) -> list[Record]:
     if not PROMISE_WORDS.search(doc.text):
         raise DocumentError(doc.path, "no promise content found (not a medborgarlöfte page?)")
-    block_docs = dict(zip((id(b) for b in doc.blocks), nlp.pipe(b.text for b in doc.blocks)))
+    block_docs = block_spans(doc, nlp(doc.text))
     title = _title(doc)
     kommun_rows = find_kommuner(doc.url, title, doc.text, rules)
     if not kommun_rows:

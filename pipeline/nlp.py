@@ -10,28 +10,14 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
 
 # Abbreviations after which a period does not end a sentence (besides spaCy's own).
 ABBREVIATIONS = {"bl.a.", "t.ex.", "m.m.", "m.fl.", "bl a", "t.o.m.", "t.o.m", "s.k.", "ca.",
                  "fr.o.m.", "o.s.v.", "osv.", "resp.", "dvs.", "d.v.s.", "nr.", "st."}
-
-
-def _form_pattern(form: str) -> list[dict]:
-    if form.startswith("*"):
-        return [{"LOWER": {"REGEX": f"^.*{_re(form[1:])}$"}}]
-    if form.endswith("*"):
-        return [{"LOWER": {"REGEX": f"^{_re(form[:-1])}.*$"}}]
-    return [{"LOWER": w} for w in form.split()]
-
-
-def _re(s: str) -> str:
-    import re
-
-    return re.escape(s)
 
 
 @Language.factory("actor_ruler", default_config={})
@@ -41,42 +27,79 @@ def make_actor_ruler(nlp: Language, name: str):
 
 class ActorRuler:
     """Marks every actor mention as a span in ``doc.spans['actors']`` labelled with its code
-    (and ``:weak`` for actors that count only as subject or partner)."""
+    (and ``:weak`` for actors that count only as subject or partner). Single words are
+    looked up in a table (with "prefix*" and "*suffix" forms); multi-word forms go through
+    a PhraseMatcher. Genitive "-s" forms are mentions too ("kommunens", "skolans")."""
 
     def __init__(self, nlp: Language, rules: Rules):
-        self.matcher = Matcher(nlp.vocab)
+        self.exact: dict[str, str] = {}
+        self.prefixes: list[tuple[str, str]] = []
+        self.suffixes: list[tuple[str, str]] = []
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, spec in rules.actors["actors"].items():
             code = spec.get("code", key)
             label = code if spec.get("strong") else f"{code}:weak"
-            forms = list(spec["forms"])
-            # genitive "-s" forms are mentions too ("kommunens", "skolans")
-            forms += [f + "s" for f in forms if not f.startswith("*") and not f.endswith("*")
-                      and " " not in f and not f.endswith("s")]
-            self.matcher.add(label, [_form_pattern(f) for f in forms])
+            for form in spec["forms"]:
+                if form.startswith("*"):
+                    self.suffixes.append((form[1:], label))
+                elif form.endswith("*"):
+                    self.prefixes.append((form[:-1], label))
+                elif " " in form:
+                    self.phrases.add(label, [nlp.make_doc(form)])
+                else:
+                    self.exact.setdefault(form, label)
+                    if not form.endswith("s"):
+                        self.exact.setdefault(form + "s", label)
+        self.prefix_tuple = tuple(p for p, _ in self.prefixes)
+        self.suffix_tuple = tuple(s for s, _ in self.suffixes)
+        self.strings = nlp.vocab.strings
+        self.by_hash: dict[int, str | None] = {}  # LOWER hash → label, filled as words are seen
+
+    def _label(self, low: str) -> str | None:
+        label = self.exact.get(low)
+        if label is None and low.startswith(self.prefix_tuple):
+            label = next(lab for p, lab in self.prefixes if low.startswith(p))
+        if label is None and low.endswith(self.suffix_tuple):
+            label = next(lab for s, lab in self.suffixes if low.endswith(s))
+        return label
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.matcher(doc, as_spans=True)
-        doc.spans["actors"] = spacy.util.filter_spans(matches)
+        spans = []
+        by_hash = self.by_hash
+        for i, h in enumerate(doc.to_array("LOWER").tolist()):
+            label = by_hash.get(h, 0)
+            if label == 0:
+                label = by_hash[h] = self._label(self.strings[h])
+            if label is not None:
+                spans.append(Span(doc, i, i + 1, label=label))
+        spans += list(self.phrases(doc, as_spans=True))
+        doc.spans["actors"] = sorted(spacy.util.filter_spans(spans), key=lambda s: s.start)
         return doc
 
 
 @Language.component("abbrev_sentences")
 def abbrev_sentences(doc: Doc) -> Doc:
-    """Sentence starts after punctuation, except after abbreviations ("bl.a.", "t.ex.")
-    and single capitals with a period ("Flemingsberg C.")."""
-    for i, tok in enumerate(doc):
-        if i == 0:
+    """Sentences start at a new line and after . ! ? before a capital, except after
+    abbreviations ("bl.a.", "t.ex.") and single capitals with a period ("Flemingsberg C.").
+    Only starts are set; every other token is left as "not a start"."""
+    prev = None
+    for tok in doc:
+        if prev is None:
             tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        low = prev.lower_
-        ends = prev.text in (".", "!", "?", "…") or (prev.text.endswith(".") and len(prev.text) > 1)
-        if prev.text == "." and i >= 2 and (doc[i - 2].lower_ + ".") in ABBREVIATIONS:
-            ends = False
-        if low in ABBREVIATIONS or (len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."):
-            ends = False
-        tok.is_sent_start = bool(ends and (tok.is_title or tok.is_upper or tok.is_digit or tok.text in "–-•\"”("))
+        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+        else:
+            t = prev.text
+            if (t in ENDERS or (t[-1:] == "." and len(t) > 2 and t.lower() not in ABBREVIATIONS)) \
+                    and (tok.is_title or tok.is_upper or tok.is_digit or tok.text in OPENERS):
+                if not (t == "." and prev.i >= 1 and doc[prev.i - 1].lower_ + "." in ABBREVIATIONS):
+                    tok.is_sent_start = True
+        prev = tok
     return doc
+
+
+ENDERS = {".", "!", "?", "…"}
+OPENERS = {"–", "-", "•", '"', "”", "("}
 
 
 @lru_cache(maxsize=2)
@@ -90,6 +113,9 @@ def build_nlp(model: str | None = None) -> Language:
             nlp.initialize()
         except (ValueError, OSError, ImportError):
             nlp.remove_pipe("lemmatizer")  # spacy-lookups-data missing: lemmas = forms
+    if "lemmatizer" in nlp.pipe_names:
+        # lemmas serve the activity alignment of `promises diff`; extraction reads forms
+        nlp.disable_pipe("lemmatizer")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("abbrev_sentences")
     nlp.add_pipe("actor_ruler")

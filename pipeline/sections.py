@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .models import Block
 from .rules import Rules
@@ -18,7 +19,9 @@ YEAR_RANGE = re.compile(rf"\b({YEAR})(?:\s*(?:-|–|/|och|till)\s*({YEAR}|\d\d)\
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
+    """Lower case, whitespace folded (cached: the same sentence is asked about often)."""
     return _WS.sub(" ", text.lower()).strip()
 
 
@@ -34,6 +37,7 @@ def phrase_match(text: str, phrases: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(text: str, rules: Rules) -> str | None:
     for kind, phrases in rules.sections["headings"].items():
         if phrase_match(text, phrases):

@@ -35,35 +35,46 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
         if not tag.decomposed:
             tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
+    # which tags contain a block tag (or a div) below them: one pass, children before parents
+    has_block, has_div = set(), set()
+    for tag in reversed(root.find_all(True)):
+        parent = tag.parent
+        if parent is None:
+            continue
+        if tag.name in BLOCK_TAGS or id(tag) in has_block:
+            has_block.add(id(parent))
+        if tag.name in BLOCK_TAGS or tag.name in ("div", "section") or id(tag) in has_div:
+            has_div.add(id(parent))
     pieces: list[tuple[str, str]] = []
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if not isinstance(child, Tag):
-                continue
-            kind = BLOCK_TAGS.get(child.name)
-            if kind == "item" and child.name == "tr":
-                cells = [_WS.sub(" ", c.get_text(" ")).strip() for c in child.find_all(["td", "th"])]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    pieces.append((kind, text))
-            elif kind and not child.find(list(BLOCK_TAGS)):
-                text = _WS.sub(" ", child.get_text(" ")).strip()
-                if text:
-                    pieces.append((kind, text))
-            elif kind == "item":
-                own = _WS.sub(" ", "".join(t for t in child.find_all(string=True, recursive=False))).strip()
-                if own:
-                    pieces.append((kind, own))
-                walk(child)
-            elif child.name in ("div", "section", "td") and not child.find(list(BLOCK_TAGS) + ["div", "section"]):
-                text = _WS.sub(" ", child.get_text(" ")).strip()
-                if text:
-                    pieces.append(("paragraph", text))
-            else:
-                walk(child)
-
-    walk(root)
+    stack = [iter(root.children)]  # explicit stack: deeply nested pages must not recurse
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if not isinstance(child, Tag):
+            continue
+        kind = BLOCK_TAGS.get(child.name)
+        if kind == "item" and child.name == "tr":
+            cells = [_WS.sub(" ", c.get_text(" ")).strip() for c in child.find_all(["td", "th"])]
+            text = " | ".join(c for c in cells if c)
+            if text:
+                pieces.append((kind, text))
+        elif kind and id(child) not in has_block:
+            text = _WS.sub(" ", child.get_text(" ")).strip()
+            if text:
+                pieces.append((kind, text))
+        elif kind == "item":
+            own = _WS.sub(" ", "".join(child.find_all(string=True, recursive=False))).strip()
+            if own:
+                pieces.append((kind, own))
+            stack.append(iter(child.children))
+        elif child.name in ("div", "section", "td") and id(child) not in has_div:
+            text = _WS.sub(" ", child.get_text(" ")).strip()
+            if text:
+                pieces.append(("paragraph", text))
+        else:
+            stack.append(iter(child.children))
     out, blocks, pos = [], [], 0
     for kind, text in pieces:
         if is_boilerplate(text, rules):
