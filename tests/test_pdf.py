@@ -1,0 +1,122 @@
+"""PDFs written by a real PDF library from dev texts: extraction must give the same
+activities, actors and frequencies as the text version of the same document."""
+import pytest
+
+from pipeline.evaluate import pair_activities
+from pipeline.extract import extract_path
+from pipeline.ingest import read_document
+
+import pdfgen
+from conftest import CORPUS
+
+DEV = ["seeds/003_de10323e27091918", "pages/polisen-se__flen", "pages/polisen-se__jokkmokk",
+       "pages/polisen-se__pajala-kommun", "pages/polisen-se__sotenas-2"]
+
+
+def _records(path, rules, nlp):
+    res = extract_path(path, rules, nlp)
+    assert res.error is None, res.error
+    return res.records
+
+
+def _compare(text_path, pdf_path, rules, nlp):
+    t_acts = [a for r in _records(text_path, rules, nlp) for a in r.activities]
+    p_acts = [a for r in _records(pdf_path, rules, nlp) for a in r.activities]
+    gold = [{"text": a.text} for a in t_acts]
+    pairs = pair_activities(gold, [{"text": a.text} for a in p_acts])
+    p = len(pairs) / len(p_acts) if p_acts else 1.0
+    r = len(pairs) / len(t_acts) if t_acts else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    assert f1 >= 0.95, (f1, [a.text for a in t_acts], [a.text for a in p_acts])
+    for gi, pi, _ in pairs:
+        assert t_acts[gi].actors == p_acts[pi].actors, t_acts[gi].text
+        assert t_acts[gi].frequency == p_acts[pi].frequency, t_acts[gi].text
+    return t_acts, p_acts
+
+
+def _setup(tmp_path, name, rules, layout, **kw):
+    src = CORPUS / f"{name}.txt"
+    meta = src.with_name(src.stem + ".meta.json")
+    text_path = tmp_path / "t" / src.name
+    text_path.parent.mkdir()
+    text_path.write_bytes(src.read_bytes())
+    (text_path.parent / meta.name).write_bytes(meta.read_bytes())
+    blocks = read_document(text_path, rules).blocks
+    pdf_path = tmp_path / "p" / (src.stem + ".pdf")
+    pdf_path.parent.mkdir()
+    pdf_path.write_bytes(layout(blocks, **kw))
+    (pdf_path.parent / meta.name).write_bytes(meta.read_bytes())
+    return text_path, pdf_path
+
+
+@pytest.mark.parametrize("name", DEV)
+def test_one_column(tmp_path, rules, nlp, name):
+    _compare(*_setup(tmp_path, name, rules, pdfgen.one_column), rules, nlp)
+
+
+@pytest.mark.parametrize("name", DEV[:3])
+def test_two_columns(tmp_path, rules, nlp, name):
+    _compare(*_setup(tmp_path, name, rules, pdfgen.two_columns), rules, nlp)
+
+
+@pytest.mark.parametrize("name", DEV[:3])
+def test_running_headers_footers_and_page_numbers(tmp_path, rules, nlp, name):
+    text_path, pdf_path = _setup(tmp_path, name, rules, pdfgen.one_column, running=True)
+    doc = read_document(pdf_path, rules)
+    assert "Sida " not in doc.text and "Polismyndigheten – Lokalpolisområde" not in doc.text
+    _compare(text_path, pdf_path, rules, nlp)
+
+
+@pytest.mark.parametrize("name", DEV[:3])
+def test_hyphenated_line_breaks(tmp_path, rules, nlp, name):
+    text_path, pdf_path = _setup(tmp_path, name, rules, pdfgen.one_column, hyphenate=True)
+    _compare(text_path, pdf_path, rules, nlp)
+
+
+def test_hyphen_kept_before_och(tmp_path, rules):
+    from pipeline.backends.pdf import _join
+
+    assert _join("ett trygghets-", "skapande arbete") == "ett trygghetsskapande arbete"
+    assert _join("i samverkan mellan polis-", "och kommun") == "i samverkan mellan polis- och kommun"
+
+
+def test_activity_table_rows_become_activities(tmp_path, rules, nlp):
+    rows = [("Trafikkontroller vid skolorna", "Polisen", "Minst två gånger per månad"),
+            ("Trygghetsvandring i centrum", "Kommunen och polisen", "En gång per år"),
+            ("Föräldramöten om droger", "Kommunen", "Löpande")]
+    p = tmp_path / "ale.pdf"
+    p.write_bytes(pdfgen.table("Ale – medborgarlöfte 2024", rows))
+    (tmp_path / "ale.meta.json").write_text('{"url": "https://polisen.se/x/ale/"}', encoding="utf-8")
+    rec = _records(p, rules, nlp)[0]
+    got = [(a.text.split(" (")[0], a.actors, a.frequency and (a.frequency.times, a.frequency.per, a.frequency.at_least))
+           for a in rec.activities]
+    assert got == [("Trafikkontroller vid skolorna.", ["polisen"], (2, "month", True)),
+                   ("Trygghetsvandring i centrum.", ["polisen", "kommunen"], (1, "year", False)),
+                   ("Föräldramöten om droger.", ["kommunen"], None)]
+    assert rec.source.kind == "pdf" and (rec.period.start, rec.period.end) == (2024, 2024)
+    doc = read_document(p, rules)
+    for a in rec.activities:  # spans point into the extracted text
+        assert doc.text[a.span[0]:a.span[1]].startswith(a.text[:15])
+
+
+def test_scanned_pdf(tmp_path, rules, nlp):
+    p = tmp_path / "scan.pdf"
+    p.write_bytes(pdfgen.image_only())
+    res = extract_path(p, rules, nlp)
+    assert res.error == f"{p}: no text layer (scanned PDF?); OCR is not supported"
+
+
+def test_corrupt_and_encrypted_pdfs(tmp_path, rules, nlp):
+    text_path = CORPUS / "pages" / "polisen-se__flen.txt"
+    blocks = read_document(text_path, rules).blocks
+    good = pdfgen.one_column(blocks)
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(good[: len(good) // 3])
+    res = extract_path(bad, rules, nlp)
+    assert res.error.startswith(f"{bad}: ") and "\n" not in res.error and res.records == []
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4\n" + b"garbage" * 100)
+    assert "broken PDF" in extract_path(junk, rules, nlp).error
+    enc = tmp_path / "enc.pdf"
+    enc.write_bytes(pdfgen.encrypted(blocks))
+    assert extract_path(enc, rules, nlp).error == f"{enc}: PDF is encrypted; cannot read it"
