@@ -129,9 +129,17 @@ def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, i
         years = _years_in(m)
         if "ett år framåt" in pat.pattern and years:
             return years[0], years[0] + 1
-        if "fram till" in pat.pattern and years:
-            start = signed or _signed_year(low) or years[-1]
-            return min(start, years[-1]), years[-1]
+        if "till" in pat.pattern and len(years) == 1 and "{D} ?(-" not in pat.pattern:
+            # "pågår … till 31 mars 2017": from the signing year, or the year before when the
+            # start month ("1 november") comes after the end month
+            end = years[0]
+            start = signed or _signed_year(low)
+            if start is None:
+                around = low[max(0, m.start() - 60):m.end()]
+                months = sorted((around.find(mo), i) for i, mo in enumerate(rules.records["months"]) if mo in around)
+                months = [i for _, i in months]
+                start = end - 1 if len(months) >= 2 and months[0] > months[-1] else end
+            return min(start, end), end
         if len(years) >= 2:
             return years[0], years[-1]
         if len(years) == 1:

@@ -111,3 +111,22 @@ def test_actor_suffix_and_heading_actors(write, rules, nlp):
     rec = extract_path(write("h.txt", txt, url="https://polisen.se/x/harryda/"), rules, nlp).records[0]
     assert [a.actors for a in rec.activities] == [["polisen"], ["polisen", "kommunen"], ["polisen"],
                                                   ["kommunen", "civilsamhalle"]]
+
+
+import pytest  # noqa: E402
+
+from pipeline.record import validity_period  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Medborgarlöftet gäller från 29 maj 2023 och ett år framåt.", (2023, 2024)),
+    ("Löftet gäller för perioden 2021-05-01 - 2022-05-01", (2021, 2022)),
+    ("Medborgarlöftet gäller från 1 april 2018 till och med 31 mars 2019.", (2018, 2019)),
+    ("Överenskommelsen undertecknades den 11 februari 2025 och gäller fram till den 31 december 2027.", (2025, 2027)),
+    ("Arbetet påbörjas 1 november och pågår till och med 31 mars 2017.", (2016, 2017)),
+    ("lovar vi januari 2018 - december 2018:", (2018, 2018)),
+    ("Under tiden 1 januari 2023 – 31 december 2024 lovar polisen att:", (2023, 2024)),
+    ("Medborgarlöfte 2023-2024", None),  # a heading year, not a validity statement
+])
+def test_validity_statements(rules, text, expected):
+    assert validity_period(text, rules, None) == expected
