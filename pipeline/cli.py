@@ -112,12 +112,82 @@ def evaluate(gold_dir, output, as_json, show_misses):
 def run(corpus, gold_dir, out_dir, jobs, resume, max_bytes, model):
     """The main job: extract the bundled snapshot into outputs/ and evaluate against gold."""
     code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False)
+    click.echo(f"report: {write_report(out_dir)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
         from .evaluate import evaluate as run_eval, format_table, load_records
 
         click.echo("")
         click.echo(format_table(run_eval(load_records(gold_dir), load_records(out_dir))))
     sys.exit(code)
+
+
+def _write_or_echo(text: str, out: Path | None, binary_safe: bool = False) -> None:
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        from .output import atomic_write
+
+        atomic_write(out, text)
+        click.echo(f"wrote {out}", err=True)
+
+
+def _load(path: Path) -> list[dict]:
+    from .output import load_records
+
+    try:
+        return load_records(path)
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(f"{path}: not a record file or folder ({exc.__class__.__name__}: {exc})")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path), required=False)
+@click.option("--previous", is_flag=True, help="Compare each kommun's latest period with its previous one, both in OLD.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+def diff(old, new, previous, fmt, out):
+    """What changed between two periods: OLD and NEW are record files or output folders."""
+    from .diff import diff_records, pair_by_kommun
+    from .render import render_diffs
+
+    if new is None and not previous:
+        raise click.UsageError("give OLD and NEW, or one folder with --previous")
+    olds = _load(old)
+    news = olds if new is None else _load(new)
+    if len(olds) == 1 and len(news) == 1 and not previous:
+        pairs = [(olds[0], news[0])]
+    else:
+        pairs = pair_by_kommun(olds, news, previous=previous or new is None)
+    _write_or_echo(render_diffs([diff_records(a, b) for a, b in pairs], fmt), out)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "markdown", "html", "json"]), default="csv", show_default=True)
+@click.option("--activities", is_flag=True, help="One row per activity instead of one per record.")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+def compare(folder, fmt, activities, out):
+    """Every record side by side (CSV opens in Excel: UTF-8 with BOM)."""
+    from .compare import activity_rows, record_rows, to_csv, to_json, to_markdown
+    from .render import page, table_html
+
+    records = _load(folder)
+    rows = activity_rows(records) if activities else record_rows(records)
+    text = {"csv": to_csv, "markdown": to_markdown, "json": to_json,
+            "html": lambda r: page("Medborgarlöften – jämförelse", table_html(r))}[fmt](rows)
+    _write_or_echo(text, out)
+
+
+def write_report(out_dir: Path) -> Path:
+    from .diff import chains
+    from .output import atomic_write, load_records
+    from .render import report_html
+
+    records = load_records(out_dir)
+    path = out_dir / "report.html"
+    atomic_write(path, report_html(records, chains(records)))
+    return path
 
 
 @cli.command()

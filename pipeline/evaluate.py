@@ -6,32 +6,13 @@ word tokens (a match needs at least 0.5).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from .output import load_records  # noqa: F401  (re-exported for callers)
 
 _TOK = re.compile(r"\w+")
 MIN_DICE = 0.5
-
-
-def load_records(path: str | Path) -> list[dict]:
-    """Records from a folder (records.jsonl, else *.json), a .jsonl file or a .json file
-    (one record or a list)."""
-    path = Path(path)
-    if path.is_dir():
-        jl = path / "records.jsonl"
-        if jl.exists():
-            return load_records(jl)
-        out = []
-        for f in sorted(path.glob("*.json")):
-            out += load_records(f)
-        return out
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".jsonl":
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
-    data = json.loads(text)
-    return data if isinstance(data, list) else [data]
 
 
 def dice(a: str, b: str) -> float:

@@ -18,6 +18,7 @@ def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o644)  # mkstemp makes 0600; outputs are for sharing
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)
@@ -33,3 +34,22 @@ def write_records(records: list[Record], out_dir: Path) -> None:
         atomic_write(out_dir / f"{r.id}.json", record_json(r))
     lines = "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r in records)
     atomic_write(out_dir / "records.jsonl", lines)
+
+
+def load_records(path: str | Path) -> list[dict]:
+    """Records from a folder (records.jsonl, else *.json), a .jsonl file or a .json file
+    (one record or a list)."""
+    path = Path(path)
+    if path.is_dir():
+        jl = path / "records.jsonl"
+        if jl.exists():
+            return load_records(jl)
+        out = []
+        for f in sorted(path.glob("*.json")):
+            out += load_records(f)
+        return out
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    data = json.loads(text)
+    return data if isinstance(data, list) else [data]
