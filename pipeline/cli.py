@@ -15,6 +15,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT / "corpus" / "snapshot"
 DEFAULT_OUTPUT = PROJECT / "outputs"
 DEFAULT_GOLD = PROJECT / "tests" / "gold"
+DEFAULT_SOURCES = PROJECT / "corpus" / "sources.yaml"
+CRAWL_ROOT = PROJECT / "corpus"
 
 
 class RulesGroup(click.Group):
@@ -105,13 +107,82 @@ def evaluate(gold_dir, output, as_json, show_misses):
             click.echo(m)
 
 
+crawl_options = [
+    click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="Your own source list, merged over corpus/sources.yaml (entries by kommun name)."),
+    click.option("--only", "only", multiple=True, help="Only these kommuner (name, slug or code); repeatable."),
+    click.option("--base-url", default="https://polisen.se", show_default=True,
+                 help="Send every polisen.se request here instead (a mirror or a test server)."),
+    click.option("--rate", type=click.FloatRange(0.01), default=1.0, show_default=True,
+                 help="Requests per second per host, at most."),
+    click.option("--concurrency", type=click.IntRange(1, 8), default=2, show_default=True),
+    click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Seconds per request."),
+    click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+                 help="Retries on 429, 5xx and timeouts (exponential backoff, Retry-After honoured)."),
+    click.option("--contact", default="https://github.com/medborgarloften/promises", show_default=True,
+                 help="Contact put in the User-Agent."),
+]
+
+
+def _crawl(corpus: Path, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes) -> int:
+    from datetime import datetime, timezone
+
+    from .crawl import Settings, crawl, load_sources, seeds, write_report
+
+    src = load_sources(DEFAULT_SOURCES, sources)
+    settings = Settings(corpus=corpus, base_url=base_url, rate=rate, concurrency=concurrency,
+                        timeout=timeout, retries=retries, contact=contact, max_bytes=max_bytes)
+    started = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    start = seeds(src, list(only), base_url)
+    from tqdm import tqdm
+
+    bar = tqdm(total=None, unit=" pages", disable=not sys.stderr.isatty(), file=sys.stderr)
+
+    def progress(o):
+        bar.update(1)
+        if o.outcome == "failed":
+            bar.write(f"error: {o.url}: {o.error}")
+    outcomes = []
+    try:
+        outcomes = crawl(settings, start, progress)
+    except KeyboardInterrupt:
+        bar.close()
+        raise KeyboardInterrupt("crawl interrupted; files written so far are complete, rerun to go on")
+    bar.close()
+    report = write_report(corpus / "crawl-report.json", outcomes, settings, started)
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(report["counts"].items()))
+    click.echo(f"crawled {len(outcomes)} urls into {corpus}: {counts or 'nothing'}; report: {corpus / 'crawl-report.json'}")
+    return 1 if report["failures"] else 0
+
+
 @cli.command()
-@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=DEFAULT_CORPUS, show_default=True)
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=CRAWL_ROOT, show_default=True,
+              help="Snapshot folder: documents go to <corpus>/<host>/, the report to <corpus>/crawl-report.json.")
+@_add(crawl_options)
+@click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
+              help="Largest response accepted.")
+def crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes):
+    """Fetch promise pages and their PDFs into the corpus snapshot."""
+    sys.exit(_crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes))
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, show_default=True)
 @click.option("--gold", "gold_dir", type=click.Path(path_type=Path), default=DEFAULT_GOLD, show_default=True)
+@click.option("--crawl", "do_crawl", is_flag=True, help="Crawl first (into --corpus, default corpus/), then extract it.")
 @_add(extract_options)
-def run(corpus, gold_dir, out_dir, jobs, resume, max_bytes, model):
+@_add(crawl_options)
+def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
+        sources, only, base_url, rate, concurrency, timeout, retries, contact):
     """The main job: extract the bundled snapshot into outputs/ and evaluate against gold."""
-    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False)
+    crawl_code = 0
+    if do_crawl:
+        if corpus == DEFAULT_CORPUS:
+            corpus = CRAWL_ROOT
+        crawl_code = _crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes)
+    if not corpus.exists():
+        raise click.UsageError(f"{corpus}: no such corpus folder")
+    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False) or crawl_code
     click.echo(f"report: {write_report(out_dir)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
         from .evaluate import evaluate as run_eval, format_table, load_records

@@ -30,13 +30,11 @@ def _kommun_from_url(url: str, rules: Rules) -> KommunRow | None:
     by_slug, _ = _kommun_tables(rules)
     parsed = urlparse(url)
     host = parsed.netloc.lower().removeprefix("www.")
-    candidates = []
     path = [p for p in parsed.path.lower().split("/") if p]
-    if "polisen.se" in host or not host:
-        candidates += list(reversed(path))  # the page, then the folders above it
-    else:
-        label = host.split(".")[0]
-        candidates.append(label)
+    # a kommun's own site names it in the host; elsewhere (polisen.se, a mirror) the page
+    # path does, the page first, then the folders above it
+    candidates = [] if "polisen.se" in host else [host.split(".")[0]]
+    candidates += list(reversed(path))
     for cand in candidates:
         cand = re.sub(r"-\d+$", "", cand).removesuffix("-kommun").removesuffix("s-kommun")
         if cand in by_slug:

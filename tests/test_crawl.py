@@ -1,0 +1,231 @@
+"""The crawler against a real HTTP server on 127.0.0.1 serving a site shaped like polisen.se."""
+import hashlib
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.crawl import Settings, crawl, doc_name, seeds
+
+import pdfgen
+
+NEW = "/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften"
+OLD = "/om-polisen/medborgarloften"
+INDEX = "/om-polisen/medborgarloften-och-lokal-samverkan/"
+
+ALE = f"""<html><body><main><h1>Ale – medborgarlöften</h1>
+<h2>Medborgarlöfte 2023-2024</h2><ul><li>Polisen ska genomföra minst två trafikkontroller per månad.</li></ul>
+<h2>Medborgarlöfte 2021-2022</h2><ul><li>Kommunen ska genomföra en trygghetsvandring per år.</li></ul>
+<p><a href="/files/ale-uppfoljning.pdf">Uppföljning 2022 (pdf)</a></p></main></body></html>"""
+ALINGSAS = f"""<html><body><h1>Alingsås – medborgarlöften</h1><p>Medborgarlöfte 2019.</p>
+<ul><li>Polisen ska patrullera i centrum varje fredag.</li></ul>
+<a href="{OLD}/alingsas/uppfoljning-2019/">Uppföljning 2019</a></body></html>"""
+PAGES = {
+    INDEX: f"""<html><body><h1>Medborgarlöften</h1><ul>
+      <li><a href="{NEW}/vastra-gotaland/ale/">Ale</a></li><li><a href="{OLD}/alingsas/">Alingsås</a></li>
+      <li><a href="{OLD}/lerum/">Lerum</a></li><li><a href="{OLD}/saknas/">Saknas</a></li>
+      <li><a href="{OLD}/partille/">Partille</a></li><li><a href="{OLD}/harryda/">Härryda</a></li>
+      <li><a href="{OLD}/hemlig/">Hemlig</a></li><li><a href="https://elsewhere.example/x">extern</a></li></ul></body></html>""",
+    f"{NEW}/vastra-gotaland/ale/": ALE,
+    f"{OLD}/alingsas/": ALINGSAS,
+    f"{OLD}/alingsas/uppfoljning-2019/": "<html><body><h1>Uppföljning medborgarlöfte 2019 Alingsås</h1></body></html>",
+    f"{NEW}/vastra-gotaland/lerum/": "<html><body><h1>Lerum – medborgarlöften 2024</h1></body></html>",
+    f"{OLD}/partille/": "<html><body><h1>Partille – medborgarlöften 2024</h1></body></html>",
+    f"{OLD}/harryda/": "<html><body><h1>Härryda</h1></body></html>",
+    f"{OLD}/hemlig/": "<html><body>hemlig</body></html>",
+}
+ROBOTS = f"User-agent: *\nDisallow: {OLD}/hemlig/\n"
+
+
+class Site:
+    def __init__(self, pdf: bytes):
+        self.pdf = pdf
+        self.requests: list[dict] = []
+        self.failed_once: set[str] = set()
+        self.lock = threading.Lock()
+
+
+def make_handler(site: Site):
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            path = self.path.split("?")[0]
+            with site.lock:
+                site.requests.append({"path": path, "t": time.monotonic(), "ua": self.headers.get("User-Agent"),
+                                      "inm": self.headers.get("If-None-Match"), "ims": self.headers.get("If-Modified-Since")})
+            if path == "/robots.txt":
+                return self._send(200, ROBOTS.encode(), "text/plain")
+            if path == f"{OLD}/lerum/":
+                self.send_response(301)
+                self.send_header("Location", f"{NEW}/vastra-gotaland/lerum/")
+                self.end_headers()
+                return
+            if path == f"{OLD}/partille/" and path not in site.failed_once:
+                site.failed_once.add(path)
+                self.send_response(500)
+                self.send_header("Retry-After", "0")
+                self.end_headers()
+                return
+            if path == f"{OLD}/harryda/":
+                time.sleep(1.5)
+            if path == "/files/ale-uppfoljning.pdf":
+                return self._send(200, site.pdf, "application/pdf")
+            body = PAGES.get(path)
+            if body is None:
+                return self._send(404, b"<h1>Sidan finns inte</h1>", "text/html")
+            self._send(200, body.encode("utf-8"), "text/html; charset=utf-8")
+
+        def _send(self, code, body, ctype):
+            etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+            if code == 200 and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            if code == 200:
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", "Tue, 01 Oct 2024 10:00:00 GMT")
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+    return Handler
+
+
+@pytest.fixture
+def site(rules):
+    from pipeline.ingest import read_document  # noqa: F401
+
+    pdf = pdfgen.table("Ale – uppföljning av medborgarlöfte 2022",
+                       [("Trafikkontroller vid skolorna", "Polisen", "Två gånger per månad")])
+    s = Site(pdf)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(s))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    s.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield s
+    server.shutdown()
+    server.server_close()
+
+
+SOURCES = {"index": INDEX, "url_forms": [f"{NEW}/{{lan_slug}}/{{slug}}/", f"{OLD}/{{slug}}/"],
+           "kommuner": [{"kommun": "Ale", "kod": "1440", "slug": "ale", "lan_slug": "vastra-gotaland"}]}
+
+
+def _settings(tmp_path, site, **kw):
+    return Settings(corpus=tmp_path / "corpus", base_url=site.base, rate=kw.pop("rate", 50), concurrency=2,
+                    timeout=kw.pop("timeout", 0.5), retries=kw.pop("retries", 1), backoff=0.01, **kw)
+
+
+def test_crawl_fetches_promise_pages_and_pdf_and_records_failures(tmp_path, site):
+    s = _settings(tmp_path, site)
+    outcomes = {o.url.removeprefix(site.base): o for o in crawl(s, seeds(SOURCES, [], site.base))}
+    got = {u: o.outcome for u, o in outcomes.items()}
+    assert got[INDEX] == "fetched"
+    assert got[f"{NEW}/vastra-gotaland/ale/"] == "fetched"            # new url form, two periods
+    assert got[f"{OLD}/alingsas/"] == "fetched"                        # old url form
+    assert got[f"{OLD}/alingsas/uppfoljning-2019/"] == "fetched"       # sub-page followed
+    assert got["/files/ale-uppfoljning.pdf"] == "fetched"              # linked PDF
+    assert got[f"{OLD}/lerum/"] == "fetched"                           # through a redirect
+    assert outcomes[f"{OLD}/lerum/"].final_url == site.base + f"{NEW}/vastra-gotaland/lerum/"
+    assert got[f"{OLD}/partille/"] == "fetched" and outcomes[f"{OLD}/partille/"].attempts == 2  # 500, then ok
+    assert got[f"{OLD}/saknas/"] == "failed" and outcomes[f"{OLD}/saknas/"].status == 404     # linked, so a failure
+    assert got[f"{OLD}/harryda/"] == "failed" and "timed out" in outcomes[f"{OLD}/harryda/"].error
+    assert got[f"{OLD}/hemlig/"] == "skipped"                          # robots.txt
+    assert got[f"{OLD}/ale/"] == "absent"                              # a guessed url form: not a failure
+    assert not any(r["path"] == f"{OLD}/hemlig/" for r in site.requests)
+    assert "https://elsewhere.example/x" not in outcomes and all("elsewhere" not in u for u in outcomes)
+    assert all(r["ua"].startswith("medborgarloften-crawler/") for r in site.requests)
+
+    folder, stem = doc_name(site.base + f"{NEW}/vastra-gotaland/ale/")
+    meta = json.loads((s.corpus / folder / f"{stem}.meta.json").read_text(encoding="utf-8"))
+    body = (s.corpus / folder / f"{stem}.html").read_bytes()
+    assert meta["url"] == meta["final_url"] == site.base + f"{NEW}/vastra-gotaland/ale/"
+    assert meta["status"] == 200 and meta["content_type"] == "text/html" and meta["etag"].startswith('"')
+    assert meta["last_modified"] and meta["fetched_at"].endswith("Z")
+    assert meta["sha256"] == hashlib.sha256(body).hexdigest()
+    pdf_folder, pdf_stem = doc_name(site.base + "/files/ale-uppfoljning.pdf")
+    assert (s.corpus / pdf_folder / f"{pdf_stem}.pdf").read_bytes()[:5] == b"%PDF-"
+    assert not list(s.corpus.rglob("*.tmp"))
+
+
+def test_second_crawl_is_conditional_and_transfers_no_body(tmp_path, site):
+    s = _settings(tmp_path, site)
+    crawl(s, seeds(SOURCES, [], site.base))
+    before = {p: p.read_bytes() for p in s.corpus.rglob("*") if p.is_file()}
+    site.requests.clear()
+    second = {o.url.removeprefix(site.base): o.outcome for o in crawl(s, seeds(SOURCES, [], site.base))}
+    stored = [r for r in site.requests if r["path"] in PAGES and r["path"] not in (f"{OLD}/harryda/", f"{OLD}/hemlig/")
+              or r["path"].endswith(".pdf")]
+    assert stored and all(r["inm"] and r["ims"] for r in stored)   # every stored page asked conditionally
+    assert second[f"{NEW}/vastra-gotaland/ale/"] == "not_modified"
+    assert second["/files/ale-uppfoljning.pdf"] == "not_modified"  # links still followed from the stored page
+    after = {p: p.read_bytes() for p in s.corpus.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_rate_limit_per_host(tmp_path, site):
+    s = _settings(tmp_path, site, rate=8)
+    crawl(s, seeds(SOURCES, [], site.base))
+    times = sorted(r["t"] for r in site.requests)
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps) >= 1 / 8 - 0.02
+
+
+def test_cli_crawl_then_extract_as_one_flow(tmp_path, site):
+    corpus = tmp_path / "corpus"
+    res = CliRunner().invoke(cli, ["crawl", "--base-url", site.base, "--corpus", str(corpus), "--only", "Ale",
+                                   "--only", "Alingsås", "--rate", "50", "--timeout", "0.5", "--retries", "0"])
+    assert res.exit_code == 0, res.output
+    report = json.loads((corpus / "crawl-report.json").read_text(encoding="utf-8"))
+    assert report["failures"] == [] and report["counts"]["fetched"] >= 4
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["extract", str(corpus), "-o", str(out)])
+    ids = sorted(p.stem for p in out.glob("*.json"))
+    assert {"ale-2023-2024", "ale-2021-2022", "alingsas-2019"} <= set(ids), (ids, res.output)
+    ale = json.loads((out / "ale-2023-2024.json").read_text(encoding="utf-8"))
+    assert ale["source"]["url"].endswith(f"{NEW}/vastra-gotaland/ale/") and ale["source"]["kind"] == "html"
+    assert ale["source"]["fetched_at"].endswith("Z")
+
+
+def test_cli_crawl_exits_1_on_failures_and_run_crawl(tmp_path, site):
+    corpus = tmp_path / "c"
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(f'kommuner:\n  - kommun: Ale\n    kod: "1440"\n    slug: ale\n    lan_slug: vastra-gotaland\n'
+                     f'    pages: ["https://polisen.se{OLD}/saknas/"]\n', encoding="utf-8")
+    res = CliRunner().invoke(cli, ["crawl", "--base-url", site.base, "--corpus", str(corpus), "--only", "ale",
+                                   "--sources", str(extra), "--rate", "50", "--retries", "0"])
+    assert res.exit_code == 1 and f"{OLD}/saknas/" in res.output
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["run", "--crawl", "--corpus", str(tmp_path / "c2"), "--base-url", site.base,
+                                   "--only", "ale", "--rate", "50", "-o", str(out), "--gold", str(tmp_path / "none")])
+    assert res.exit_code == 0, res.output
+    assert (out / "ale-2023-2024.json").exists() and (out / "report.html").exists()
+
+
+def test_sources_cover_every_kommun():
+    import yaml
+
+    from pipeline.record import slugify
+
+    root = Path(__file__).resolve().parent.parent
+    data = yaml.safe_load((root / "corpus" / "sources.yaml").read_text(encoding="utf-8"))
+    names = [e["kommun"] for e in data["kommuner"]]
+    assert len(names) == len(set(names)) == 290
+    for e in data["kommuner"]:
+        assert e["slug"] == slugify(e["kommun"]) and "å" not in e["slug"] and " " not in e["slug"]
+    ale = next(e for e in data["kommuner"] if e["kommun"] == "Ale")
+    urls = [u for u, _ in seeds(data, ["Ale"], "https://polisen.se")]
+    assert "https://polisen.se/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/vastra-gotaland/ale/" in urls
+    assert "https://polisen.se/om-polisen/medborgarloften/ale/" in urls and ale["lan_slug"] == "vastra-gotaland"
