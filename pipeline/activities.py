@@ -32,7 +32,6 @@ class Draft:
     follow_up: list[str] = field(default_factory=list)
     effect: list[str] = field(default_factory=list)
     promise_sentences: list[Span | Doc] = field(default_factory=list)
-    sentences: list[tuple[str, str]] = field(default_factory=list)  # (section, sentence)
 
 
 def _words(text: str) -> list[str]:
@@ -152,7 +151,8 @@ def _focus_leadin_re(rules: Rules) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.sections["focus_leadins"]) + ")")
 
 
-def _leadin_kind(text: str, heading_actors: tuple, rules: Rules) -> str:
+def _leadin_kind(text: str, rules: Rules) -> str:
+    """What a line ending with ":" introduces: place, follow_up, situation, activity, focus or none."""
     low = norm(text)
     sec = rules.sections
     if any(p in low for p in sec["place_leadins"]):
@@ -191,11 +191,14 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
 
 
 def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
-    probe = piece[:30]
-    i = doc_text.find(probe, block.start, block.end + 1)
-    if i < 0:
+    """Offsets of ``piece`` (whitespace folded) in the document text, searched within its
+    block; the block's own span when it cannot be found."""
+    words = piece.split()
+    if not words:
         return block.start, block.end
-    return i, min(block.end, i + len(piece)) if piece in doc_text[i:i + len(piece) + 5] else block.end
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.compile(pattern).search(doc_text, block.start, block.end + 1)
+    return (m.start(), m.end()) if m else (block.start, block.end)
 
 
 def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules, report: bool = False) -> Draft:
@@ -258,7 +261,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             acts = _actor_heading(last, rules)
             if acts:
                 heading_actors = acts
-            leadin = _leadin_kind(last.text, heading_actors, rules)
+            leadin = _leadin_kind(last.text, rules)
             if leadin == "place":
                 add_activity(last.text.strip(), last, block, section)
             elif leadin == "focus":
@@ -274,7 +277,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         leadin = None
         for s in sents:
             _read_sentence(draft, s, block, section, add_activity, rules, report)
-        if sents and _leadin_kind(sents[-1].text, heading_actors, rules) == "focus" \
+        if sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not is_commitment(sents[-1], rules, strict=False):
             leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
@@ -315,7 +318,6 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     text = sent.text.strip()
     if not text:
         return
-    draft.sentences.append((section, text))
     low = norm(text)
     if re.search(r"\blov(ar|ade)\b|\btecknat\b|\bundertecknade\b|\butformar\b|\båtagande\b", low):
         draft.promise_sentences.append(sent)

@@ -192,7 +192,7 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
     sys.exit(code)
 
 
-def _write_or_echo(text: str, out: Path | None, binary_safe: bool = False) -> None:
+def _write_or_echo(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:

@@ -77,7 +77,7 @@ def extract_document(doc: Document, rules: Rules, nlp) -> list[Record]:
         raise DocumentError(doc.path, "no kommun found in url, title or text; cannot make a record")
     kommuner = [Kommun(kod=k.kod, namn=k.namn) for k in kommun_rows]
     lpo = find_lpo(doc.text)
-    doc_type = find_doc_type(title, doc.text[:400], rules)
+    doc_type = find_doc_type(title, rules)
     report = doc_type == "uppfoljning"
     segments = segment(doc.blocks, rules)
     drafts = [read_segment(s, block_docs, doc.text, rules, report) for s in segments]

@@ -188,9 +188,10 @@ def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | Non
 
 # --- type, parties, id ------------------------------------------------------------------
 
-def find_doc_type(title: str, head: str, rules: Rules) -> str:
+def find_doc_type(title: str, rules: Rules) -> str:
+    """From the title: a follow-up report, an agreement, or (else) a promise."""
+    low = norm(title)
     for doc_type, phrases in rules.records["doc_types"].items():
-        low = norm(title)
         if any(p in low for p in phrases):
             return doc_type
     return "medborgarlofte"
