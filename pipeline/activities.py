@@ -356,16 +356,51 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
                     "span": _span_of(block, sent.text.strip(), doc_text), "section": "lead"})
 
 
+@lru_cache(maxsize=4)
+def _place_re(rules: Rules) -> re.Pattern:
+    a = rules.activities
+    name = r"[A-ZÅÄÖ][\wåäöéü-]+(?:\s+(?:" + "|".join(map(re.escape, a["place_suffix_words"])) + r"))?"
+    preps = "|".join(map(re.escape, a["place_prepositions"]))
+    return re.compile(rf"(?<![\wåäö])(?:{preps})\s+({name}(?:(?:,\s*|\s+och\s+){name})*)")
+
+
+def find_places(text: str, rules: Rules) -> list[str]:
+    """Named places: "i Flemingsberg C, Skogås C och Vårby C" → the four names."""
+    a = rules.activities
+    out = []
+    for m in _place_re(rules).finditer(text):
+        rest = text[m.end():].split(None, 1)
+        if rest and rest[0].strip(".,;:") in a["place_not_followed_by"]:
+            continue
+        for name in re.split(r",\s*|\s+och\s+", m.group(1)):
+            acronym_compound = re.match(r"^[A-ZÅÄÖ]+-[a-zåäö]", name)  # "EST-arbetet", "A-traktorer"
+            if name and name.split()[0] not in a["place_not_names"] and len(name) > 2 and not acronym_compound:
+                out.append(name)
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4)
+def _target_res(rules: Rules) -> dict[str, re.Pattern]:
+    return {g: re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, ws)) + ")", re.I)
+            for g, ws in rules.activities["target_groups"].items()}
+
+
+def find_target_groups(text: str, rules: Rules) -> list[str]:
+    return [g for g, pat in _target_res(rules).items() if pat.search(text)]
+
+
 def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, period_known: bool,
                     rules: Rules) -> Activity:
     actors = resolve_actors(act["reading"], act["heading_actors"], parties, rules)
+    places = list(dict.fromkeys(act["places"] + find_places(act["text"], rules)))
     freq: Frequency | None = act["frequency"]
     time_bound = period_known or bool(re.search(r"\b(19|20)\d\d\b|under året|under hösten|under våren", act["text"].lower()))
     return Activity(
         text=act["text"], focus_area=act["focus_area"] or single_fa, actors=actors, frequency=freq,
-        cadence_word=act["cadence"], places=act["places"], target_groups=[], span=act["span"],
+        cadence_word=act["cadence"], places=places, target_groups=find_target_groups(act["text"], rules),
+        span=act["span"],
         measurable=Measurable(named_actor=act["reading"].named or bool(act["heading_actors"]),
-                              count_or_frequency=freq is not None, place=bool(act["places"]),
+                              count_or_frequency=freq is not None, place=bool(places),
                               time_bound=time_bound))
 
 

@@ -130,3 +130,13 @@ from pipeline.record import validity_period  # noqa: E402
 ])
 def test_validity_statements(rules, text, expected):
     assert validity_period(text, rules, None) == expected
+
+
+def test_places_and_target_groups(rules):
+    from pipeline.activities import find_places, find_target_groups
+
+    text = ("Polisen kommer bedriva fotpatrull minst en gång i veckan i Flemingsberg C, Skogås C, "
+            "Huddinge C och Vårby C med syfte att nå ungdomar och deras föräldrar.")
+    assert find_places(text, rules) == ["Flemingsberg C", "Skogås C", "Huddinge C", "Vårby C"]
+    assert find_target_groups(text, rules) == ["unga", "föräldrar"]
+    assert find_places("ett aktivt arbete mot narkotika i Flens kommun och i EST-arbetet", rules) == []
