@@ -196,7 +196,11 @@ def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
     words = piece.split()
     if not words:
         return block.start, block.end
-    pattern = r"\s+".join(re.escape(w) for w in words)
+    exact = " ".join(words)
+    i = doc_text.find(exact, block.start, block.end + 1)
+    if i >= 0:
+        return i, i + len(exact)
+    pattern = r"\s+".join(re.escape(w) for w in words)  # wrapped lines: match across any whitespace
     m = re.compile(pattern).search(doc_text, block.start, block.end + 1)
     return (m.start(), m.end()) if m else (block.start, block.end)
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
@@ -81,20 +82,28 @@ class ActorRuler:
 def abbrev_sentences(doc: Doc) -> Doc:
     """Sentences start at a new line and after . ! ? before a capital, except after
     abbreviations ("bl.a.", "t.ex.") and single capitals with a period ("Flemingsberg C.").
-    Only starts are set; every other token is left as "not a start"."""
-    prev = None
-    for tok in doc:
-        if prev is None:
-            tok.is_sent_start = True
-        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
-        else:
-            t = prev.text
-            if (t in ENDERS or (t[-1:] == "." and len(t) > 2 and t.lower() not in ABBREVIATIONS)) \
-                    and (tok.is_title or tok.is_upper or tok.is_digit or tok.text in OPENERS):
-                if not (t == "." and prev.i >= 1 and doc[prev.i - 1].lower_ + "." in ABBREVIATIONS):
-                    tok.is_sent_start = True
-        prev = tok
+    Only starts are set (read from token arrays: this runs on every token)."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT]).tolist()
+    doc[0].is_sent_start = True
+    prev_text, prev_lower, prev_space, prev_newline = None, None, False, False
+    for i, (orth, lower, space, title, upper, digit) in enumerate(rows):
+        if i:
+            start = False
+            if prev_newline:
+                start = True
+            elif not space:
+                t = prev_text
+                ender = t in ENDERS or (t.endswith(".") and len(t) > 2 and prev_lower not in ABBREVIATIONS)
+                if ender and (title or upper or digit or strings[orth] in OPENERS):
+                    start = not (t == "." and i >= 2 and strings[rows[i - 2][1]] + "." in ABBREVIATIONS)
+            if start:
+                doc[i].is_sent_start = True
+        prev_text = strings[orth]
+        prev_lower = strings[lower]
+        prev_newline = bool(space) and "\n" in prev_text  # spaCy keeps line breaks as space tokens
     return doc
 
 

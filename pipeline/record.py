@@ -118,8 +118,24 @@ def _years_in(match: re.Match) -> list[int]:
     return [int(g) for g in match.groups() if g and re.fullmatch(YEAR, g)]
 
 
+_YEAR_RE = re.compile(YEAR)
+
+
+def _year_windows(low: str) -> str:
+    """Only the text around years can state a validity: searching there is much faster
+    than running every pattern over the whole page."""
+    spans: list[list[int]] = []
+    for m in _YEAR_RE.finditer(low):
+        a, b = max(0, m.start() - 100), m.end() + 60
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    return "\n\n".join(low[a:b] for a, b in spans)
+
+
 def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, int] | None:
-    low = text.lower()
+    low = _year_windows(text.lower())
     for pat in _validity(rules):
         m = pat.search(low)
         if not m:
