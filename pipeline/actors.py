@@ -91,6 +91,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         if partner:
             partners.append(code)
         elif _is_genitive(m, rules):
+            if m.start == lo:  # "Kommunens fältassistenter ska …": the owner acts
+                subject.append(code)
             continue
         elif weak:
             if _opening(full, lo, m.start, mentions, rules):

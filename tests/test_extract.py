@@ -140,3 +140,18 @@ def test_places_and_target_groups(rules):
     assert find_places(text, rules) == ["Flemingsberg C", "Skogås C", "Huddinge C", "Vårby C"]
     assert find_target_groups(text, rules) == ["unga", "föräldrar"]
     assert find_places("ett aktivt arbete mot narkotika i Flens kommun och i EST-arbetet", rules) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kommunens lokala BRÅ i samverkan med Polisen skall utföra trygghetsvandringar.", ["polisen", "kommunen"]),
+    ("Polisen ska besöka kommunens skolor minst 12 gånger.", ["polisen"]),
+    ("Polisen ska genomföra minst 50 trafikkontroller i hela kommunen.", ["polisen"]),
+    ("Socialtjänst, skola och polis ska starta en samverkansgrupp.", ["polisen", "kommunen", "skola"]),
+    ("Områdespolisen fortsätter sina kontakter med skola och socialtjänst.", ["polisen"]),
+    ("Starta ett strukturerat arbete med fastighetsägare.", ["polisen", "kommunen", "fastighetsagare"]),
+    ("Genomföra mätningar och delge dessa till polisen.", ["polisen", "kommunen"]),
+])
+def test_actor_reading(rules, nlp, text, expected):
+    from pipeline.actors import read_actors, resolve_actors
+
+    assert resolve_actors(read_actors(nlp(text), rules), (), ("polisen", "kommunen"), rules) == expected
