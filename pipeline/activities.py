@@ -345,6 +345,19 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.effect.append(text)
 
 
+def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
+    """A page with no situation section: the lead sentences that say what the promise builds
+    on ("Utifrån medborgardialoger och statistik …") are its situation."""
+    cues = rules.sections["situation_sentence_cues"]
+    for block, section in seg.blocks:
+        if block.kind != "paragraph" or section != "lead":
+            continue
+        for sent in docs[id(block)].sents:
+            low = norm(sent.text)
+            if any(c in low for c in cues) and not is_commitment(sent, rules, strict=True):
+                draft.situation.append(" ".join(sent.text.split()))
+
+
 def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""

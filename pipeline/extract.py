@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .activities import Draft, finish_activity, follow_up_of, lead_activities, read_segment
+from .activities import (Draft, finish_activity, follow_up_of, lead_activities, lead_situation,
+                         read_segment)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, discover, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
 from .nlp import build_nlp
@@ -89,6 +90,8 @@ def extract_document(doc: Document, rules: Rules, nlp) -> list[Record]:
     for i, (seg, draft) in enumerate(zip(segments, drafts)):
         if not draft.activities:
             lead_activities(draft, seg, block_docs, doc.text, rules)
+        if not draft.situation:
+            lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text
         years = find_period(seg, seg_title, rules)
         period = Period(start=years[0], end=years[1]) if years else None

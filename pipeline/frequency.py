@@ -29,6 +29,8 @@ class _Vocab:
     adverbs: dict
     cadence: frozenset
     max_filler: int
+    unit_preps: frozenset
+    within_year: tuple
 
 
 @lru_cache(maxsize=4)
@@ -41,7 +43,8 @@ def _vocab(rules: Rules) -> _Vocab:
                   frozenset(f["at_least_words"]), frozenset(f["approximate_words"]),
                   frozenset(f["times_words"]), tuple(f["occurrence_nouns"]), frozenset(f["not_occurrences"]),
                   units, tuple(f["weekly_endings"]), dict(f["ordinals"]), frozenset(f["every_words"]),
-                  dict(f["adverbs"]), frozenset(f["cadence_words"]), int(f["max_filler"]))
+                  dict(f["adverbs"]), frozenset(f["cadence_words"]), int(f["max_filler"]),
+                  frozenset(f["unit_prepositions"]), tuple(f["within_year_phrases"]))
 
 
 def tokens(text: str) -> list[str]:
@@ -58,25 +61,25 @@ def _number(tok: str, v: _Vocab) -> int | None:
     return v.numbers.get(tok)
 
 
-def _unit_after(toks: list[str], i: int, v: _Vocab, rules: Rules) -> tuple[str | None, int]:
-    """Find "per år", "i veckan", "under året", "årligen" within a few words after i."""
+def _unit_after(toks: list[str], i: int, v: _Vocab) -> str | None:
+    """Find "per år", "i veckan", "i snitt per vecka", "under året", "under 2019" within a
+    few words after i."""
     window = toks[i:i + 7]
     for j, t in enumerate(window):
-        if t in ("per", "i", "om", "varje") and j + 1 < len(window):
+        if t in v.unit_preps and j + 1 < len(window):
             nxt = window[j + 1]
             if nxt == "snitt" and j + 3 < len(window) and window[j + 2] == "per":
                 nxt = window[j + 3]
             if nxt in v.units:
-                return v.units[nxt], 1
-        if t in ("årligen",):
-            return "year", 1
-        if t == "under" and j + 1 < len(window):
-            nxt = window[j + 1]
-            if nxt in ("året", "år") or (nxt.isdigit() and len(nxt) == 4):
-                return "year", 1
-            if nxt == "ett" and j + 2 < len(window) and window[j + 2] == "år":
-                return "year", 1
-    return None, 1
+                return v.units[nxt]
+        if t in v.adverbs and v.adverbs[t]["per"] == "year" and v.adverbs[t]["times"] == 1:
+            return "year"  # "två gånger årligen"
+        rest = " ".join(window[j:j + 4])
+        if any(rest.startswith(p) for p in v.within_year):
+            return "year"
+        if t == "under" and j + 1 < len(window) and re.fullmatch(r"(19|20)\d\d", window[j + 1]):
+            return "year"
+    return None
 
 
 def _every(toks: list[str], v: _Vocab) -> tuple[str, int] | None:
@@ -142,7 +145,7 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
                     break
         if counted is None:
             continue
-        per, interval = _unit_after(toks, counted + 1, v, rules)
+        per, interval = _unit_after(toks, counted + 1, v), 1
         if is_article and per is None and toks[j] not in v.article_before:
             continue
         if per is None and every is not None:
