@@ -95,7 +95,8 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
 def is_focus_sentence(text: str, rules: Rules) -> bool:
     low = norm(text)
     sec = rules.sections
-    low = low.replace("med fokus på", "med inriktning på")
+    for phrase in rules.activities["not_focus_phrases"]:
+        low = low.replace(phrase, " ")
     return (any(w in low for w in sec["focus_sentence_words"]) and any(c in low for c in sec["focus_sentence_cues"])) \
         or any(c in low for c in sec["focus_sentence_cues_before"])
 
@@ -165,9 +166,15 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "activity"
     if _focus_leadin_re(rules).search(low):
         return "focus"
-    if not re.search(r"\b(ska|skall|kommer|lovar|genomför\w*|åtgärder|aktiviteter|insatser|följande|gör vi|genom att)\b", low):
+    if not _word_re(tuple(rules.activities["activity_leadin_words"])).search(low):
         return "none"
     return "activity"
+
+
+@lru_cache(maxsize=16)
+def _word_re(words: tuple[str, ...]) -> re.Pattern:
+    """Any of these words or phrases, as whole words."""
+    return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + r")(?![\wåäö])")
 
 
 def _name_like(text: str) -> bool:
@@ -323,7 +330,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     if not text:
         return
     low = norm(text)
-    if re.search(r"\blov(ar|ade)\b|\btecknat\b|\bundertecknade\b|\butformar\b|\båtagande\b", low):
+    if _word_re(tuple(rules.activities["promise_sentence_words"])).search(low):
         draft.promise_sentences.append(sent)
     for fa in _focus_from_sentence(text, rules) if section in ("lead", "activities", "situation", "focus") else ():
         add_focus(draft, fa)
@@ -411,7 +418,9 @@ def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, 
     actors = resolve_actors(act["reading"], act["heading_actors"], parties, rules)
     places = list(dict.fromkeys(act["places"] + find_places(act["text"], rules)))
     freq: Frequency | None = act["frequency"]
-    time_bound = period_known or bool(re.search(r"\b(19|20)\d\d\b|under året|under hösten|under våren", act["text"].lower()))
+    low = act["text"].lower()
+    time_bound = period_known or bool(re.search(r"\b(19|20)\d\d\b", low)) \
+        or any(p in low for p in rules.activities["time_bound_phrases"])
     return Activity(
         text=act["text"], focus_area=act["focus_area"] or single_fa, actors=actors, frequency=freq,
         cadence_word=act["cadence"], places=places, target_groups=find_target_groups(act["text"], rules),

@@ -15,10 +15,6 @@ from spacy.tokens import Doc, Span
 
 from .rules import Rules
 
-SKIP_BEFORE = {"hela", "varje", "den", "det", "sin", "sina", "vår", "våra", "respektive", "egna",
-               "lokala", "berörda", "både", "även", "övriga", "andra"}
-
-
 @dataclass(frozen=True)
 class ActorReading:
     subject: tuple[str, ...]   # named doers
@@ -68,8 +64,9 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
 
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
     blocking = set(rules.actors["blocking_prepositions"])
+    skip = set(rules.actors["skip_before_preposition"])
     i, skipped = start - 1, 0
-    while i >= 0 and skipped < 2 and (doc[i].lower_ in SKIP_BEFORE or (doc[i].is_title and doc[i].lower_ not in blocking)):
+    while i >= 0 and skipped < 2 and (doc[i].lower_ in skip or (doc[i].is_title and doc[i].lower_ not in blocking)):
         i, skipped = i - 1, skipped + 1
     return i >= 0 and doc[i].lower_ in blocking
 

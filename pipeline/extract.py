@@ -15,7 +15,6 @@ from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_
 from .rules import Rules, load_rules
 from .sections import Segment, segment, year_range
 
-PROMISE_WORDS = re.compile(r"löfte|överenskommelse|trygghet|brottsförebygg|lovar", re.I)
 
 
 @dataclass
@@ -69,7 +68,8 @@ def block_spans(doc: Document, sdoc) -> dict[int, object]:
 
 
 def extract_document(doc: Document, rules: Rules, nlp) -> list[Record]:
-    if not PROMISE_WORDS.search(doc.text):
+    low = doc.text.lower()
+    if not any(w in low for w in rules.records["promise_content_words"]):
         raise DocumentError(doc.path, "no promise content found (not a medborgarlöfte page?)")
     block_docs = block_spans(doc, nlp(doc.text))
     title = _title(doc)
@@ -77,7 +77,7 @@ def extract_document(doc: Document, rules: Rules, nlp) -> list[Record]:
     if not kommun_rows:
         raise DocumentError(doc.path, "no kommun found in url, title or text; cannot make a record")
     kommuner = [Kommun(kod=k.kod, namn=k.namn) for k in kommun_rows]
-    lpo = find_lpo(doc.text)
+    lpo = find_lpo(doc.text, rules)
     doc_type = find_doc_type(title, rules)
     report = doc_type == "uppfoljning"
     segments = segment(doc.blocks, rules)

@@ -16,10 +16,6 @@ from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
 
-# Abbreviations after which a period does not end a sentence (besides spaCy's own).
-ABBREVIATIONS = {"bl.a.", "t.ex.", "m.m.", "m.fl.", "bl a", "t.o.m.", "t.o.m", "s.k.", "ca.",
-                 "fr.o.m.", "o.s.v.", "osv.", "resp.", "dvs.", "d.v.s.", "nr.", "st."}
-
 
 @Language.factory("actor_ruler", default_config={})
 def make_actor_ruler(nlp: Language, name: str):
@@ -86,6 +82,7 @@ def abbrev_sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     strings = doc.vocab.strings
+    abbreviations = _abbreviations()
     rows = doc.to_array([ORTH, LOWER, IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT]).tolist()
     doc[0].is_sent_start = True
     prev_text, prev_lower, prev_space, prev_newline = None, None, False, False
@@ -96,15 +93,20 @@ def abbrev_sentences(doc: Doc) -> Doc:
                 start = True
             elif not space:
                 t = prev_text
-                ender = t in ENDERS or (t.endswith(".") and len(t) > 2 and prev_lower not in ABBREVIATIONS)
+                ender = t in ENDERS or (t.endswith(".") and len(t) > 2 and prev_lower not in abbreviations)
                 if ender and (title or upper or digit or strings[orth] in OPENERS):
-                    start = not (t == "." and i >= 2 and strings[rows[i - 2][1]] + "." in ABBREVIATIONS)
+                    start = not (t == "." and i >= 2 and strings[rows[i - 2][1]] + "." in abbreviations)
             if start:
                 doc[i].is_sent_start = True
         prev_text = strings[orth]
         prev_lower = strings[lower]
         prev_newline = bool(space) and "\n" in prev_text  # spaCy keeps line breaks as space tokens
     return doc
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset:
+    return frozenset(load_rules().sections["abbreviations"])
 
 
 ENDERS = {".", "!", "?", "…"}

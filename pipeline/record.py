@@ -63,7 +63,8 @@ def _names_in(text: str, rules: Rules) -> list[KommunRow]:
     """Kommun names used as such: "Xs kommun", "X kommun", "X stad", "i X" in a title."""
     _, by_name = _kommun_tables(rules)
     out = []
-    for m in re.finditer(r"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?)s? (?:kommun|Kommun|stad|Stad)\b", text):
+    words = "|".join(map(re.escape, rules.records["kommun_words"]))
+    for m in re.finditer(rf"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?)s? (?:{words})\b", text):
         k = _stem_name(m.group(1), by_name) or _stem_name(m.group(0).split(" ")[0], by_name)
         if k:
             out.append(k)
@@ -97,8 +98,9 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
     return list(dict.fromkeys(found))
 
 
-def find_lpo(text: str) -> str | None:
-    m = re.search(r"\b(?:[Ll]okalpolisområde|LPO|[Ll]okalpolisen i)\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)", text)
+def find_lpo(text: str, rules: Rules) -> str | None:
+    cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
+    m = re.search(rf"\b(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)", text)
     return m.group(1) if m else None
 
 
@@ -147,7 +149,7 @@ def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, i
             # "pågår … till 31 mars 2017": from the signing year, or the year before when the
             # start month ("1 november") comes after the end month
             end = years[0]
-            start = signed or _signed_year(low)
+            start = signed or _signed_year(low, rules)
             if start is None:
                 around = low[max(0, m.start() - 60):m.end()]
                 months = sorted((around.find(mo), i) for i, mo in enumerate(rules.records["months"]) if mo in around)
@@ -161,8 +163,9 @@ def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, i
     return None
 
 
-def _signed_year(low: str) -> int | None:
-    m = re.search(rf"(?:undertecknade?s?|tecknade?s?|signerade?s?)[^.]{{0,60}}?({YEAR})", low)
+def _signed_year(low: str, rules: Rules) -> int | None:
+    words = "|".join(map(re.escape, rules.records["signed_words"]))
+    m = re.search(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})", low)
     return int(m.group(1)) if m else None
 
 
@@ -192,7 +195,7 @@ def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | Non
     t = year_range(title)
     if t:
         return t
-    s = _signed_year(low)
+    s = _signed_year(low, rules)
     if s:
         return s, s
     m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", text, re.M)

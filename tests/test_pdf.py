@@ -76,8 +76,9 @@ def test_hyphenated_line_breaks(tmp_path, rules, nlp, name):
 def test_hyphen_kept_before_och(tmp_path, rules):
     from pipeline.backends.pdf import _join
 
-    assert _join("ett trygghets-", "skapande arbete") == "ett trygghetsskapande arbete"
-    assert _join("i samverkan mellan polis-", "och kommun") == "i samverkan mellan polis- och kommun"
+    keep = rules.sections["keep_hyphen_before"]
+    assert _join("ett trygghets-", "skapande arbete", keep) == "ett trygghetsskapande arbete"
+    assert _join("i samverkan mellan polis-", "och kommun", keep) == "i samverkan mellan polis- och kommun"
 
 
 def test_activity_table_rows_become_activities(tmp_path, rules, nlp):

@@ -20,13 +20,6 @@ from ..rules import Rules
 
 BULLET = re.compile(r"^(?:[•▪●◦‣\-–\*·]|\d{1,2}[.)])\s+")
 PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}(?:\s*(?:/|av)\s*\d{1,3})?$", re.I)
-# header cells of an activity table: what each column means
-TABLE_COLUMNS = {
-    "activity": ("aktivitet", "åtgärd", "insats", "vad", "löfte", "aktiviteter", "åtgärder"),
-    "actor": ("ansvarig", "vem", "ansvar", "aktör", "utförare"),
-    "when": ("när", "hur ofta", "tidpunkt", "frekvens", "omfattning", "tid"),
-}
-KEEP_HYPHEN_BEFORE = {"och", "eller", "samt", "som"}
 
 
 @dataclass
@@ -96,7 +89,7 @@ def _side_by_side(left: list[dict], right: list[dict]) -> bool:
     return overlap > 0.3 * min(lb - lt, rb - rt)
 
 
-def _table_rows(table) -> list[str]:
+def _table_rows(table, rules: Rules) -> list[str]:
     rows = [[(c or "").replace("\n", " ").strip() for c in row] for row in table.extract()]
     rows = [r for r in rows if any(r)]
     if not rows:
@@ -104,7 +97,7 @@ def _table_rows(table) -> list[str]:
     header = [c.lower() for c in rows[0]]
     role = {}
     for i, cell in enumerate(header):
-        for name, words in TABLE_COLUMNS.items():
+        for name, words in rules.sections["table_columns"].items():
             if name not in role.values() and any(cell.startswith(w) for w in words):
                 role[i] = name
                 break
@@ -125,12 +118,12 @@ def _table_rows(table) -> list[str]:
     return out
 
 
-def _join(prev: str, nxt: str) -> str:
+def _join(prev: str, nxt: str, keep_hyphen_before: list[str]) -> str:
     """Join two lines of one paragraph; "trygghets-" + "skapande" → "trygghetsskapande",
     but "polis-" + "och kommun" keeps its hyphen."""
     if re.search(r"[a-zåäö]-$", prev) and nxt[:1].islower():
         first = nxt.split(" ", 1)[0]
-        if first not in KEEP_HYPHEN_BEFORE:
+        if first not in keep_hyphen_before:
             return prev[:-1] + nxt
     return f"{prev} {nxt}"
 
@@ -161,7 +154,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
                 words = [w for w in words if not any(b[0] - 1 <= w["x0"] and w["x1"] <= b[2] + 1 and
                                                      b[1] - 1 <= w["top"] and w["bottom"] <= b[3] + 1 for b in boxes)]
                 pages_words.append((words, page.width, page.height))
-                tables_rows.append([(t.bbox[1], _table_rows(t)) for t in tables])
+                tables_rows.append([(t.bbox[1], _table_rows(t, rules)) for t in tables])
                 images += len(page.images)
     except Exception as exc:  # pdfminer raises many types for broken files
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # pdfplumber wraps them
@@ -194,6 +187,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             pieces.append((cur_kind, cur_text.strip()))
         cur_kind, cur_text = None, ""
 
+    keep = rules.sections["keep_hyphen_before"]
     table_queue = {no: sorted(rows) for no, rows in enumerate(tables_rows)}
     for line in all_lines:
         while table_queue.get(line.page) and table_queue[line.page][0][0] < line.top:
@@ -214,9 +208,9 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             cur_kind, cur_text = "item", line.text[m.end():]
             cur_indent = line.x0 + (m.end() / max(1, len(line.text))) * (line.x1 - line.x0) * 0.8
         elif cur_kind == "item" and gap < line.size * 0.9 and line.x0 >= cur_indent - 2:
-            cur_text = _join(cur_text, line.text)  # hanging indent: the item goes on
+            cur_text = _join(cur_text, line.text, keep)  # hanging indent: the item goes on
         elif cur_kind == "paragraph" and gap < line.size * 0.9:
-            cur_text = _join(cur_text, line.text)
+            cur_text = _join(cur_text, line.text, keep)
         else:
             flush()
             cur_kind, cur_text = "paragraph", line.text
