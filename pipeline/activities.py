@@ -233,6 +233,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         draft.activities.append(act)
         last_activity = act
 
+    topics = _topic_items(seg, rules)
     for block, section in seg.blocks:
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
@@ -261,6 +262,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 draft.follow_up.append(block.text)
             continue
         if block.kind == "item":
+            if id(block) in topics and leadin in (None, "none", "focus_items") \
+                    and section in ("lead", "activities", "focus"):
+                fa = add_focus(draft, _focus_item(block.text, rules))
+                if topics[id(block)] == "heading":  # "• Trafik" with its text below it
+                    current_fa, heading_actors = fa, ()
+                continue
             _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules)
             continue
         # paragraph
@@ -292,6 +299,33 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 and not is_commitment(sents[-1], rules, strict=False):
             leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
+
+
+def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
+    """Bullets that name topics, not activities: a bullet of a few words with running text
+    under it is a heading ("• Trafik" + a paragraph); a list of only such short bullets,
+    some naming a focus category, is a list of focus areas ("• Otrygga platser • Skadegörelse")."""
+    blocks = [b for b, _ in seg.blocks]
+    commit = set(rules.activities["commitment_words"])
+
+    def short(b: Block, limit: int) -> bool:
+        words = _words(b.text)
+        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in ".:;!?" and not commit & set(words)
+
+    out: dict[int, str] = {}
+    run: list[Block] = []
+    for i, b in enumerate(blocks + [None]):
+        if b is not None and b.kind == "item":
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if short(b, 5) and nxt is not None and nxt.kind == "paragraph":
+                out[id(b)] = "heading"
+            run.append(b)
+            continue
+        if len(run) >= 2 and all(short(x, 4) for x in run) \
+                and any(categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
+            out.update({id(x): "list" for x in run if id(x) not in out})
+        run = []
+    return out
 
 
 def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules):

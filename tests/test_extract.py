@@ -155,3 +155,15 @@ def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
 
     assert resolve_actors(read_actors(nlp(text), rules), (), ("polisen", "kommunen"), rules) == expected
+
+
+def test_bullets_that_name_topics_are_focus_areas(write, rules, nlp):
+    txt = ("Ängelholm – medborgarlöften 2020\n\nDet här ska vi göra\n\n• Trafik\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna.\n\n• Trygghet\n\n"
+           "Polisen ska verka för fler aktiva hushåll i Grannsamverkan.\n\n"
+           "Följande fokusområden har valts ut. De bygger på statistik.\n\n  • Otrygga platser\n  • Skadegörelse\n")
+    rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/angelholm/"), rules, nlp).records[0]
+    assert [f.title for f in rec.focus_areas] == ["Trafik", "Trygghet", "Otrygga platser", "Skadegörelse"]
+    assert [(a.text, a.focus_area) for a in rec.activities] == [
+        ("Polisen ska genomföra trafikkontroller vid skolorna.", "Trafik"),
+        ("Polisen ska verka för fler aktiva hushåll i Grannsamverkan.", "Trygghet")]
