@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from .extract import Result, extract_path, make_ids_unique
+from .extract import Result, extract_paths, make_ids_unique
 from .ingest import DEFAULT_MAX_BYTES, discover
 from .models import Record
 from .output import atomic_write, write_records
 from .rules import load_rules
 
+BATCH = 16  # documents per nlp.pipe batch (and per task for a worker process)
 MANIFEST = ".manifest"  # JSON; no .json suffix so that *.json globs see only records
 
 
@@ -45,9 +46,9 @@ def _init_pool_worker(max_bytes: int, model: str | None) -> None:
     _init_worker(max_bytes, model)
 
 
-def _work(path: str) -> Result:
+def _work(paths: list[str]) -> list[Result]:
     s = _worker_state
-    return extract_path(path, s["rules"], s["nlp"], s["max_bytes"])
+    return extract_paths(paths, s["rules"], s["nlp"], s["max_bytes"])
 
 
 def _sha(path: Path) -> str | None:
@@ -75,19 +76,20 @@ def run_batch(paths: list[str], out_dir: Path, jobs: int = 1, resume: bool = Fal
         todo.append(f.as_posix())
     results: list[Result] = []
     interrupted = False
+    chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
     try:
-        if jobs > 1 and len(todo) > 1:
+        if jobs > 1 and len(chunks) > 1:
             with get_context("fork").Pool(jobs, _init_pool_worker, (max_bytes, model)) as pool:
-                for r in pool.imap(_work, todo, chunksize=8):
-                    results.append(r)
-                    if progress:
+                for rs in pool.imap(_work, chunks):
+                    results += rs
+                    for r in rs if progress else ():
                         progress(r)
         else:
             _init_worker(max_bytes, model)
-            for p in todo:
-                r = _work(p)
-                results.append(r)
-                if progress:
+            for chunk in chunks:
+                rs = _work(chunk)
+                results += rs
+                for r in rs if progress else ():
                     progress(r)
     except KeyboardInterrupt:
         interrupted = True  # keep what is done, so that --resume goes on from here

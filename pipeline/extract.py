@@ -67,11 +67,13 @@ def block_spans(doc: Document, sdoc) -> dict[int, object]:
     return out
 
 
-def extract_document(doc: Document, rules: Rules, nlp) -> list[Record]:
+def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record]:
+    """``sdoc`` is the spaCy Doc of ``doc.text`` when the caller already has it (from
+    ``nlp.pipe`` over a batch)."""
     low = doc.text.lower()
     if not any(w in low for w in rules.records["promise_content_words"]):
         raise DocumentError(doc.path, "no promise content found (not a medborgarlöfte page?)")
-    block_docs = block_spans(doc, nlp(doc.text))
+    block_docs = block_spans(doc, sdoc if sdoc is not None else nlp(doc.text))
     title = _title(doc)
     kommun_rows = find_kommuner(doc.url, title, doc.text, rules)
     if not kommun_rows:
@@ -132,6 +134,31 @@ def extract_path(path: str | Path, rules: Rules | None = None, nlp=None,
         return Result(path=str(path), records=extract_document(doc, rules, nlp))
     except DocumentError as exc:
         return Result(path=str(path), error=str(exc))
+
+
+def extract_paths(paths: list[str], rules: Rules, nlp, max_bytes: int = DEFAULT_MAX_BYTES,
+                  batch_size: int = 32) -> list[Result]:
+    """Many inputs → Results, in order: documents are read, then run through ``nlp.pipe``
+    in batches; a bad document gives its one-line error and the rest go on."""
+    results: list[Result] = []
+    for i in range(0, len(paths), batch_size):
+        chunk, docs = paths[i:i + batch_size], []
+        for p in chunk:
+            try:
+                docs.append(read_document(p, rules, max_bytes=max_bytes))
+            except DocumentError as exc:
+                docs.append(exc)
+        good = [d for d in docs if isinstance(d, Document)]
+        parsed = dict(zip(map(id, good), nlp.pipe((d.text for d in good), batch_size=batch_size)))
+        for p, d in zip(chunk, docs):
+            if isinstance(d, DocumentError):
+                results.append(Result(path=str(p), error=str(d)))
+                continue
+            try:
+                results.append(Result(path=str(p), records=extract_document(d, rules, nlp, parsed[id(d)])))
+            except DocumentError as exc:
+                results.append(Result(path=str(p), error=str(exc)))
+    return results
 
 
 def make_ids_unique(records: list[Record]) -> list[Record]:
