@@ -153,7 +153,8 @@ def _focus_leadin_re(rules: Rules) -> re.Pattern:
 
 
 def _leadin_kind(text: str, rules: Rules) -> str:
-    """What a line ending with ":" introduces: place, follow_up, situation, activity, focus or none."""
+    """What a line ending with ":" introduces: place, follow_up, situation, effect, activity,
+    focus or none."""
     low = norm(text)
     sec = rules.sections
     if any(p in low for p in sec["place_leadins"]):
@@ -162,6 +163,8 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "follow_up"
     if any(p in low for p in sec["situation_leadins"]):
         return "situation"
+    if any(p in low for p in sec["effect_leadins"]):
+        return "effect"
     if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
         return "activity"
     if _focus_leadin_re(rules).search(low):
@@ -175,6 +178,12 @@ def _leadin_kind(text: str, rules: Rules) -> str:
 def _word_re(words: tuple[str, ...]) -> re.Pattern:
     """Any of these words or phrases, as whole words."""
     return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + r")(?![\wåäö])")
+
+
+def _place_like(text: str) -> bool:
+    """"Centrala Stenungsund", "Svanesund/Färjevägen": a place in a list, not a focus area."""
+    words = text.replace("/", " ").split()
+    return 0 < len(words) <= 3 and words[-1][:1].isupper()
 
 
 def _name_like(text: str) -> bool:
@@ -341,9 +350,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         draft.situation.append(text)
         return
     if leadin in ("focus", "focus_items") or section == "focus":
-        add_focus(draft, _focus_item(text, rules))
+        if categorize(text, rules, allow_other=False) or not _place_like(text):
+            add_focus(draft, _focus_item(text, rules))
         return
-    if section == "effect":
+    if leadin == "effect" or section == "effect":
         draft.effect.append(text)
         return
     if section == "other":

@@ -167,3 +167,14 @@ def test_bullets_that_name_topics_are_focus_areas(write, rules, nlp):
     assert [(a.text, a.focus_area) for a in rec.activities] == [
         ("Polisen ska genomföra trafikkontroller vid skolorna.", "Trafik"),
         ("Polisen ska verka för fler aktiva hushåll i Grannsamverkan.", "Trygghet")]
+
+
+def test_effect_lists_and_place_lists_are_not_activities_or_focus(write, rules, nlp):
+    txt = ("Kristianstad – medborgarlöften 2018\n\nDet här ska vi göra\n\n"
+           "Polisen ska ha ett mobilt poliskontor i centrum varje vecka.\n\n"
+           "Den utökade närvaron kommer att leda till:\n\n  • Ökad service mot medborgarna.\n  • Ökad trygghet.\n\n"
+           "Insatserna görs främst i följande utpekade områden:\n\n  • Centrala Stenungsund\n  • Svanesund/Färjevägen\n")
+    rec = extract_path(write("k.txt", txt, url="https://polisen.se/x/kristianstad/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == ["Polisen ska ha ett mobilt poliskontor i centrum varje vecka."]
+    assert rec.expected_effect == "Ökad service mot medborgarna. Ökad trygghet."
+    assert rec.focus_areas == []
