@@ -246,6 +246,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     for block, section in seg.blocks:
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
+            if _word_re(tuple(rules.activities["promise_sentence_words"])).search(norm(block.text)):
+                draft.promise_sentences.append(doc)  # "Sollefteå kommun tecknar medborgarlöfte med Polisen"
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
@@ -358,8 +360,8 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         return
     if section == "other":
         return
-    if is_period_statement(text, rules):
-        return
+    if is_period_statement(text, rules) or any(norm(text).startswith(p) for p in rules.activities["not_activity_starts"]):
+        return  # "– Det känns jättebra …": a quote set as a list item, not a promise
     if is_follow_up_sentence(text, rules) and not is_commitment(doc, rules, strict=False):
         draft.follow_up.append(text)
         return

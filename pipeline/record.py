@@ -217,14 +217,19 @@ def find_doc_type(title: str, rules: Rules) -> str:
 
 
 def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
+    """Who promises: the doers of the sentences that promise or sign ("Polisen och Bräcke
+    kommun lovar …"), with their partners; a partner alone ("… tillsammans med Polisen")
+    does not say who signed. Else polisen and kommunen (polisen alone on a page that never
+    names a kommun)."""
     party_codes = set(rules.actors["party_codes"])
     found: set[str] = set()
     for sent in promise_sentences:
         r = read_actors(sent, rules)
-        found |= {c for c in r.subject + r.partners if c in party_codes}
+        if r.subject:
+            found |= {c for c in r.subject + r.partners if c in party_codes}
     if not found:
         found = set(rules.actors["default_parties"])
-        if not re.search(r"kommun", full_text, re.I):
+        if "kommun" not in full_text.lower():
             found = {"polisen"}
     return order_codes(found, rules)
 
