@@ -8,7 +8,7 @@ from functools import lru_cache
 from .models import Frequency
 from .rules import Rules
 
-_TOKEN = re.compile(r"\d+-tal\b|\d{1,3}(?: \d{3})+(?!\d)|\d+|[a-zåäöéüA-ZÅÄÖÉÜ]+(?:-[a-zåäöéüA-ZÅÄÖ]+)*-?|[%()/:]")
+_TOKEN = re.compile(r"\d+-tal\b|\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])|\d{1,3}(?: \d{3})+(?!\d)|\d+|[a-zåäöéüA-ZÅÄÖÉÜ]+(?:-[a-zåäöéüA-ZÅÄÖ]+)*-?|[%()/:]")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class _Vocab:
     max_filler: int
     unit_preps: frozenset
     within_year: tuple
+    multiples: dict
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +45,10 @@ def _vocab(rules: Rules) -> _Vocab:
                   frozenset(f["times_words"]), tuple(f["occurrence_nouns"]), frozenset(f["not_occurrences"]),
                   units, tuple(f["weekly_endings"]), dict(f["ordinals"]), frozenset(f["every_words"]),
                   dict(f["adverbs"]), frozenset(f["cadence_words"]), int(f["max_filler"]),
-                  frozenset(f["unit_prepositions"]), tuple(f["within_year_phrases"]))
+                  frozenset(f["unit_prepositions"]), tuple(f["within_year_phrases"]), dict(f["unit_multiples"]))
+
+
+_RANGE = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})")
 
 
 def tokens(text: str) -> list[str]:
@@ -54,6 +58,9 @@ def tokens(text: str) -> list[str]:
 def _number(tok: str, v: _Vocab) -> int | None:
     if tok.endswith("-tal") and tok[:-4].isdigit():  # "ett 15-tal" (approximate)
         return int(tok[:-4])
+    m = _RANGE.fullmatch(tok)
+    if m:  # "2-3 gånger": at least the lower bound
+        return int(m.group(1))
     tok = tok.rstrip("~")
     if tok.isdigit() or re.fullmatch(r"\d{1,3}(?: \d{3})+", tok):
         n = int(tok.replace(" ", ""))
@@ -61,7 +68,7 @@ def _number(tok: str, v: _Vocab) -> int | None:
     return v.numbers.get(tok)
 
 
-def _unit_after(toks: list[str], i: int, v: _Vocab) -> str | None:
+def _unit_after(toks: list[str], i: int, v: _Vocab) -> tuple[str, int] | None:
     """Find "per år", "i veckan", "i snitt per vecka", "under året", "under 2019" within a
     few words after i."""
     window = toks[i:i + 7]
@@ -71,14 +78,16 @@ def _unit_after(toks: list[str], i: int, v: _Vocab) -> str | None:
             if nxt == "snitt" and j + 3 < len(window) and window[j + 2] == "per":
                 nxt = window[j + 3]
             if nxt in v.units:
-                return v.units[nxt]
+                return v.units[nxt], 1
+            if nxt in v.multiples:
+                return v.multiples[nxt]["per"], v.multiples[nxt]["interval"]
         if t in v.adverbs and v.adverbs[t]["per"] == "year" and v.adverbs[t]["times"] == 1:
-            return "year"  # "två gånger årligen"
+            return "year", 1  # "två gånger årligen"
         rest = " ".join(window[j:j + 4])
         if any(rest.startswith(p) for p in v.within_year):
-            return "year"
+            return "year", 1
         if t == "under" and j + 1 < len(window) and re.fullmatch(r"(19|20)\d\d", window[j + 1]):
-            return "year"
+            return "year", 1
     return None
 
 
@@ -98,6 +107,8 @@ def _every(toks: list[str], v: _Vocab) -> tuple[str, int] | None:
             continue  # "var" alone is mostly the verb "was"
         if word in v.units:
             return v.units[word], interval
+        if word in v.multiples:
+            return v.multiples[word]["per"], v.multiples[word]["interval"] * interval
         if any(word.endswith(e) or word.startswith(e) for e in v.weekly):
             return "week", interval
     return None
@@ -121,7 +132,7 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
         if n is None:
             continue
         prev = toks[max(0, i - 2):i]
-        at_least = any(p in v.at_least for p in prev)
+        at_least = any(p in v.at_least for p in prev) or bool(_RANGE.fullmatch(tok))
         approx = any(p in v.approx for p in prev) or " ".join(prev) in v.approx or tok.endswith("-tal") \
             or tok in approx_numbers
         j = i + 1
@@ -145,7 +156,7 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
                     break
         if counted is None:
             continue
-        per, interval = _unit_after(toks, counted + 1, v), 1
+        per, interval = _unit_after(toks, counted + 1, v) or (None, 1)
         if is_article and per is None and toks[j] not in v.article_before:
             continue
         if per is None and every is not None:

@@ -29,6 +29,11 @@ CASES = [
     ("Uppföljning sker halvårsvis", (2, "year", 1, False)),
     ("följs upp tertialvis", (3, "year", 1, False)),
     ("1 ggr i veckan", (1, "week", 1, False)),
+    ("Minst 1 kontakt/vecka.", (1, "week", 1, True)),
+    ("2-3 ggr/vecka", (2, "week", 1, True)),              # a range: at least the lower bound
+    ("minst en gång per kvartal", (1, "month", 3, True)),
+    ("en gång per halvår", (1, "month", 6, False)),
+    ("var fjortonde dag", (1, "day", 14, False)),
 ]
 
 
