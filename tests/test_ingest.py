@@ -75,3 +75,15 @@ def test_size_limit(write, rules):
     p = write("big.txt", "x" * 5000)
     with pytest.raises(DocumentError, match="over the size limit"):
         read_document(p, rules, max_bytes=1000)
+
+
+def test_html_activity_table(write, rules, nlp):
+    from pipeline.extract import extract_path
+
+    html = ("<h1>Ale – medborgarlöfte 2024</h1><table><tr><th>Aktivitet</th><th>Ansvarig</th><th>När</th></tr>"
+            "<tr><td>Trafikkontroller vid skolorna</td><td>Polisen</td><td>Två gånger per månad</td></tr>"
+            "<tr><td>Trygghetsvandring</td><td>Kommunen</td><td></td></tr></table>")
+    rec = extract_path(write("ale.html", html, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [(a.text, a.actors, a.frequency and a.frequency.times) for a in rec.activities] == [
+        ("Trafikkontroller vid skolorna. (Ansvarig: Polisen; När: Två gånger per månad)", ["polisen"], 2),
+        ("Trygghetsvandring. (Ansvarig: Kommunen)", ["kommunen"], None)]

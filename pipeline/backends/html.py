@@ -8,13 +8,14 @@ from bs4 import BeautifulSoup, Tag
 
 from ..models import Block
 from ..rules import Rules
+from .tables import table_items
 from .text import is_boilerplate
 
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "button", "svg", "iframe", "template", "select", "input"]
 FURNITURE = re.compile(r"cookie|consent|banner|breadcrumb|share|social|skip|search|menu|navigation|footer|sidebar", re.I)
 BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
-              "h6": "heading", "li": "item", "p": "paragraph", "tr": "item", "dt": "heading",
+              "h6": "heading", "li": "item", "p": "paragraph", "dt": "heading",
               "dd": "paragraph", "blockquote": "paragraph", "figcaption": "paragraph"}
 _WS = re.compile(r"\s+")
 
@@ -55,11 +56,9 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
         if not isinstance(child, Tag):
             continue
         kind = BLOCK_TAGS.get(child.name)
-        if kind == "item" and child.name == "tr":
-            cells = [_WS.sub(" ", c.get_text(" ")).strip() for c in child.find_all(["td", "th"])]
-            text = " | ".join(c for c in cells if c)
-            if text:
-                pieces.append((kind, text))
+        if child.name == "table":
+            rows = [[c.get_text(" ") for c in tr.find_all(["td", "th"])] for tr in child.find_all("tr")]
+            pieces += [("item", t) for t in table_items(rows, rules)]
         elif kind and id(child) not in has_block:
             text = _WS.sub(" ", child.get_text(" ")).strip()
             if text:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..models import Block
 from ..rules import Rules
+from .tables import table_items
 
 BULLET = re.compile(r"^(?:[•▪●◦‣\-–\*·]|\d{1,2}[.)])\s+")
 PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}(?:\s*(?:/|av)\s*\d{1,3})?$", re.I)
@@ -89,35 +90,6 @@ def _side_by_side(left: list[dict], right: list[dict]) -> bool:
     return overlap > 0.3 * min(lb - lt, rb - rt)
 
 
-def _table_rows(table, rules: Rules) -> list[str]:
-    rows = [[(c or "").replace("\n", " ").strip() for c in row] for row in table.extract()]
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        return []
-    header = [c.lower() for c in rows[0]]
-    role = {}
-    for i, cell in enumerate(header):
-        for name, words in rules.sections["table_columns"].items():
-            if name not in role.values() and any(cell.startswith(w) for w in words):
-                role[i] = name
-                break
-    if "activity" not in role.values():
-        return [" | ".join(c for c in r if c) for r in rows]
-    out = []
-    for r in rows[1:]:
-        parts = {role[i]: c for i, c in enumerate(r) if i in role and c}
-        text = parts.get("activity", "")
-        if not text:
-            continue
-        extra = []
-        if parts.get("actor"):
-            extra.append(f"Ansvarig: {parts['actor']}")
-        if parts.get("when"):
-            extra.append(f"När: {parts['when']}")
-        out.append(text.rstrip(".") + "." + (f" ({'; '.join(extra)})" if extra else ""))
-    return out
-
-
 def _join(prev: str, nxt: str, keep_hyphen_before: list[str]) -> str:
     """Join two lines of one paragraph; "trygghets-" + "skapande" → "trygghetsskapande",
     but "polis-" + "och kommun" keeps its hyphen."""
@@ -154,7 +126,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
                 words = [w for w in words if not any(b[0] - 1 <= w["x0"] and w["x1"] <= b[2] + 1 and
                                                      b[1] - 1 <= w["top"] and w["bottom"] <= b[3] + 1 for b in boxes)]
                 pages_words.append((words, page.width, page.height))
-                tables_rows.append([(t.bbox[1], _table_rows(t, rules)) for t in tables])
+                tables_rows.append([(t.bbox[1], table_items(t.extract(), rules)) for t in tables])
                 images += len(page.images)
     except Exception as exc:  # pdfminer raises many types for broken files
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # pdfplumber wraps them
