@@ -94,7 +94,8 @@ def extract(paths, out_dir, jobs, resume, max_bytes, model):
 @click.option("--show-misses", is_flag=True, help="List what was missed, extra or different.")
 def evaluate(gold_dir, output, as_json, show_misses):
     """Compare the records in OUTPUT with gold records."""
-    from .evaluate import evaluate as run_eval, format_table, load_records
+    from .evaluate import evaluate as run_eval, format_table
+    from .output import load_records
 
     report = run_eval(load_records(gold_dir), load_records(output))
     if as_json:
@@ -185,7 +186,8 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
     code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False) or crawl_code
     click.echo(f"report: {write_report(out_dir)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
-        from .evaluate import evaluate as run_eval, format_table, load_records
+        from .evaluate import evaluate as run_eval, format_table
+        from .output import load_records
 
         click.echo("")
         click.echo(format_table(run_eval(load_records(gold_dir), load_records(out_dir))))

@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 import urllib.robotparser
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
@@ -178,7 +178,6 @@ class _Links(HTMLParser):
 @dataclass
 class Crawler:
     settings: Settings
-    log: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         self.pacer = HostPacer(self.settings.rate)
@@ -248,7 +247,7 @@ class Crawler:
                 self._backoff(attempt, None)
                 continue
             if status == 304 and old:
-                links = self._links_of_stored(old, meta_path)
+                links = self._links_of_stored(old)
                 return Outcome(url, "not_modified", status, old.get("path"), attempts=attempt,
                                final_url=old.get("final_url")), links
             if status == 429 or status >= 500:
@@ -287,7 +286,7 @@ class Crawler:
                 delay = max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
         time.sleep(min(delay, 60.0))
 
-    def _links_of_stored(self, meta: dict, meta_path: Path) -> list[str]:
+    def _links_of_stored(self, meta: dict) -> list[str]:
         path = self.settings.corpus / meta.get("path", "")
         if path.suffix == ".html" and path.exists():
             return self._links(path.read_bytes(), meta.get("final_url") or meta["url"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .output import load_records  # noqa: F401  (re-exported for callers)
 
 _TOK = re.compile(r"\w+")
 MIN_DICE = 0.5

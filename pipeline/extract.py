@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .activities import (Draft, finish_activity, follow_up_of, lead_activities, lead_situation,
+from .activities import (finish_activity, follow_up_of, lead_activities, lead_situation,
                          read_segment)
-from .ingest import DEFAULT_MAX_BYTES, DocumentError, discover, read_document
+from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
 from .nlp import build_nlp
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
@@ -38,17 +38,17 @@ def _merge(a: Segment, b: Segment, keep_heading_of: Segment) -> Segment:
                    heading_years=keep_heading_of.heading_years)
 
 
-def merge_segments(segments: list[Segment], drafts: list[Draft]) -> list[Segment]:
+def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[Segment]:
     """The text before the first period heading is its own record only when it has its
     own activities and its own year (a page whose newest period has no heading). A later
     heading with the same years as the record before it, or with nothing under it, does
     not start a record."""
     out = [segments[0]]
     years0 = segments[0].heading_years or year_range(segments[0].text)
-    for seg, draft in zip(segments[1:], drafts[1:]):
+    for seg in segments[1:]:
         prev = out[-1]
         prev_years = prev.heading_years or (years0 if prev is segments[0] else None)
-        lone_lead = prev is segments[0] and prev.heading is None and not (drafts[0].activities and years0)
+        lone_lead = prev is segments[0] and prev.heading is None and not (lead_has_activities and years0)
         if lone_lead:
             out[-1] = _merge(prev, seg, seg)
         elif seg.heading_years == prev_years or len(seg.blocks) <= 1:
@@ -83,10 +83,10 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     doc_type = find_doc_type(title, rules)
     report = doc_type == "uppfoljning"
     segments = segment(doc.blocks, rules)
+    if len(segments) > 1:  # only the lead's activities decide the merge: read it alone first
+        lead = read_segment(segments[0], block_docs, doc.text, rules, report)
+        segments = merge_segments(segments, bool(lead.activities))
     drafts = [read_segment(s, block_docs, doc.text, rules, report) for s in segments]
-    if len(segments) > 1:
-        segments = merge_segments(segments, drafts)
-        drafts = [read_segment(s, block_docs, doc.text, rules, report) for s in segments]
     all_promises = [s for d in drafts for s in d.promise_sentences]
     records = []
     for i, (seg, draft) in enumerate(zip(segments, drafts)):
@@ -127,13 +127,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
 def extract_path(path: str | Path, rules: Rules | None = None, nlp=None,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
     """One input → a Result; never raises for a bad document."""
-    rules = rules or load_rules()
-    nlp = nlp or build_nlp()
-    try:
-        doc = read_document(path, rules, max_bytes=max_bytes)
-        return Result(path=str(path), records=extract_document(doc, rules, nlp))
-    except DocumentError as exc:
-        return Result(path=str(path), error=str(exc))
+    return extract_paths([str(path)], rules or load_rules(), nlp or build_nlp(), max_bytes)[0]
 
 
 def extract_paths(paths: list[str], rules: Rules, nlp, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -85,7 +85,7 @@ def abbrev_sentences(doc: Doc) -> Doc:
     abbreviations = _abbreviations()
     rows = doc.to_array([ORTH, LOWER, IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT]).tolist()
     doc[0].is_sent_start = True
-    prev_text, prev_lower, prev_space, prev_newline = None, None, False, False
+    prev_text, prev_lower, prev_newline = None, None, False
     for i, (orth, lower, space, title, upper, digit) in enumerate(rows):
         if i:
             start = False

@@ -61,9 +61,6 @@ class Rules:
     kommuner: tuple[KommunRow, ...]
     fingerprint: str
 
-    def section(self, key: str):
-        return self.sections[key]
-
 
 def _load_kommuner(path: Path) -> tuple[KommunRow, ...]:
     try:

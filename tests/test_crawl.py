@@ -18,7 +18,7 @@ NEW = "/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften"
 OLD = "/om-polisen/medborgarloften"
 INDEX = "/om-polisen/medborgarloften-och-lokal-samverkan/"
 
-ALE = f"""<html><body><main><h1>Ale – medborgarlöften</h1>
+ALE = """<html><body><main><h1>Ale – medborgarlöften</h1>
 <h2>Medborgarlöfte 2023-2024</h2><ul><li>Polisen ska genomföra minst två trafikkontroller per månad.</li></ul>
 <h2>Medborgarlöfte 2021-2022</h2><ul><li>Kommunen ska genomföra en trygghetsvandring per år.</li></ul>
 <p><a href="/files/ale-uppfoljning.pdf">Uppföljning 2022 (pdf)</a></p></main></body></html>"""
@@ -105,8 +105,6 @@ def make_handler(site: Site):
 
 @pytest.fixture
 def site(rules):
-    from pipeline.ingest import read_document  # noqa: F401
-
     pdf = pdfgen.table("Ale – uppföljning av medborgarlöfte 2022",
                        [("Trafikkontroller vid skolorna", "Polisen", "Två gånger per månad")])
     s = Site(pdf)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from pipeline.batch import run_batch
 from pipeline.cli import cli
-from pipeline.diff import diff_records, pair_by_kommun, word_diff
+from pipeline.diff import diff_records, word_diff
 
 from conftest import CORPUS
 

@@ -4,7 +4,8 @@ import json
 import pytest
 
 from pipeline.batch import run_batch
-from pipeline.evaluate import dice, evaluate, load_records, pair_activities
+from pipeline.evaluate import dice, evaluate, pair_activities
+from pipeline.output import load_records
 
 from conftest import CORPUS, GOLD
 

@@ -1,6 +1,5 @@
 """The HTML report and the HTML diff in a real headless Chromium: they load without
 console errors, have the parts a reader needs, fit a phone, and a screenshot is taken."""
-import json
 import shutil
 from pathlib import Path
 

@@ -1,6 +1,5 @@
 """Bad input never gives a traceback; output is atomic, resumable and byte-identical."""
 import json
-import os
 import signal
 import subprocess
 import sys
