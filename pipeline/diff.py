@@ -1,31 +1,18 @@
 """Records → what changed from one period to the next.
 
-Activities are aligned by the Dice overlap of their lemmas (spaCy lookup lemmatizer), with
-the same focus category and the same frequency as tie-breakers; pairs are taken greedily,
-best first. The JSON form is a public contract (see README, "promises diff").
+Activities are aligned by the Dice overlap of their lemmas (``lemmas.py``: spaCy's lookup
+table, read without loading spaCy), with the same focus category and the same frequency as
+tie-breakers; pairs are taken greedily, best first. The JSON form is a public contract (see README, "promises diff").
 """
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
-from functools import lru_cache
 
-from .nlp import build_nlp
+from .lemmas import lemmas
 
 MIN_SIMILARITY = 0.5
 COMPARED_FIELDS = ("text", "frequency", "actors", "places", "focus_area")
-_PUNCT = re.compile(r"^\W+$")
-
-
-@lru_cache(maxsize=20000)
-def lemmas(text: str) -> tuple[str, ...]:
-    nlp = build_nlp()
-    doc = nlp.make_doc(text)
-    if "lemmatizer" in nlp.component_names:
-        doc = nlp.get_pipe("lemmatizer")(doc)
-        return tuple(t.lemma_.lower() for t in doc if not _PUNCT.match(t.text))
-    return tuple(t.lower_ for t in doc if not _PUNCT.match(t.text))
 
 
 def similarity(a: str, b: str) -> float:
