@@ -40,8 +40,8 @@ def _pct(part: int, whole: int) -> str:
 def heat_grid(title: str, rows: list[str], years: list[int], counts: dict[tuple[str, int], int],
               totals: dict[int, int], x_label: str, y_label: str) -> Chart:
     """Rows × years; a cell is the share of the year's documents with that row (shade and %)."""
-    left, top, cw, ch = 150, 34, 34, 22
-    width, height = left + cw * len(years) + 8, top + ch * len(rows) + 40
+    left, top, cw, ch = 150, 44, 34, 22
+    width, height = left + cw * len(years) + 8, top + ch * (len(rows) + 1) + 34
     body = [_text(left + cw * len(years) / 2, 14, x_label, "middle", ' font-weight="600"'),
             _text(4, 14, y_label, "start", ' font-weight="600"')]
     for j, y in enumerate(years):
@@ -63,6 +63,10 @@ def heat_grid(title: str, rows: list[str], years: list[int], counts: dict[tuple[
                        default=None)
         if top_year is not None and counts.get((r, top_year)):
             best.append(f"{r}: högst {top_year} ({_pct(counts[(r, top_year)], totals[top_year])})")
+    body.append(_text(left - 6, top + ch * len(rows) + ch / 2 + 4, "antal dokument", "end", ' fill="#5b6477"'))
+    for j, y in enumerate(years):
+        body.append(_text(left + cw * j + cw / 2, top + ch * len(rows) + ch / 2 + 4, totals.get(y, 0), "middle",
+                          ' fill="#5b6477"'))
     body.append(_text(left, height - 12, "Siffra = andel (%) av årets dokument med kategorin", "start",
                       ' fill="#5b6477" style="font-size:11px"'))
     desc = f"{title}. " + ("; ".join(best) if best else "Inga data.")

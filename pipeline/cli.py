@@ -256,14 +256,12 @@ def compare(folder, fmt, activities, out):
 
 
 def write_report(out_dir: Path) -> Path:
-    from .diff import chains
-    from .output import atomic_write, load_records
-    from .render import report_html
+    """The report site in OUT_DIR/report/ (it replaces the one-page report.html of before)."""
+    from .output import load_records
+    from .report import build_site
 
-    records = load_records(out_dir)
-    path = out_dir / "report.html"
-    atomic_write(path, report_html(records, chains(records)))
-    return path
+    (out_dir / "report.html").unlink(missing_ok=True)
+    return build_site(load_records(out_dir), out_dir / "report")
 
 
 @cli.command()

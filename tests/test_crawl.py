@@ -209,7 +209,7 @@ def test_cli_crawl_exits_1_on_failures_and_run_crawl(tmp_path, site):
     res = CliRunner().invoke(cli, ["run", "--crawl", "--corpus", str(tmp_path / "c2"), "--base-url", site.base,
                                    "--only", "ale", "--rate", "50", "-o", str(out), "--gold", str(tmp_path / "none")])
     assert res.exit_code == 0, res.output
-    assert (out / "ale-2023-2024.json").exists() and (out / "report.html").exists()
+    assert (out / "ale-2023-2024.json").exists() and (out / "report" / "index.html").exists()
 
 
 def test_sources_cover_every_kommun():

@@ -1,0 +1,189 @@
+"""The report site and the human forms of the diff, without a browser: Swedish words,
+Swedish order, coverage of all 290 kommuner, links that resolve, no live javascript: links,
+Markdown that lets no HTML through, reruns byte-identical, and lemmas without spaCy."""
+import gzip
+import json
+import random
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline import labels
+from pipeline.cli import cli, write_report
+from pipeline.lemmas import _table_path, lemma
+from pipeline.render import escape_markdown, http_url
+from pipeline.rules import load_rules
+
+from conftest import ROOT
+from report_site import HOSTILE_TEXT, HOSTILE_URL, add_hostile_record, extract_subset
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = extract_subset(tmp_path_factory.mktemp("site"))
+    add_hostile_record(out)
+    write_report(out)
+    return out
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if key in a:
+                self.links.append(a[key])
+
+
+def _parse(path: Path) -> _Links:
+    p = _Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_frequencies_in_swedish():
+    f = labels.frequency
+    assert f({"times": 1, "per": "week", "at_least": True}) == "minst 1 gång i veckan"
+    assert f({"times": 1, "per": "day", "interval": 14}) == "var fjortonde dag"
+    assert f({"times": 4, "per": "year"}) == "4 gånger per år"
+    assert f({"times": 5, "per": "period"}) == "5 under perioden"
+    assert f({"times": 1, "per": "month", "interval": 2}) == "varannan månad"
+    assert f({"times": 2, "per": "month", "interval": 6, "approximate": True}) == "cirka 2 gånger var sjätte månad"
+
+
+def test_codes_have_swedish_names():
+    from pipeline.models import ActorCode, Category, DocType
+
+    for code in ActorCode.__args__:
+        assert labels.actor(code) != code
+    for code in Category.__args__:
+        assert labels.category(code) != code
+    assert [labels.doc_type(c) for c in DocType.__args__] == ["medborgarlöfte", "samverkansöverenskommelse",
+                                                             "uppföljning"]
+
+
+def test_swedish_alphabetical_order():
+    names = ["Örebro", "Åre", "Ängelholm", "Öckerö", "Älvdalen", "Åstorp", "Eda", "Upplands Väsby", "Umeå", "Ystad"]
+    assert sorted(names, key=labels.sort_key) == ["Eda", "Umeå", "Upplands Väsby", "Ystad", "Åre", "Åstorp",
+                                                  "Älvdalen", "Ängelholm", "Öckerö", "Örebro"]
+
+
+def test_escape_markdown_and_http_url():
+    assert escape_markdown("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert escape_markdown("**a** | [b](c) ~~d~~ `e`") == r"\*\*a\*\* \| \[b\](c) \~\~d\~\~ \`e\`"
+    assert http_url("https://polisen.se/x") == "https://polisen.se/x"
+    for bad in (HOSTILE_URL, " JavaScript:alert(1)", "file:///etc/passwd", "data:text/html,x", "seed:ale", None):
+        assert http_url(bad) is None
+
+
+def test_site_pages_and_coverage(site):
+    rep = site / "report"
+    assert not (site / "report.html").exists()
+    kommun_pages = sorted(p.stem for p in (rep / "kommun").glob("*.html"))
+    records = [json.loads(line) for line in (site / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert set(kommun_pages) >= {"lysekil", "tjorn", "grastorp", "orebro", "angelholm", "amal", "umea", "ostersund"}
+    cov = (rep / "tackning.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="k-([a-z0-9-]+)">', cov)
+    assert len(rows) == len(load_rules().kommuner) == 290
+    names = [re.sub("<[^>]+>", "", m) for m in re.findall(r'<th class="k" scope="row">(.*?)</th>', cov)][:290]
+    assert names == sorted(names, key=labels.sort_key) and names.index("Åmål") > names.index("Ystad")
+    assert names.index("Ängelholm") < names.index("Örebro")
+    # Lysekil 2019–2020 is a promise in both years; Ale has no document in the subset
+    lysekil = re.search(r'<tr id="k-lysekil">(.*?)</tr>', cov, re.S).group(1)
+    assert re.search(r'title="Lysekil 2019"><a href="kommun/lysekil.html#lysekil-\d{4}(-\d{4})?">L</a>', lysekil)
+    ale = re.search(r'<tr id="k-ale">(.*?)</tr>', cov, re.S).group(1)
+    assert "<a " not in ale and ale.count("inget") >= 5
+    # the kommun page: every period oldest first, in Swedish
+    page = (rep / "kommun" / "lysekil.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<section class="doc" id="([^"]+)">', page)
+    ours = sorted((r for r in records if r["kommuner"][0]["namn"] == "Lysekil"),
+                  key=lambda r: (r.get("period") is None, (r.get("period") or {}).get("start", 0)))
+    assert len(ids) == len(ours) and ids[:4] == ["lysekil-2016-2017", "lysekil-2017-2018", "lysekil-2019-2020",
+                                                 "lysekil-2020-2021"]
+    assert "Förändring från föregående period" in page and "medborgarlöfte" in page
+    assert "4 gånger per år" in page and "varannan månad" in page
+    for code in ("raddningstjansten", "offentlig_miljo", "medborgarlofte", "1/month"):
+        assert code not in re.sub(r'(id|href)="[^"]*"|https?://[^<"]+', "", page)
+
+
+def test_every_link_resolves(site):
+    rep = (site / "report").resolve()
+    pages = sorted(rep.rglob("*.html"))
+    assert len(pages) >= 12
+    parsed = {p.resolve(): _parse(p) for p in pages}
+    checked = 0
+    for page, links in parsed.items():
+        for link in links.links:
+            u = urlsplit(link)
+            if u.scheme in ("http", "https"):
+                continue
+            assert not u.scheme, f"{page}: link {link!r}"
+            target = (page.parent / unquote(u.path)).resolve() if u.path else page
+            assert target.is_file(), f"{page.relative_to(rep)}: {link} → missing file"
+            if u.fragment and target.suffix == ".html":
+                assert u.fragment in parsed[target].ids, f"{page.relative_to(rep)}: {link} → no such anchor"
+            checked += 1
+    assert checked > 150
+
+
+def test_no_javascript_links_and_html_escaped(site):
+    page = (site / "report" / "kommun" / "umea.html").read_text(encoding="utf-8")
+    assert HOSTILE_URL in page  # shown as text ...
+    links = _parse(site / "report" / "kommun" / "umea.html").links
+    assert not [x for x in links if not x.startswith(("http://", "https://", "../", "#"))]  # ... never a link
+    assert "<script>" not in page and "&lt;script&gt;" in page and "<img src=x" not in page
+
+
+def test_markdown_diff_lets_no_html_through(site):
+    hostile = site / "umea-hostile.json"
+    other = sorted(site.glob("umea-2*.json"))[0]
+    md = CliRunner().invoke(cli, ["diff", str(other), str(hostile), "--format", "markdown"]).output
+    assert "script" in md and "<script>" not in md and "&lt;script&gt;" in md
+    assert "**möten**" not in md and r"\*\*möten\*\*" in md
+    html = CliRunner().invoke(cli, ["diff", str(other), str(hostile), "--format", "html"]).output
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert HOSTILE_TEXT.split("<")[0] in md
+
+
+def test_markdown_diff_marks_words_and_counts_first(site):
+    md = CliRunner().invoke(cli, ["diff", str(site / "lysekil-2019-2020.json"), str(site / "lysekil-2020-2021.json"),
+                                  "--format", "markdown"]).output
+    lines = md.splitlines()
+    assert lines[0] == "## Lysekil: 2019–2020 → 2020–2021"
+    assert lines[2] == "**Aktiviteter:** 1 tillagd · 0 borttagna · 3 ändrade · 4 oförändrade"
+    assert "~~varannan månad~~ **fyra gånger per år**" in md and "[-" not in md and "{+" not in md
+    assert "  - frekvens: ~~varannan månad~~ → **4 gånger per år**" in lines
+    text = CliRunner().invoke(cli, ["diff", str(site / "lysekil-2019-2020.json"),
+                                    str(site / "lysekil-2020-2021.json")]).output
+    assert text.splitlines()[1] == "Aktiviteter: 1 tillagd, 0 borttagna, 3 ändrade, 4 oförändrade"
+    assert "frekvens: varannan månad → 4 gånger per år" in text
+
+
+def test_rerun_is_byte_identical(site):
+    rep = site / "report"
+    before = {p: p.read_bytes() for p in rep.rglob("*") if p.is_file()}
+    write_report(site)
+    after = {p: p.read_bytes() for p in rep.rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_lemmas_match_the_table_without_spacy():
+    table = json.loads(gzip.decompress(_table_path().read_bytes()))
+    forms = random.Random(13).sample(sorted(table), 3000) + ["A-bombens", "övärldens"]
+    assert [lemma(f) for f in forms] == [table[f] for f in forms]
+    assert lemma("Polisen") == "polis" and lemma("vandringarna") == "vandring" and lemma("xyzzy") == "xyzzy"
+    code = "import sys, pipeline.cli, pipeline.diff, pipeline.render; print('spacy' in sys.modules)"
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert res.stdout.strip() == "False", res.stderr
