@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 FONT = "font-family:system-ui,sans-serif;font-size:12px"
 ACCENT = (31, 78, 153)
-SPECIFICITY_COLOURS = ("#e8edf5", "#b9c8e2", "#7f9ccb", "#4a6fae", "#1f4e99")
+SPECIFICITY_COLOURS = ("#dde3ec", "#b9c8e2", "#7f9ccb", "#4a6fae", "#1f4e99")
 
 
 @dataclass
@@ -91,6 +91,9 @@ def bar_chart(title: str, years: list[int], part: dict[int, int], whole: dict[in
         x0 = left + bw * j + 4
         body.append(f'<rect x="{x0}" y="{top + h - bh:.1f}" width="{bw - 8}" height="{bh:.1f}" '
                     f'fill="rgb{ACCENT}"/>')
+        if whole.get(yr):
+            body.append(_text(x0 + (bw - 8) / 2, top + h - bh - 4, round(100 * share), "middle",
+                              ' style="font-size:10px"'))
         body.append(_text(x0 + (bw - 8) / 2, top + h + 16, yr, "middle", ' style="font-size:10px"'))
     body.append(_text(left + bw * len(years) / 2, height - 8, x_label, "middle", ' font-weight="600"'))
     body.append(_text(12, top + h / 2, y_label, "middle",
@@ -120,15 +123,16 @@ def stacked_chart(title: str, years: list[int], levels: list[str], counts: dict[
             y -= seg
             if seg:
                 body.append(f'<rect x="{left + bw * j + 4}" y="{y:.1f}" width="{bw - 8}" height="{seg:.1f}" '
-                            f'fill="{SPECIFICITY_COLOURS[k % len(SPECIFICITY_COLOURS)]}"/>')
+                            f'fill="{SPECIFICITY_COLOURS[k % len(SPECIFICITY_COLOURS)]}" stroke="#fff" '
+                            f'stroke-width=".5"/>')
         body.append(_text(left + bw * j + bw / 2, top + h + 16, yr, "middle", ' style="font-size:10px"'))
     body.append(_text(left + bw * len(years) / 2, top + h + 34, x_label, "middle", ' font-weight="600"'))
     body.append(_text(12, top + h / 2, y_label, "middle",
                       f' font-weight="600" transform="rotate(-90 12 {top + h / 2})"'))
     ly = height - 14
-    body.append(_text(left, ly + 4, legend_title, "end", ' style="font-size:11px"'))
+    body.append(_text(4, ly + 2, legend_title, "start", ' style="font-size:11px"'))
     for k, lv in enumerate(levels):
-        x0 = left + 6 + k * 34
+        x0 = 70 + k * 34
         body.append(f'<rect x="{x0}" y="{ly - 8}" width="12" height="12" '
                     f'fill="{SPECIFICITY_COLOURS[k % len(SPECIFICITY_COLOURS)]}" stroke="#5b6477" stroke-width=".5"/>')
         body.append(_text(x0 + 15, ly + 2, lv, "start", ' style="font-size:11px"'))

@@ -2,13 +2,12 @@
 
 The package ships ``data/sv_lemma_lookup.json.gz``: a JSON object written with sorted keys,
 one ``"form": "lemma",`` entry per line. Parsing all 660,000 entries with ``json`` takes
-most of a second; decompressing and splitting into lines takes a tenth of that, and a form
-is then found by binary search over the sorted lines. The table is read once per process,
+most of a second; decompressing takes a tenth of that, and a form is then found by binary
+search over the sorted lines of the decompressed bytes. The table is read once per process,
 on first use. A form not in the table is its own lemma (so is every form when the package is missing).
 """
 from __future__ import annotations
 
-import bisect
 import gzip
 import json
 import re
@@ -28,27 +27,38 @@ def _table_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _key(line: bytes) -> bytes:
-    start = line.find(b'"') + 1
-    end = line.find(_SEP, start)
-    return line[start:end] if start and end > 0 else b""
-
-
 @lru_cache(maxsize=1)
-def _lines() -> list[bytes]:
+def _table() -> bytes:
     path = _table_path()
-    if path is None:
-        return []
-    data = gzip.decompress(path.read_bytes())
-    return data[data.index(b"\n") + 1:data.rindex(b"\n}")].split(b"\n")  # between "{" and "}"
+    return gzip.decompress(path.read_bytes()) if path else b""
 
 
 def _lookup(form: str) -> str | None:
-    lines = _lines()
-    target = form.encode("utf-8")
-    i = bisect.bisect_left(lines, target, key=_key)
-    if i < len(lines) and _key(lines[i]) == target:
-        return json.loads(b"{" + lines[i].strip().rstrip(b",") + b"}")[form]
+    """Bisection over the byte offsets of the sorted table: the line around the middle is
+    read and its key compared, so that nothing but the decompressed bytes is ever built."""
+    data, target = _table(), form.encode("utf-8")
+    lo, hi = 0, len(data)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", 0, mid) + 1
+        end = data.find(b"\n", mid)
+        end = len(data) if end < 0 else end
+        line = data[start:end]
+        k0 = line.find(b'"') + 1
+        k1 = line.find(_SEP, k0)
+        if k0 == 0 or k1 < 0:  # the "{" or "}" line
+            if line.strip() == b"{":
+                lo = end + 1
+            else:
+                hi = start
+            continue
+        key = line[k0:k1]
+        if key == target:
+            return json.loads(b"{" + line.strip().rstrip(b",") + b"}")[form]
+        if key < target:
+            lo = end + 1
+        else:
+            hi = start
     return None
 
 

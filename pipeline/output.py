@@ -6,8 +6,10 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .models import Record
+if TYPE_CHECKING:  # reading records (diff, compare, report) need not import pydantic
+    from .models import Record
 
 
 def record_json(record: Record) -> str:
