@@ -159,18 +159,3 @@ def pair_by_kommun(old: list[dict], new: list[dict], previous: bool) -> list[tup
         if earlier:
             pairs.append((earlier[-1], latest))
     return pairs
-
-
-def chains(records: list[dict]) -> dict[str, list[dict]]:
-    """Per kommun (name), the diffs between its consecutive promise periods, newest first."""
-    by: dict[str, list[dict]] = {}
-    for r in records:
-        if r.get("period") and r["doc_type"] == "medborgarlofte":
-            by.setdefault(r["kommuner"][0]["namn"], []).append(r)
-    out = {}
-    for k, rs in by.items():
-        rs.sort(key=lambda r: (_period_key(r), r["id"]))
-        ds = [diff_records(a, b) for a, b in zip(rs, rs[1:]) if _period_key(a) < _period_key(b)]
-        if ds:
-            out[k] = list(reversed(ds))
-    return out
