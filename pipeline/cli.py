@@ -231,11 +231,16 @@ def diff(old, new, previous, fmt, out):
         raise click.UsageError("give OLD and NEW, or one folder with --previous")
     olds = _load(old)
     news = olds if new is None else _load(new)
-    if len(olds) == 1 and len(news) == 1 and not previous:
-        pairs = [(olds[0], news[0])]
-    else:
-        pairs = pair_by_kommun(olds, news, previous=previous or new is None)
-    _write_or_echo(render_diffs([diff_records(a, b) for a, b in pairs], fmt), out)
+    try:
+        if len(olds) == 1 and len(news) == 1 and not previous:
+            pairs = [(olds[0], news[0])]
+        else:
+            pairs = pair_by_kommun(olds, news, previous=previous or new is None)
+        diffs = [diff_records(a, b) for a, b in pairs]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise click.UsageError(f"{old if new is None else f'{old} / {new}'}: not schema-1 records "
+                               f"({exc.__class__.__name__}: {exc})")
+    _write_or_echo(render_diffs(diffs, fmt), out)
 
 
 @cli.command()

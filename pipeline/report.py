@@ -45,6 +45,10 @@ def _period_key(r: dict) -> tuple:
     return (0, p["start"], p["end"], r["id"]) if p else (1, 0, 0, r["id"])  # undated last
 
 
+def _span(r: dict) -> tuple[int, int]:
+    return r["period"]["start"], r["period"]["end"]
+
+
 def _is_promise(r: dict) -> bool:
     return r["doc_type"] != "uppfoljning"
 
@@ -69,7 +73,7 @@ def _entries(k: Kommun) -> list[dict]:
         spec = Counter(labels.specificity(a) for a in acts)
         d = None
         if r["doc_type"] == "medborgarlofte" and r.get("period"):
-            if previous is not None and _period_key(previous) < _period_key(r):
+            if previous is not None and _span(previous) < _span(r):
                 d = diff_records(previous, r)
             previous = r
         entries.append({"r": r, "diff": d, "full": spec.get(4, 0), "spec": [spec.get(i, 0) for i in range(5)]})

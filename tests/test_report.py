@@ -187,3 +187,11 @@ def test_lemmas_match_the_table_without_spacy():
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert res.stdout.strip() == "False", res.stderr
+
+
+def test_diff_of_a_file_that_is_not_a_record_is_one_line(site, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": "x"}', encoding="utf-8")
+    res = CliRunner().invoke(cli, ["diff", str(bad), str(site / "tjorn-2019.json")])
+    assert res.exit_code == 2 and "bad.json" in res.output and "not schema-1 records" in res.output
+    assert "Traceback" not in res.output
