@@ -41,7 +41,7 @@ def heat_grid(title: str, rows: list[str], years: list[int], counts: dict[tuple[
               totals: dict[int, int], x_label: str, y_label: str) -> Chart:
     """Rows × years; a cell is the share of the year's documents with that row (shade and %)."""
     left, top, cw, ch = 150, 44, 34, 22
-    width, height = left + cw * len(years) + 8, top + ch * (len(rows) + 1) + 34
+    width, height = max(left + cw * len(years) + 8, 440), top + ch * (len(rows) + 1) + 34
     body = [_text(left + cw * len(years) / 2, 14, x_label, "middle", ' font-weight="600"'),
             _text(4, 14, y_label, "start", ' font-weight="600"')]
     for j, y in enumerate(years):
