@@ -463,3 +463,76 @@ def track_records(records: list[dict], rules: Rules, corpus: Path | None = None,
         national=Summary(**_summary(rows, promises, linked)), kommuner=kommuner,
         by_year=[YearCoverage(year=y, promise_records=c[0], with_follow_up=c[1]) for y, c in sorted(by_year.items())],
         follow_ups=links, promises=rows)
+
+
+def follow_up_shares(result: TrackResult) -> dict[str, float]:
+    """Per promise record with a follow-up: the share of its promises the follow-up reports
+    on (done, partly or not done)."""
+    by: dict[str, list[str]] = {}
+    for r in result.promises:
+        if r.follow_up_ids:
+            by.setdefault(r.record_id, []).append(r.status)
+    return {rid: round(sum(s in REPORTED for s in sts) / len(sts), 4) for rid, sts in by.items()}
+
+
+# --- output --------------------------------------------------------------------------------
+
+def _period_text(p: dict | None) -> str:
+    if not p:
+        return ""
+    return str(p["start"]) if p["start"] == p["end"] else f"{p['start']}-{p['end']}"
+
+
+def promise_rows(result: TrackResult) -> list[dict]:
+    """One row per promised activity (CSV, Markdown)."""
+    return [{
+        "record_id": r.record_id, "n": r.n, "kommun_kod": r.kommun["kod"], "kommun": r.kommun["namn"],
+        "period": _period_text(r.period), "status": r.status,
+        "promised": "" if r.promised.count is None else r.promised.count,
+        "delivered": "" if r.delivered is None else r.delivered,
+        "follow_ups": "|".join(r.follow_up_ids), "text": r.text,
+        "evidence": " | ".join(e.text for e in r.evidence),
+        "evidence_spans": "|".join(f"{e.record_id}:{e.span[0]}-{e.span[1]}" for e in r.evidence if e.span),
+    } for r in result.promises]
+
+
+def summary_line(s: Summary) -> str:
+    sh = s.shares
+    return (f"{s.promise_records} promise records, {s.promise_records_with_follow_up} with a follow-up; "
+            f"{s.promises} promises, {s.with_follow_up} with a follow-up: done {sh['done']:.0%}, "
+            f"partly {sh['partly']:.0%}, not done {sh['not_done']:.0%}, not reported {sh['not_reported']:.0%}")
+
+
+def to_json(result: TrackResult) -> str:
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_html(result: TrackResult, rules: Rules) -> str:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(loader=PackageLoader("pipeline", "templates"), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    by_kod: dict[str, list[PromiseStatus]] = {}
+    for r in result.promises:
+        if r.follow_up_ids:
+            by_kod.setdefault(r.kommun["kod"], []).append(r)
+    fus: dict[str, list[FollowUpLink]] = {}
+    for f in result.follow_ups:
+        fus.setdefault(f.kommun["kod"], []).append(f)
+    names = {k.kod: k.namn for k in result.kommuner} | {f.kommun["kod"]: f.kommun["namn"] for f in result.follow_ups}
+    summaries = {k.kod: k for k in result.kommuner}
+    kods = sorted(set(by_kod) | set(fus), key=lambda k: names[k])
+    return env.get_template("track.html").render(
+        result=result, kods=kods, names=names, summaries=summaries, promises=by_kod, follow_ups=fus,
+        period=_period_text, labels=rules.track["labels"])
+
+
+def render(result: TrackResult, fmt: str, rules: Rules) -> str:
+    from .compare import to_csv, to_markdown
+
+    if fmt == "json":
+        return to_json(result)
+    if fmt == "html":
+        return to_html(result, rules)
+    rows = promise_rows(result)
+    return to_csv(rows) if fmt == "csv" else to_markdown(rows)
