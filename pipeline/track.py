@@ -9,7 +9,6 @@ status. The JSON form is a public contract (README, "promises track").
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +24,6 @@ from .sections import year_range
 
 Status = Literal["done", "partly", "not_done", "not_reported", "no_follow_up"]
 REPORTED = ("done", "partly", "not_done")
-_WORD = re.compile(r"[a-zåäöéü]+")
 
 
 class Evidence(BaseModel):
@@ -183,7 +181,7 @@ def match_letters(a: str, b: str, rules: Rules) -> int:
 
 def overlap(a: str, b: str, rules: Rules) -> float:
     """The share of the letters of the shorter text's content words that the other's words
-    account for (0 when fewer than ``min_shared_letters``)."""
+    account for (a compound by its two best parts; 0 when fewer than ``min_shared_letters``)."""
     wa, wb = set(content_words(a, rules)), set(content_words(b, rules))
     if not wa or not wb:
         return 0.0
