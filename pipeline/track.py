@@ -533,4 +533,4 @@ def render(result: TrackResult, fmt: str, rules: Rules) -> str:
     if fmt == "html":
         return to_html(result, rules)
     rows = promise_rows(result)
-    return to_csv(rows) if fmt == "csv" else to_markdown(rows)
+    return to_csv(rows) if fmt == "csv" else f"{summary_line(result.national)}\n\n{to_markdown(rows)}"
