@@ -197,6 +197,23 @@ def test_outcome_words(rules):
     assert outcome("Polisen ska genomföra en insats.", rules) is None
 
 
+def test_promised_and_delivered_counts(rules):
+    from pipeline.track import delivered_count, promised_count
+
+    act = {"text": "Polisen ska genomföra minst 4 trygghetsvandringar under året.",
+           "frequency": {"times": 4, "per": "year", "interval": 1, "at_least": True, "approximate": False}}
+    assert promised_count(act, 1, rules) == (4, ["trygghetsvandringar"])
+    assert promised_count(act, 2, rules)[0] == 8  # per year, over a two-year report
+    counted = ["trygghetsvandringar"]
+    assert delivered_count("Trygghetsvandringar: genomfört 3.", counted, rules) == (3, None)
+    assert delivered_count("Vi har genomfört tre trygghetsvandringar i centrum.", counted, rules) == (3, None)
+    assert delivered_count("Vi har genomfört 12 trafikkontroller.", counted, rules) == (None, None)
+    hours = {"text": "Polisen ska lägga minst 4 000 timmar på arbetet under 2017.", "frequency": None}
+    count, words = promised_count(hours, 1, rules)
+    assert count == 4000 and words[0] == "timmar"
+    assert delivered_count("Polisen har lagt 1 500 timmar av de 4 000 utlovade.", ["timmar"], rules) == (1500, 4000)
+
+
 def test_missing_promise_record_and_kommuner_never_cross(rules, nlp, tmp_path):
     from pipeline.track import track_records
 
