@@ -188,6 +188,7 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
         raise click.UsageError(f"{corpus}: no such corpus folder")
     code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False) or crawl_code
     click.echo(f"report: {write_report(out_dir)}")
+    click.echo(f"follow-ups: {write_track(out_dir, corpus)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
         from .evaluate import evaluate as run_eval, format_table
         from .output import load_records
@@ -254,10 +255,61 @@ def compare(folder, fmt, activities, out):
     from .render import page, table_html
 
     records = _load(folder)
-    rows = activity_rows(records) if activities else record_rows(records)
+    if activities:
+        rows = activity_rows(records)
+    else:
+        from .track import follow_up_shares, track_records
+
+        rows = record_rows(records, follow_up_shares(track_records(records, load_rules(), CRAWL_ROOT)))
     text = {"csv": to_csv, "markdown": to_markdown, "json": to_json,
             "html": lambda r: page("Medborgarlöften – jämförelse", table_html(r))}[fmt](rows)
     _write_or_echo(text, out)
+
+
+def _track(records: list[dict], folder: Path, corpus: Path):
+    """Records → TrackResult; a record that is not schema 1 is one error line, and skipped."""
+    from pydantic import ValidationError
+
+    from .models import Record
+    from .track import track_records
+
+    good, bad = [], 0
+    for r in records:
+        try:
+            good.append(Record.model_validate(r).model_dump(mode="json"))
+        except ValidationError as exc:
+            bad += 1
+            rid = r.get("id", "?") if isinstance(r, dict) else "?"
+            click.echo(f"error: {folder}: record {rid}: not a schema-1 record ({exc.error_count()} problems, "
+                       f"first: {exc.errors()[0]['loc']} {exc.errors()[0]['msg']})", err=True)
+    return track_records(good, load_rules(), corpus), bad
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "markdown", "html"]), default="json", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=CRAWL_ROOT, show_default=True,
+              help="Where the follow-up pages are (found by url), for sentences outside their activities.")
+def track(folder, fmt, out, corpus):
+    """Were the promises kept? Each promise with the status its follow-up report gives it."""
+    from .track import render, summary_line
+
+    result, bad = _track(_load(folder), folder, corpus)
+    _write_or_echo(render(result, fmt, load_rules()), out)
+    click.echo(f"track: {summary_line(result.national)}", err=True)
+    sys.exit(1 if bad else 0)
+
+
+def write_track(out_dir: Path, corpus: Path) -> Path:
+    from .output import atomic_write, load_records
+    from .track import summary_line, to_json
+
+    result, _ = _track(load_records(out_dir), out_dir, corpus)
+    path = out_dir / "track.json"
+    atomic_write(path, to_json(result))
+    click.echo(f"track: {summary_line(result.national)}")
+    return path
 
 
 def write_report(out_dir: Path) -> Path:

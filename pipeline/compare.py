@@ -22,7 +22,10 @@ def _is_measurable(a: dict) -> bool:
     return bool(m) and all(m.values())
 
 
-def record_rows(records: list[dict]) -> list[dict]:
+def record_rows(records: list[dict], follow_up_shares: dict[str, float] | None = None) -> list[dict]:
+    """``follow_up_shares``: record id → the share of its promises that a follow-up report
+    reports on (``track.follow_up_shares``); the column is empty without one."""
+    shares = follow_up_shares or {}
     rows = []
     for r in sorted(records, key=lambda r: r["id"]):
         acts = r["activities"]
@@ -40,6 +43,7 @@ def record_rows(records: list[dict]) -> list[dict]:
             "with_place": sum(bool(a.get("places")) for a in acts),
             "fully_measurable": sum(_is_measurable(a) for a in acts),
             "measurable_share": f"{(sum(_is_measurable(a) for a in acts) / len(acts)) if acts else 0:.2f}",
+            "follow_up_share": f"{shares[r['id']]:.2f}" if r["id"] in shares else "",
             "url": r["source"]["url"],
         })
         rows.append(row)

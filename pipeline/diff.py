@@ -28,13 +28,18 @@ def _category_of(record: dict, title: str | None) -> set[str]:
     return set()
 
 
-def align(old: dict, new: dict) -> list[tuple[int, int, float]]:
-    """Greedy best-first pairs (old index, new index, score) of similar activities."""
+def align(old: dict, new: dict, measure=None, min_similarity: float = MIN_SIMILARITY,
+          many: bool = False) -> list[tuple[int, int, float]]:
+    """Greedy best-first pairs (old index, new index, score) of similar activities.
+    ``measure(old_text, new_text)`` replaces ``similarity``; with ``many`` an old activity
+    may pair with several new ones (each new one still pairs once), as when a follow-up
+    reports on one promise in several sentences (``promises track``)."""
+    measure = measure or similarity
     cands = []
     for i, a in enumerate(old["activities"]):
         for j, b in enumerate(new["activities"]):
-            s = similarity(a["text"], b["text"])
-            if s < MIN_SIMILARITY:
+            s = measure(a["text"], b["text"])
+            if s < min_similarity:
                 continue
             tie = 0.0
             if _category_of(old, a.get("focus_area")) & _category_of(new, b.get("focus_area")):
@@ -45,7 +50,7 @@ def align(old: dict, new: dict) -> list[tuple[int, int, float]]:
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_o, used_n, pairs = set(), set(), []
     for s, i, j in cands:
-        if i not in used_o and j not in used_n:
+        if (many or i not in used_o) and j not in used_n:
             used_o.add(i)
             used_n.add(j)
             pairs.append((i, j, round(s, 4)))

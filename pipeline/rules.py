@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 RULES_DIR = Path(os.environ.get("PROMISES_RULES", Path(__file__).resolve().parent.parent / "rules"))
-RULE_FILES = ("actors", "activities", "frequency", "records", "sections", "taxonomy")
+RULE_FILES = ("actors", "activities", "frequency", "records", "sections", "taxonomy", "track")
 
 
 class RuleError(Exception):
@@ -58,6 +58,7 @@ class Rules:
     records: dict
     sections: dict
     taxonomy: dict
+    track: dict
     kommuner: tuple[KommunRow, ...]
     fingerprint: str
 

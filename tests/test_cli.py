@@ -62,7 +62,7 @@ def test_run_on_a_small_corpus(tmp_path):
     out = tmp_path / "out"
     res = CliRunner().invoke(cli, ["run", "--corpus", str(small), "-o", str(out), "--gold", str(tmp_path / "nogold")])
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in out.glob("*.json")) == ["alingsas-2019.json", "bracke.json"]
+    assert sorted(p.name for p in out.glob("*.json")) == ["alingsas-2019.json", "bracke.json", "track.json"]
 
 
 def test_module_entry_point_and_usage_error():
