@@ -573,21 +573,26 @@ def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> l
     base_host = urlsplit(normalize_url(settings.base_url)).netloc
     outcomes: list[Outcome] = []
     queue: list[tuple[int, int, int, str, bool]] = []  # (tier, depth, order, url, known)
-    seen: set[str] = set()
+    rank: dict[str, tuple[int, int]] = {}  # best (tier, depth) a url was queued with
+    started: set[str] = set()
 
     def add(url: str, known: bool, depth: int, tier: int) -> None:
+        """Queue a url, or move it up when it turns up again earlier in the order (a
+        guessed url form that the index links)."""
         try:
             url = normalize_url(url)
         except ValueError as exc:
             outcomes.append(Outcome(url[:MAX_URL], "failed", error=f"bad url: {exc}"))
             return
-        if url in seen or settings.only_base_host and urlsplit(url).netloc != base_host:
+        if url in started or rank.get(url, (9, 0)) <= (tier, depth):
             return
-        seen.add(url)
-        heapq.heappush(queue, (tier, depth, len(seen), url, known))
+        if settings.only_base_host and urlsplit(url).netloc != base_host:
+            return
+        rank[url] = (tier, depth)
+        heapq.heappush(queue, (tier, depth, len(rank), url, known))
 
     for u, known in start:
-        add(u, known, 0, _tier(_rebase(u, settings.base_url), known, base_host))
+        add(u, known, 0, _tier(u, known, base_host))
     crawler = Crawler(settings, {_host_key(f"http://{base_host}/")} | {_host_key(q[3]) for q in queue})
     inflight: dict = {}
     pool = ThreadPoolExecutor(max_workers=max(1, settings.concurrency))
@@ -595,10 +600,13 @@ def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> l
         while queue or inflight:
             while queue and len(inflight) < settings.concurrency and len(outcomes) + len(inflight) < settings.max_pages:
                 tier, depth, _, url, known = heapq.heappop(queue)
+                if url in started or rank[url] != (tier, depth):
+                    continue  # queued again, earlier in the order
+                started.add(url)
                 inflight[pool.submit(crawler.fetch, url, known)] = (url, depth, tier)
             if not inflight:
-                outcomes += [Outcome(q[3], "skipped", error=f"not visited: --max-pages {settings.max_pages} reached")
-                             for q in sorted(queue)]
+                outcomes += [Outcome(u, "skipped", error=f"not visited: --max-pages {settings.max_pages} reached")
+                             for u in sorted({q[3] for q in queue} - started)]
                 break
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             for fut in done:
