@@ -29,7 +29,7 @@ class RulesGroup(click.Group):
             click.echo(f"error: {exc}", err=True)
             ctx.exit(2)
         except KeyboardInterrupt as exc:
-            click.echo(f"error: {exc or 'interrupted'}", err=True)
+            click.echo(f"error: {str(exc) or 'interrupted'}", err=True)
             ctx.exit(130)
 
 
@@ -40,7 +40,7 @@ def cli():
 
 
 def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, model, quiet: bool) -> int:
-    from .batch import run_batch
+    from .batch import OutputBusy, run_batch
 
     load_rules()  # fail early (exit 2) on a broken rule file
     done = [0]
@@ -50,8 +50,12 @@ def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, mode
         if r.error:
             click.echo(f"error: {r.error}", err=True)
 
-    res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes,
-                    model=model, progress=progress)
+    try:
+        res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes,
+                        model=model, progress=progress, notice=lambda line: click.echo(f"warning: {line}", err=True))
+    except OutputBusy as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     if not quiet:
         click.echo(f"{res.documents} documents → {len(res.records)} records in {out_dir}"
                    f" ({len(res.failures)} failed, {res.reused} reused)")

@@ -98,10 +98,10 @@ def closed_port() -> int:
     return port
 
 
-def poll(condition, timeout: float, what: str):
+def poll(condition, timeout: float, what: str, interval: float = 0.02):
     """Wait until ``condition()`` is true, at most ``timeout`` seconds."""
     end = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > end:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.02)
+        time.sleep(interval)
