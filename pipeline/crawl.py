@@ -303,6 +303,7 @@ class Crawler:
         self.host_locks: dict[str, threading.Lock] = {}
         self.active: set[http.client.HTTPConnection] = set()
         self.active_lock = threading.Lock()
+        self.tls = ssl.create_default_context()
 
     def abort(self) -> None:
         """Stop: wake every sleeper and cut every connection in flight."""
@@ -317,8 +318,7 @@ class Crawler:
         s = self.settings
         p = urlsplit(url)
         if p.scheme == "https":
-            conn = http.client.HTTPSConnection(p.hostname, p.port, timeout=s.timeout,
-                                               context=ssl.create_default_context())
+            conn = http.client.HTTPSConnection(p.hostname, p.port, timeout=s.timeout, context=self.tls)
         else:
             conn = http.client.HTTPConnection(p.hostname, p.port, timeout=s.timeout)
         deadline = time.monotonic() + s.timeout

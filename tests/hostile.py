@@ -1,6 +1,6 @@
 """A hostile HTTP server on loopback for the crawler tests: every path answers with raw bytes
 (so that replies can be as malformed as a real server's), or with a function of the socket
-(to dribble a body, or never answer)."""
+(to dribble a body)."""
 from __future__ import annotations
 
 import socket
@@ -30,11 +30,6 @@ def dribble(head: bytes, body: bytes, per_second: float = 2.0):
                 return
             conn.sendall(body[i:i + 1])
     return send
-
-
-def silent(conn: socket.socket, stop: threading.Event):
-    """Accept and never answer."""
-    stop.wait(30)
 
 
 class RawServer:

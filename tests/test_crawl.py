@@ -48,6 +48,7 @@ class Site:
         self.requests: list[dict] = []
         self.failed_once: set[str] = set()
         self.lock = threading.Lock()
+        self.release = threading.Event()  # the slow page answers only when the test is over
 
 
 def make_handler(site: Site):
@@ -74,7 +75,7 @@ def make_handler(site: Site):
                 self.end_headers()
                 return
             if path == f"{OLD}/harryda/":
-                time.sleep(1.5)
+                site.release.wait(10)
             if path == "/files/ale-uppfoljning.pdf":
                 return self._send(200, site.pdf, "application/pdf")
             body = PAGES.get(path)
@@ -113,6 +114,7 @@ def site(rules):
     thread.start()
     s.base = f"http://127.0.0.1:{server.server_address[1]}"
     yield s
+    s.release.set()
     server.shutdown()
     server.server_close()
 

@@ -2,6 +2,7 @@
 where it must not go, robots.txt edge cases, Ctrl-C. Every failure is one url's outcome."""
 import json
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -13,7 +14,7 @@ import pytest
 from pipeline.crawl import Settings, crawl, normalize_url, redirect_refusal, retry_after_seconds
 
 import pdfgen
-from hostile import RawServer, closed_port, dribble, poll, redirect, reply, silent
+from hostile import RawServer, closed_port, dribble, poll, redirect, reply
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "<html><body><h1>Ale – medborgarlöfte 2024</h1><p>Polisen ska patrullera.</p></body></html>"
@@ -218,7 +219,7 @@ def test_ctrl_c_stops_within_seconds_and_writes_the_report(tmp_path, server):
 
 
 def test_unreachable_kommun_sites_cost_one_attempt_each(tmp_path, server):
-    listener = __import__("socket").socket()
+    listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(0)  # accepts into the backlog, never answers
     dead = [f"http://127.0.0.1:{closed_port()}/medborgarlofte/" for _ in range(10)]
