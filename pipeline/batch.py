@@ -161,20 +161,19 @@ def _in_workers(chunks: list[list[str]], jobs: int, max_bytes: int, model: str |
     while queue:
         with _pool(jobs, max_bytes, model) as pool:
             inflight = {}
-            while queue or inflight:
-                while queue and len(inflight) < jobs:
-                    chunk = queue.pop(0)
-                    inflight[pool.submit(_work, chunk)] = chunk
-                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-                try:
+            try:
+                while queue or inflight:
+                    while queue and len(inflight) < jobs:
+                        fut = pool.submit(_work, queue[0])  # raises if the pool broke: the chunk stays queued
+                        inflight[fut] = queue.pop(0)
+                    done, _ = wait(inflight, return_when=FIRST_COMPLETED)
                     for fut in done:
                         take(fut.result())
                         del inflight[fut]
-                except BrokenProcessPool:
-                    lost = [p for chunk in inflight.values() for p in chunk]
-                    notice(f"a worker process died; reading its {len(lost)} documents again, one at a time")
-                    suspects += lost
-                    break
+            except BrokenProcessPool:
+                lost = [p for chunk in inflight.values() for p in chunk]
+                notice(f"a worker process died; reading its {len(lost)} documents again, one at a time")
+                suspects += lost
     pool = None
     try:
         for path in suspects:
