@@ -204,7 +204,10 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
                             retries, contact, max_bytes)
     if not corpus.exists():
         raise click.UsageError(f"{corpus}: no such corpus folder")
-    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False) or crawl_code
+    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False)
+    if code == 2:  # the output folder is another run's
+        sys.exit(2)
+    code = code or crawl_code
     click.echo(f"report: {write_report(out_dir)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
         from .evaluate import evaluate as run_eval, format_table

@@ -163,6 +163,9 @@ def test_a_second_run_into_a_locked_folder_exits_2(tmp_path):
         res = CliRunner().invoke(cli, ["extract", str(CORPUS / "seeds"), "-o", str(out)])
         assert res.exit_code == 2 and "another extract is writing into this folder" in res.output, res.output
         assert len(res.output.strip().splitlines()) == 1 and not list(out.glob("*.json"))
+        res = CliRunner().invoke(cli, ["run", "--corpus", str(CORPUS / "seeds"), "-o", str(out),
+                                       "--gold", str(tmp_path / "none")])
+        assert res.exit_code == 2 and not (out / "report.html").exists(), res.output
     finally:
         holder.communicate(b"", timeout=10)
     assert CliRunner().invoke(cli, ["extract", str(CORPUS / "seeds"), "-o", str(out)]).exit_code == 0
