@@ -124,7 +124,10 @@ def seeds(sources: dict, only: list[str], base_url: str) -> list[tuple[str, bool
 
 def _rebase(url: str, base_url: str) -> str:
     """Point every polisen.se address at base_url (a mirror or a test server)."""
-    p = urlparse(url)
+    try:
+        p = urlparse(url)
+    except (TypeError, ValueError, AttributeError):
+        return url  # not a url: crawl() reports it as that url's failure
     if p.netloc.removeprefix("www.") == "polisen.se" and base_url.rstrip("/") != POLISEN:
         b = urlparse(base_url)
         return urlunparse((b.scheme, b.netloc, p.path, p.params, p.query, ""))
@@ -576,14 +579,16 @@ def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> l
     rank: dict[str, tuple[int, int]] = {}  # best (tier, depth) a url was queued with
     started: set[str] = set()
 
-    def add(url: str, known: bool, depth: int, tier: int) -> None:
-        """Queue a url, or move it up when it turns up again earlier in the order (a
-        guessed url form that the index links)."""
+    def add(url: str, known: bool, depth: int, tier: int | None = None) -> None:
+        """Queue a url (a seed's tier is its own, a link's that of its page), or move it up
+        when it turns up again earlier in the order (a guessed url form the index links)."""
         try:
             url = normalize_url(url)
         except ValueError as exc:
-            outcomes.append(Outcome(url[:MAX_URL], "failed", error=f"bad url: {exc}"))
+            outcomes.append(Outcome(str(url)[:MAX_URL], "failed", error=f"bad url: {exc}"))
             return
+        if tier is None:
+            tier = _tier(url, known, base_host)
         if url in started or rank.get(url, (9, 0)) <= (tier, depth):
             return
         if settings.only_base_host and urlsplit(url).netloc != base_host:
@@ -592,7 +597,7 @@ def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> l
         heapq.heappush(queue, (tier, depth, len(rank), url, known))
 
     for u, known in start:
-        add(u, known, 0, _tier(u, known, base_host))
+        add(u, known, 0)
     crawler = Crawler(settings, {_host_key(f"http://{base_host}/")} | {_host_key(q[3]) for q in queue})
     inflight: dict = {}
     pool = ThreadPoolExecutor(max_workers=max(1, settings.concurrency))

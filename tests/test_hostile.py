@@ -199,10 +199,11 @@ def test_ctrl_c_stops_within_seconds_and_writes_the_report(tmp_path, server):
     routes.update({f"/medborgarloften/slow{i}/": dribble(head, b"x" * 100, per_second=2) for i in range(40)})
     srv = server(routes)
     sources = tmp_path / "none.yaml"
-    sources.write_text("kommuner: []\nurl_forms: []\n", encoding="utf-8")
+    sources.write_text("url_forms: []\n", encoding="utf-8")
     corpus = tmp_path / "corpus"
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "crawl", "--base-url", srv.base, "--corpus", str(corpus),
-                             "--sources", str(sources), "--rate", "100", "--timeout", "60", "--retries", "3"],
+                             "--sources", str(sources), "--only-polisen", "--rate", "100", "--timeout", "60",
+                             "--retries", "3"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         poll(lambda: any(r.startswith("/medborgarloften/slow") for r in srv.requests), 60, "the first slow page")
@@ -231,3 +232,21 @@ def test_unreachable_kommun_sites_cost_one_attempt_each(tmp_path, server):
     assert [o.outcome for o in outcomes] == ["failed"] * 20
     assert all("host unreachable" in o.error for o in outcomes)
     assert time.monotonic() - t0 < 15
+
+
+def test_bad_urls_in_the_source_list_are_their_own_failures(tmp_path, server):
+    srv = server({})
+    mine = tmp_path / "mine.yaml"
+    mine.write_text('url_forms: []\nkommuner:\n  - kommun: Ale\n    kod: "1440"\n    slug: ale\n'
+                    '    pages: ["http://[::1/x", "javascript:alert(1)", 42]\n', encoding="utf-8")
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    corpus = tmp_path / "corpus"
+    res = CliRunner().invoke(cli, ["crawl", "--base-url", srv.base, "--corpus", str(corpus), "--sources", str(mine),
+                                   "--only", "ale", "--rate", "100", "--retries", "0"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), (res.output, res.exception)
+    report = json.loads((corpus / "crawl-report.json").read_text(encoding="utf-8"))
+    bad = {f["url"]: f["error"] for f in report["failures"]}
+    assert set(bad) == {"http://[::1/x", "javascript:alert(1)", "42"} and all(e.startswith("bad url") for e in bad.values())
