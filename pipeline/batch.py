@@ -1,17 +1,26 @@
 """Many documents → one output folder: parallel, resumable, going on past bad inputs.
 
-A manifest (``.manifest`` in the output folder, JSON) remembers, per input, its sha256,
-the rules fingerprint and the ids it produced; ``--resume`` reuses those records when
-neither the input nor the rules changed.
+A manifest (``.manifest`` in the output folder, JSON) remembers, per input, the sha256 of
+the file and of its sidecar, the rules fingerprint and the ids it produced; ``--resume``
+reuses those records when neither the input nor the rules changed. One run at a time writes
+into a folder (``.lock``); a worker process that dies (out of memory, a crash in a library)
+costs only the document it was reading.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import signal
+import stat
+import threading
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from .extract import Result, extract_paths, make_ids_unique
 from .ingest import DEFAULT_MAX_BYTES, discover
@@ -21,6 +30,11 @@ from .rules import load_rules
 
 BATCH = 16  # documents per nlp.pipe batch (and per task for a worker process)
 MANIFEST = ".manifest"  # JSON; no .json suffix so that *.json globs see only records
+LOCK = ".lock"
+
+
+class OutputBusy(Exception):
+    """Another run is writing into the output folder."""
 
 
 @dataclass
@@ -52,66 +66,146 @@ def _work(paths: list[str]) -> list[Result]:
 
 
 def _sha(path: Path) -> str | None:
+    """sha256 of a regular file (never opens a FIFO, which would block), None if unreadable."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
 
 
+def _fingerprint(path: Path) -> dict:
+    """What the manifest compares: the input and its sidecar (an edited url is a change)."""
+    return {"sha256": _sha(path), "sidecar": _sha(path.with_name(path.stem + ".meta.json"))}
+
+
 def run_batch(paths: list[str], out_dir: Path, jobs: int = 1, resume: bool = False,
-              max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, progress=None) -> BatchResult:
+              max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, progress=None,
+              notice=None) -> BatchResult:
+    """``progress(result)`` after each document; ``notice(line)`` for a one-line warning."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(out_dir / LOCK)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise OutputBusy(f"{out_dir}: another extract is writing into this folder ({LOCK} is held); "
+                         "wait for it to finish or use another -o") from None
+    try:
+        return _run_locked(paths, out_dir, jobs, resume, max_bytes, model, progress, notice or (lambda _: None))
+    finally:
+        lock.release()
+
+
+def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, notice) -> BatchResult:
+    for tmp in out_dir.glob(".*.tmp"):  # left by a run killed mid-write; we hold the lock
+        tmp.unlink(missing_ok=True)
     rules = load_rules()
     files = discover(paths)
-    out_dir.mkdir(parents=True, exist_ok=True)
     old = _read_manifest(out_dir)
     result = BatchResult(documents=len(files))
     todo, reused = [], {}
     for f in files:
         entry = old.get(f.as_posix())
-        if resume and entry and entry["rules"] == rules.fingerprint and entry["sha256"] == _sha(f):
+        if (resume and entry and entry["rules"] == rules.fingerprint
+                and {k: entry.get(k) for k in ("sha256", "sidecar")} == _fingerprint(f)):
             recs = [_load(out_dir / f"{i}.json") for i in entry["ids"]]
             if all(r is not None for r in recs):
                 reused[f.as_posix()] = recs
                 continue
         todo.append(f.as_posix())
     results: list[Result] = []
+
+    def take(rs: list[Result]) -> None:
+        results.extend(rs)
+        for r in rs if progress else ():
+            progress(r)
+
     interrupted = False
     chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
     try:
         if jobs > 1 and len(chunks) > 1:
-            with get_context("fork").Pool(jobs, _init_pool_worker, (max_bytes, model)) as pool:
-                for rs in pool.imap(_work, chunks):
-                    results += rs
-                    for r in rs if progress else ():
-                        progress(r)
+            _in_workers(chunks, jobs, max_bytes, model, take, notice)
         else:
             _init_worker(max_bytes, model)
             for chunk in chunks:
-                rs = _work(chunk)
-                results += rs
-                for r in rs if progress else ():
-                    progress(r)
+                take(_work(chunk))
     except KeyboardInterrupt:
         interrupted = True  # keep what is done, so that --resume goes on from here
-    per_doc: dict[str, list[Record]] = dict(reused)
-    for r in results:
-        if r.error:
-            result.failures.append(r.error)
-        else:
-            per_doc[r.path] = r.records
-    result.reused = len(reused)
-    records = make_ids_unique([rec for p in sorted(per_doc) for rec in per_doc[p]])
-    result.records = records
-    stale = {i for e in old.values() for i in e["ids"]} - {r.id for r in records}
-    for i in sorted(stale):
-        (out_dir / f"{i}.json").unlink(missing_ok=True)
-    write_records(records, out_dir)
-    manifest = {p: {"sha256": _sha(Path(p)), "rules": rules.fingerprint, "ids": [r.id for r in recs]}
-                for p, recs in sorted(per_doc.items())}
-    atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    if interrupted:
+    with _sigint_deferred() as late:  # Ctrl-C now waits for the writes: each file and the manifest agree
+        per_doc: dict[str, list[Record]] = dict(reused)
+        for r in results:
+            if r.error:
+                result.failures.append(r.error)
+            else:
+                per_doc[r.path] = r.records
+        result.reused = len(reused)
+        records = make_ids_unique([rec for p in sorted(per_doc) for rec in per_doc[p]])
+        result.records = records
+        stale = {i for e in old.values() for i in e["ids"]} - {r.id for r in records}
+        for i in sorted(stale):
+            (out_dir / f"{i}.json").unlink(missing_ok=True)
+        write_records(records, out_dir)
+        manifest = {p: {**_fingerprint(Path(p)), "rules": rules.fingerprint, "ids": [r.id for r in recs]}
+                    for p, recs in sorted(per_doc.items())}
+        atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    if interrupted or late:
         raise BatchInterrupted(len(per_doc), len(files))
     return result
+
+
+def _in_workers(chunks: list[list[str]], jobs: int, max_bytes: int, model: str | None, take, notice) -> None:
+    """Chunks in worker processes, ``jobs`` at a time. When a worker dies, the documents in
+    flight are read again one at a time, so that only the one that kills its worker is lost."""
+    queue, suspects = list(chunks), []
+    while queue:
+        with _pool(jobs, max_bytes, model) as pool:
+            inflight = {}
+            try:
+                while queue or inflight:
+                    while queue and len(inflight) < jobs:
+                        fut = pool.submit(_work, queue[0])  # raises if the pool broke: the chunk stays queued
+                        inflight[fut] = queue.pop(0)
+                    done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        take(fut.result())
+                        del inflight[fut]
+            except BrokenProcessPool:
+                lost = [p for chunk in inflight.values() for p in chunk]
+                notice(f"a worker process died; reading its {len(lost)} documents again, one at a time")
+                suspects += lost
+    pool = None
+    try:
+        for path in suspects:
+            pool = pool or _pool(1, max_bytes, model)
+            try:
+                take(pool.submit(_work, [path]).result())
+            except BrokenProcessPool:
+                pool.shutdown()
+                pool = None
+                take([Result(path=path, error=f"{path}: failed: the worker process reading it died (out of memory?)")])
+    finally:
+        if pool:
+            pool.shutdown()
+
+
+def _pool(jobs: int, max_bytes: int, model: str | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_pool_worker,
+                               initargs=(max_bytes, model))
+
+
+@contextlib.contextmanager
+def _sigint_deferred():
+    """Hold Ctrl-C until the block is done; yields a list that is non-empty if one came."""
+    caught: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: caught.append(1))
+    try:
+        yield caught
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class BatchInterrupted(KeyboardInterrupt):

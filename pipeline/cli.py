@@ -29,7 +29,7 @@ class RulesGroup(click.Group):
             click.echo(f"error: {exc}", err=True)
             ctx.exit(2)
         except KeyboardInterrupt as exc:
-            click.echo(f"error: {exc or 'interrupted'}", err=True)
+            click.echo(f"error: {str(exc) or 'interrupted'}", err=True)
             ctx.exit(130)
 
 
@@ -40,7 +40,7 @@ def cli():
 
 
 def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, model, quiet: bool) -> int:
-    from .batch import run_batch
+    from .batch import OutputBusy, run_batch
 
     load_rules()  # fail early (exit 2) on a broken rule file
     done = [0]
@@ -50,8 +50,12 @@ def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, mode
         if r.error:
             click.echo(f"error: {r.error}", err=True)
 
-    res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes,
-                    model=model, progress=progress)
+    try:
+        res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes,
+                        model=model, progress=progress, notice=lambda line: click.echo(f"warning: {line}", err=True))
+    except OutputBusy as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     if not quiet:
         click.echo(f"{res.documents} documents → {len(res.records)} records in {out_dir}"
                    f" ({len(res.failures)} failed, {res.reused} reused)")
@@ -120,7 +124,11 @@ crawl_options = [
     click.option("--rate", type=click.FloatRange(0.01), default=1.0, show_default=True,
                  help="Requests per second per host, at most."),
     click.option("--concurrency", type=click.IntRange(1, 8), default=2, show_default=True),
-    click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Seconds per request."),
+    click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True,
+                 help="Seconds for a whole response (connecting, headers and body)."),
+    click.option("--max-pages", type=click.IntRange(1), default=5000, show_default=True,
+                 help="Stop after this many urls (the national crawl needs about 2,000)."),
+    click.option("--only-polisen", is_flag=True, help="Only the index's host: no kommun sites."),
     click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
                  help="Retries on 429, 5xx and timeouts (exponential backoff, Retry-After honoured)."),
     click.option("--contact", default="https://github.com/medborgarloften/promises", show_default=True,
@@ -128,14 +136,20 @@ crawl_options = [
 ]
 
 
-def _crawl(corpus: Path, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes) -> int:
+def _crawl(corpus: Path, sources, only, base_url, rate, concurrency, timeout, max_pages, only_polisen,
+           retries, contact, max_bytes) -> int:
     from datetime import datetime, timezone
 
-    from .crawl import Settings, crawl, load_sources, seeds, write_report
+    from .crawl import CrawlInterrupted, Settings, crawl, load_sources, normalize_url, seeds, write_report
 
+    try:
+        normalize_url(base_url)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--base-url") from None
     src = load_sources(DEFAULT_SOURCES, sources)
     settings = Settings(corpus=corpus, base_url=base_url, rate=rate, concurrency=concurrency,
-                        timeout=timeout, retries=retries, contact=contact, max_bytes=max_bytes)
+                        timeout=timeout, retries=retries, contact=contact, max_bytes=max_bytes,
+                        max_pages=max_pages, only_base_host=only_polisen)
     started = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     start = seeds(src, list(only), base_url)
     from tqdm import tqdm
@@ -149,9 +163,10 @@ def _crawl(corpus: Path, sources, only, base_url, rate, concurrency, timeout, re
     outcomes = []
     try:
         outcomes = crawl(settings, start, progress)
-    except KeyboardInterrupt:
+    except CrawlInterrupted as exc:
         bar.close()
-        raise KeyboardInterrupt("crawl interrupted; files written so far are complete, rerun to go on")
+        write_report(corpus / "crawl-report.json", exc.outcomes, settings, started, interrupted=True)
+        raise KeyboardInterrupt(f"{exc} (report of {len(exc.outcomes)} urls: {corpus / 'crawl-report.json'})") from None
     bar.close()
     report = write_report(corpus / "crawl-report.json", outcomes, settings, started)
     counts = ", ".join(f"{n} {k}" for k, n in sorted(report["counts"].items()))
@@ -165,9 +180,11 @@ def _crawl(corpus: Path, sources, only, base_url, rate, concurrency, timeout, re
 @_add(crawl_options)
 @click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
               help="Largest response accepted.")
-def crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes):
+def crawl(corpus, sources, only, base_url, rate, concurrency, timeout, max_pages, only_polisen, retries,
+          contact, max_bytes):
     """Fetch promise pages and their PDFs into the corpus snapshot."""
-    sys.exit(_crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes))
+    sys.exit(_crawl(corpus, sources, only, base_url, rate, concurrency, timeout, max_pages, only_polisen,
+                    retries, contact, max_bytes))
 
 
 @cli.command()
@@ -177,16 +194,20 @@ def crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, 
 @_add(extract_options)
 @_add(crawl_options)
 def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
-        sources, only, base_url, rate, concurrency, timeout, retries, contact):
+        sources, only, base_url, rate, concurrency, timeout, max_pages, only_polisen, retries, contact):
     """The main job: extract the bundled snapshot into outputs/ and evaluate against gold."""
     crawl_code = 0
     if do_crawl:
         if corpus == DEFAULT_CORPUS:
             corpus = CRAWL_ROOT
-        crawl_code = _crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes)
+        crawl_code = _crawl(corpus, sources, only, base_url, rate, concurrency, timeout, max_pages, only_polisen,
+                            retries, contact, max_bytes)
     if not corpus.exists():
         raise click.UsageError(f"{corpus}: no such corpus folder")
-    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False) or crawl_code
+    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False)
+    if code == 2:  # the output folder is another run's
+        sys.exit(2)
+    code = code or crawl_code
     click.echo(f"report: {write_report(out_dir)}")
     click.echo(f"follow-ups: {write_track(out_dir, corpus)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):

@@ -1,30 +1,40 @@
-"""Fetch promise pages and their PDFs into a corpus snapshot, politely and resumably.
+"""Fetch promise pages and their PDFs into a corpus snapshot, politely, safely and resumably.
 
-Polite: robots.txt honoured, a User-Agent of our own with a contact, at most ``rate``
-requests per second per host, a small thread pool, retries with exponential backoff on
-429/5xx/timeouts (Retry-After honoured), conditional GET so that a rerun transfers no
-unchanged body, a size limit per response and a cap on redirects. Resumable: every file is
-written atomically and the next run starts where this one stopped.
+Polite: robots.txt honoured (RFC 9309, with protego), a User-Agent of our own with a contact,
+at most ``rate`` requests per second per host, a small thread pool, retries with exponential
+backoff on 429/5xx/timeouts (Retry-After honoured), conditional GET so that a rerun transfers
+no unchanged body. Safe against hostile servers: ``timeout`` bounds a whole response, a size
+limit per response, a cap on redirects and on pages, redirects only to http(s) on hosts of the
+source list and never from the public web into loopback, link-local or private addresses;
+every failure of one url is that url's outcome, never the crawl's. Resumable: every file is
+written atomically and the next run starts where this one stopped; Ctrl-C stops within
+seconds and keeps the report of what was done.
 """
 from __future__ import annotations
 
 import email.utils
+import functools
 import hashlib
+import heapq
+import http.client
+import ipaddress
 import json
+import math
 import re
+import socket
+import ssl
 import threading
 import time
-import urllib.error
-import urllib.request
-import urllib.robotparser
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.message import Message
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlparse, urlunparse
+from urllib.parse import quote, urljoin, urlparse, urlsplit, urlunparse, urlunsplit
 
 import yaml
+from protego import Protego
 
 from . import __version__
 from .output import atomic_write
@@ -48,6 +58,8 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     max_depth: int = 2
+    max_pages: int = 5000  # the national crawl needs about 2,000 (870 url forms, pages, PDFs)
+    only_base_host: bool = False  # --only-polisen: nothing but the index's host
     contact: str = "https://github.com/medborgarloften/promises"
 
     @property
@@ -112,7 +124,10 @@ def seeds(sources: dict, only: list[str], base_url: str) -> list[tuple[str, bool
 
 def _rebase(url: str, base_url: str) -> str:
     """Point every polisen.se address at base_url (a mirror or a test server)."""
-    p = urlparse(url)
+    try:
+        p = urlparse(url)
+    except (TypeError, ValueError, AttributeError):
+        return url  # not a url: crawl() reports it as that url's failure
     if p.netloc.removeprefix("www.") == "polisen.se" and base_url.rstrip("/") != POLISEN:
         b = urlparse(base_url)
         return urlunparse((b.scheme, b.netloc, p.path, p.params, p.query, ""))
@@ -130,6 +145,81 @@ def doc_name(url: str) -> tuple[str, str]:
     return host, f"{path}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
+MAX_URL = 2048
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+
+
+def normalize_url(url: str) -> str:
+    """The url as it goes on the wire: http(s) only, an IDNA host, path and query
+    percent-encoded (``bilaga ö.pdf`` → ``bilaga%20%C3%B6.pdf``), no fragment. ValueError
+    with the reason for anything else (``http://[::1/x``, ``file:``, 10 kB of junk)."""
+    if not isinstance(url, str) or len(url) > MAX_URL:
+        raise ValueError(f"not a url of at most {MAX_URL} characters")
+    p = urlsplit(url.strip())
+    if p.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"not an http(s) url: {url[:80]!r}")
+    host, port = p.hostname, p.port  # .port raises ValueError for a bad port
+    if not host:
+        raise ValueError(f"no host in {url[:80]!r}")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ValueError(f"bad host name in {url[:80]!r}") from None
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{port}" if port else "")
+    return urlunsplit((p.scheme.lower(), netloc, quote(p.path or "/", safe=_PATH_SAFE),
+                       quote(p.query, safe=_PATH_SAFE + "?"), ""))
+
+
+def _host_key(url: str) -> str:
+    p = urlsplit(url)
+    return f"{(p.hostname or '').removeprefix('www.')}:{p.port or ''}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_internal(host: str) -> bool:
+    """Does the name resolve to a loopback, link-local, private or otherwise non-public address?"""
+    try:
+        addresses = {ai[4][0] for ai in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # does not resolve: the request itself fails
+    return any(not ipaddress.ip_address(a.split("%")[0]).is_global for a in addresses)
+
+
+def redirect_refusal(start: str, target: str, allowed_hosts: set[str]) -> str | None:
+    """Why a redirect from ``start`` to ``target`` is not followed, or None. Only http(s),
+    only to hosts of the source list, and never from a public address into loopback,
+    link-local or private ones (a test server on 127.0.0.1 may redirect within itself)."""
+    scheme = urlsplit(target).scheme.lower()
+    if scheme not in ("http", "https"):
+        return f"redirect to a {scheme or 'schemeless'}: url refused"
+    if _host_key(target) not in allowed_hosts:
+        return f"redirect to {urlsplit(target).netloc} refused (not a host of the source list)"
+    host, start_host = urlsplit(target).hostname or "", urlsplit(start).hostname or ""
+    if _is_internal(host) and not _is_internal(start_host):
+        return f"redirect to {host} refused (a loopback, link-local or private address)"
+    return None
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds (delta or HTTP date), or None when absent or nonsense
+    (``soon``, ``-5``, ``nan``); at most a minute. A ``-0000`` date is taken as UTC."""
+    if not value:
+        return None
+    try:
+        delay = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        delay = max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    if not math.isfinite(delay) or delay < 0:
+        return None
+    return min(delay, 60.0)
+
+
 def _existing_meta(corpus: Path, url: str) -> tuple[Path, dict | None]:
     folder, stem = doc_name(url)
     meta_path = corpus / folder / f"{stem}.meta.json"
@@ -141,26 +231,26 @@ def _existing_meta(corpus: Path, url: str) -> tuple[Path, dict | None]:
 
 # --- politeness -----------------------------------------------------------------------------
 
+class Stopped(Exception):
+    """Ctrl-C: the crawl is stopping; the url in hand is left for the next run."""
+
+
 class HostPacer:
     """At most ``rate`` requests per second to each host, whatever the number of threads."""
 
-    def __init__(self, rate: float):
+    def __init__(self, rate: float, stop: threading.Event):
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.next_slot: dict[str, float] = {}
         self.lock = threading.Lock()
+        self.stop = stop
 
     def wait(self, host: str) -> None:
         with self.lock:
             now = time.monotonic()
             slot = max(now, self.next_slot.get(host, now))
             self.next_slot[host] = slot + self.interval
-        if slot > now:
-            time.sleep(slot - now)
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # redirects are followed by hand, to count them and pace them
+        if slot > now and self.stop.wait(slot - now) or self.stop.is_set():
+            raise Stopped
 
 
 class _Links(HTMLParser):
@@ -175,56 +265,196 @@ class _Links(HTMLParser):
                 self.links.append(href)
 
 
+REDIRECTS = (301, 302, 303, 307, 308)
+CONNECT_TIMEOUT = 5.0  # a host that does not answer costs this much, and Ctrl-C waits no longer
+
+
+class _Fatal(Exception):
+    """A failure that retrying cannot fix."""
+
+
+class _Transient(Exception):
+    """A failure worth another attempt (timeout, reset, a short body)."""
+
+
+@dataclass
+class _Robots:
+    parser: Protego | None = None  # None: everything allowed
+    refusal: str | None = None     # disallow-all, with the reason
+    unreachable: str | None = None  # the host cannot be reached at all
+
+    def verdict(self, url: str, user_agent: str) -> str | None:
+        if self.unreachable:
+            return self.unreachable
+        if self.refusal:
+            return self.refusal
+        if self.parser and not self.parser.can_fetch(url, user_agent):
+            return "disallowed by robots.txt"
+        return None
+
+
 @dataclass
 class Crawler:
     settings: Settings
+    allowed_hosts: set[str] = field(default_factory=set)
 
     def __post_init__(self):
-        self.pacer = HostPacer(self.settings.rate)
-        self.robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
-        self.robots_lock = threading.Lock()
-        self.opener = urllib.request.build_opener(_NoRedirect)
+        self.stop = threading.Event()
+        self.pacer = HostPacer(self.settings.rate, self.stop)
+        self.robots: dict[str, _Robots] = {}
+        self.robots_lock = threading.Lock()  # guards the two dicts only, never held over a request
+        self.host_locks: dict[str, threading.Lock] = {}
+        self.active: set[http.client.HTTPConnection] = set()
+        self.active_lock = threading.Lock()
+        self.tls = ssl.create_default_context()
 
-    def _request(self, url: str, headers: dict | None = None):
-        """One paced GET; returns (status, headers, body, final url). Redirects followed."""
+    def abort(self) -> None:
+        """Stop: wake every sleeper and cut every connection in flight."""
+        self.stop.set()
+        with self.active_lock:
+            for conn in list(self.active):
+                _cut(conn)
+
+    def _get(self, url: str, headers: dict) -> tuple[int, Message, bytes]:
+        """One GET, no redirects; ``timeout`` bounds the whole exchange (a watchdog cuts
+        the connection), a body shorter than its Content-Length is a failure."""
+        s = self.settings
+        p = urlsplit(url)
+        if p.scheme == "https":
+            conn = http.client.HTTPSConnection(p.hostname, p.port, timeout=s.timeout, context=self.tls)
+        else:
+            conn = http.client.HTTPConnection(p.hostname, p.port, timeout=s.timeout)
+        deadline = time.monotonic() + s.timeout
+        watchdog = threading.Timer(s.timeout, _cut, (conn,))
+        with self.active_lock:
+            self.active.add(conn)
+        watchdog.start()
+        try:
+            conn.timeout = min(s.timeout, CONNECT_TIMEOUT)
+            conn.connect()
+            conn.sock.settimeout(s.timeout)
+            self._check_cut(deadline)
+            conn.request("GET", p.path + (f"?{p.query}" if p.query else ""),
+                         headers={"User-Agent": s.user_agent, **headers})
+            resp = conn.getresponse()
+            body = bytearray()
+            while chunk := resp.read(min(65536, s.max_bytes + 1 - len(body))):
+                body += chunk
+                if len(body) > s.max_bytes:
+                    raise _Fatal(f"response over the size limit of {s.max_bytes:,} bytes")
+            self._check_cut(deadline)
+            declared = resp.getheader("Content-Length", "")
+            if declared.isdigit() and len(body) < int(declared):
+                raise _Transient(f"body shorter than its Content-Length ({len(body):,} of {int(declared):,} bytes)")
+            return resp.status, resp.headers, bytes(body)
+        except (OSError, http.client.HTTPException) as exc:
+            self._check_cut(deadline)
+            if isinstance(exc, socket.gaierror):
+                raise _Fatal(f"cannot resolve host {p.hostname} ({exc.strerror or exc})") from None
+            if isinstance(exc, ssl.SSLCertVerificationError):
+                raise _Fatal(f"TLS certificate not valid ({exc.verify_message})") from None
+            if isinstance(exc, http.client.IncompleteRead):
+                raise _Transient(f"body cut short ({len(exc.partial):,} bytes read)") from None
+            if isinstance(exc, (http.client.HTTPException, ValueError)):  # malformed reply
+                text = str(exc)[:120] or exc.__class__.__name__
+                raise _Fatal(f"malformed reply: {exc.__class__.__name__}: {text}") from None
+            if isinstance(exc, TimeoutError):
+                raise _Transient("timed out") from None
+            raise _Transient(f"{exc.__class__.__name__}: {exc}") from None
+        finally:
+            watchdog.cancel()
+            with self.active_lock:
+                self.active.discard(conn)
+            conn.close()
+
+    def _check_cut(self, deadline: float) -> None:
+        if self.stop.is_set():
+            raise Stopped
+        if time.monotonic() >= deadline:
+            raise _Transient(f"timed out (whole response over {self.settings.timeout:g} s)")
+
+    def _request(self, url: str, headers: dict | None = None, robots: bool = True):
+        """One paced GET; returns (status, headers, body, final url). Redirects followed
+        under ``redirect_refusal`` (and robots.txt, unless this is the robots.txt fetch)."""
         for _ in range(self.settings.max_redirects + 1):
-            host = urlparse(url).netloc
-            self.pacer.wait(host)
-            req = urllib.request.Request(url, headers={"User-Agent": self.settings.user_agent, **(headers or {})})
+            self.pacer.wait(urlsplit(url).netloc)
+            status, resp_headers, body = self._get(url, headers or {})
+            location = resp_headers.get("Location")
+            if status not in REDIRECTS or not location:
+                return status, resp_headers, body, url
             try:
-                with self.opener.open(req, timeout=self.settings.timeout) as resp:
-                    body = resp.read(self.settings.max_bytes + 1)
-                    if len(body) > self.settings.max_bytes:
-                        raise _Fatal(f"response over the size limit of {self.settings.max_bytes:,} bytes")
-                    return resp.status, resp.headers, body, url
-            except urllib.error.HTTPError as exc:
-                if exc.code in (301, 302, 303, 307, 308) and exc.headers.get("Location"):
-                    url = urljoin(url, exc.headers["Location"])
-                    if not self.allowed(url):
-                        raise _Fatal("redirected to a url that robots.txt disallows")
-                    continue
-                return exc.code, exc.headers, b"", url
+                target = normalize_url(urljoin(url, location.strip()))
+            except ValueError as exc:
+                scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):", location)
+                if scheme and scheme.group(1).lower() not in ("http", "https"):
+                    raise _Fatal(f"redirect to a {scheme.group(1).lower()}: url refused") from None
+                raise _Fatal(f"bad redirect Location {location[:80]!r} ({exc})") from None
+            refusal = redirect_refusal(url, target, self.allowed_hosts)
+            if refusal:
+                raise _Fatal(refusal)
+            if robots and (verdict := self._robots_for(target).verdict(target, self.settings.user_agent)):
+                raise _Fatal(f"redirected to {target}: {verdict}")
+            url = target
         raise _Fatal(f"more than {self.settings.max_redirects} redirects")
 
-    def allowed(self, url: str) -> bool:
-        p = urlparse(url)
+    def _robots_for(self, url: str) -> _Robots:
+        """The host's robots.txt, fetched once (one lock per host, so no thread waits on
+        another host and a redirecting robots.txt cannot deadlock)."""
+        p = urlsplit(url)
         root = f"{p.scheme}://{p.netloc}"
         with self.robots_lock:
-            if root not in self.robots:
-                parser = urllib.robotparser.RobotFileParser()
-                try:
-                    status, _, body, _ = self._request(root + "/robots.txt")
-                    parser.parse(body.decode("utf-8", "replace").splitlines() if status == 200 else [])
-                except (OSError, _Fatal):
-                    parser.parse([])
-                self.robots[root] = parser
-        return self.robots[root].can_fetch(self.settings.user_agent, url)
+            if root in self.robots:
+                return self.robots[root]
+            lock = self.host_locks.setdefault(root, threading.Lock())
+        with lock:
+            with self.robots_lock:
+                if root in self.robots:
+                    return self.robots[root]
+            entry = self._fetch_robots(root)
+            with self.robots_lock:
+                self.robots[root] = entry
+            return entry
+
+    def _fetch_robots(self, root: str) -> _Robots:
+        """RFC 9309: 2xx → its rules; 4xx → allow all; 5xx (or 429) → disallow all for
+        this run; unreachable → every url of the host fails with the reason."""
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                status, _, body, _ = self._request(root + "/robots.txt", robots=False)
+                break
+            except _Transient as exc:
+                if attempt > self.settings.retries:
+                    return _Robots(unreachable=f"host unreachable (robots.txt: {exc})")
+                self._backoff(attempt, None)
+            except _Fatal as exc:
+                return _Robots(unreachable=f"host unreachable (robots.txt: {exc})")
+        if 200 <= status < 300:
+            return _Robots(parser=Protego.parse(body.decode("utf-8", "replace")))
+        if status == 429 or status >= 500:
+            return _Robots(refusal=f"robots.txt answered HTTP {status}: disallow-all until a later run (RFC 9309)")
+        return _Robots()
+
+    def allowed(self, url: str) -> bool:
+        return self._robots_for(url).verdict(url, self.settings.user_agent) is None
 
     def fetch(self, url: str, known: bool) -> tuple[Outcome, list[str]]:
-        """Fetch one url into the snapshot; returns its outcome and the links to follow."""
+        """Fetch one url into the snapshot; returns its outcome and the links to follow.
+        Whatever goes wrong is this url's outcome (only Ctrl-C propagates, as ``Stopped``)."""
+        try:
+            return self._fetch(url, known)
+        except Stopped:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a hostile server must not end the crawl
+            return Outcome(url, "failed", error=f"{exc.__class__.__name__}: {str(exc)[:200]}"), []
+
+    def _fetch(self, url: str, known: bool) -> tuple[Outcome, list[str]]:
         s = self.settings
-        if not self.allowed(url):
-            return Outcome(url, "skipped", error="disallowed by robots.txt"), []
+        robots = self._robots_for(url)
+        verdict = robots.verdict(url, s.user_agent)
+        if verdict:
+            return Outcome(url, "failed" if robots.unreachable else "skipped", error=verdict), []
         meta_path, old = _existing_meta(s.corpus, url)
         headers = {}
         if old and (old.get("etag") or old.get("last_modified")):
@@ -239,11 +469,8 @@ class Crawler:
                 status, resp_headers, body, final = self._request(url, headers)
             except _Fatal as exc:
                 return Outcome(url, "failed", error=str(exc), attempts=attempt), []
-            except (urllib.error.URLError, TimeoutError, OSError) as exc:
-                reason = getattr(exc, "reason", exc)
-                error, status = f"{reason.__class__.__name__}: {reason}".strip(": "), None
-                if "timed out" in str(reason):
-                    error = "timed out"
+            except _Transient as exc:
+                error = str(exc)
                 self._backoff(attempt, None)
                 continue
             if status == 304 and old:
@@ -277,14 +504,11 @@ class Crawler:
     def _backoff(self, attempt: int, retry_after: str | None) -> None:
         if attempt > self.settings.retries:
             return
-        delay = self.settings.backoff * 2 ** (attempt - 1)
-        if retry_after:
-            try:
-                delay = float(retry_after)
-            except ValueError:
-                when = email.utils.parsedate_to_datetime(retry_after)
-                delay = max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
-        time.sleep(min(delay, 60.0))
+        delay = retry_after_seconds(retry_after)
+        if delay is None:
+            delay = min(self.settings.backoff * 2 ** (attempt - 1), 60.0)
+        if self.stop.wait(delay):
+            raise Stopped
 
     def _links_of_stored(self, meta: dict) -> list[str]:
         path = self.settings.corpus / meta.get("path", "")
@@ -293,7 +517,8 @@ class Crawler:
         return []
 
     def _links(self, body: bytes, base: str) -> list[str]:
-        """Links worth following: attached PDFs and promise pages (older periods, follow-ups)."""
+        """Links worth following: attached PDFs and promise pages (older periods, follow-ups),
+        as written in the page (``crawl`` normalizes them)."""
         parser = _Links()
         try:
             parser.feed(body.decode("utf-8", "replace"))
@@ -301,8 +526,11 @@ class Crawler:
             pass
         out = []
         for href in parser.links:
-            url = urljoin(base, href).split("#")[0]
-            p = urlparse(url)
+            try:
+                url = urljoin(base, href.strip()).split("#")[0]
+                p = urlparse(url)
+            except ValueError:  # e.g. http://[::1/x: not a link we could follow
+                continue
             if p.scheme not in ("http", "https"):
                 continue
             if p.path.lower().endswith(".pdf") or PROMISE_PATH.search(p.path):
@@ -310,8 +538,14 @@ class Crawler:
         return list(dict.fromkeys(out))
 
 
-class _Fatal(Exception):
-    """A failure that retrying cannot fix."""
+def _cut(conn: http.client.HTTPConnection) -> None:
+    """Shut the connection's socket from another thread: a blocked read returns at once."""
+    sock = conn.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
 def _atomic_bytes(path: Path, data: bytes) -> None:
@@ -320,19 +554,68 @@ def _atomic_bytes(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
+class CrawlInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a crawl; ``outcomes`` are the urls that were done."""
+
+    def __init__(self, outcomes: list[Outcome]):
+        super().__init__("crawl interrupted; files written so far are complete, rerun to go on")
+        self.outcomes = outcomes
+
+
+def _tier(url: str, known: bool, base_host: str) -> int:
+    """Work order: the index and what it links first, then pages listed by hand, then guesses."""
+    if not known:
+        return 2
+    return 0 if urlsplit(url).netloc == base_host else 1
+
+
 def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> list[Outcome]:
-    """Breadth-first from the seeds, following links up to ``max_depth``."""
-    crawler = Crawler(settings)
-    seen = {u for u, _ in start}
-    frontier = [(u, known, 0) for u, known in start]
+    """From the seeds, following links up to ``max_depth``, best first: the index and the
+    pages it links, then pages listed by hand, then guessed url forms; at most
+    ``max_pages`` urls. Ctrl-C raises ``CrawlInterrupted`` with what was done."""
+    base_host = urlsplit(normalize_url(settings.base_url)).netloc
     outcomes: list[Outcome] = []
-    base_host = urlparse(settings.base_url).netloc
-    with ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool:
-        while frontier:
-            futures = {pool.submit(crawler.fetch, u, known): (u, depth) for u, known, depth in frontier}
-            frontier = []
-            for fut in as_completed(futures):
-                url, depth = futures[fut]
+    queue: list[tuple[int, int, int, str, bool]] = []  # (tier, depth, order, url, known)
+    rank: dict[str, tuple[int, int]] = {}  # best (tier, depth) a url was queued with
+    started: set[str] = set()
+
+    def add(url: str, known: bool, depth: int, tier: int | None = None) -> None:
+        """Queue a url (a seed's tier is its own, a link's that of its page), or move it up
+        when it turns up again earlier in the order (a guessed url form the index links)."""
+        try:
+            url = normalize_url(url)
+        except ValueError as exc:
+            outcomes.append(Outcome(str(url)[:MAX_URL], "failed", error=f"bad url: {exc}"))
+            return
+        if tier is None:
+            tier = _tier(url, known, base_host)
+        if url in started or rank.get(url, (9, 0)) <= (tier, depth):
+            return
+        if settings.only_base_host and urlsplit(url).netloc != base_host:
+            return
+        rank[url] = (tier, depth)
+        heapq.heappush(queue, (tier, depth, len(rank), url, known))
+
+    for u, known in start:
+        add(u, known, 0)
+    crawler = Crawler(settings, {_host_key(f"http://{base_host}/")} | {_host_key(q[3]) for q in queue})
+    inflight: dict = {}
+    pool = ThreadPoolExecutor(max_workers=max(1, settings.concurrency))
+    try:
+        while queue or inflight:
+            while queue and len(inflight) < settings.concurrency and len(outcomes) + len(inflight) < settings.max_pages:
+                tier, depth, _, url, known = heapq.heappop(queue)
+                if url in started or rank[url] != (tier, depth):
+                    continue  # queued again, earlier in the order
+                started.add(url)
+                inflight[pool.submit(crawler.fetch, url, known)] = (url, depth, tier)
+            if not inflight:
+                outcomes += [Outcome(u, "skipped", error=f"not visited: --max-pages {settings.max_pages} reached")
+                             for u in sorted({q[3] for q in queue} - started)]
+                break
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            for fut in done:
+                url, depth, tier = inflight.pop(fut)
                 outcome, links = fut.result()
                 outcomes.append(outcome)
                 if progress:
@@ -341,19 +624,30 @@ def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> l
                     continue
                 for link in links:
                     link = _rebase(link, settings.base_url)
-                    same_site = urlparse(link).netloc in (base_host, urlparse(url).netloc)
-                    if link not in seen and same_site:
-                        seen.add(link)
-                        frontier.append((link, True, depth + 1))
+                    if urlparse(link).netloc in (base_host, urlparse(url).netloc):
+                        add(link, True, depth + 1, tier)
+            if len(queue) > 2 * settings.max_pages:  # a page of 3,000 links must not queue millions
+                queue = heapq.nsmallest(settings.max_pages, queue)
+                heapq.heapify(queue)
+    except (KeyboardInterrupt, Stopped):
+        crawler.abort()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for fut in inflight:
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
+                outcomes.append(fut.result()[0])
+        raise CrawlInterrupted(sorted(outcomes, key=lambda o: o.url)) from None
+    pool.shutdown(wait=True)
     return sorted(outcomes, key=lambda o: o.url)
 
 
-def write_report(path: Path, outcomes: list[Outcome], settings: Settings, started: str) -> dict:
+def write_report(path: Path, outcomes: list[Outcome], settings: Settings, started: str,
+                 interrupted: bool = False) -> dict:
     counts: dict[str, int] = {}
     for o in outcomes:
         counts[o.outcome] = counts.get(o.outcome, 0) + 1
     report = {"started": started, "finished": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-              "base_url": settings.base_url, "user_agent": settings.user_agent, "counts": counts,
+              "base_url": settings.base_url, "user_agent": settings.user_agent, "interrupted": interrupted,
+              "max_pages": settings.max_pages, "counts": counts,
               "failures": [o.__dict__ for o in outcomes if o.outcome == "failed"],
               "pages": [o.__dict__ for o in outcomes]}
     atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")

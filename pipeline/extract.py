@@ -133,26 +133,52 @@ def extract_path(path: str | Path, rules: Rules | None = None, nlp=None,
 def extract_paths(paths: list[str], rules: Rules, nlp, max_bytes: int = DEFAULT_MAX_BYTES,
                   batch_size: int = 32) -> list[Result]:
     """Many inputs → Results, in order: documents are read, then run through ``nlp.pipe``
-    in batches; a bad document gives its one-line error and the rest go on."""
+    in batches; a bad document gives its one-line error and the rest go on, whatever the
+    failure (spaCy's E088, a MemoryError, a bug of ours)."""
     results: list[Result] = []
     for i in range(0, len(paths), batch_size):
         chunk, docs = paths[i:i + batch_size], []
         for p in chunk:
             try:
                 docs.append(read_document(p, rules, max_bytes=max_bytes))
-            except DocumentError as exc:
-                docs.append(exc)
+            except Exception as exc:  # noqa: BLE001 - one document's failure is its own
+                docs.append(_as_error(p, exc))
         good = [d for d in docs if isinstance(d, Document)]
-        parsed = dict(zip(map(id, good), nlp.pipe((d.text for d in good), batch_size=batch_size)))
+        parsed = _parse(nlp, good, batch_size)
         for p, d in zip(chunk, docs):
+            if isinstance(d, Document) and isinstance(parsed[id(d)], DocumentError):
+                d = parsed[id(d)]
             if isinstance(d, DocumentError):
                 results.append(Result(path=str(p), error=str(d)))
                 continue
             try:
                 results.append(Result(path=str(p), records=extract_document(d, rules, nlp, parsed[id(d)])))
-            except DocumentError as exc:
-                results.append(Result(path=str(p), error=str(exc)))
+            except Exception as exc:  # noqa: BLE001
+                results.append(Result(path=str(p), error=str(_as_error(p, exc))))
     return results
+
+
+def _parse(nlp, docs: list[Document], batch_size: int) -> dict:
+    """id(doc) → its spaCy Doc, or the DocumentError of the one document spaCy failed on;
+    when the batch fails, each document is parsed alone so that the others are not lost."""
+    try:
+        return dict(zip(map(id, docs), nlp.pipe((d.text for d in docs), batch_size=batch_size)))
+    except Exception:  # noqa: BLE001 - find which document it was
+        out = {}
+        for d in docs:
+            try:
+                out[id(d)] = nlp(d.text)
+            except Exception as exc:  # noqa: BLE001
+                out[id(d)] = _as_error(d.path, exc)
+        return out
+
+
+def _as_error(path, exc: BaseException) -> DocumentError:
+    """Any failure of one document as its one-line error."""
+    if isinstance(exc, DocumentError):
+        return exc
+    first = (str(exc).strip().splitlines() or [""])[0][:200]
+    return DocumentError(path, f"failed: {exc.__class__.__name__}{': ' + first if first else ''}")
 
 
 def make_ids_unique(records: list[Record]) -> list[Record]:

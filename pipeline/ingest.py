@@ -5,10 +5,13 @@ file; the batch reports it and goes on.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
+import stat
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .backends.html import html_to_text
 from .backends.text import blocks_from_lines
@@ -18,6 +21,12 @@ from .rules import Rules
 SUPPORTED = (".txt", ".html", ".htm", ".pdf")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+MAX_ELEMENTS = 100_000  # a real page has a few thousand; a million tiny <p> cost minutes and GBs
+_ELEMENT = re.compile(r"<[a-zA-Z]")
+MAX_URL = 2048
+_SEED_URL = re.compile(r"seed:[\w.-]{1,200}")
+_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                 (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 class DocumentError(Exception):
@@ -51,12 +60,39 @@ def read_sidecar(path: Path) -> dict:
         raise DocumentError(meta, f"sidecar is not valid JSON ({exc.__class__.__name__}: {exc})") from None
     if not isinstance(data, dict):
         raise DocumentError(meta, "sidecar must be a JSON object")
+    if "url" in data and data["url"] is not None:
+        why = url_problem(data["url"])
+        if why:
+            raise DocumentError(meta, f"sidecar url {why}")
     return data
 
 
+def url_problem(url) -> str | None:
+    """Why a sidecar url cannot be a record's source url, or None: only an http(s) url with
+    a host, or the bundled snapshot's ``seed:<name>``, of at most 2,048 characters."""
+    if not isinstance(url, str):
+        return f"must be a string, not {type(url).__name__}"
+    if len(url) > MAX_URL:
+        return f"is {len(url):,} characters long (at most {MAX_URL:,})"
+    if _SEED_URL.fullmatch(url):
+        return None
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return "contains spaces or control characters"
+    try:
+        p = urlsplit(url)
+        ok = p.scheme.lower() in ("http", "https") and bool(p.hostname)
+    except ValueError:
+        ok = False
+    return None if ok else f"must be an http(s) url or seed:<name>, not {url[:60]!r}"
+
+
 def decode_text(raw: bytes, declared: str | None = None) -> str:
-    """UTF-8 (with or without BOM) first, since a lying charset is common; then the
-    declared charset; then cp1252, which Swedish legacy pages use."""
+    """A UTF-16/32 byte order mark decides; else UTF-8 (with or without BOM) first, since a
+    lying charset is common; then the declared charset; then cp1252, which Swedish legacy
+    pages use."""
+    for bom, enc in _UNICODE_BOMS:
+        if raw.startswith(bom):
+            return raw.decode(enc, errors="replace")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     for enc in ("utf-8", declared, "cp1252", "latin-1"):
@@ -83,7 +119,10 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
     if suffix not in SUPPORTED:
         raise DocumentError(path, f"unsupported file type '{suffix or '(none)'}' (use .txt, .html or .pdf)")
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise DocumentError(path, "not a regular file (a FIFO, device or socket); give files or folders")
+        size = st.st_size
         if size > max_bytes:
             raise DocumentError(path, f"file is {size:,} bytes, over the size limit of {max_bytes:,} (--max-bytes)")
         raw = path.read_bytes()
@@ -101,7 +140,7 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
         text, blocks = pdf_to_text(raw, rules, path)
         kind = "pdf"
     else:
-        if _looks_binary(raw):
+        if _looks_binary(raw) and not raw.startswith(tuple(bom for bom, _ in _UNICODE_BOMS)):
             raise DocumentError(path, "file is binary, not text or HTML")
         if suffix == ".txt":
             text = decode_text(raw).replace("\r\n", "\n").replace("\r", "\n")
@@ -110,6 +149,9 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
         else:
             m = _META_CHARSET.search(raw[:4096])
             markup = decode_text(raw, m.group(1).decode("ascii", "ignore") if m else None)
+            elements = sum(1 for _ in _ELEMENT.finditer(markup))
+            if elements > MAX_ELEMENTS:
+                raise DocumentError(path, f"HTML has {elements:,} elements, over the limit of {MAX_ELEMENTS:,}")
             try:
                 text, blocks = html_to_text(markup, rules)
             except RecursionError:

@@ -48,6 +48,7 @@ class Site:
         self.requests: list[dict] = []
         self.failed_once: set[str] = set()
         self.lock = threading.Lock()
+        self.release = threading.Event()  # the slow page answers only when the test is over
 
 
 def make_handler(site: Site):
@@ -74,7 +75,7 @@ def make_handler(site: Site):
                 self.end_headers()
                 return
             if path == f"{OLD}/harryda/":
-                time.sleep(1.5)
+                site.release.wait(10)
             if path == "/files/ale-uppfoljning.pdf":
                 return self._send(200, site.pdf, "application/pdf")
             body = PAGES.get(path)
@@ -113,6 +114,7 @@ def site(rules):
     thread.start()
     s.base = f"http://127.0.0.1:{server.server_address[1]}"
     yield s
+    s.release.set()
     server.shutdown()
     server.server_close()
 
@@ -227,3 +229,48 @@ def test_sources_cover_every_kommun():
     urls = [u for u, _ in seeds(data, ["Ale"], "https://polisen.se")]
     assert "https://polisen.se/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/vastra-gotaland/ale/" in urls
     assert "https://polisen.se/om-polisen/medborgarloften/ale/" in urls and ale["lan_slug"] == "vastra-gotaland"
+
+
+def _unreachable_sources(tmp_path, n=30):
+    """The real url forms and the first ``n`` kommuner of corpus/sources.yaml, each with a
+    page on a kommun site that refuses connections."""
+    import yaml
+
+    from hostile import closed_port
+
+    root = Path(__file__).resolve().parent.parent
+    data = yaml.safe_load((root / "corpus" / "sources.yaml").read_text(encoding="utf-8"))
+    kommuner = [{**e, "pages": [f"http://127.0.0.1:{closed_port()}/medborgarlofte/"]} for e in data["kommuner"][:n]]
+    return {**data, "kommuner": kommuner}
+
+
+def test_index_first_then_stop_when_every_kommun_site_is_unreachable(tmp_path, site):
+    src = _unreachable_sources(tmp_path)
+    s = _settings(tmp_path, site, rate=200, retries=1)
+    t0 = time.monotonic()
+    got = {o.url.removeprefix(site.base): o for o in crawl(s, seeds(src, [], site.base))}
+    assert time.monotonic() - t0 < 60
+    linked = [f"{NEW}/vastra-gotaland/ale/", f"{OLD}/alingsas/", f"{OLD}/lerum/", f"{OLD}/partille/"]
+    for path in linked + ["/files/ale-uppfoljning.pdf", f"{OLD}/alingsas/uppfoljning-2019/"]:
+        assert got[path].outcome == "fetched", (path, got[path])
+    assert got[f"{OLD}/partille/"].attempts == 2  # behind a transient 500
+    dead = [o for o in got.values() if "/medborgarlofte/" in o.url and "127.0.0.1:" in o.url]
+    assert len(dead) == 30 and all(o.outcome == "failed" and "host unreachable" in o.error for o in dead)
+    # the index and the pages it links were asked for before any guessed url form
+    order = [r["path"] for r in site.requests if r["path"] != "/robots.txt"]
+    guessed = {p.removeprefix(site.base) for p, known in seeds(src, [], site.base) if not known}
+    first_guess = next(i for i, p in enumerate(order) if p in guessed and p not in [INDEX] + linked)
+    assert all(order.index(p) < first_guess for p in [INDEX] + linked)
+
+
+def test_only_polisen_keeps_to_the_index_host(tmp_path, site):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text('kommuner:\n  - kommun: Ale\n    kod: "1440"\n    slug: ale\n    lan_slug: vastra-gotaland\n'
+                     '    pages: ["http://127.0.0.2:9/medborgarlofte/"]\n', encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    res = CliRunner().invoke(cli, ["crawl", "--base-url", site.base, "--corpus", str(corpus), "--only", "ale",
+                                   "--sources", str(extra), "--rate", "100", "--retries", "0", "--only-polisen"])
+    report = json.loads((corpus / "crawl-report.json").read_text(encoding="utf-8"))
+    urls = [p["url"] for p in report["pages"]]
+    assert urls and all(u.startswith(site.base) for u in urls), urls
+    assert res.exit_code == 0, res.output
