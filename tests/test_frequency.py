@@ -31,8 +31,8 @@ CASES = [
     ("1 ggr i veckan", (1, "week", 1, False)),
     ("Minst 1 kontakt/vecka.", (1, "week", 1, True)),
     ("2-3 ggr/vecka", (2, "week", 1, True)),              # a range: at least the lower bound
-    ("minst en gång per kvartal", (1, "month", 3, True)),
-    ("en gång per halvår", (1, "month", 6, False)),
+    ("minst en gång per kvartal", (4, "year", 1, True)),      # quarters are 4 / year
+    ("en gång per halvår", (2, "year", 1, False)),
     ("var fjortonde dag", (1, "day", 14, False)),
 ]
 
