@@ -143,9 +143,10 @@ def _unit_word(word: str, v: _Vocab) -> tuple[str, int, int] | None:
     return None
 
 
-def _unit_after(toks: list[str], i: int, v: _Vocab) -> tuple[str, int, int] | None:
-    """Find "per år", "i veckan", "i snitt per vecka", "/år", "under året", "två gånger
-    årligen" within a few words after i: (per, times multiplier, interval)."""
+def _unit_after(toks: list[str], i: int, v: _Vocab) -> tuple[str, int, int, bool] | None:
+    """Find "per år", "i veckan", "i snitt per vecka", "/år", "två gånger årligen", "under
+    året", "under 2019" within a few words after i: (per, times multiplier, interval, and
+    whether it is a unit proper rather than a time frame like "under året")."""
     window = toks[i:i + 8]
     for j, t in enumerate(window):
         if t == ".":
@@ -156,14 +157,14 @@ def _unit_after(toks: list[str], i: int, v: _Vocab) -> tuple[str, int, int] | No
                 nxt = window[j + 3]
             unit = _unit_word(nxt, v)
             if unit:
-                return unit
+                return (*unit, True)
         if t in v.adverbs and v.adverbs[t]["per"] == "year" and v.adverbs[t]["times"] == 1:
-            return "year", 1, 1  # "två gånger årligen"
+            return "year", 1, 1, True  # "två gånger årligen"
         rest = " ".join(window[j:j + 4]) + " "
         if any(rest.startswith(p + " ") for p in v.within_year):
-            return "year", 1, 1
+            return "year", 1, 1, False
         if t == "under" and j + 1 < len(window) and _single_year(window, j + 1):
-            return "year", 1, 1
+            return "year", 1, 1, False
     return None
 
 
@@ -286,15 +287,19 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
         noun, end = w, k + 1
         break
     if kind is None and phrase and not pieces:
-        noun, kind = toks[phrase[-1]], "other"
+        # an unknown word: the noun is the first word that is no plural adjective
+        # ("övriga anmälningar", "illegala …")
+        words = [toks[k] for k in phrase]
+        noun, kind = next((w for w in words if not w.endswith(("a", "e"))), words[-1]), "other"
         if noun.endswith(v.verb_endings):
             return None  # "Av dessa har 9 handlat om …": a verb, nothing counted
     unit = _unit_after(toks, end, v)
     if kind == "times":
         counted = True
     elif kind == "occ":
-        counted = not is_article or unit is not None or noun in v.article_before \
-            or framed and not (prev and prev[-1] in v.phrase_ends)  # not "för en god dialog"
+        after_prep = bool(prev) and prev[-1] in v.phrase_ends  # "för en god dialog": no count
+        counted = not is_article or noun in v.article_before or unit is not None and unit[3] \
+            or (framed or unit is not None) and not after_prep
     elif kind == "duration":  # "fem dagar i veckan", but "under sex månader" is a length
         counted = unit is not None
     elif kind == "other":  # a word not in the lists: a count only when something says so
@@ -304,7 +309,7 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
                                       or pieces and at_least) and not _noun_before(toks, i, v)
     if not counted:
         return None
-    per, times, interval = unit or (None, 1, 1)
+    per, times, interval = unit[:3] if unit else (None, 1, 1)
     if per is None and end < len(toks) and _single_year(toks, end):
         per = "year"  # "vid minst två riskkvällar 2019"
     return _Count(n * times, noun if kind in ("occ", "other") else None, per, interval, at_least, approx)
