@@ -59,14 +59,15 @@ def _stem_name(word: str, by_name: dict) -> KommunRow | None:
     return None
 
 
-def _name_in(cand: str, by_name: dict) -> KommunRow | None:
-    """A capitalized run of one or two words ("Upplands Väsby", "Medborgarlöfte Ale",
-    "Ale Polisen"): the whole run names a kommun, or one of its words does."""
-    words = re.split(r"[ -]", cand)
-    for c in [cand] + (words[::-1] if len(words) > 1 else []):
-        k = _stem_name(c, by_name)
-        if k:
-            return k
+def _name_in(run: str, by_name: dict) -> KommunRow | None:
+    """A run of capitalized words ("Upplands Väsby", "Medborgarlöfte Ale", "Trygghetslöfte
+    Upplands Väsby"): the longest part of it that names a kommun, the last one first."""
+    words = run.split(" ")
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            k = _stem_name(" ".join(words[start:start + size]), by_name)
+            if k:
+                return k
     return None
 
 
@@ -75,7 +76,7 @@ def _names_in(text: str, rules: Rules) -> list[KommunRow]:
     _, by_name = _kommun_tables(rules)
     out = []
     words = "|".join(map(re.escape, rules.records["kommun_words"]))
-    for m in re.finditer(rf"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?)s? (?:{words})\b", text):
+    for m in re.finditer(rf"([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+){{0,2}})s? (?:{words})\b", text):
         k = _name_in(m.group(1), by_name)
         if k:
             out.append(k)
@@ -86,7 +87,7 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
     _, by_name = _kommun_tables(rules)
     first = _kommun_from_url(url, rules)
     if first is None:
-        for m in re.finditer(r"[A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?", title):
+        for m in re.finditer(r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)*", title):
             first = _name_in(m.group(0), by_name)
             if first:
                 break
@@ -206,9 +207,10 @@ def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, i
 
 
 def _signed_year(low: str, rules: Rules) -> int | None:
+    """The year of "undertecknades den 11 februari 2025" or "Den 3 mars 2022 undertecknade"."""
     words = "|".join(map(re.escape, rules.records["signed_words"]))
-    m = re.search(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})", low)
-    return int(m.group(1)) if m else None
+    m = re.search(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})|({YEAR})[^.\d]{{0,3}}\b(?:{words})\b", low)
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 def _length(low: str, rules: Rules) -> int | None:
