@@ -38,6 +38,7 @@ class _Vocab:
     fillers: tuple
     pieces: frozenset
     definite: tuple
+    part_words: frozenset
     verb_endings: tuple
     not_occ: frozenset
     not_occ_endings: tuple
@@ -94,7 +95,7 @@ def _vocab(rules: Rules) -> _Vocab:
         not_count_after=frozenset(f["not_count_after"]), at_least=frozenset(f["at_least_words"]),
         approx=frozenset(f["approximate_words"]), times=frozenset(f["times_words"]),
         occ=tuple(f["occurrence_nouns"]), fillers=tuple(tuple(p.split()) for p in f["filler_phrases"]), pieces=frozenset(f["pieces_words"]),
-        definite=tuple(f["definite_endings"]), verb_endings=tuple(f["verb_endings"]),
+        definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]), verb_endings=tuple(f["verb_endings"]),
         not_occ=frozenset(f["not_occurrences"]), not_occ_endings=tuple(f["not_occurrence_endings"]),
         durations=frozenset(f["durations"]), report=frozenset(f["report_words"]),
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
@@ -235,6 +236,7 @@ class _Count:
     interval: int
     at_least: bool
     approximate: bool
+    part: bool = False  # "varav fem …": a part of a count before it
 
 
 def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed: bool) -> _Count | None:
@@ -366,6 +368,8 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
         c = _read_count(toks, i, n, v, report, frame is not None)
         if c is None:
             continue
+        start = max((k for k in range(i) if toks[k] in (".", ";")), default=-1) + 1
+        c.part = any(t in v.part_words for t in toks[start:i])
         if c.per is None:
             if every is not None:
                 c.per, c.times, c.interval = every[0], c.times * every[1], every[2]
@@ -377,7 +381,7 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
         # two counts of the same thing add up: "minst tre kontroller av serveringsställen och
         # minst tre kontroller av tobaksförsäljningsställen" → 6
         times = first.times + sum(c.times for c in counts[1:] if first.noun and c.noun == first.noun
-                                  and (c.per, c.interval) == (first.per, first.interval))
+                                  and (c.per, c.interval) == (first.per, first.interval) and not c.part)
         return Frequency(times=times, per=first.per or "period", interval=first.interval,
                          at_least=first.at_least, approximate=first.approximate), cadence
     if every is not None:

@@ -132,3 +132,8 @@ def test_approximate(rules):
     assert (f.times, f.approximate, f.at_least) == (100, True, False)
     f, _ = parse_frequency("i snitt tre per vecka", rules)
     assert (f.times, f.per, f.approximate) == (3, "week", True)
+
+
+def test_a_part_is_not_added(rules):
+    f, _ = parse_frequency("Polisen genomför 10 trafikkontroller per år, varav 5 trafikkontroller i Hjo.", rules)
+    assert (f.times, f.per) == (10, "year")
