@@ -19,6 +19,9 @@ _RANGE = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # dates are no counts: "2017-12-31", "20190601", "1/12", "19/4"
 _DATE = re.compile(r"\b(?:19|20)\d\d-?\d\d-?\d\d\b|\b\d{1,2}/\d{1,2}\b")
+# names and codes with digits are no counts: "covid-19", "SOL-14", "E12", "486A185.779/2018",
+# footnote marks "Borås City[1]"
+_CODE = re.compile(r"\b[a-zåäö]+-?\d+\b|\b\d+(?!(?:st|ggr)\b)[a-zåäö]\w*|\[\d+\]")
 # "trafik- och informationsinsatser", "hastighets-, nykterhets- eller …kontroller": the
 # first parts of a shared compound say nothing about the count
 _SHARED_COMPOUND = re.compile(r"\b[\wåäöé]+-(?:,\s*|\s+(?:och|eller|samt)\s+)")
@@ -39,6 +42,7 @@ class _Vocab:
     pieces: frozenset
     definite: tuple
     part_words: frozenset
+    vague: frozenset
     verb_endings: tuple
     not_occ: frozenset
     not_occ_endings: tuple
@@ -95,7 +99,7 @@ def _vocab(rules: Rules) -> _Vocab:
         not_count_after=frozenset(f["not_count_after"]), at_least=frozenset(f["at_least_words"]),
         approx=frozenset(f["approximate_words"]), times=frozenset(f["times_words"]),
         occ=tuple(f["occurrence_nouns"]), fillers=tuple(tuple(p.split()) for p in f["filler_phrases"]), pieces=frozenset(f["pieces_words"]),
-        definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]), verb_endings=tuple(f["verb_endings"]),
+        definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]), vague=frozenset(f["vague_quantities"]), verb_endings=tuple(f["verb_endings"]),
         not_occ=frozenset(f["not_occurrences"]), not_occ_endings=tuple(f["not_occurrence_endings"]),
         durations=frozenset(f["durations"]), report=frozenset(f["report_words"]),
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
@@ -109,7 +113,7 @@ def _vocab(rules: Rules) -> _Vocab:
 
 def tokens(text: str) -> list[str]:
     low = _SHARED_COMPOUND.sub("", text.lower().replace("”", " ").replace("“", " ").replace('"', " "))
-    low = _DATE.sub(" ", low)
+    low = _CODE.sub(" ", _DATE.sub(" ", low))
     return [t.rstrip("-") or t for t in _TOKEN.findall(low)]
 
 
@@ -259,6 +263,8 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
     if j + 1 < len(toks) and toks[j] == "till" and _number(toks[j + 1], v) is not None:
         j, at_least = j + 2, True  # "två till tre skolbesök": at least the lower bound
     is_article = toks[i] in v.articles and not at_least
+    if is_article and j < len(toks) and toks[j] in v.vague:
+        return None  # "en rad insatser", "ett antal medborgardialoger"
     # the words after the number, up to the end of its noun phrase
     phrase = []
     for k in range(j, min(len(toks), j + v.max_filler + 1)):

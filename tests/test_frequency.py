@@ -117,6 +117,11 @@ def test_contract_examples(rules, text, expected):
     "Polisen genomför en insats under sex månader.",          # a duration
     "Polisen arbetar utöver det dagliga arbetet mot narkotika.",
     "Ett bra samarbete för våra tre kommunerna har tagits fram.",
+    "Polisen har under 2021 genomfört en rad insatser mot narkotika.",  # a vague quantity
+    "Totalt har över 600 enkäter besvarats av invånarna.",
+    "Utifrån dialogerna har tre problembilder valts ut.",
+    "Beslutet {486A185.779/2018} förlänger löftet.",                    # a case number
+    "Informationen sprids med hänsyn till covid-19 digitalt.",
 ])
 def test_no_count(rules, text):
     assert parse_frequency(text, rules)[0] is None
