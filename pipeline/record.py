@@ -226,6 +226,10 @@ def _length(low: str, rules: Rules) -> int | None:
 def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | None:
     text = seg.text
     low = norm(text)
+    if find_doc_type(title, rules) == "uppfoljning":  # titled for the period it reports on
+        t = validity_period(title, rules, None) or year_range(title)
+        if t:
+            return t
     v = validity_period(text, rules, None)
     if v:
         return v

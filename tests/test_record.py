@@ -85,3 +85,11 @@ def test_follow_up_page_keeps_the_period_it_reports_on(write, rules, nlp):
             "Medborgarlöfte Lerums kommun 2023-2024\n")
     rec = extract_path(write("u.txt", text, url="https://polisen.se/x/lerum/uppfoljning/"), rules, nlp).records[0]
     assert rec.doc_type == "uppfoljning" and (rec.period.start, rec.period.end) == (2021, 2022)
+
+
+def test_follow_up_title_period_wins_over_the_text(write, rules, nlp):
+    text = ("Utvärdering av medborgarlöfte Lerum 2022-06-01 t.o.m 2023-12-31\n\n"
+            "Polisen har genomfört 40 trafikkontroller.\n\n"
+            "Det nya medborgarlöftet gäller 2024-2025.\n")
+    rec = extract_path(write("e.txt", text, url="https://polisen.se/x/lerum/utvardering/"), rules, nlp).records[0]
+    assert rec.doc_type == "uppfoljning" and (rec.period.start, rec.period.end) == (2022, 2023)
