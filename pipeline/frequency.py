@@ -42,6 +42,8 @@ class _Vocab:
     pieces: frozenset
     definite: tuple
     part_words: frozenset
+    adjective_endings: tuple
+    every_with_ordinal: frozenset
     vague: frozenset
     verb_endings: tuple
     not_occ: frozenset
@@ -99,7 +101,8 @@ def _vocab(rules: Rules) -> _Vocab:
         not_count_after=frozenset(f["not_count_after"]), at_least=frozenset(f["at_least_words"]),
         approx=frozenset(f["approximate_words"]), times=frozenset(f["times_words"]),
         occ=tuple(f["occurrence_nouns"]), fillers=tuple(tuple(p.split()) for p in f["filler_phrases"]), pieces=frozenset(f["pieces_words"]),
-        definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]), vague=frozenset(f["vague_quantities"]), verb_endings=tuple(f["verb_endings"]),
+        definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]),
+        adjective_endings=tuple(f["adjective_endings"]), every_with_ordinal=frozenset(f["every_with_ordinal"]), vague=frozenset(f["vague_quantities"]), verb_endings=tuple(f["verb_endings"]),
         not_occ=frozenset(f["not_occurrences"]), not_occ_endings=tuple(f["not_occurrence_endings"]),
         durations=frozenset(f["durations"]), report=frozenset(f["report_words"]),
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
@@ -215,7 +218,7 @@ def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
         if k >= len(toks):
             continue
         word = toks[k]
-        if t in ("var", "vart") and interval == 1:
+        if t in v.every_with_ordinal and interval == 1:
             continue  # "var" alone is mostly the verb "was"
         at_least = i > 0 and toks[i - 1] in v.at_least
         if word in v.units:
@@ -298,7 +301,7 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
         # an unknown word: the noun is the first word that is no plural adjective
         # ("övriga anmälningar", "illegala …")
         words = [toks[k] for k in phrase]
-        noun, kind = next((w for w in words if not w.endswith(("a", "e"))), words[-1]), "other"
+        noun, kind = next((w for w in words if not w.endswith(v.adjective_endings)), words[-1]), "other"
         if noun.endswith(v.verb_endings):
             return None  # "Av dessa har 9 handlat om …": a verb, nothing counted
     unit = _unit_after(toks, end, v)
