@@ -69,6 +69,12 @@ def test_length_of_period_from_the_signing_year(write, rules, nlp):
     assert _period(write, rules, nlp, text) == (2022, 2024)
 
 
+def test_two_year_promise_from_its_signing(write, rules, nlp):
+    text = ("Nyheter Lerums kommun\n\nEtt tvåårigt medborgarlöfte undertecknades den 5 maj 2021 av "
+            "kommunen och polisen.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2021, 2022)
+
+
 def test_year_in_prose_gives_the_period(write, rules, nlp):
     text = ("Lerums kommun och polisen\n\nMedborgarlöfte i Lerums kommun för år 2018-2019.\n\n"
             "  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
