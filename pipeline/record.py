@@ -59,13 +59,25 @@ def _stem_name(word: str, by_name: dict) -> KommunRow | None:
     return None
 
 
+def _name_in(run: str, by_name: dict) -> KommunRow | None:
+    """A run of capitalized words ("Upplands Väsby", "Medborgarlöfte Ale", "Trygghetslöfte
+    Upplands Väsby"): the longest part of it that names a kommun, the last one first."""
+    words = run.split(" ")
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            k = _stem_name(" ".join(words[start:start + size]), by_name)
+            if k:
+                return k
+    return None
+
+
 def _names_in(text: str, rules: Rules) -> list[KommunRow]:
     """Kommun names used as such: "Xs kommun", "X kommun", "X stad", "i X" in a title."""
     _, by_name = _kommun_tables(rules)
     out = []
     words = "|".join(map(re.escape, rules.records["kommun_words"]))
-    for m in re.finditer(rf"([A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?)s? (?:{words})\b", text):
-        k = _stem_name(m.group(1), by_name) or _stem_name(m.group(0).split(" ")[0], by_name)
+    for m in re.finditer(rf"([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+){{0,2}})s? (?:{words})\b", text):
+        k = _name_in(m.group(1), by_name)
         if k:
             out.append(k)
     return out
@@ -75,8 +87,8 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
     _, by_name = _kommun_tables(rules)
     first = _kommun_from_url(url, rules)
     if first is None:
-        for m in re.finditer(r"[A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?", title):
-            first = _stem_name(m.group(0), by_name)
+        for m in re.finditer(r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)*", title):
+            first = _name_in(m.group(0), by_name)
             if first:
                 break
     if first is None:
@@ -107,12 +119,28 @@ def find_lpo(text: str, rules: Rules) -> str | None:
 # --- period ----------------------------------------------------------------------------
 
 @lru_cache(maxsize=4)
-def _validity(rules: Rules) -> list[re.Pattern]:
+def _number_re(rules: Rules) -> tuple[str, dict]:
+    from .frequency import number_words
+    words, _ = number_words(rules.frequency["numbers"])
+    small = {w: n for w, n in words.items() if n <= 24}
+    return "|".join(sorted(map(re.escape, small), key=len, reverse=True)), small
+
+
+def _to_int(word: str, rules: Rules) -> int | None:
+    return int(word) if word.isdigit() else _number_re(rules)[1].get(word)
+
+
+@lru_cache(maxsize=4)
+def _validity(rules: Rules) -> list[tuple[re.Pattern, str]]:
     months = "|".join(rules.records["months"])
-    date = rf"(?:(?:den )?\d{{1,2}} (?:{months}) ({YEAR})|({YEAR})-\d\d-\d\d|\d{{1,2}} (?:{months})|(?:{months}) ({YEAR}))"
+    date = (rf"(?:(?:den )?\d{{1,2}}(?::[ae])? (?:{months}) ({YEAR})|({YEAR})-?\d\d-?\d\d|\d{{1,2}}/\d{{1,2}} ?-?({YEAR})"
+            rf"|\d{{1,2}} (?:{months})|(?:{months}) ({YEAR}))")
+    num = _number_re(rules)[0]
     pats = []
-    for p in rules.records["validity_patterns"]:
-        pats.append(re.compile(p.replace("{D}", date).replace("{Y}", f"({YEAR})"), re.I))
+    for entry in rules.records["validity_patterns"]:
+        p, kind = (entry, "span") if isinstance(entry, str) else (entry["pattern"], entry["years"])
+        p = p.replace("{D}", date).replace("{Y}", f"({YEAR})").replace("{M}", f"(?:{months})")
+        pats.append((re.compile(p.replace("{N}", rf"(\d+|{num})"), re.I), kind))
     return pats
 
 
@@ -136,16 +164,34 @@ def _year_windows(low: str) -> str:
     return "\n\n".join(low[a:b] for a, b in spans)
 
 
+def _month_of(text: str, rules: Rules) -> int | None:
+    m = re.search(r"\b\d{1,2}/(\d{1,2})\b", text)
+    if m:
+        return int(m.group(1))
+    found = [(text.find(mo), i + 1) for i, mo in enumerate(rules.records["months"]) if mo in text]
+    return min(found)[1] if found else None
+
+
 def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, int] | None:
     low = _year_windows(text.lower())
-    for pat in _validity(rules):
+    for pat, kind in _validity(rules):
         m = pat.search(low)
         if not m:
             continue
         years = _years_in(m)
-        if "ett år framåt" in pat.pattern and years:
+        if not years:
+            continue
+        if kind == "one_year_on":
             return years[0], years[0] + 1
-        if "till" in pat.pattern and len(years) == 1 and "{D} ?(-" not in pat.pattern:
+        if kind == "rest_of_year":
+            return years[-1] - 1, years[-1]
+        if kind == "months_from":
+            n = re.search(rf"(\d+|{_number_re(rules)[0]}) månader", m.group(0))
+            n, month = n and _to_int(n.group(1), rules), _month_of(m.group(0), rules)
+            if n and month:
+                return years[0], years[0] + (month - 1 + n - 1) // 12
+            return years[0], years[0]
+        if kind == "from_signing" and len(years) == 1:
             # "pågår … till 31 mars 2017": from the signing year, or the year before when the
             # start month ("1 november") comes after the end month
             end = years[0]
@@ -156,30 +202,56 @@ def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, i
                 months = [i for _, i in months]
                 start = end - 1 if len(months) >= 2 and months[0] > months[-1] else end
             return min(start, end), end
-        if len(years) >= 2:
-            return years[0], years[-1]
-        if len(years) == 1:
-            return years[0], years[0]
+        return years[0], years[-1]
     return None
 
 
 def _signed_year(low: str, rules: Rules) -> int | None:
+    """The year of "undertecknades den 11 februari 2025" or "Den 3 mars 2022 undertecknade"."""
     words = "|".join(map(re.escape, rules.records["signed_words"]))
-    m = re.search(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})", low)
-    return int(m.group(1)) if m else None
+    m = re.search(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})|({YEAR})[^.\d]{{0,3}}\b(?:{words})\b", low)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _length(low: str, rules: Rules) -> int | None:
+    """How many years the text says the promise runs ("den kommande treårsperioden")."""
+    num = _number_re(rules)[0]
+    for p in rules.records["period_length_patterns"]:
+        m = re.search(p.replace("{N}", rf"(\d+|{num})"), low)
+        if m:
+            return _to_int(m.group(1), rules)
+    return None
 
 
 def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | None:
     text = seg.text
     low = norm(text)
+    if find_doc_type(title, rules) == "uppfoljning":  # titled for the period it reports on
+        t = validity_period(title, rules, None) or year_range(title)
+        if t:
+            return t
     v = validity_period(text, rules, None)
     if v:
         return v
-    if seg.heading_years:
+    # a heading with nothing under it (a link to the next period at the end of a follow-up
+    # page, polisen-se__uppfoljning) does not give this text its years
+    if seg.heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
         return seg.heading_years
+    years = _start_years(seg, low, title, rules)
+    if years and years[0] == years[1]:
+        n = _length(low, rules)
+        if n and 1 < n < 10:
+            return years[0], years[0] + n - 1
+    return years
+
+
+def _start_years(seg: Segment, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
+    """The period's years from a cue ("Medborgarlöfte för 2019"), a sentence that says what
+    will be done in a year, the title, the signing date, or a lone date line."""
     cues = sorted(rules.records["period_cues"], key=len, reverse=True)
     cue_re = "|".join(re.escape(c) for c in cues)
-    m = re.search(rf"\b(?:{cue_re})\b(?:\s+[\wåäö]+){{0,4}}?\s+({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)", low)
+    m = re.search(rf"\b(?:{cue_re})\b(?:\s+[\wåäö]+){{0,4}}?\s+(?:för\s+)?(?:år\s+)?"
+                  rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)", low)
     if m:
         return year_range(m.group(1))
     m = re.search(rf"({YEAR}) års medborgarlöfte", low)
@@ -198,7 +270,7 @@ def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | Non
     s = _signed_year(low, rules)
     if s:
         return s, s
-    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", text, re.M)
+    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", seg.text, re.M)
     if m:
         y = int(m.group(1))
         return y, y
@@ -210,6 +282,9 @@ def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | Non
 def find_doc_type(title: str, rules: Rules) -> str:
     """From the title: a follow-up report, an agreement, or (else) a promise."""
     low = norm(title)
+    for doc_type, starts in rules.records["doc_type_title_starts"].items():
+        if low.startswith(tuple(starts)):
+            return doc_type
     for doc_type, phrases in rules.records["doc_types"].items():
         if any(p in low for p in phrases):
             return doc_type

@@ -1,0 +1,101 @@
+"""Record-level reading: kommun, period, document type. Short texts in the genre's wording
+(rules/records.yaml names a corpus page for each pattern), not copies of known files."""
+import pytest
+
+from pipeline.extract import extract_path
+from pipeline.record import find_doc_type, find_kommuner, validity_period
+
+
+@pytest.mark.parametrize("title,text,expected", [
+    ("Medborgarlöfte Ale kommun 2023", "", ["Ale"]),           # the name is not "Medborgarlöfte Ale"
+    ("Trygghetslöfte Upplands Väsby 2024", "", ["Upplands Väsby"]),
+    ("Nytt medborgarlöfte", "Polisen och Lerums kommun lovar att patrullera.", ["Lerum"]),
+    ("Nyheter", "Medborgarlöfte Ale kommun och polisen har tecknat ett löfte.", ["Ale"]),
+])
+def test_kommun_in_a_run_of_capitalized_words(rules, title, text, expected):
+    found = find_kommuner("file:///tmp/page.html", title, text, rules)
+    assert [k.namn for k in found] == expected
+
+
+def test_lone_heading_html_page_names_its_kommun(write, rules, nlp):
+    path = write("page.html", "<html><body><h1>Medborgarlöfte Ale kommun 2023</h1></body></html>")
+    res = extract_path(path, rules, nlp)
+    assert res.error is None, res.error
+    rec = res.records[0]
+    assert [k.namn for k in rec.kommuner] == ["Ale"] and (rec.period.start, rec.period.end) == (2023, 2023)
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Uppföljning 2021 medborgarlöfte Storby", "uppfoljning"),
+    ("Så har vi uppfyllt vårt löfte 2021-2022", "uppfoljning"),
+    ("Utvärdering av medborgarlöftet 2023", "uppfoljning"),
+    ("Överenskommelse mellan kommunen och polisen för ett tryggare Storby", "samverkansoverenskommelse"),
+    ("Storby – medborgarlöften", "medborgarlofte"),
+    ("Rapportera otrygg plats", "medborgarlofte"),
+])
+def test_doc_type_from_title(rules, title, expected):
+    assert find_doc_type(title, rules) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Medborgarlöftet innehåller konkreta aktiviteter och gäller under hela 2021.", (2021, 2021)),
+    ("Löftet gäller från 2022 till och med 2024.", (2022, 2024)),
+    ("Samverkansöverenskommelsen gäller 2020-2023 och ska förhindra brott.", (2020, 2023)),
+    ("Detta medborgarlöfte löper under 2018 eller till dess att nytt löfte undertecknats.", (2018, 2018)),
+    ("Löftet gäller under tiden 20200601-20221231", (2020, 2022)),
+    ("Avtalet gäller från 1/3 2021 till 28/2 2022.", (2021, 2022)),
+    ("Båda parter är överens om att löftet gäller i 4 månader fr.o.m 1/11 -2022.", (2022, 2023)),
+    ("Löftet gäller i sex månader från 1 mars 2023.", (2023, 2023)),
+    ("Nu är parterna klara med målet för samarbetet för resten av året samt 2024.", (2023, 2024)),
+    ("Inriktning för medborgarlöftet under maj till och med september 2022 kommer att vara:", (2022, 2022)),
+    ("Medborgarlöftet gäller från 1 april 2018 till och med 31 mars 2019.", (2018, 2019)),
+    ("Vad gäller inbrott anmäldes fler brott under 2023.", None),    # "vad gäller" is no validity
+    ("Vi har lyssnat under oktober-november 2016 på invånarna.", None),
+])
+def test_validity_statements(rules, text, expected):
+    assert validity_period(text, rules, None) == expected
+
+
+def _period(write, rules, nlp, text, name="p.txt"):
+    rec = extract_path(write(name, text, url="https://storby.se/nyheter/lofte/"), rules, nlp).records[0]
+    return rec.period and (rec.period.start, rec.period.end)
+
+
+def test_length_of_period_from_the_signing_year(write, rules, nlp):
+    text = ("Nytt medborgarlöfte i Lerums kommun\n\n"
+            "Den 3 mars 2022 undertecknade kommunstyrelsens ordförande och lokalpolisområdeschefen "
+            "ett medborgarlöfte. Under den kommande treårsperioden lovar parterna att fokusera på "
+            "trafiken.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2022, 2024)
+
+
+def test_two_year_promise_from_its_signing(write, rules, nlp):
+    text = ("Nyheter Lerums kommun\n\nEtt tvåårigt medborgarlöfte undertecknades den 5 maj 2021 av "
+            "kommunen och polisen.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2021, 2022)
+
+
+def test_year_in_prose_gives_the_period(write, rules, nlp):
+    text = ("Lerums kommun och polisen\n\nMedborgarlöfte i Lerums kommun för år 2018-2019.\n\n"
+            "  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2018, 2019)
+    text = ("Nytt löfte för Lerum\n\nPolisen och Lerums kommun fortsätter att utbilda krögare under 2020.\n\n"
+            "  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text, "q.txt") == (2020, 2020)
+
+
+def test_follow_up_page_keeps_the_period_it_reports_on(write, rules, nlp):
+    text = ("Uppföljning medborgarlöfte 2021-2022 i Lerums kommun\n\n"
+            "Medborgarlöftet för 2021 - 2022 har summerats av kommunen och polisen.\n\n"
+            "Polisen har genomfört 40 trafikkontroller i centrum.\n\n"
+            "Medborgarlöfte Lerums kommun 2023-2024\n")
+    rec = extract_path(write("u.txt", text, url="https://polisen.se/x/lerum/uppfoljning/"), rules, nlp).records[0]
+    assert rec.doc_type == "uppfoljning" and (rec.period.start, rec.period.end) == (2021, 2022)
+
+
+def test_follow_up_title_period_wins_over_the_text(write, rules, nlp):
+    text = ("Utvärdering av medborgarlöfte Lerum 2022-06-01 t.o.m 2023-12-31\n\n"
+            "Polisen har genomfört 40 trafikkontroller.\n\n"
+            "Det nya medborgarlöftet gäller 2024-2025.\n")
+    rec = extract_path(write("e.txt", text, url="https://polisen.se/x/lerum/utvardering/"), rules, nlp).records[0]
+    assert rec.doc_type == "uppfoljning" and (rec.period.start, rec.period.end) == (2022, 2023)
