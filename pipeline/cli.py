@@ -39,10 +39,13 @@ def cli():
     """Medborgarlöften → normalized, comparable JSON records (schema 1)."""
 
 
-def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, model, quiet: bool) -> int:
+def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, model, quiet: bool,
+             ids_from: Path | None = None) -> int:
     from .batch import run_batch
+    from .identity import pins_of
 
     load_rules()  # fail early (exit 2) on a broken rule file
+    pins = pins_of(_load(ids_from)) if ids_from else None
     done = [0]
 
     def progress(r):
@@ -51,7 +54,9 @@ def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, mode
             click.echo(f"error: {r.error}", err=True)
 
     res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes,
-                    model=model, progress=progress)
+                    model=model, progress=progress, pins=pins)
+    for line in res.duplicates:
+        click.echo(f"note: {line}", err=True)
     if not quiet:
         click.echo(f"{res.documents} documents → {len(res.records)} records in {out_dir}"
                    f" ({len(res.failures)} failed, {res.reused} reused)")
@@ -67,6 +72,8 @@ extract_options = [
     click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
                  help="Skip (and report) input files larger than this."),
     click.option("--model", default=None, help="A trained spaCy Swedish pipeline to use instead of the blank one."),
+    click.option("--ids-from", type=click.Path(exists=True, path_type=Path),
+                 help="Keep the canonical records (plain ids) of this earlier output; default: those already in -o."),
 ]
 
 
@@ -81,9 +88,9 @@ def _add(options):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @_add(extract_options)
-def extract(paths, out_dir, jobs, resume, max_bytes, model):
+def extract(paths, out_dir, jobs, resume, max_bytes, model, ids_from):
     """Extract records from files or folders (searched recursively)."""
-    sys.exit(_extract(paths, out_dir, jobs, resume, max_bytes, model, quiet=False))
+    sys.exit(_extract(paths, out_dir, jobs, resume, max_bytes, model, quiet=False, ids_from=ids_from))
 
 
 @cli.command()
@@ -176,7 +183,7 @@ def crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, 
 @click.option("--crawl", "do_crawl", is_flag=True, help="Crawl first (into --corpus, default corpus/), then extract it.")
 @_add(extract_options)
 @_add(crawl_options)
-def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
+def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model, ids_from,
         sources, only, base_url, rate, concurrency, timeout, retries, contact):
     """The main job: extract the bundled snapshot into outputs/ and evaluate against gold."""
     crawl_code = 0
@@ -186,7 +193,7 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
         crawl_code = _crawl(corpus, sources, only, base_url, rate, concurrency, timeout, retries, contact, max_bytes)
     if not corpus.exists():
         raise click.UsageError(f"{corpus}: no such corpus folder")
-    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False) or crawl_code
+    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False, ids_from=ids_from) or crawl_code
     click.echo(f"report: {write_report(out_dir)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
         from .evaluate import evaluate as run_eval, format_table
@@ -234,7 +241,9 @@ def diff(old, new, previous, fmt, out):
     if len(olds) == 1 and len(news) == 1 and not previous:
         pairs = [(olds[0], news[0])]
     else:
-        pairs = pair_by_kommun(olds, news, previous=previous or new is None)
+        from .identity import canonical
+
+        pairs = pair_by_kommun(canonical(olds), canonical(news), previous=previous or new is None)
     _write_or_echo(render_diffs([diff_records(a, b) for a, b in pairs], fmt), out)
 
 
@@ -260,9 +269,11 @@ def write_report(out_dir: Path) -> Path:
     from .output import atomic_write, load_records
     from .render import report_html
 
+    from .identity import canonical
+
     records = load_records(out_dir)
     path = out_dir / "report.html"
-    atomic_write(path, report_html(records, chains(records)))
+    atomic_write(path, report_html(records, chains(canonical(records))))
     return path
 
 
