@@ -9,14 +9,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .rules import RuleError, load_rules
+from .rules import RuleError, data_dir, load_rules
 
-PROJECT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = PROJECT / "corpus" / "snapshot"
-DEFAULT_OUTPUT = PROJECT / "outputs"
-DEFAULT_GOLD = PROJECT / "tests" / "gold"
-DEFAULT_SOURCES = PROJECT / "corpus" / "sources.yaml"
-CRAWL_ROOT = PROJECT / "corpus"
+DEFAULT_CORPUS = data_dir("corpus") / "snapshot"  # the bundled snapshot (package data when installed)
+DEFAULT_OUTPUT = Path("outputs")  # relative: ./outputs of the folder the command runs in
+DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"  # only in a checkout
+DEFAULT_SOURCES = data_dir("corpus") / "sources.yaml"
+CRAWL_ROOT = Path("corpus")
 
 
 class RulesGroup(click.Group):
