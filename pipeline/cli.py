@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .filters import filter_options
 from .rules import RuleError, data_dir, load_rules
 
 DEFAULT_CORPUS = data_dir("corpus") / "snapshot"  # the bundled snapshot (package data when installed)
@@ -246,19 +247,46 @@ def diff(old, new, previous, fmt, out):
     _write_or_echo(render_diffs([diff_records(a, b) for a, b in pairs], fmt), out)
 
 
+def _select(path: Path, all_sources: bool, where) -> list[dict]:
+    """The records a reading command works on: canonical ones (unless ``all_sources``)
+    that pass the filters. None is an error: one line, exit 1."""
+    from .identity import canonical
+
+    records = _load(path)
+    if not records:
+        click.echo(f"error: {path}: no records found", err=True)
+        sys.exit(1)
+    records = where.apply(records if all_sources else canonical(records))
+    if not records:
+        click.echo(f"error: {path}: no records match the filters ({where.describe()})", err=True)
+        sys.exit(1)
+    return records
+
+
+all_sources_option = click.option("--all-sources", is_flag=True,
+                                  help="Also the records that are not canonical (those with same_as).")
+
+
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["csv", "markdown", "html", "json"]), default="csv", show_default=True)
 @click.option("--activities", is_flag=True, help="One row per activity instead of one per record.")
+@click.option("--national", is_flag=True, help="The national distribution of activity specificity (0–4) instead.")
+@click.option("--excel/--plain-csv", default=None,
+              help="CSV for Excel (UTF-8 with BOM, CRLF); default when -o names a .csv file, else plain UTF-8 with LF.")
+@all_sources_option
+@filter_options
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
-def compare(folder, fmt, activities, out):
-    """Every record side by side (CSV opens in Excel: UTF-8 with BOM)."""
-    from .compare import activity_rows, record_rows, to_csv, to_json, to_markdown
+def compare(folder, fmt, activities, national, excel, all_sources, where, out):
+    """Every record side by side, or one row per activity."""
+    from .compare import activity_rows, national_rows, record_rows, to_csv, to_json, to_markdown
     from .render import page, table_html
 
-    records = _load(folder)
-    rows = activity_rows(records) if activities else record_rows(records)
-    text = {"csv": to_csv, "markdown": to_markdown, "json": to_json,
+    records = _select(folder, all_sources, where)
+    rows = national_rows(records) if national else activity_rows(records) if activities else record_rows(records)
+    if excel is None:
+        excel = out is not None and out.suffix.lower() == ".csv"
+    text = {"csv": lambda r: to_csv(r, excel=excel), "markdown": to_markdown, "json": to_json,
             "html": lambda r: page("Medborgarlöften – jämförelse", table_html(r))}[fmt](rows)
     _write_or_echo(text, out)
 
