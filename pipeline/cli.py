@@ -43,8 +43,12 @@ def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, mode
              ids_from: Path | None = None) -> int:
     from .batch import run_batch
     from .identity import pins_of
+    from .ingest import discover
 
     load_rules()  # fail early (exit 2) on a broken rule file
+    if not discover(list(paths)):  # before the batch, which would empty the output folder
+        click.echo(f"error: no documents found in {', '.join(map(str, paths))} (.txt, .html, .htm, .pdf)", err=True)
+        sys.exit(1)
     pins = pins_of(_load(ids_from)) if ids_from else None
     done = [0]
 
@@ -104,10 +108,15 @@ def extract(paths, out_dir, jobs, resume, max_bytes, model, ids_from):
 def evaluate(gold_dir, output, as_json, show_misses, half):
     """Compare the records in OUTPUT with gold records."""
     from .evaluate import evaluate as run_eval, format_table, gold_half
-    from .output import load_records
 
-    gold = [g for g in load_records(gold_dir) if half is None or gold_half(g) == half]
-    report = run_eval(gold, load_records(output))
+    gold = [g for g in _load(gold_dir) if half is None or gold_half(g) == half]
+    if not gold:
+        raise click.UsageError(f"{gold_dir}: no gold records{f' in half {half}' if half else ''}")
+    records = _load(output)
+    if not records:
+        click.echo(f"error: {output}: no records to evaluate", err=True)
+        sys.exit(1)
+    report = run_eval(gold, records)
     if as_json:
         click.echo(json.dumps(report.scores, indent=1, sort_keys=True))
     else:
@@ -223,30 +232,6 @@ def _load(path: Path) -> list[dict]:
         raise click.UsageError(f"{path}: not a record file or folder ({exc.__class__.__name__}: {exc})")
 
 
-@cli.command()
-@click.argument("old", type=click.Path(exists=True, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, path_type=Path), required=False)
-@click.option("--previous", is_flag=True, help="Compare each kommun's latest period with its previous one, both in OLD.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text", show_default=True)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
-def diff(old, new, previous, fmt, out):
-    """What changed between two periods: OLD and NEW are record files or output folders."""
-    from .diff import diff_records, pair_by_kommun
-    from .render import render_diffs
-
-    if new is None and not previous:
-        raise click.UsageError("give OLD and NEW, or one folder with --previous")
-    olds = _load(old)
-    news = olds if new is None else _load(new)
-    if len(olds) == 1 and len(news) == 1 and not previous:
-        pairs = [(olds[0], news[0])]
-    else:
-        from .identity import canonical
-
-        pairs = pair_by_kommun(canonical(olds), canonical(news), previous=previous or new is None)
-    _write_or_echo(render_diffs([diff_records(a, b) for a, b in pairs], fmt), out)
-
-
 def _select(path: Path, all_sources: bool, where) -> list[dict]:
     """The records a reading command works on: canonical ones (unless ``all_sources``)
     that pass the filters. None is an error: one line, exit 1."""
@@ -256,7 +241,9 @@ def _select(path: Path, all_sources: bool, where) -> list[dict]:
     if not records:
         click.echo(f"error: {path}: no records found", err=True)
         sys.exit(1)
-    records = where.apply(records if all_sources else canonical(records))
+    if len(records) > 1 and not all_sources:  # a lone record file asked for by name is kept
+        records = canonical(records)
+    records = where.apply(records)
     if not records:
         click.echo(f"error: {path}: no records match the filters ({where.describe()})", err=True)
         sys.exit(1)
@@ -265,6 +252,30 @@ def _select(path: Path, all_sources: bool, where) -> list[dict]:
 
 all_sources_option = click.option("--all-sources", is_flag=True,
                                   help="Also the records that are not canonical (those with same_as).")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path), required=False)
+@click.option("--previous", is_flag=True, help="Compare each kommun's latest period with its previous one, both in OLD.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@all_sources_option
+@filter_options
+def diff(old, new, previous, fmt, out, all_sources, where):
+    """What changed between two periods: OLD and NEW are record files or output folders."""
+    from .diff import diff_records, pair_by_kommun
+    from .render import render_diffs
+
+    if new is None and not previous:
+        raise click.UsageError("give OLD and NEW, or one folder with --previous")
+    olds = _select(old, all_sources, where)
+    news = olds if new is None else _select(new, all_sources, where)
+    if len(olds) == 1 and len(news) == 1 and not previous:
+        pairs = [(olds[0], news[0])]
+    else:
+        pairs = pair_by_kommun(olds, news, previous=previous or new is None)
+    _write_or_echo(render_diffs([diff_records(a, b) for a, b in pairs], fmt), out)
 
 
 @cli.command()
