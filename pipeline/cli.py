@@ -302,6 +302,30 @@ def compare(folder, fmt, activities, national, excel, all_sources, where, out):
     _write_or_echo(text, out)
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["sqlite", "parquet", "csv"]), default="sqlite", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
+              help="The SQLite file, or the folder for Parquet and CSV files "
+                   "[default: promises.sqlite, promises-parquet/, promises-csv/].")
+@all_sources_option
+@filter_options
+def export(folder, fmt, out, all_sources, where):
+    """Records as normalized, typed tables: records, kommuner, focus_areas, activities, follow_ups."""
+    from . import export as ex
+
+    records = _select(folder, all_sources, where)
+    out = out or Path("promises.sqlite" if fmt == "sqlite" else f"promises-{fmt}")
+    if fmt == "sqlite":
+        ex.write_sqlite(records, out)
+    else:
+        try:
+            (ex.write_parquet if fmt == "parquet" else ex.write_csv)(records, out)
+        except ImportError as exc:
+            raise click.UsageError(str(exc))
+    click.echo(f"{len(records)} records → {out} ({fmt})", err=True)
+
+
 def write_report(out_dir: Path) -> Path:
     from .diff import chains
     from .output import atomic_write, load_records
