@@ -326,6 +326,32 @@ def export(folder, fmt, out, all_sources, where):
     click.echo(f"{len(records)} records → {out} ({fmt})", err=True)
 
 
+@cli.command()
+@click.argument("kommun")
+@click.argument("folder", type=click.Path(exists=True, path_type=Path), default=DEFAULT_OUTPUT)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@all_sources_option
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+def history(kommun, folder, fmt, all_sources, out):
+    """Every period of one KOMMUN (name or SCB code) in FOLDER, oldest first, with the diffs between them."""
+    from .filters import Where
+    from .history import history as build, timeline_text
+    from .record import slugify
+    from .render import render_diffs
+
+    row = next((k for k in load_rules().kommuner if kommun in (k.kod, k.namn) or slugify(kommun) == slugify(k.namn)), None)
+    if row is None:
+        raise click.UsageError(f"{kommun}: no such kommun (give a name or an SCB code)")
+    h = build(_select(folder, all_sources, Where(kommun=(row.kod,))))
+    if fmt == "json":
+        text = json.dumps({"kommun": {"kod": row.kod, "namn": row.namn}, **h}, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = timeline_text(row.namn, h, markdown=fmt == "markdown")
+        if h["diffs"]:
+            text += "\n" + render_diffs(h["diffs"], fmt)
+    _write_or_echo(text, out)
+
+
 def write_report(out_dir: Path) -> Path:
     from .diff import chains
     from .output import atomic_write, load_records

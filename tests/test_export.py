@@ -75,7 +75,6 @@ def test_sqlite_readme_query(out, tmp_path):
 
 def test_parquet_has_the_same_tables_typed(out, tmp_path):
     _export(out, "--format", "parquet", "-o", tmp_path / "pq", "--all-sources")
-    con = sqlite3.connect(":memory:")
     for t in TABLES:
         table = pq.read_table(tmp_path / "pq" / f"{t.name}.parquet")
         assert table.column_names == [c.name for c in t.columns]
@@ -84,7 +83,6 @@ def test_parquet_has_the_same_tables_typed(out, tmp_path):
                                      "boolean": "bool"}[c.type] for c in t.columns)
     recs = pq.read_table(tmp_path / "pq" / "records.parquet").to_pylist()
     assert any(r["same_as"] for r in recs)  # --all-sources keeps the non-canonical Göteborg record
-    del con
 
 
 def test_csv_and_datapackage_describe_every_column(out, tmp_path):
