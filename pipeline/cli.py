@@ -359,9 +359,9 @@ def write_report(out_dir: Path) -> Path:
 
     from .identity import canonical
 
-    records = load_records(out_dir)
+    records = canonical(load_records(out_dir))
     path = out_dir / "report.html"
-    atomic_write(path, report_html(records, chains(canonical(records))))
+    atomic_write(path, report_html(records, chains(records)))
     return path
 
 

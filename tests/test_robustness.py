@@ -82,6 +82,9 @@ def test_interrupted_run_leaves_only_complete_files_and_resume_finishes(tmp_path
     src = tmp_path / "corpus"
     for copy in range(4):  # large enough that the run is still going when interrupted
         shutil.copytree(CORPUS / "pages", src / f"c{copy}")
+        for meta in (src / f"c{copy}").glob("*.meta.json"):  # distinct urls: one url is one record
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            meta.write_text(json.dumps({**data, "url": f"{data['url']}?copy={copy}"}), encoding="utf-8")
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "pipeline", "extract", str(src), "-o", str(out)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
