@@ -25,8 +25,9 @@ class Col:
     name: str
     type: str  # string | integer | number | boolean (Frictionless names)
     description: str
-    enum: tuple[str, ...] = ()
+    enum: tuple[str, ...] = ()  # the codes a cell may hold
     required: bool = False
+    code_list: tuple[str, ...] = ()  # a |-joined list of these codes
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ TABLES: tuple[Table, ...] = (
         Col("polisregion", "string", "Police region of the first kommun."),
         Col("period_start", "integer", "First year of validity; null when no year was found."),
         Col("period_end", "integer", "Last year of validity."),
-        Col("parties", "string", "Who makes the promise." + _CODES + ", ".join(ActorCode.__args__)),
+        Col("parties", "string", "Who makes the promise." + _CODES + ", ".join(ActorCode.__args__),
+            code_list=ActorCode.__args__),
         Col("situation", "string", "The situation today, as published."),
         Col("situation_evidence", "string", "What the situation is based on (|-joined codes)."),
         Col("expected_effect", "string", "Expected effect, as published."),
@@ -93,7 +95,8 @@ TABLES: tuple[Table, ...] = (
         Col("text", "string", "The activity as published.", required=True),
         Col("focus_area", "string", "Title of its focus area, if any."),
         Col("focus_position", "integer", "Position of that focus area in focus_areas, if any."),
-        Col("actors", "string", "Who carries it out." + _CODES + ", ".join(ActorCode.__args__)),
+        Col("actors", "string", "Who carries it out." + _CODES + ", ".join(ActorCode.__args__),
+            code_list=ActorCode.__args__),
         *_freq,
         Col("cadence_word", "string", "A word that says often without a count (regelbundet, löpande)."),
         Col("places", "string", "Named places (|-joined)."),
@@ -270,6 +273,9 @@ def datapackage() -> dict:
                 cons["required"] = True
             if c.enum:
                 cons["enum"] = list(c.enum)
+            if c.code_list:
+                one = "(?:" + "|".join(c.code_list) + ")"
+                cons["pattern"] = f"{one}(?:\\|{one})*"
             if cons:
                 f["constraints"] = cons
             fields.append(f)
