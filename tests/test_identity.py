@@ -80,3 +80,18 @@ def test_schema_requires_and_describes_every_field():
         assert sorted(d["required"]) == sorted(props), name
         assert all(p.get("description") for p in props.values()), name
     assert "same_as" in schema["properties"]
+
+
+def test_resume_keeps_ids_and_files_consistent(tmp_path):
+    _doc(tmp_path / "in", "kommun", KOMMUN)
+    out = tmp_path / "out"
+    _extract(tmp_path / "in", "-o", out)
+    _doc(tmp_path / "in", "police", POLICE)
+    _doc(tmp_path / "in", "again", KOMMUN, fetched_at="2026-03-01T00:00:00Z")  # a newer read of the same url
+    _extract(tmp_path / "in", "-o", out, "--resume")
+    recs = _records(out)
+    assert recs["ale-2024"]["source"] == {**recs["ale-2024"]["source"], "url": KOMMUN,
+                                          "fetched_at": "2026-03-01T00:00:00Z"}
+    assert sorted(p.stem for p in out.glob("*.json")) == sorted(recs)
+    res = _extract(tmp_path / "in", "-o", out, "--resume")
+    assert _records(out) == recs and "0 failed" in res.output
