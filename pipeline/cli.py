@@ -290,7 +290,7 @@ def diff(old, new, previous, fmt, out, all_sources, where):
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
 def compare(folder, fmt, activities, national, excel, all_sources, where, out):
     """Every record side by side, or one row per activity."""
-    from .compare import activity_rows, national_rows, record_rows, to_csv, to_json, to_markdown
+    from .compare import activity_rows, national_rows, plain_rows, record_rows, to_csv, to_json, to_markdown
     from .render import page, table_html
 
     records = _select(folder, all_sources, where)
@@ -298,7 +298,7 @@ def compare(folder, fmt, activities, national, excel, all_sources, where, out):
     if excel is None:
         excel = out is not None and out.suffix.lower() == ".csv"
     text = {"csv": lambda r: to_csv(r, excel=excel), "markdown": to_markdown, "json": to_json,
-            "html": lambda r: page("Medborgarlöften – jämförelse", table_html(r))}[fmt](rows)
+            "html": lambda r: page("Medborgarlöften – jämförelse", table_html(plain_rows(r)))}[fmt](rows)
     _write_or_echo(text, out)
 
 

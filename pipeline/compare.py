@@ -91,6 +91,11 @@ def national_rows(records: list[dict]) -> list[dict]:
              "share": round(counts.get(n, 0) / total, 4) if total else None} for n in range(5)]
 
 
+def plain_rows(rows: list[dict]) -> list[dict]:
+    """Rows as display text (None empty, flags 1/0), for HTML and Markdown tables."""
+    return [{k: _plain(v) for k, v in r.items()} for r in rows]
+
+
 def _plain(value) -> str:
     if value is None:
         return ""

@@ -143,3 +143,9 @@ def test_a_formula_as_sidecar_url_never_reaches_a_sheet_live(tmp_path):
             assert rows and all(r["url"] == "'" + url for r in rows)
     else:  # or ingest refuses a url that is not http(s): one line naming the sidecar's document
         assert res.exit_code == 1 and "ale" in res.output and "url" in res.output
+
+
+def test_html_and_markdown_show_missing_as_empty(out):
+    html = _cmp(out, "--format", "html", "--activities")
+    md = _cmp(out, "--format", "markdown", "--activities")
+    assert "<table" in html and ">None<" not in html and "| None |" not in md and "| True |" not in md
