@@ -464,15 +464,18 @@ def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, 
     actors = resolve_actors(act["reading"], act["heading_actors"], parties, rules)
     places = list(dict.fromkeys(act["places"] + find_places(act["text"], rules)))
     freq: Frequency | None = act["frequency"]
-    low = act["text"].lower()
-    time_bound = period_known or bool(re.search(r"\b(19|20)\d\d\b", low)) \
-        or any(p in low for p in rules.activities["time_bound_phrases"])
+    focus_area = act["focus_area"] or single_fa
+    # What the focus-area heading names (a place, a year) holds for the activities under it.
+    # Time-bound: the record's period says when (so "under året" is bound by it), or the
+    # activity or its heading names a year; "under året" without a period names no time.
+    time_bound = period_known or bool(re.search(r"\b(19|20)\d\d\b", f"{act['text']} {focus_area or ''}"))
+    place = bool(places) or bool(focus_area and find_places(focus_area, rules))
     return Activity(
-        text=act["text"], focus_area=act["focus_area"] or single_fa, actors=actors, frequency=freq,
+        text=act["text"], focus_area=focus_area, actors=actors, frequency=freq,
         cadence_word=act["cadence"], places=places, target_groups=find_target_groups(act["text"], rules),
         span=act["span"],
         measurable=Measurable(named_actor=act["reading"].named or bool(act["heading_actors"]),
-                              count_or_frequency=freq is not None, place=bool(places),
+                              count_or_frequency=freq is not None, place=place,
                               time_bound=time_bound))
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .extract import Result, extract_paths, make_ids_unique
+from .extract import Result, extract_paths
+from .identity import assign_ids, pins_of
 from .ingest import DEFAULT_MAX_BYTES, discover
 from .models import Record
 from .output import atomic_write, write_records
@@ -43,6 +44,7 @@ class BatchResult:
     records: list[Record] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     reused: int = 0
+    duplicates: list[str] = field(default_factory=list)  # older reads of a url, left out
 
 
 _worker_state: dict = {}
@@ -82,8 +84,10 @@ def _fingerprint(path: Path) -> dict:
 
 def run_batch(paths: list[str], out_dir: Path, jobs: int = 1, resume: bool = False,
               max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, progress=None,
-              notice=None) -> BatchResult:
-    """``progress(result)`` after each document; ``notice(line)`` for a one-line warning."""
+              notice=None, pins: dict[str, str] | None = None) -> BatchResult:
+    """``progress(result)`` after each document; ``notice(line)`` for a one-line warning.
+    ``pins`` (plain id → canonical url) default to those of the records already in
+    ``out_dir``, so that a rerun with more sources renames no canonical record."""
     out_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(out_dir / LOCK)
     try:
@@ -92,12 +96,13 @@ def run_batch(paths: list[str], out_dir: Path, jobs: int = 1, resume: bool = Fal
         raise OutputBusy(f"{out_dir}: another extract is writing into this folder ({LOCK} is held); "
                          "wait for it to finish or use another -o") from None
     try:
-        return _run_locked(paths, out_dir, jobs, resume, max_bytes, model, progress, notice or (lambda _: None))
+        return _run_locked(paths, out_dir, jobs, resume, max_bytes, model, progress, notice or (lambda _: None),
+                           pins)
     finally:
         lock.release()
 
 
-def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, notice) -> BatchResult:
+def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, notice, pins) -> BatchResult:
     for tmp in out_dir.glob(".*.tmp"):  # left by a run killed mid-write; we hold the lock
         tmp.unlink(missing_ok=True)
     rules = load_rules()
@@ -140,14 +145,17 @@ def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, 
             else:
                 per_doc[r.path] = r.records
         result.reused = len(reused)
-        records = make_ids_unique([rec for p in sorted(per_doc) for rec in per_doc[p]])
-        result.records = records
+        if pins is None:
+            pins = pins_of(_previous(out_dir))
+        ident = assign_ids(per_doc, pins)
+        records = ident.records
+        result.records, result.duplicates = records, ident.dropped
         stale = {i for e in old.values() for i in e["ids"]} - {r.id for r in records}
         for i in sorted(stale):
             (out_dir / f"{i}.json").unlink(missing_ok=True)
         write_records(records, out_dir)
         manifest = {p: {**_fingerprint(Path(p)), "rules": rules.fingerprint, "ids": [r.id for r in recs]}
-                    for p, recs in sorted(per_doc.items())}
+                    for p, recs in sorted(per_doc.items()) if p in ident.kept_paths}
         atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     if interrupted or late:
         raise BatchInterrupted(len(per_doc), len(files))
@@ -219,6 +227,15 @@ def _read_manifest(out_dir: Path) -> dict:
         return data if isinstance(data, dict) else {}
     except (OSError, json.JSONDecodeError):
         return {}
+
+
+def _previous(out_dir: Path) -> list[dict]:
+    from .output import load_records
+
+    try:
+        return load_records(out_dir / "records.jsonl")
+    except (OSError, ValueError):
+        return []
 
 
 def _load(path: Path) -> Record | None:

@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .rules import RuleError, load_rules
+from .filters import filter_options
+from .rules import RuleError, data_dir, load_rules
 
-PROJECT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = PROJECT / "corpus" / "snapshot"
-DEFAULT_OUTPUT = PROJECT / "outputs"
-DEFAULT_GOLD = PROJECT / "tests" / "gold"
-DEFAULT_SOURCES = PROJECT / "corpus" / "sources.yaml"
-CRAWL_ROOT = PROJECT / "corpus"
+DEFAULT_CORPUS = data_dir("corpus") / "snapshot"  # the bundled snapshot (package data when installed)
+DEFAULT_OUTPUT = Path("outputs")  # relative: ./outputs of the folder the command runs in
+DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"  # only in a checkout
+DEFAULT_SOURCES = data_dir("corpus") / "sources.yaml"
+CRAWL_ROOT = Path("corpus")
 
 
 class RulesGroup(click.Group):
@@ -39,10 +39,17 @@ def cli():
     """Medborgarlöften → normalized, comparable JSON records (schema 1)."""
 
 
-def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, model, quiet: bool) -> int:
+def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, model, quiet: bool,
+             ids_from: Path | None = None) -> int:
     from .batch import OutputBusy, run_batch
+    from .identity import pins_of
+    from .ingest import discover
 
     load_rules()  # fail early (exit 2) on a broken rule file
+    if not discover(list(paths)):  # before the batch, which would empty the output folder
+        click.echo(f"error: no documents found in {', '.join(map(str, paths))} (.txt, .html, .htm, .pdf)", err=True)
+        sys.exit(1)
+    pins = pins_of(_load(ids_from)) if ids_from else None
     done = [0]
 
     def progress(r):
@@ -51,11 +58,13 @@ def _extract(paths, out_dir: Path, jobs: int, resume: bool, max_bytes: int, mode
             click.echo(f"error: {r.error}", err=True)
 
     try:
-        res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes,
-                        model=model, progress=progress, notice=lambda line: click.echo(f"warning: {line}", err=True))
+        res = run_batch(list(paths), out_dir, jobs=jobs, resume=resume, max_bytes=max_bytes, model=model,
+                        progress=progress, notice=lambda line: click.echo(f"warning: {line}", err=True), pins=pins)
     except OutputBusy as exc:
         click.echo(f"error: {exc}", err=True)
         return 2
+    for line in res.duplicates:
+        click.echo(f"note: {line}", err=True)
     if not quiet:
         click.echo(f"{res.documents} documents → {len(res.records)} records in {out_dir}"
                    f" ({len(res.failures)} failed, {res.reused} reused)")
@@ -71,6 +80,8 @@ extract_options = [
     click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
                  help="Skip (and report) input files larger than this."),
     click.option("--model", default=None, help="A trained spaCy Swedish pipeline to use instead of the blank one."),
+    click.option("--ids-from", type=click.Path(exists=True, path_type=Path),
+                 help="Keep the canonical records (plain ids) of this earlier output; default: those already in -o."),
 ]
 
 
@@ -85,9 +96,9 @@ def _add(options):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @_add(extract_options)
-def extract(paths, out_dir, jobs, resume, max_bytes, model):
+def extract(paths, out_dir, jobs, resume, max_bytes, model, ids_from):
     """Extract records from files or folders (searched recursively)."""
-    sys.exit(_extract(paths, out_dir, jobs, resume, max_bytes, model, quiet=False))
+    sys.exit(_extract(paths, out_dir, jobs, resume, max_bytes, model, quiet=False, ids_from=ids_from))
 
 
 @cli.command()
@@ -101,10 +112,15 @@ def extract(paths, out_dir, jobs, resume, max_bytes, model):
 def evaluate(gold_dir, output, as_json, show_misses, half):
     """Compare the records in OUTPUT with gold records."""
     from .evaluate import evaluate as run_eval, format_table, gold_half
-    from .output import load_records
 
-    gold = [g for g in load_records(gold_dir) if half is None or gold_half(g) == half]
-    report = run_eval(gold, load_records(output))
+    gold = [g for g in _load(gold_dir) if half is None or gold_half(g) == half]
+    if not gold:
+        raise click.UsageError(f"{gold_dir}: no gold records{f' in half {half}' if half else ''}")
+    records = _load(output)
+    if not records:
+        click.echo(f"error: {output}: no records to evaluate", err=True)
+        sys.exit(1)
+    report = run_eval(gold, records)
     if as_json:
         click.echo(json.dumps(report.scores, indent=1, sort_keys=True))
     else:
@@ -193,7 +209,7 @@ def crawl(corpus, sources, only, base_url, rate, concurrency, timeout, max_pages
 @click.option("--crawl", "do_crawl", is_flag=True, help="Crawl first (into --corpus, default corpus/), then extract it.")
 @_add(extract_options)
 @_add(crawl_options)
-def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
+def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model, ids_from,
         sources, only, base_url, rate, concurrency, timeout, max_pages, only_polisen, retries, contact):
     """The main job: extract the bundled snapshot into outputs/ and evaluate against gold."""
     crawl_code = 0
@@ -204,7 +220,7 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model,
                             retries, contact, max_bytes)
     if not corpus.exists():
         raise click.UsageError(f"{corpus}: no such corpus folder")
-    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False)
+    code = _extract([str(corpus)], out_dir, jobs, resume, max_bytes, model, quiet=False, ids_from=ids_from)
     if code == 2:  # the output folder is another run's
         sys.exit(2)
     code = code or crawl_code
@@ -238,21 +254,45 @@ def _load(path: Path) -> list[dict]:
         raise click.UsageError(f"{path}: not a record file or folder ({exc.__class__.__name__}: {exc})")
 
 
+def _select(path: Path, all_sources: bool, where) -> list[dict]:
+    """The records a reading command works on: canonical ones (unless ``all_sources``)
+    that pass the filters. None is an error: one line, exit 1."""
+    from .identity import canonical
+
+    records = _load(path)
+    if not records:
+        click.echo(f"error: {path}: no records found", err=True)
+        sys.exit(1)
+    if len(records) > 1 and not all_sources:  # a lone record file asked for by name is kept
+        records = canonical(records)
+    records = where.apply(records)
+    if not records:
+        click.echo(f"error: {path}: no records match the filters ({where.describe()})", err=True)
+        sys.exit(1)
+    return records
+
+
+all_sources_option = click.option("--all-sources", is_flag=True,
+                                  help="Also the records that are not canonical (those with same_as).")
+
+
 @cli.command()
 @click.argument("old", type=click.Path(exists=True, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, path_type=Path), required=False)
 @click.option("--previous", is_flag=True, help="Compare each kommun's latest period with its previous one, both in OLD.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
-def diff(old, new, previous, fmt, out):
+@all_sources_option
+@filter_options
+def diff(old, new, previous, fmt, out, all_sources, where):
     """What changed between two periods: OLD and NEW are record files or output folders."""
     from .diff import diff_records, pair_by_kommun
     from .render import render_diffs
 
     if new is None and not previous:
         raise click.UsageError("give OLD and NEW, or one folder with --previous")
-    olds = _load(old)
-    news = olds if new is None else _load(new)
+    olds = _select(old, all_sources, where)
+    news = olds if new is None else _select(new, all_sources, where)
     try:
         if len(olds) == 1 and len(news) == 1 and not previous:
             pairs = [(olds[0], news[0])]
@@ -269,21 +309,80 @@ def diff(old, new, previous, fmt, out):
 @click.argument("folder", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["csv", "markdown", "html", "json"]), default="csv", show_default=True)
 @click.option("--activities", is_flag=True, help="One row per activity instead of one per record.")
+@click.option("--national", is_flag=True, help="The national distribution of activity specificity (0–4) instead.")
+@click.option("--excel/--plain-csv", default=None,
+              help="CSV for Excel (UTF-8 with BOM, CRLF); default when -o names a .csv file, else plain UTF-8 with LF.")
+@all_sources_option
+@filter_options
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
-def compare(folder, fmt, activities, out):
-    """Every record side by side (CSV opens in Excel: UTF-8 with BOM)."""
-    from .compare import activity_rows, record_rows, to_csv, to_json, to_markdown
+def compare(folder, fmt, activities, national, excel, all_sources, where, out):
+    """Every record side by side, or one row per activity."""
+    from .compare import activity_rows, national_rows, plain_rows, record_rows, to_csv, to_json, to_markdown
     from .render import page, table_html
 
-    records = _load(folder)
-    if activities:
+    records = _select(folder, all_sources, where)
+    if national:
+        rows = national_rows(records)
+    elif activities:
         rows = activity_rows(records)
     else:
         from .track import follow_up_shares, track_records
 
         rows = record_rows(records, follow_up_shares(track_records(records, load_rules(), CRAWL_ROOT)))
-    text = {"csv": to_csv, "markdown": to_markdown, "json": to_json,
-            "html": lambda r: page("Medborgarlöften – jämförelse", table_html(r))}[fmt](rows)
+    if excel is None:
+        excel = out is not None and out.suffix.lower() == ".csv"
+    text = {"csv": lambda r: to_csv(r, excel=excel), "markdown": to_markdown, "json": to_json,
+            "html": lambda r: page("Medborgarlöften – jämförelse", table_html(plain_rows(r)))}[fmt](rows)
+    _write_or_echo(text, out)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["sqlite", "parquet", "csv"]), default="sqlite", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
+              help="The SQLite file, or the folder for Parquet and CSV files "
+                   "[default: promises.sqlite, promises-parquet/, promises-csv/].")
+@all_sources_option
+@filter_options
+def export(folder, fmt, out, all_sources, where):
+    """Records as normalized, typed tables: records, kommuner, focus_areas, activities, follow_ups."""
+    from . import export as ex
+
+    records = _select(folder, all_sources, where)
+    out = out or Path("promises.sqlite" if fmt == "sqlite" else f"promises-{fmt}")
+    if fmt == "sqlite":
+        ex.write_sqlite(records, out)
+    else:
+        try:
+            (ex.write_parquet if fmt == "parquet" else ex.write_csv)(records, out)
+        except ImportError as exc:
+            raise click.UsageError(str(exc))
+    click.echo(f"{len(records)} records → {out} ({fmt})", err=True)
+
+
+@cli.command()
+@click.argument("kommun")
+@click.argument("folder", type=click.Path(exists=True, path_type=Path), default=DEFAULT_OUTPUT)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@all_sources_option
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+def history(kommun, folder, fmt, all_sources, out):
+    """Every period of one KOMMUN (name or SCB code) in FOLDER, oldest first, with the diffs between them."""
+    from .filters import Where
+    from .history import history as build, timeline_text
+    from .record import slugify
+    from .render import render_diffs
+
+    row = next((k for k in load_rules().kommuner if kommun in (k.kod, k.namn) or slugify(kommun) == slugify(k.namn)), None)
+    if row is None:
+        raise click.UsageError(f"{kommun}: no such kommun (give a name or an SCB code)")
+    h = build(_select(folder, all_sources, Where(kommun=(row.kod,))))
+    if fmt == "json":
+        text = json.dumps({"kommun": {"kod": row.kod, "namn": row.namn}, **h}, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = timeline_text(row.namn, h, markdown=fmt == "markdown")
+        if h["diffs"]:
+            text += "\n" + render_diffs(h["diffs"], fmt)
     _write_or_echo(text, out)
 
 
@@ -316,7 +415,9 @@ def track(folder, fmt, out, corpus):
     """Were the promises kept? Each promise with the status its follow-up report gives it."""
     from .track import render, summary_line
 
-    result, bad = _track(_load(folder), folder, corpus)
+    from .identity import canonical
+
+    result, bad = _track(canonical(_load(folder)), folder, corpus)
     _write_or_echo(render(result, fmt, load_rules()), out)
     click.echo(f"track: {summary_line(result.national)}", err=True)
     sys.exit(1 if bad else 0)
@@ -326,7 +427,9 @@ def write_track(out_dir: Path, corpus: Path) -> Path:
     from .output import atomic_write, load_records
     from .track import summary_line, to_json
 
-    result, _ = _track(load_records(out_dir), out_dir, corpus)
+    from .identity import canonical
+
+    result, _ = _track(canonical(load_records(out_dir)), out_dir, corpus)
     path = out_dir / "track.json"
     atomic_write(path, to_json(result))
     click.echo(f"track: {summary_line(result.national)}")
@@ -335,11 +438,12 @@ def write_track(out_dir: Path, corpus: Path) -> Path:
 
 def write_report(out_dir: Path) -> Path:
     """The report site in OUT_DIR/report/ (it replaces the one-page report.html of before)."""
+    from .identity import canonical
     from .output import load_records
     from .report import build_site
 
     (out_dir / "report.html").unlink(missing_ok=True)
-    return build_site(load_records(out_dir), out_dir / "report")
+    return build_site(canonical(load_records(out_dir)), out_dir / "report")
 
 
 @cli.command()

@@ -1,13 +1,21 @@
-"""Records side by side: one row per record, and one row per activity (long form)."""
+"""Records side by side: one row per record, and one row per activity (long form).
+
+Rows are typed: numbers are numbers, flags are booleans, a missing value is None (JSON
+null, an empty CSV cell). CSV cells are neutralized against formula injection (README,
+"CSV and spreadsheets").
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections import Counter
 
 from .models import Category
 
 CATEGORIES: tuple[str, ...] = Category.__args__  # taxonomy order, from the schema
+FLAGS = ("named_actor", "count_or_frequency", "place", "time_bound")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV Injection"
 
 
 def _period(r: dict) -> str:
@@ -17,9 +25,20 @@ def _period(r: dict) -> str:
     return str(p["start"]) if p["start"] == p["end"] else f"{p['start']}-{p['end']}"
 
 
-def _is_measurable(a: dict) -> bool:
+def _where(r: dict, kommun: str) -> dict:
+    p = r.get("period") or {}
+    return {"kommun_kod": r["kommuner"][0]["kod"], "kommun": kommun, "lokalpolisomrade": r.get("lokalpolisomrade"),
+            "polisregion": r.get("polisregion"), "period": _period(r) or None,
+            "period_start": p.get("start"), "period_end": p.get("end"), "doc_type": r["doc_type"]}
+
+
+def _flags(a: dict) -> dict:
     m = a.get("measurable") or {}
-    return bool(m) and all(m.values())
+    return {f: bool(m.get(f)) for f in FLAGS}
+
+
+def specificity(a: dict) -> int:
+    return sum(_flags(a).values())
 
 
 def record_rows(records: list[dict], follow_up_shares: dict[str, float] | None = None) -> list[dict]:
@@ -30,22 +49,20 @@ def record_rows(records: list[dict], follow_up_shares: dict[str, float] | None =
     for r in sorted(records, key=lambda r: r["id"]):
         acts = r["activities"]
         cats = {c for fa in r["focus_areas"] for c in fa["categories"]}
-        row = {
-            "id": r["id"], "kommun_kod": r["kommuner"][0]["kod"],
-            "kommun": ", ".join(k["namn"] for k in r["kommuner"]), "polisregion": r.get("polisregion") or "",
-            "period": _period(r), "doc_type": r["doc_type"],
-        }
+        flags = [_flags(a) for a in acts]
+        spec = Counter(specificity(a) for a in acts)
+        full = sum(all(f.values()) for f in flags)
+        row = {"id": r["id"], "same_as": r.get("same_as"), **_where(r, ", ".join(k["namn"] for k in r["kommuner"]))}
         row.update({c: int(c in cats) for c in CATEGORIES})
-        row.update({
-            "activities": len(acts),
-            "with_frequency": sum(a["frequency"] is not None for a in acts),
-            "with_named_actor": sum(bool((a.get("measurable") or {}).get("named_actor")) for a in acts),
-            "with_place": sum(bool(a.get("places")) for a in acts),
-            "fully_measurable": sum(_is_measurable(a) for a in acts),
-            "measurable_share": f"{(sum(_is_measurable(a) for a in acts) / len(acts)) if acts else 0:.2f}",
-            "follow_up_share": f"{shares[r['id']]:.2f}" if r["id"] in shares else "",
-            "url": r["source"]["url"],
-        })
+        row["activities"] = len(acts)
+        row["with_frequency"] = sum(a.get("frequency") is not None for a in acts)
+        row.update({f"with_{f}": sum(x[f] for x in flags) for f in FLAGS})
+        row["fully_measurable"] = full
+        row["measurable_share"] = round(full / len(acts), 4) if acts else None
+        row.update({f"specificity_{n}": spec.get(n, 0) for n in range(5)})
+        row["mean_specificity"] = round(sum(k * v for k, v in spec.items()) / len(acts), 4) if acts else None
+        row["follow_up_share"] = round(shares[r["id"]], 4) if r["id"] in shares else None
+        row["url"] = r["source"]["url"]
         rows.append(row)
     return rows
 
@@ -56,34 +73,64 @@ def activity_rows(records: list[dict]) -> list[dict]:
         cat_of = {fa["title"]: "|".join(fa["categories"]) for fa in r["focus_areas"]}
         for n, a in enumerate(r["activities"], 1):
             f = a.get("frequency") or {}
-            m = a.get("measurable") or {}
+            flags = _flags(a)
             rows.append({
-                "record_id": r["id"], "n": n, "kommun_kod": r["kommuner"][0]["kod"],
-                "kommun": r["kommuner"][0]["namn"], "period": _period(r),
-                "focus_area": a.get("focus_area") or "", "focus_category": cat_of.get(a.get("focus_area"), ""),
-                "actors": "|".join(a["actors"]), "times": f.get("times", ""), "per": f.get("per", ""),
-                "interval": f.get("interval", ""), "at_least": f.get("at_least", ""),
-                "cadence_word": a.get("cadence_word") or "", "places": "|".join(a.get("places") or []),
-                "fully_measurable": int(bool(m) and all(m.values())), "text": a["text"],
+                "record_id": r["id"], "n": n, **_where(r, r["kommuner"][0]["namn"]),
+                "focus_area": a.get("focus_area"), "focus_category": cat_of.get(a.get("focus_area")),
+                "actors": "|".join(a["actors"]), "times": f.get("times"), "per": f.get("per"),
+                "interval": f.get("interval"), "at_least": f.get("at_least"), "approximate": f.get("approximate"),
+                "cadence_word": a.get("cadence_word"), "places": "|".join(a.get("places") or []) or None,
+                "target_groups": "|".join(a.get("target_groups") or []) or None,
+                **flags, "specificity": sum(flags.values()), "fully_measurable": all(flags.values()),
+                "text": a["text"], "url": r["source"]["url"],
             })
     return rows
 
 
-def to_csv(rows: list[dict]) -> str:
-    """UTF-8 with BOM and CRLF, so that Excel opens it with å, ä, ö intact."""
+def national_rows(records: list[dict]) -> list[dict]:
+    """The national distribution of activity specificity: one row per level 0–4."""
+    counts = Counter(specificity(a) for r in records for a in r["activities"])
+    total = sum(counts.values())
+    return [{"specificity": n, "activities": counts.get(n, 0),
+             "share": round(counts.get(n, 0) / total, 4) if total else None} for n in range(5)]
+
+
+def plain_rows(rows: list[dict]) -> list[dict]:
+    """Rows as display text (None empty, flags 1/0), for HTML and Markdown tables."""
+    return [{k: _plain(v) for k, v in r.items()} for r in rows]
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def cell(value) -> str:
+    """One CSV cell: None empty, booleans 1/0, and text that a spreadsheet would run as a
+    formula (starting with = + - @, tab or CR) gets a leading single quote."""
+    text = _plain(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(rows: list[dict], excel: bool = False) -> str:
+    """Plain UTF-8 with LF; ``excel``: with BOM and CRLF, so that Excel opens it with å,
+    ä, ö intact."""
     buf = io.StringIO()
     if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
-        w.writeheader()
-        w.writerows(rows)
-    return "\ufeff" + buf.getvalue()
+        w = csv.writer(buf, lineterminator="\r\n" if excel else "\n")
+        w.writerow(list(rows[0]))
+        w.writerows([cell(v) for v in row.values()] for row in rows)
+    return ("\ufeff" if excel else "") + buf.getvalue()
 
 
 def to_markdown(rows: list[dict]) -> str:
     if not rows:
         return ""
     cols = list(rows[0])
-    esc = lambda v: str(v).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    esc = lambda v: _plain(v).replace("|", "\\|").replace("\n", " ")  # noqa: E731
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(esc(r[c]) for c in cols) + " |" for r in rows]
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
 from .nlp import build_nlp
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
-                     make_id, url_suffix)
+                     make_id)
 from .rules import Rules, load_rules
 from .sections import Segment, segment, year_range
 
@@ -115,13 +115,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
             expected_effect=" ".join(dict.fromkeys(draft.effect)) or None,
             measurable_share=round(len(measurable) / len(activities), 4) if activities else 0.0,
             warnings=warnings))
-    seen: dict[str, int] = {}
-    for r in records:  # two segments of one page with the same id: number them
-        n = seen.get(r.id, 0)
-        seen[r.id] = n + 1
-        if n:
-            r.id = f"{r.id}-{n + 1}"
-    return records
+    return records  # ids are made unique across segments and sources by identity.assign_ids
 
 
 def extract_path(path: str | Path, rules: Rules | None = None, nlp=None,
@@ -179,16 +173,3 @@ def _as_error(path, exc: BaseException) -> DocumentError:
         return exc
     first = (str(exc).strip().splitlines() or [""])[0][:200]
     return DocumentError(path, f"failed: {exc.__class__.__name__}{': ' + first if first else ''}")
-
-
-def make_ids_unique(records: list[Record]) -> list[Record]:
-    """Same area, period and type from two sources: each gets its url's hash appended."""
-    by_id: dict[str, set[str]] = {}
-    for r in records:
-        by_id.setdefault(r.id, set()).add(r.source.url)
-    for r in records:
-        if len(by_id[r.id]) > 1:
-            r.id = f"{r.id}-{url_suffix(r.source.url)}"
-    return sorted(records, key=lambda r: (r.id, r.source.url))
-
-

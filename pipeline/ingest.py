@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bs4.exceptions import ParserRejectedMarkup
+
 from .backends.html import html_to_text
 from .backends.text import blocks_from_lines
 from .models import Document
@@ -156,6 +158,8 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
                 text, blocks = html_to_text(markup, rules)
             except RecursionError:
                 raise DocumentError(path, "HTML is nested too deeply to read") from None
+            except ParserRejectedMarkup:
+                raise DocumentError(path, "HTML is too broken to parse (the parser rejected it)") from None
             kind = "html"
     if not blocks:
         raise DocumentError(path, "no text content found")

@@ -10,11 +10,21 @@ import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import yaml
 
-RULES_DIR = Path(os.environ.get("PROMISES_RULES", Path(__file__).resolve().parent.parent / "rules"))
+def data_dir(name: str) -> Path:
+    """``rules`` or ``corpus``: the folder of the source checkout when running from one,
+    else the copy installed as package data (``pipeline._<name>``, see pyproject.toml)."""
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / name).is_dir():
+        return checkout / name
+    return Path(str(resources.files("pipeline") / f"_{name}"))
+
+
+RULES_DIR = Path(os.environ["PROMISES_RULES"]) if os.environ.get("PROMISES_RULES") else data_dir("rules")
 RULE_FILES = ("actors", "activities", "frequency", "records", "sections", "taxonomy", "track")
 
 

@@ -83,3 +83,23 @@ def test_broken_rule_file_is_exit_2_naming_file_and_line(tmp_path):
                          capture_output=True, text=True, env=env)
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1 and "frequency.yaml:" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_empty_input_is_an_error(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not a document", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.json").write_text("{}", encoding="utf-8")
+    for cmd in (["extract", str(empty), "-o", str(out)], ["run", "--corpus", str(empty), "-o", str(out)]):
+        res = CliRunner().invoke(cli, cmd)
+        assert res.exit_code == 1 and res.output.strip().splitlines() == [
+            f"error: no documents found in {empty} (.txt, .html, .htm, .pdf)"]
+    assert [p.name for p in out.iterdir()] == ["keep.json"]  # the output folder is left alone
+    res = CliRunner().invoke(cli, ["evaluate", "--gold", str(empty), str(GOLD)])
+    assert res.exit_code == 2 and "no gold records" in res.output
+    res = CliRunner().invoke(cli, ["evaluate", "--gold", str(GOLD), str(empty)])
+    assert res.exit_code == 1 and "no records to evaluate" in res.output
+    res = CliRunner().invoke(cli, ["diff", str(empty), "--previous"])
+    assert res.exit_code == 1 and "no records found" in res.output

@@ -93,6 +93,9 @@ def test_interrupted_run_leaves_only_complete_files_and_resume_finishes(tmp_path
     src = tmp_path / "corpus"
     for copy in range(4):  # large enough that the run is still going when interrupted
         shutil.copytree(CORPUS / "pages", src / f"c{copy}")
+        for meta in (src / f"c{copy}").glob("*.meta.json"):  # distinct urls: one url is one record
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            meta.write_text(json.dumps({**data, "url": f"{data['url']}?copy={copy}"}), encoding="utf-8")
     (src / "c0" / "000-empty.txt").write_text("", encoding="utf-8")  # its error line says the first batch is done
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "pipeline", "extract", str(src), "-o", str(out)]
@@ -329,3 +332,9 @@ def test_random_html_never_raises(tmp_path_factory, rules, nlp, pieces):
     assert (res.error is None) != (res.records == [])
     for r in res.records:
         Record.model_validate_json(r.model_dump_json())
+
+
+def test_markup_the_parser_rejects_is_one_line_error(write, rules, nlp):
+    p = write("ale.html", "<h1>Ale kommun – medborgarlöfte 2023</h1><![0")
+    res = extract_path(p, rules, nlp)
+    assert res.records == [] and "ale.html" in res.error and "\n" not in res.error
