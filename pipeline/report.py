@@ -100,8 +100,10 @@ def _entries(k: Kommun, tracked: Tracked) -> list[dict]:
             if previous is not None and _span(previous) < _span(r):
                 d = diff_records(previous, r)
             previous = r
+        statuses = tracked.statuses.get(r["id"])
         entries.append({"r": r, "diff": d, "full": spec.get(4, 0), "spec": [spec.get(i, 0) for i in range(5)],
-                        "statuses": tracked.statuses.get(r["id"]), "link": tracked.links.get(r["id"])})
+                        "statuses": statuses, "link": tracked.links.get(r["id"]),
+                        "follow_ups": [tracked.links[f] for f in statuses[0].follow_up_ids] if statuses else []})
     return entries
 
 
@@ -208,7 +210,8 @@ def build_site(records: list[dict], out_dir: Path, track: TrackResult) -> Path:
     for k in with_docs:
         pages[f"kommun/{k.slug}.html"] = render("kommun.html", title=f"{k.namn} – medborgarlöften", k=k,
                                                 entries=_entries(k, tracked), tracked=tracked.kommuner.get(k.kod),
-                                                docs={r["id"]: r for r in k.docs}, css_href="../style.css")
+                                                docs={r["id"]: r for r in k.docs},
+                                                parts=labels.labels()["follow_up_parts"], css_href="../style.css")
     for name, text in pages.items():
         atomic_write(out_dir / name, text)
     for old in (out_dir / "kommun").glob("*.html"):

@@ -1,7 +1,7 @@
 """A small report site for the tests: real pages of the bundled corpus (three kommuner with
-several periods, kommuner whose names start with Å, Ä, Ö, A and U, and two promises with
-their follow-up reports: Strängnäs 2019, Grästorp 2021), extracted by the real pipeline,
-plus one record copied with a hostile source url and page text."""
+several periods, kommuner whose names start with Å, Ä, Ö, A and U, and three promises with
+their follow-up reports: Strängnäs 2019, Grästorp 2021, Svedala 2017 by its first quarter),
+extracted by the real pipeline, plus one record copied with a hostile source url and page text."""
 from __future__ import annotations
 
 import json
@@ -15,7 +15,8 @@ from conftest import CORPUS
 STEMS = ("*lysekil*", "*tjorn*", "*grastorp*", "polisen-se__orebro*", "polisen-se__angelholm",
          "www-amal-se__medborgarlofte", "polisen-se__alvesta*", "polisen-se__umea", "polisen-se__ostersund",
          "polisen-se__strangnas-2", "www-strangnas-se__2020-01-28-uppfoljning-av-medborgarloftet-2019",
-         "polisen-se__uppfoljning-medborgarlofte-2021")
+         "polisen-se__uppfoljning-medborgarlofte-2021", "polisen-se__svedala",
+         "svedala-se__kvartalsrapport-lokala-medborgarloften-i-svedala-kommun")
 HOSTILE_URL = "javascript:alert(document.domain)"
 HOSTILE_TEXT = "Polisen <script>alert(1)</script> håller **möten** | [länk](javascript:x) varje vecka."
 

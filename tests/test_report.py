@@ -196,7 +196,7 @@ def test_follow_up_status_on_the_kommun_pages(site):
     track = site_track(site)
     rep = site / "report" / "kommun"
     with_fu = sorted({p.record_id for p in track.promises if p.follow_up_ids})
-    assert {"strangnas-2019", "grastorp-2021"} <= set(with_fu)
+    assert {"strangnas-2019", "grastorp-2021", "svedala-2017"} <= set(with_fu)
     for rid in with_fu:
         rows = [p for p in track.promises if p.record_id == rid]
         page = (rep / f"{slug(rows[0].kommun['namn'])}.html").read_text(encoding="utf-8")
@@ -212,6 +212,9 @@ def test_follow_up_status_on_the_kommun_pages(site):
     assert "levererat 4 av 4 utlovade" in _text(strangnas)  # "minst fyra stycken trygghetsvandringar"
     assert ("partly", "delvis genomfört") in _statuses((rep / "grastorp.html").read_text(encoding="utf-8"),
                                                       "grastorp-2021")
+    svedala = (rep / "svedala.html").read_text(encoding="utf-8")
+    assert "Enligt uppföljningen 2017 (kvartal)" in _text(svedala)  # a report of the first quarter
+    assert "levererat 1500 av 4000 utlovade" in _text(svedala)  # "1 500 timmar av de 4 000 utlovade"
     # the follow-up links to the statuses it decided; the kommun's own figures at the top
     assert re.search(r'<b>Följer upp:</b>\s*<a href="#strangnas-2019-status">medborgarlöfte 2019</a>', strangnas)
     s = next(k for k in track.kommuner if k.namn == "Strängnäs")
