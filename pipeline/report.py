@@ -29,7 +29,7 @@ from .render import env, render
 from .rules import load_rules
 
 if TYPE_CHECKING:
-    from .track import TrackResult
+    from .track import FollowUpLink, KommunSummary, PromiseStatus, TrackResult
 
 DOC_LETTERS = {"medborgarlofte": "L", "uppfoljning": "U", "samverkansoverenskommelse": "S"}
 LEVELS = ["0", "1", "2", "3", "4"]
@@ -74,13 +74,13 @@ def _kommuner(records: list[dict]) -> dict[str, Kommun]:
 @dataclass
 class Tracked:
     """The tracker's result by record id, for the kommun pages."""
-    statuses: dict[str, list]  # promise record id → its PromiseStatus rows, when it has a follow-up
-    links: dict[str, object]   # follow-up record id → its FollowUpLink
-    kommuner: dict[str, object]  # kommun kod → its KommunSummary, when it has a follow-up
+    statuses: dict[str, list[PromiseStatus]]  # promise record id → its rows, when it has a follow-up
+    links: dict[str, FollowUpLink]            # follow-up record id → its link
+    kommuner: dict[str, KommunSummary]        # kommun kod → its figures, when it has a follow-up
 
 
 def _tracked(track: TrackResult) -> Tracked:
-    statuses: dict[str, list] = {}
+    statuses: dict[str, list[PromiseStatus]] = {}
     for row in track.promises:
         if row.follow_up_ids:
             statuses.setdefault(row.record_id, []).append(row)
