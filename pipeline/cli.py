@@ -224,11 +224,14 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model, ids
     if code == 2:  # the output folder is another run's
         sys.exit(2)
     code = code or crawl_code
-    click.echo(f"report: {write_report(out_dir)}")
-    click.echo(f"follow-ups: {write_track(out_dir, corpus)}")
+    from .identity import canonical
+    from .output import load_records
+
+    result, _ = _track(canonical(load_records(out_dir)), out_dir, corpus)  # once, for track.json and the report
+    click.echo(f"report: {write_report(out_dir, result)}")
+    click.echo(f"follow-ups: {write_track(out_dir, result)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
         from .evaluate import evaluate as run_eval, format_table
-        from .output import load_records
 
         click.echo("")
         click.echo(format_table(run_eval(load_records(gold_dir), load_records(out_dir))))
@@ -418,32 +421,31 @@ def track(folder, fmt, out, corpus):
     from .identity import canonical
 
     result, bad = _track(canonical(_load(folder)), folder, corpus)
-    _write_or_echo(render(result, fmt, load_rules()), out)
+    _write_or_echo(render(result, fmt), out)
     click.echo(f"track: {summary_line(result.national)}", err=True)
     sys.exit(1 if bad else 0)
 
 
-def write_track(out_dir: Path, corpus: Path) -> Path:
-    from .output import atomic_write, load_records
+def write_track(out_dir: Path, result) -> Path:
+    """OUT_DIR/track.json from the TrackResult ``result``."""
+    from .output import atomic_write
     from .track import summary_line, to_json
 
-    from .identity import canonical
-
-    result, _ = _track(canonical(load_records(out_dir)), out_dir, corpus)
     path = out_dir / "track.json"
     atomic_write(path, to_json(result))
     click.echo(f"track: {summary_line(result.national)}")
     return path
 
 
-def write_report(out_dir: Path) -> Path:
-    """The report site in OUT_DIR/report/ (it replaces the one-page report.html of before)."""
+def write_report(out_dir: Path, result) -> Path:
+    """The report site in OUT_DIR/report/ (it replaces the one-page report.html of before)
+    from the canonical records, with each promise's status from the TrackResult ``result``."""
     from .identity import canonical
     from .output import load_records
     from .report import build_site
 
     (out_dir / "report.html").unlink(missing_ok=True)
-    return build_site(canonical(load_records(out_dir)), out_dir / "report")
+    return build_site(canonical(load_records(out_dir)), out_dir / "report", result)
 
 
 @cli.command()

@@ -24,6 +24,11 @@ def doc_type(code: str) -> str:
     return labels()["doc_types"].get(code, code)
 
 
+def status(code: str) -> str:
+    """A follow-up status (pipeline/track.py) in Swedish: "genomfört", "inte redovisat"."""
+    return labels()["statuses"].get(code, code)
+
+
 def field(name: str) -> str:
     return labels()["fields"].get(name, name)
 

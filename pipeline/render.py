@@ -56,7 +56,8 @@ def env() -> Environment:
                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     e.filters.update(md=escape_markdown, http_url=http_url, period=period, value=value,
                      freq=labels.frequency, actor=labels.actor, category=labels.category,
-                     doc_type=labels.doc_type, field=labels.field, specificity=labels.specificity)
+                     doc_type=labels.doc_type, field=labels.field, specificity=labels.specificity,
+                     status=labels.status)
     e.globals.update(measurable_labels=labels.labels()["measurable"])
     return e
 

@@ -3,18 +3,21 @@ from ``file://``).
 
     index.html          national summary, charts, kommuner A–Ö and by police region
     tackning.html       coverage: all 290 kommuner (rules/kommuner.csv) × years
-    kommun/<slug>.html  one page per kommun with documents: every period oldest first
+    kommun/<slug>.html  one page per kommun with documents: every period oldest first, each
+                        promise with the status its follow-up gives it (pipeline/track.py)
     style.css           shared by all pages
 
 Charts count promise documents (medborgarlöften and samverkansöverenskommelser, not
 follow-up reports) by the first year of their period; undated documents are left out of
-the charts and shown in their own coverage column.
+the charts and shown in their own coverage column. The follow-up coverage chart is the
+tracker's ``by_year``: a promise record counts in every year of its period.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import labels
 from .charts import bar_chart, heat_grid, stacked_chart
@@ -24,6 +27,9 @@ from .output import atomic_write
 from .record import slugify
 from .render import env, render
 from .rules import load_rules
+
+if TYPE_CHECKING:
+    from .track import FollowUpLink, KommunSummary, PromiseStatus, TrackResult
 
 DOC_LETTERS = {"medborgarlofte": "L", "uppfoljning": "U", "samverkansoverenskommelse": "S"}
 LEVELS = ["0", "1", "2", "3", "4"]
@@ -65,8 +71,26 @@ def _kommuner(records: list[dict]) -> dict[str, Kommun]:
     return out
 
 
-def _entries(k: Kommun) -> list[dict]:
-    """Each document of a kommun with its measurability and the diff to the previous promise."""
+@dataclass
+class Tracked:
+    """The tracker's result by record id, for the kommun pages."""
+    statuses: dict[str, list[PromiseStatus]]  # promise record id → its rows, when it has a follow-up
+    links: dict[str, FollowUpLink]            # follow-up record id → its link
+    kommuner: dict[str, KommunSummary]        # kommun kod → its figures, when it has a follow-up
+
+
+def _tracked(track: TrackResult) -> Tracked:
+    statuses: dict[str, list[PromiseStatus]] = {}
+    for row in track.promises:
+        if row.follow_up_ids:
+            statuses.setdefault(row.record_id, []).append(row)
+    return Tracked(statuses, {f.id: f for f in track.follow_ups},
+                   {k.kod: k for k in track.kommuner if k.with_follow_up})
+
+
+def _entries(k: Kommun, tracked: Tracked) -> list[dict]:
+    """Each document of a kommun with its measurability, the diff to the previous promise,
+    and its follow-up: the status of each promise, or the promises a follow-up reports on."""
     entries, previous = [], None
     for r in k.docs:
         acts = r["activities"]
@@ -76,7 +100,10 @@ def _entries(k: Kommun) -> list[dict]:
             if previous is not None and _span(previous) < _span(r):
                 d = diff_records(previous, r)
             previous = r
-        entries.append({"r": r, "diff": d, "full": spec.get(4, 0), "spec": [spec.get(i, 0) for i in range(5)]})
+        statuses = tracked.statuses.get(r["id"])
+        entries.append({"r": r, "diff": d, "full": spec.get(4, 0), "spec": [spec.get(i, 0) for i in range(5)],
+                        "statuses": statuses, "link": tracked.links.get(r["id"]),
+                        "follow_ups": [tracked.links[f] for f in statuses[0].follow_up_ids] if statuses else []})
     return entries
 
 
@@ -98,6 +125,17 @@ def _category_chart(title: str, records: list[dict], years: list[int]):
                 counts[(labels.category(c), y)] += 1
     totals = {y: len(by.get(y, [])) for y in years}
     return heat_grid(title, rows, years, counts, totals, "År", "Kategori")
+
+
+def _follow_up(track: TrackResult, ks: dict[str, Kommun]) -> dict:
+    """The national follow-up figures, the coverage chart and the kommuner with a follow-up."""
+    years = [y.year for y in track.by_year]
+    chart = bar_chart("Andel löftesdokument med uppföljning, per år", years,
+                      {y.year: y.with_follow_up for y in track.by_year},
+                      {y.year: y.promise_records for y in track.by_year}, "År", "Andel (%)")
+    kommuner = sorted((ks[k.kod] for k in track.kommuner if k.with_follow_up and k.kod in ks),
+                      key=lambda k: labels.sort_key(k.namn))
+    return {"n": track.national, "chart": chart, "kommuner": kommuner}
 
 
 def _charts(records: list[dict], regions: list[tuple[str, str, list[dict]]]) -> dict:
@@ -138,8 +176,9 @@ def _coverage(kommuner: list[Kommun], records: list[dict]) -> dict:
     return {"years": years, "rows": rows, "with_promise": with_promise}
 
 
-def build_site(records: list[dict], out_dir: Path) -> Path:
-    """Write the report into ``out_dir`` (pages no longer backed by a record are removed)."""
+def build_site(records: list[dict], out_dir: Path, track: TrackResult) -> Path:
+    """Write the report into ``out_dir`` (pages no longer backed by a record are removed);
+    ``track`` is ``track.track_records`` of the same records."""
     ks = _kommuner(records)
     kommuner = sorted(ks.values(), key=lambda k: labels.sort_key(k.namn))
     with_docs = [k for k in kommuner if k.docs]
@@ -162,13 +201,17 @@ def build_site(records: list[dict], out_dir: Path) -> Path:
     pages = {
         "style.css": env().loader.get_source(env(), "style.css")[0],
         "index.html": render("index.html", title="Medborgarlöften – rapport", summary=summary, letters=letters,
-                             regions=regions, charts=_charts(records, region_records), **common),
+                             regions=regions, charts=_charts(records, region_records),
+                             follow_up=_follow_up(track, ks), **common),
         "tackning.html": render("tackning.html", title="Medborgarlöften – täckning per kommun och år",
                                 cov=_coverage(kommuner, records), summary=summary, **common),
     }
+    tracked = _tracked(track)
     for k in with_docs:
         pages[f"kommun/{k.slug}.html"] = render("kommun.html", title=f"{k.namn} – medborgarlöften", k=k,
-                                                entries=_entries(k), css_href="../style.css")
+                                                entries=_entries(k, tracked), tracked=tracked.kommuner.get(k.kod),
+                                                docs={r["id"]: r for r in k.docs},
+                                                parts=labels.labels()["follow_up_parts"], css_href="../style.css")
     for name, text in pages.items():
         atomic_write(out_dir / name, text)
     for old in (out_dir / "kommun").glob("*.html"):

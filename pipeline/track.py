@@ -508,8 +508,10 @@ def to_json(result: TrackResult) -> str:
     return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
-def to_html(result: TrackResult, rules: Rules) -> str:
+def to_html(result: TrackResult) -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
+
+    from .labels import labels
 
     env = Environment(loader=PackageLoader("pipeline", "templates"), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
@@ -525,15 +527,15 @@ def to_html(result: TrackResult, rules: Rules) -> str:
     kods = sorted(set(by_kod) | set(fus), key=lambda k: names[k])
     return env.get_template("track.html").render(
         result=result, kods=kods, names=names, summaries=summaries, promises=by_kod, follow_ups=fus,
-        period=_period_text, labels=rules.track["labels"])
+        period=_period_text, labels=labels()["statuses"])
 
 
-def render(result: TrackResult, fmt: str, rules: Rules) -> str:
+def render(result: TrackResult, fmt: str) -> str:
     from .compare import to_csv, to_markdown
 
     if fmt == "json":
         return to_json(result)
     if fmt == "html":
-        return to_html(result, rules)
+        return to_html(result)
     rows = promise_rows(result)
     return to_csv(rows) if fmt == "csv" else f"{summary_line(result.national)}\n\n{to_markdown(rows)}"

@@ -1,6 +1,7 @@
 """A small report site for the tests: real pages of the bundled corpus (three kommuner with
-several periods, and kommuner whose names start with Å, Ä, Ö, A and U), extracted by the
-real pipeline, plus one record copied with a hostile source url and page text."""
+several periods, kommuner whose names start with Å, Ä, Ö, A and U, and three promises with
+their follow-up reports: Strängnäs 2019, Grästorp 2021, Svedala 2017 by its first quarter),
+extracted by the real pipeline, plus one record copied with a hostile source url and page text."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,10 @@ from pipeline.batch import run_batch
 from conftest import CORPUS
 
 STEMS = ("*lysekil*", "*tjorn*", "*grastorp*", "polisen-se__orebro*", "polisen-se__angelholm",
-         "www-amal-se__medborgarlofte", "polisen-se__alvesta*", "polisen-se__umea", "polisen-se__ostersund")
+         "www-amal-se__medborgarlofte", "polisen-se__alvesta*", "polisen-se__umea", "polisen-se__ostersund",
+         "polisen-se__strangnas-2", "www-strangnas-se__2020-01-28-uppfoljning-av-medborgarloftet-2019",
+         "polisen-se__uppfoljning-medborgarlofte-2021", "polisen-se__svedala",
+         "svedala-se__kvartalsrapport-lokala-medborgarloften-i-svedala-kommun")
 HOSTILE_URL = "javascript:alert(document.domain)"
 HOSTILE_TEXT = "Polisen <script>alert(1)</script> håller **möten** | [länk](javascript:x) varje vecka."
 
@@ -26,6 +30,16 @@ def extract_subset(tmp: Path) -> Path:
     res = run_batch([str(src)], out)
     assert res.failures == [] and len(res.records) >= 15
     return out
+
+
+def site_track(out: Path):
+    """The follow-up tracker's result for the site's records (follow-up pages from the corpus)."""
+    from pipeline.identity import canonical
+    from pipeline.output import load_records
+    from pipeline.rules import load_rules
+    from pipeline.track import track_records
+
+    return track_records(canonical(load_records(out)), load_rules(), CORPUS)
 
 
 def add_hostile_record(out: Path) -> dict:

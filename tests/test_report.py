@@ -1,6 +1,7 @@
 """The report site and the human forms of the diff, without a browser: Swedish words,
-Swedish order, coverage of all 290 kommuner, links that resolve, no live javascript: links,
-Markdown that lets no HTML through, reruns byte-identical, and lemmas without spaCy."""
+Swedish order, coverage of all 290 kommuner, each promise's follow-up status, links that
+resolve, no live javascript: links, Markdown that lets no HTML through, reruns
+byte-identical, and lemmas without spaCy."""
 import gzip
 import json
 import random
@@ -17,18 +18,20 @@ from click.testing import CliRunner
 from pipeline import labels
 from pipeline.cli import cli, write_report
 from pipeline.lemmas import _table_path, lemma
+from pipeline.record import slugify as slug
 from pipeline.render import escape_markdown, http_url
 from pipeline.rules import load_rules
 
 from conftest import ROOT
-from report_site import HOSTILE_TEXT, HOSTILE_URL, add_hostile_record, extract_subset
+from conftest import CORPUS
+from report_site import HOSTILE_TEXT, HOSTILE_URL, add_hostile_record, extract_subset, site_track
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = extract_subset(tmp_path_factory.mktemp("site"))
     add_hostile_record(out)
-    write_report(out)
+    write_report(out, site_track(out))
     return out
 
 
@@ -71,6 +74,10 @@ def test_codes_have_swedish_names():
         assert labels.category(code) != code
     assert [labels.doc_type(c) for c in DocType.__args__] == ["medborgarlöfte", "samverkansöverenskommelse",
                                                              "uppföljning"]
+    from pipeline.track import FollowUpLink, Status
+
+    words = [labels.status(c) for c in Status.__args__ + FollowUpLink.model_fields["status"].annotation.__args__]
+    assert all(w != c for w, c in zip(words, Status.__args__)) and len(set(words)) == len(words) == 7
 
 
 def test_swedish_alphabetical_order():
@@ -170,10 +177,99 @@ def test_markdown_diff_marks_words_and_counts_first(site):
     assert "frekvens: varannan månad → 4 gånger per år" in text
 
 
+def _text(html: str) -> str:
+    from html import unescape
+
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _statuses(page: str, record_id: str) -> list[tuple[str, str]]:
+    """(class, word) of each status in a promise record's "Status per löfte" list."""
+    m = re.search(rf'<h3 id="{record_id}-status">.*?<ol class="status">(.*?)</ol>', page, re.S)
+    assert m, f"no status section for {record_id}"
+    return re.findall(r'<li value="\d+"><span class="st st-([a-z_]+)">([^<]+)</span>', m.group(1))
+
+
+def test_follow_up_status_on_the_kommun_pages(site):
+    """Every promise of a record with a follow-up shows its status as a class (colour) and its
+    Swedish word, in order, with the evidence and the counts; records without one say so in a line."""
+    track = site_track(site)
+    rep = site / "report" / "kommun"
+    with_fu = sorted({p.record_id for p in track.promises if p.follow_up_ids})
+    assert {"strangnas-2019", "grastorp-2021", "svedala-2017"} <= set(with_fu)
+    for rid in with_fu:
+        rows = [p for p in track.promises if p.record_id == rid]
+        page = (rep / f"{slug(rows[0].kommun['namn'])}.html").read_text(encoding="utf-8")
+        assert _statuses(page, rid) == [(p.status, labels.status(p.status)) for p in rows]
+        text = _text(page)
+        for p in rows:
+            for e in p.evidence:
+                assert f"”{' '.join(e.text.split())}”" in text
+            if p.promised.count is not None and p.delivered is not None:
+                assert f"levererat {p.delivered} av {p.promised.count} utlovade" in text
+    strangnas = (rep / "strangnas.html").read_text(encoding="utf-8")
+    assert {"done", "not_reported"} <= {c for c, _ in _statuses(strangnas, "strangnas-2019")}
+    assert "levererat 4 av 4 utlovade" in _text(strangnas)  # "minst fyra stycken trygghetsvandringar"
+    assert ("partly", "delvis genomfört") in _statuses((rep / "grastorp.html").read_text(encoding="utf-8"),
+                                                      "grastorp-2021")
+    svedala = (rep / "svedala.html").read_text(encoding="utf-8")
+    assert "Enligt uppföljningen 2017 (kvartal)" in _text(svedala)  # a report of the first quarter
+    assert "levererat 1500 av 4000 utlovade" in _text(svedala)  # "1 500 timmar av de 4 000 utlovade"
+    # the follow-up links to the statuses it decided; the kommun's own figures at the top
+    assert re.search(r'<b>Följer upp:</b>\s*<a href="#strangnas-2019-status">medborgarlöfte 2019</a>', strangnas)
+    s = next(k for k in track.kommuner if k.namn == "Strängnäs")
+    assert f"{s.with_follow_up} av {s.promises} löften har en uppföljning" in _text(strangnas)
+    # a kommun without any follow-up: one line per promise record, no status list
+    lysekil = (rep / "lysekil.html").read_text(encoding="utf-8")
+    promises = len(re.findall(r"<h2>[^<]*· medborgarlöfte</h2>", lysekil))
+    assert promises >= 4 and lysekil.count("ingen uppföljning finns för perioden") == promises
+    assert 'class="status"' not in lysekil and "st-" not in lysekil
+
+
+def test_index_follow_up_figures_and_chart(site):
+    track = site_track(site)
+    n = track.national
+    page = (site / "report" / "index.html").read_text(encoding="utf-8")
+    section = re.search(r'<h2 id="uppfoljning">(.*?)<h2 ', page, re.S).group(1)
+    text = _text(section)
+    assert f"{n.promise_records_with_follow_up} av {n.promise_records} medborgarlöften har en uppföljning" in text
+    assert f"{n.with_follow_up} av {n.promises} löften har en uppföljning" in text
+    for code in ("done", "partly", "not_done", "not_reported"):
+        assert f"{labels.status(code)} {getattr(n, code)} ({round(100 * n.shares[code])} %)" in text
+    assert "Strängnäs" in text and "Grästorp" in text and "Lysekil" not in text
+    svg = re.search(r"<svg .*?</svg>", section, re.S).group(0)
+    assert "<title" in svg and "Andel löftesdokument med uppföljning, per år" in svg
+    rows = re.findall(r'<tr><th scope="row">(\d{4})</th><td class="num">(\d+)</td><td class="num">(\d+)</td>', section)
+    assert rows == [(str(y.year), str(y.with_follow_up), str(y.promise_records)) for y in track.by_year]
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
+    for y in track.by_year:
+        if y.with_follow_up:
+            assert f"{y.year} {round(100 * y.with_follow_up / y.promise_records)} %" in desc
+
+
+def test_run_hands_one_track_result_to_track_json_and_the_report(tmp_path):
+    """`promises run` on a promise and its follow-up: track.json and the kommun page agree."""
+    small = tmp_path / "corpus"
+    small.mkdir()
+    for name in ("polisen-se__strangnas-2", "www-strangnas-se__2020-01-28-uppfoljning-av-medborgarloftet-2019"):
+        for ext in (".txt", ".meta.json"):
+            (small / f"{name}{ext}").write_bytes((CORPUS / "pages" / f"{name}{ext}").read_bytes())
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["run", "--corpus", str(small), "-o", str(out), "--gold", str(tmp_path / "no")])
+    assert res.exit_code == 0, res.output
+    track = json.loads((out / "track.json").read_text(encoding="utf-8"))
+    rows = [p for p in track["promises"] if p["record_id"] == "strangnas-2019"]
+    assert rows and all(p["follow_up_ids"] == ["strangnas-2019-uppfoljning"] for p in rows)
+    page = (out / "report" / "kommun" / "strangnas.html").read_text(encoding="utf-8")
+    assert _statuses(page, "strangnas-2019") == [(p["status"], labels.status(p["status"])) for p in rows]
+    assert f"{track['national']['with_follow_up']} av {track['national']['promises']} löften" in _text(
+        (out / "report" / "index.html").read_text(encoding="utf-8"))
+
+
 def test_rerun_is_byte_identical(site):
     rep = site / "report"
     before = {p: p.read_bytes() for p in rep.rglob("*") if p.is_file()}
-    write_report(site)
+    write_report(site, site_track(site))
     after = {p: p.read_bytes() for p in rep.rglob("*") if p.is_file()}
     assert before == after
 

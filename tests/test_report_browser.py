@@ -1,6 +1,7 @@
 """The report site and the HTML diff in a real headless Chromium: every page loads from
 file:// without console errors or network requests, fits a 375 px phone, has the parts a
-reader needs, runs nothing from hostile page text; screenshots at 1280 and 375 px."""
+reader needs (each promise's follow-up status as a colour and a word, also in print), runs
+nothing from hostile page text; screenshots at 1280 and 375 px."""
 import os
 import shutil
 from pathlib import Path
@@ -8,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline import labels
 from pipeline.cli import cli, write_report
 
-from report_site import add_hostile_record, extract_subset
+from report_site import add_hostile_record, extract_subset, site_track
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (see README, Tests)")
@@ -33,7 +35,7 @@ def browser():
 def site(tmp_path_factory):
     out = extract_subset(tmp_path_factory.mktemp("site"))
     add_hostile_record(out)
-    write_report(out)
+    write_report(out, site_track(out))
     diff = out / "report" / "diff-tjorn.html"  # inside the site folder so that it is checked with it
     res = CliRunner().invoke(cli, ["diff", str(out / "tjorn-2018.json"), str(out / "tjorn-2019.json"),
                                    "--format", "html", "-o", str(diff)])
@@ -109,6 +111,46 @@ def test_kommun_page(browser, site, shots):
     assert section.locator(".diff ins", has_text="4 gånger per år").count() == 1
     page.locator("a[href='#lysekil-2019-2020']").click()
     assert page.evaluate("location.hash") == "#lysekil-2019-2020"
+
+
+def _style(locator, prop: str) -> str:
+    return locator.evaluate(f"el => getComputedStyle(el).{prop}")
+
+
+def test_follow_up_status_colour_and_word(browser, site, shots):
+    """Strängnäs 2019 (done, not reported) and Grästorp 2021 (done, partly): each status is a
+    coloured chip with its Swedish word, the colours differ by status, and in print (no
+    background) the word and the coloured edge remain; the index's coverage chart is described."""
+    page, log = _open(browser, site / "kommun" / "strangnas.html", 375)
+    page.screenshot(path=str(shots / "status-375.png"))
+    page.close()
+    seen = {}
+    for name, rid in (("strangnas", "strangnas-2019"), ("grastorp", "grastorp-2021")):
+        page, log = _open(browser, site / "kommun" / f"{name}.html", 375)
+        chips = page.locator(f"section#{rid} ol.status > li > .st")
+        assert chips.count() >= 7 and log["errors"] == []
+        for i in range(chips.count()):
+            chip = chips.nth(i)
+            code = chip.get_attribute("class").split("st-")[1]
+            assert chip.is_visible() and chip.inner_text() == labels.status(code)
+            assert chip.bounding_box()["x"] + chip.bounding_box()["width"] <= 375
+            seen.setdefault(code, set()).add((_style(chip, "backgroundColor"), _style(chip, "borderLeftColor")))
+        page.emulate_media(media="print")
+        chip = chips.first
+        assert chip.is_visible() and chip.inner_text() == labels.status(chip.get_attribute("class").split("st-")[1])
+        assert float(_style(chip, "borderLeftWidth").removesuffix("px")) >= 4
+        page.close()
+    assert {"done", "partly", "not_reported"} <= set(seen)
+    assert all(len(v) == 1 for v in seen.values())  # one colour per status ...
+    assert len({c for v in seen.values() for c in v}) == len(seen)  # ... and a different one for each
+    page, _ = _open(browser, site / "index.html", 375)
+    fig = page.locator("#uppfoljning ~ figure", has_text="Andel löftesdokument med uppföljning").first
+    svg = fig.locator("svg[role=img]")
+    assert "uppföljning" in svg.locator("title").text_content() and "%" in svg.locator("desc").text_content()
+    assert svg.locator("text", has_text="År").count() == 1 and svg.locator("text", has_text="Andel (%)").count() == 1
+    assert page.locator("#uppfoljning ~ ul.sts .st").all_inner_texts()[:4] == [
+        labels.status(c) for c in ("done", "partly", "not_done", "not_reported")]
+    page.close()
 
 
 def test_hostile_record_runs_nothing_and_links_nowhere(browser, site):
