@@ -16,7 +16,7 @@ from .actors import read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, heading_kind, norm
+from .sections import Segment, heading_kind, norm, phrase_match
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -134,6 +134,27 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _purpose_res(rules: Rules) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in rules.sections["purpose_leadins"])
+
+
+def purpose_focus(text: str, rules: Rules) -> FocusArea | None:
+    """A lead-in that groups promises by aim ("För att minska trafikproblemen lovar vi:") →
+    a focus area, when the aim names a local priority (a category word)."""
+    low = norm(text).rstrip(" :")
+    for pat in _purpose_res(rules):
+        m = pat.search(low)
+        if not m:
+            continue
+        cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False)
+        if not cats:
+            return None
+        start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
+        return FocusArea(title=" ".join(text.split())[start:end].strip(" ,:"), categories=cats)
+    return None
+
+
 def _focus_item(text: str, rules: Rules) -> FocusArea:
     title = re.split(r"\s+[–-]\s+|:\s", text, maxsplit=1)[0].strip(" .")
     return FocusArea(title=title or text, categories=categorize(text, rules, allow_other=True))
@@ -231,6 +252,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     override: str | None = None  # an actor heading or lead-in opens an activity list
     real_activities = False       # the section was opened by an activity heading
     last_activity: dict | None = None
+    leadin_items = False          # the lead-in in force has had its list
+    generic: FocusArea | None = None  # a focus heading with a generic title, waiting for its text
 
     def add_activity(text_piece: str, nlp_doc, block: Block, section: str):
         nonlocal last_activity
@@ -249,14 +272,21 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if _word_re(tuple(rules.activities["promise_sentence_words"])).search(norm(block.text)):
                 draft.promise_sentences.append(doc)  # "Sollefteå kommun tecknar medborgarlöfte med Polisen"
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            generic = None
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
         if section.endswith(":heading"):
             kind = section.split(":")[0]
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            generic = None
             real_activities = kind == "activities"
             continue
         section = override or section
+        if generic is not None and block.kind != "heading":
+            under = categorize(block.text, rules, allow_other=False, fallback=False)
+            if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly
+                generic.categories = under
+            generic = None
         if block.kind == "heading":
             acts = _actor_heading(doc, rules)
             leadin = None
@@ -266,13 +296,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if primary or named:
+                if primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]):
                     heading_actors = ()
                     current_fa = add_focus(draft, _focus_item(block.text, rules))
+                    generic = None if primary else current_fa
             elif section == "follow_up":
                 draft.follow_up.append(block.text)
             continue
         if block.kind == "item":
+            leadin_items = True
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
                 fa = add_focus(draft, _focus_item(block.text, rules))
@@ -291,6 +323,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if acts:
                 heading_actors = acts
             leadin = _leadin_kind(last.text, rules)
+            leadin_items = False
+            aim = purpose_focus(block.text, rules) if section in ("lead", "activities", "focus") else None
+            if aim is not None:
+                current_fa = add_focus(draft, aim)
             if leadin == "place":
                 add_activity(last.text.strip(), last, block, section)
             elif leadin == "focus":
@@ -299,7 +335,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "activity" and section not in ("follow_up", "effect", "other"):
                 override = "activities"
             continue
-        if leadin == "focus" and len(block.text) < 160:
+        if leadin == "focus" and not leadin_items and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
             leadin = None
             continue
