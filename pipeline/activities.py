@@ -134,16 +134,17 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _purpose_res(rules: Rules) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in rules.sections["purpose_leadins"])
+@lru_cache(maxsize=8)
+def _purpose_res(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in rules.sections[key])
 
 
-def purpose_focus(text: str, rules: Rules) -> FocusArea | None:
-    """A lead-in that groups promises by aim ("För att minska trafikproblemen lovar vi:") →
-    a focus area, when the aim names a local priority (a category word)."""
+def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> FocusArea | None:
+    """A lead-in that groups promises by aim ("För att minska trafikproblemen lovar vi:"), or
+    a sentence that says what the promise is about (``key="promise_focus"``) → a focus area,
+    when the aim names a local priority (a category word)."""
     low = norm(text).rstrip(" :")
-    for pat in _purpose_res(rules):
+    for pat in _purpose_res(rules, key):
         m = pat.search(low)
         if not m:
             continue
@@ -414,8 +415,10 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     low = norm(text)
     if _word_re(tuple(rules.activities["promise_sentence_words"])).search(low):
         draft.promise_sentences.append(sent)
-    for fa in _focus_from_sentence(text, rules) if section in ("lead", "activities", "situation", "focus") else ():
-        add_focus(draft, fa)
+    if section in ("lead", "activities", "situation", "focus"):
+        areas = _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")]
+        for fa in filter(None, areas):
+            add_focus(draft, fa)
     if is_follow_up_sentence(text, rules):
         draft.follow_up.append(text)
         return
