@@ -92,6 +92,16 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     return commit or (action and actor)
 
 
+def _promises(sent: Span, rules: Rules) -> bool:
+    """A lead-in in which someone promises or acts: a commitment word, or a named actor with
+    an action verb ("Under 2022 prioriterar polisen och kommunen följande:")."""
+    low = norm(sent.text)
+    if set(_words(low)) & set(rules.activities["commitment_words"]):
+        return True
+    named = any(sent.start <= s.start < sent.end for s in sent.doc.spans["actors"])
+    return named and _action_re(rules).search(low) is not None
+
+
 def is_focus_sentence(text: str, rules: Rules) -> bool:
     low = norm(text)
     sec = rules.sections
@@ -325,6 +335,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 heading_actors = acts
             leadin = _leadin_kind(last.text, rules)
             leadin_items = False
+            if section == "situation" and (leadin == "focus" or not _promises(last, rules)):
+                # "Den sammanvägda bilden av problemområdena är:" and its list are situation;
+                # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
+                draft.situation.append(" ".join(last.text.split()))
+                leadin = "situation" if leadin == "activity" else leadin
             aim = purpose_focus(block.text, rules) if section in ("lead", "activities", "focus") else None
             if aim is not None:
                 current_fa = add_focus(draft, aim)
@@ -389,6 +404,8 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         draft.situation.append(text)
         return
     if leadin in ("focus", "focus_items") or section == "focus":
+        if section == "situation":
+            draft.situation.append(text)
         if categorize(text, rules, allow_other=False) or not _place_like(text):
             add_focus(draft, _focus_item(text, rules))
         return
@@ -426,7 +443,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.follow_up.append(text)
     elif section == "effect":
         draft.effect.append(text)
-    elif section in ("situation", "focus"):
+    elif section in ("situation", "focus") and not is_period_statement(text, rules):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
@@ -440,14 +457,17 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
     """A page with no situation section: the lead sentences that say what the promise builds
     on ("Utifrån medborgardialoger och statistik …") are its situation."""
-    cues = rules.sections["situation_sentence_cues"]
+    cues, basis = rules.sections["situation_sentence_cues"], tuple(rules.sections["situation_basis_starts"])
+    taken = {a["text"] for a in draft.activities}
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section != "lead":
+        if block.kind != "paragraph" or section not in ("lead", "activities"):
             continue
         for sent in docs[id(block)].sents:
-            low = norm(sent.text)
-            if any(c in low for c in cues) and not is_commitment(sent, rules, strict=True):
-                draft.situation.append(" ".join(sent.text.split()))
+            low, text = norm(sent.text), " ".join(sent.text.split())
+            if text in taken or is_period_statement(text, rules) or not any(c in low for c in cues):
+                continue
+            if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
+                draft.situation.append(text)
 
 
 def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
