@@ -541,5 +541,17 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     text = " ".join(dict.fromkeys(t.strip() for t in draft.follow_up if t.strip()))
     freq, _ = parse_frequency(text, rules)
     low = text.lower()
-    channels = [code for code, words in rules.sections["channels"].items() if any(w in low for w in words)]
+    channels = [code for code, pat in _channel_res(rules).items() if pat.search(low)]
+    if not channels and not any(w in low for w in rules.sections["follow_up_words"]):
+        return None  # an "Uppföljning" heading over background text (polisen-se__svedala)
     return FollowUp(text=text, frequency=freq, channels=channels)
+
+
+@lru_cache(maxsize=4)
+def _channel_res(rules: Rules) -> dict[str, re.Pattern]:
+    """Channel words match at the start of a word ("råd" is no part of "område"); entries
+    that start with "~" or a non-letter (".se", "www.") match anywhere."""
+    def alt(w: str) -> str:
+        return re.escape(w.removeprefix("~")) if w[:1] == "~" or not w[:1].isalpha() \
+            else r"(?<![\wåäö])" + re.escape(w)
+    return {code: re.compile("|".join(map(alt, words))) for code, words in rules.sections["channels"].items()}
