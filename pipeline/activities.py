@@ -266,11 +266,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     leadin_items = False          # the lead-in in force has had its list
     generic: FocusArea | None = None  # a focus heading with a generic title, waiting for its text
 
-    def add_activity(text_piece: str, nlp_doc, block: Block, section: str):
+    def add_activity(text_piece: str, nlp_doc, block: Block, section: str, fa: FocusArea | None = None):
         nonlocal last_activity
         freq, cadence = parse_frequency(text_piece, rules)
         reading = read_actors(nlp_doc, rules)
-        act = {"text": " ".join(text_piece.split()), "focus_area": current_fa.title if current_fa else None,
+        fa = fa or current_fa
+        act = {"text": " ".join(text_piece.split()), "focus_area": fa.title if fa else None,
                "reading": reading, "heading_actors": heading_actors, "frequency": freq, "cadence": cadence,
                "places": [], "span": _span_of(block, text_piece, doc_text), "section": section}
         draft.activities.append(act)
@@ -403,6 +404,15 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if leadin == "situation":
         draft.situation.append(text)
         return
+    if leadin in ("focus", "focus_items") and section != "situation" \
+            and set(_words(text)) & set(rules.activities["commitment_words"]):
+        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
+        # and its head (if any) the focus area it falls under
+        head = _item_head(text, rules)
+        cats = categorize(head or "", rules, allow_other=False) or categorize(text, rules)
+        fa = add_focus(draft, FocusArea(title=head, categories=cats)) if head else None
+        add_activity(text, doc, block, "activities", fa)
+        return
     if leadin in ("focus", "focus_items") or section == "focus":
         if section == "situation":
             draft.situation.append(text)
@@ -423,6 +433,17 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         draft.situation.append(text)
         return
     add_activity(text, doc, block, section)
+
+
+def _item_head(text: str, rules: Rules) -> str | None:
+    """The topic an item opens with: "Synlighet - Vi ska …", "Trafik: …", or a short first
+    sentence before the promise ("Rikta åtgärder mot brottsaktiva. Polisen och kommunen ska …");
+    a head that itself promises is none."""
+    parts = re.split(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) > 14 \
+            or set(_words(parts[0])) & set(rules.activities["commitment_words"]):
+        return None
+    return parts[0].strip(" .")
 
 
 def _read_sentence(draft, sent, block, section, add_activity, rules, report):
