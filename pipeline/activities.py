@@ -424,8 +424,13 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         return
     if section == "other":
         return
-    if is_period_statement(text, rules) or any(norm(text).startswith(p) for p in rules.activities["not_activity_starts"]):
-        return  # "– Det känns jättebra …": a quote set as a list item, not a promise
+    if is_period_statement(text, rules) or any(norm(text).startswith(p) for p in rules.activities["not_activity_starts"]) \
+            or text.rstrip().endswith(":"):
+        return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
+    if is_goal_item(text, rules):
+        if categorize(text, rules, allow_other=False, fallback=False):
+            add_focus(draft, _focus_item(text, rules))
+        return
     if is_follow_up_sentence(text, rules) and not is_commitment(doc, rules, strict=False):
         draft.follow_up.append(text)
         return
@@ -433,6 +438,19 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         draft.situation.append(text)
         return
     add_activity(text, doc, block, section)
+
+
+def is_goal_item(text: str, rules: Rules) -> bool:
+    """"öka tryggheten", "förebygga brott": a goal in a list, not something anyone does."""
+    low = norm(text)
+    a = rules.activities
+    return len(low.split()) <= a["goal_item_max_words"] and not set(_words(low)) & set(a["commitment_words"]) \
+        and _goal_re(a["goal_item"]).search(low) is not None
+
+
+@lru_cache(maxsize=4)
+def _goal_re(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _item_head(text: str, rules: Rules) -> str | None:
@@ -486,6 +504,8 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
         for sent in docs[id(block)].sents:
             low, text = norm(sent.text), " ".join(sent.text.split())
             if text in taken or is_period_statement(text, rules) or not any(c in low for c in cues):
+                continue
+            if any(p in low for p in rules.sections["not_situation_phrases"]):
                 continue
             if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
                 draft.situation.append(text)
