@@ -178,3 +178,110 @@ def test_effect_lists_and_place_lists_are_not_activities_or_focus(write, rules, 
     assert [a.text for a in rec.activities] == ["Polisen ska ha ett mobilt poliskontor i centrum varje vecka."]
     assert rec.expected_effect == "Ökad service mot medborgarna. Ökad trygghet."
     assert rec.focus_areas == []
+
+
+def _one(write, rules, nlp, txt, kommun="motala"):
+    return extract_path(write(f"{kommun}.txt", txt, url=f"https://polisen.se/x/{kommun}/"), rules, nlp).records[0]
+
+
+def test_purpose_leadins_group_promises_by_aim(write, rules, nlp):
+    txt = ("Motala – medborgarlöften 2021\n\nDet här ska vi göra\n\n"
+           "För att minska trafikproblemen kring skolan lovar vi:\n\n"
+           "  • Polisen ska genomföra hastighetskontroller vid skolorna.\n"
+           "  • Kommunen ska bygga fler gångfartsgator.\n\n"
+           "Polisen och kommunen lovar att gemensamt arbeta för att öka tryggheten och minska "
+           "brottsligheten genom följande aktiviteter:\n\n  • Kommunen ska genomföra två trygghetsvandringar.\n")
+    rec = _one(write, rules, nlp, txt)
+    # the first aim names a local priority; the second is the general aim of all promises
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("För att minska trafikproblemen kring skolan lovar vi", ["trafik", "unga"])]
+    assert [a.focus_area for a in rec.activities][:2] == ["För att minska trafikproblemen kring skolan lovar vi"] * 2
+    assert len(rec.activities) == 3
+
+
+def test_aim_in_the_sentence_before_the_leadin(write, rules, nlp):
+    txt = ("Åre – medborgarlöften 2022\n\nPolisen och kommunen lovar att arbeta för ökad trafiksäkerhet i "
+           "kommunen. Detta gör vi genom att:\n\n  • Genomföra minst tio trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "are")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trafiksäkerhet i kommunen", ["trafik"])]
+
+
+def test_what_the_promise_is_about_in_prose(write, rules, nlp):
+    txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
+           "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
+    rec = _one(write, rules, nlp, txt, "bollebygd")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+
+
+def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
+    txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
+           "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
+           "Polisen ska genomföra trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sotenas")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trygghetsfrämjande insatser", ["brottsoffer"]), ("Trafik", ["trafik"])]
+
+
+def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
+    txt = ("Klippan – medborgarlöften 2021\n\nDet här ska vi göra\n\nVi kommer under året göra följande\n\n"
+           "  • Polisen ska genomföra fyra narkotikainsatser.\n\nAnna Andersson\n\n"
+           "Chef för lokalpolisområde Klippan\n\nKommunstyrelsens ordförande\n")
+    rec = _one(write, rules, nlp, txt, "klippan")
+    assert rec.focus_areas == []
+
+
+def test_promises_under_a_focus_leadin_are_activities_with_their_topic(write, rules, nlp):
+    txt = ("Sundbyberg – medborgarlöften 2021\n\nPrioriterade områden under perioden är:\n\n"
+           "  • Synlighet - Polisen ska prioritera närvaro i Rissne och Hallonbergen.\n"
+           "  • Poliskontoret ska vara öppet minst en dag i veckan.\n"
+           "  • Goda och säkra trafikmiljöer.\n")
+    rec = _one(write, rules, nlp, txt, "sundbyberg")
+    assert [a.text for a in rec.activities] == [
+        "Synlighet - Polisen ska prioritera närvaro i Rissne och Hallonbergen.",
+        "Poliskontoret ska vara öppet minst en dag i veckan."]
+    assert rec.activities[0].focus_area == "Synlighet"
+    assert [f.title for f in rec.focus_areas] == ["Synlighet", "Goda och säkra trafikmiljöer"]
+
+
+def test_goal_bullets_quotes_and_plans_are_not_activities(write, rules, nlp):
+    txt = ("Göteborg – medborgarlöften 2019\n\nDet här ska vi göra\n\nMedborgarlöftena syftar till att:\n\n"
+           "  • öka tryggheten\n  • förebygga brott\n  • Minska antalet bostadsinbrott i Kortedala\n"
+           "  • Polisen ska fotpatrullera i centrum varje fredag.\n\n"
+           "Polisområdets inriktning är att alla överenskommelser ska förnyas. Inom varje område upprättas "
+           "en aktivitetsplan där parterna beskriver vad som ska uppnås. Vi ska leverera resultat, säger "
+           "kommunpolis Eva Ek.\n")
+    rec = _one(write, rules, nlp, txt, "goteborg")
+    assert [a.text for a in rec.activities] == ["Polisen ska fotpatrullera i centrum varje fredag."]
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Minska antalet bostadsinbrott i Kortedala", ["mangdbrott"])]
+
+
+def test_situation_without_a_heading(write, rules, nlp):
+    txt = ("Köping – medborgarlöften 2016\n\nMed tidigare medborgardialoger som grund lovar kommunen och "
+           "polisen att arbeta för att förebygga brott.\n\nDetta gör vi genom att:\n\n"
+           "  • Polisen ska patrullera i centrum.\n\nDet här ska vi göra\n\n"
+           "Många upplever otrygghet vid busstationen på kvällarna. Polisen ska finnas där varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "koping")
+    assert rec.situation.text == ("Med tidigare medborgardialoger som grund lovar kommunen och polisen att arbeta "
+                                  "för att förebygga brott. Många upplever otrygghet vid busstationen på kvällarna.")
+
+
+def test_situation_section_leadin_and_list(write, rules, nlp):
+    txt = ("Forshaga – medborgarlöften 2023\n\nProblembild\n\nDen sammanvägda bilden av problemområdena är:\n\n"
+           "  • Stölder och inbrott.\n  • Trafikbrott.\n\n"
+           "Vid dialogen ombads medborgarna rangordna följande polisiära åtgärder:\n\n  • Trafikkontroller.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra tio trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "forshaga")
+    assert rec.situation.text.startswith("Den sammanvägda bilden av problemområdena är: Stölder och inbrott.")
+    assert "Trafikkontroller." in rec.situation.text
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio trafikkontroller."]
+
+
+def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
+    txt = ("Svedala – medborgarlöften 2017\n\nUppföljning\n\nDen 1 november 2016 undertecknades de första "
+           "medborgarlöftena. Detta medborgarlöfte är en bilaga till överenskommelsen för hela området.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n")
+    assert _one(write, rules, nlp, txt, "svedala").follow_up is None
+    txt2 = txt.replace("Den 1 november", "Löftet följs upp i lokala brå. Den 1 november")
+    fu = _one(write, rules, nlp, txt2, "svedala").follow_up
+    assert fu is not None and fu.channels == ["mote"]  # "brå"; "område" holds no "råd"
