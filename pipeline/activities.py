@@ -404,6 +404,9 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if leadin == "situation":
         draft.situation.append(text)
         return
+    if leadin in ("focus", "focus_items") and section != "situation" and is_noun_promise(text, rules):
+        add_activity(text, doc, block, "activities")
+        return
     if leadin in ("focus", "focus_items") and section != "situation" \
             and set(_words(text)) & set(rules.activities["commitment_words"]):
         # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
@@ -438,6 +441,15 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         draft.situation.append(text)
         return
     add_activity(text, doc, block, section)
+
+
+def is_noun_promise(text: str, rules: Rules) -> bool:
+    """"Polisiär närvaro med synlig och aktiv polis i Knivsta kommun.": a promise written as a
+    noun phrase."""
+    a = rules.activities
+    words = _words(text)
+    return len(words) >= a["noun_promise_min_words"] \
+        and any(n in w for w in words[:4] for n in a["noun_promise_words"])
 
 
 def is_goal_item(text: str, rules: Rules) -> bool:
