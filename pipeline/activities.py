@@ -349,8 +349,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "focus":
                 for fa in _focus_from_sentence(last.text, rules):
                     add_focus(draft, fa)
-            elif leadin == "activity" and section not in ("follow_up", "effect", "other"):
-                override = "activities"
+            elif leadin == "activity" and (section not in ("follow_up", "effect", "other")
+                                           or section != "follow_up" and _promises(last, rules)):
+                override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
         if leadin == "focus" and not leadin_items and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
