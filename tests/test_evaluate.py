@@ -16,14 +16,14 @@ RATCHET = {
     "period_accuracy": 0.958,
     "doc_type_accuracy": 0.972,
     "parties_f1": 0.971,
-    "focus_category_f1": 0.785,
-    "activity_precision": 0.942,
-    "activity_recall": 0.957,
-    "activity_f1": 0.949,
-    "actor_f1": 0.959,
+    "focus_category_f1": 0.841,
+    "activity_precision": 0.952,
+    "activity_recall": 0.977,
+    "activity_f1": 0.964,
+    "actor_f1": 0.96,
     "frequency_accuracy": 0.962,
-    "follow_up_presence_accuracy": 0.917,
-    "situation_dice": 0.741,
+    "follow_up_presence_accuracy": 0.931,
+    "situation_dice": 0.847,
 }
 
 
