@@ -441,7 +441,25 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if section == "situation" and not is_commitment(doc, rules, strict=True):
         draft.situation.append(text)
         return
-    add_activity(text, doc, block, section)
+    add_activity(text, doc, block, section, _dash_topic(draft, text, rules))
+
+
+_DASH_TOPIC = re.compile(r"^([A-ZÅÄÖ][^.:–-]{2,45}?)\s+[-–]\s+(?=[A-ZÅÄÖ])")
+
+
+def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
+    """"Synlighet - Polisen och kommunen lovar att …": a promise that names its focus area
+    first (polisen-se__sundbyberg, polisen-se__sundbyberg-2, polisen-se__mellerud-2). The
+    topic's own words give its categories, else those of the promise after it."""
+    m = _DASH_TOPIC.match(text)
+    commit = set(rules.activities["commitment_words"])
+    if not m or len(m.group(1).split()) > 5 or commit & set(_words(m.group(1))) \
+            or not commit & set(_words(text[m.end():])):
+        return None
+    topic = m.group(1)
+    cats = categorize(topic, rules, allow_other=False, fallback=False) \
+        or categorize(text[m.end():], rules, allow_other=False, fallback=False) or categorize(topic, rules)
+    return add_focus(draft, FocusArea(title=topic, categories=cats))
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:

@@ -285,3 +285,14 @@ def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
     txt2 = txt.replace("Den 1 november", "Löftet följs upp i lokala brå. Den 1 november")
     fu = _one(write, rules, nlp, txt2, "svedala").follow_up
     assert fu is not None and fu.channels == ["mote"]  # "brå"; "område" holds no "råd"
+
+
+def test_promise_that_names_its_focus_area_first(write, rules, nlp):
+    txt = ("Mellerud – medborgarlöften 2023\n\nDet här ska vi göra\n\n"
+           "  • Trafiksäkerhet - Kommunen och polisen ska genomföra hastighetskontroller vid skolan.\n"
+           "  • Samverkan - Ökad närvaro av vuxna i det offentliga rummet. Polisen ska stötta nattvandrarna.\n"
+           "  • Med projektet Fotboll - Unga har fått jobb.\n")
+    rec = _one(write, rules, nlp, txt, "mellerud")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trafiksäkerhet", ["trafik"]), ("Samverkan", ["offentlig_miljo"])]
+    assert [a.focus_area for a in rec.activities] == ["Trafiksäkerhet", "Samverkan", None]
