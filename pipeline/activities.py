@@ -264,6 +264,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     real_activities = False       # the section was opened by an activity heading
     last_activity: dict | None = None
     leadin_items = False          # the lead-in in force has had its list
+    restated = False              # a report's list that repeats the original promises
     generic: FocusArea | None = None  # a focus heading with a generic title, waiting for its text
 
     def add_activity(text_piece: str, nlp_doc, block: Block, section: str, fa: FocusArea | None = None):
@@ -300,6 +301,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 generic.categories = under
             generic = None
         if block.kind == "heading":
+            restated = False
             acts = _actor_heading(doc, rules)
             leadin = None
             if acts:
@@ -317,6 +319,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         if block.kind == "item":
             leadin_items = True
+            if report and (restated or set(_words(block.text)) & set(rules.activities["restated_promise_words"])):
+                continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
                 fa = add_focus(draft, _focus_item(block.text, rules))
@@ -326,6 +330,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules)
             continue
         # paragraph
+        restated = report and bool(set(_words(block.text)) & set(rules.activities["restated_promise_words"]))
         sents = list(doc.sents) or [doc]
         if block.text.rstrip().endswith(":"):
             *body, last = sents

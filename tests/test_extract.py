@@ -296,3 +296,17 @@ def test_promise_that_names_its_focus_area_first(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("Trafiksäkerhet", ["trafik"]), ("Samverkan", ["offentlig_miljo"])]
     assert [a.focus_area for a in rec.activities] == ["Trafiksäkerhet", "Samverkan", None]
+
+
+def test_report_repeats_promises_then_reports_actions(write, rules, nlp):
+    txt = ("Uppföljning av medborgarlöftet 2020 i Töreboda\n\n"
+           "I medborgarlöftet för 2020 lovade polisen och kommunen att särskilt fokusera på ungdomar i riskzon.\n\n"
+           "  • Polis och kommun ska besöka platser där ungdomar träffas.\n"
+           "  • Parterna ska informera föräldrar vid minst ett tillfälle.\n\nInsatser under året\n\n"
+           "Vi har genomfört orossamtal med ungdomar och vårdnadshavare tillsammans med socialtjänsten.\n\n"
+           "  • Trafikkontroller skulle genomföras vid skolorna.\n  • Genomfört 57 riktade trafikinsatser.\n")
+    rec = _one(write, rules, nlp, txt, "toreboda")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Vi har genomfört orossamtal med ungdomar och vårdnadshavare tillsammans med socialtjänsten.",
+        "Genomfört 57 riktade trafikinsatser."]
