@@ -284,6 +284,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         if section in ("title", "period_heading"):
             if _word_re(tuple(rules.activities["promise_sentence_words"])).search(norm(block.text)):
                 draft.promise_sentences.append(doc)  # "Sollefteå kommun tecknar medborgarlöfte med Polisen"
+            for fa in filter(None, _focus_from_sentence(block.text, rules)
+                             or [purpose_focus(block.text, rules, "promise_focus")]):
+                add_focus(draft, fa)  # "Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte"
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
             generic = None
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"

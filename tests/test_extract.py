@@ -310,3 +310,11 @@ def test_report_repeats_promises_then_reports_actions(write, rules, nlp):
     assert [a.text for a in rec.activities] == [
         "Vi har genomfört orossamtal med ungdomar och vårdnadshavare tillsammans med socialtjänsten.",
         "Genomfört 57 riktade trafikinsatser."]
+
+
+def test_focus_named_in_the_title_or_before_a_cue(write, rules, nlp):
+    txt = ("Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte\n\n"
+           "Medborgarlöftet för 2023 inriktas på Hallstahammars stadskärna.\n\n"
+           "Polisen ska genomföra fem trafikkontroller under året.\n")
+    rec = _one(write, rules, nlp, txt, "hallstahammar")
+    assert [f.categories for f in rec.focus_areas] == [["trafik", "narkotika", "mangdbrott"], ["offentlig_miljo"]]
