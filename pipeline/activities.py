@@ -75,7 +75,8 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     a = rules.activities
     if len(words) < 3 or text[:1] in "–-\"”" or any(low.startswith(p) for p in a["not_activity_starts"]):
         return False
-    if _generic(text, rules) or any(w in a["negations"] for w in words) or is_focus_sentence(text, rules):
+    if _generic(text, rules) or any(w in a["negations"] for w in words) or is_focus_sentence(text, rules) \
+            or is_general_aim(low, rules):
         return False
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
         return False
@@ -439,6 +440,8 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if is_period_statement(text, rules) or any(norm(text).startswith(p) for p in rules.activities["not_activity_starts"]) \
             or text.rstrip().endswith(":"):
         return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
+    if is_general_aim(norm(text), rules):
+        return
     if is_goal_item(text, rules):
         if categorize(text, rules, allow_other=False, fallback=False):
             add_focus(draft, _focus_item(text, rules))
@@ -477,6 +480,12 @@ def is_noun_promise(text: str, rules: Rules) -> bool:
     words = _words(text)
     return len(words) >= a["noun_promise_min_words"] \
         and any(n in w for w in words[:4] for n in a["noun_promise_words"])
+
+
+def is_general_aim(low: str, rules: Rules) -> bool:
+    """"… lovar att arbeta för att öka tryggheten och minska brottsligheten i kommunen": the aim
+    of every medborgarlöfte, promised as such."""
+    return _goal_re(rules.activities["general_aim"]).search(low) is not None
 
 
 def is_goal_item(text: str, rules: Rules) -> bool:

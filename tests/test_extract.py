@@ -318,3 +318,11 @@ def test_focus_named_in_the_title_or_before_a_cue(write, rules, nlp):
            "Polisen ska genomföra fem trafikkontroller under året.\n")
     rec = _one(write, rules, nlp, txt, "hallstahammar")
     assert [f.categories for f in rec.focus_areas] == [["trafik", "narkotika", "mangdbrott"], ["offentlig_miljo"]]
+
+
+def test_general_aim_promised_as_such_is_no_activity(write, rules, nlp):
+    txt = ("Osby – medborgarlöften 2024\n\nI medborgarlöftet lovar kommunen och polisen att tillsammans jobba "
+           "för att öka tryggheten och minska brottsligheten i kommunen. Därför lovar polisen att arrangera "
+           "minst en medborgarvandring under året.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Därför lovar polisen att arrangera minst en medborgarvandring under året."]
