@@ -367,7 +367,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             leadin = None
             continue
         leadin = None
-        for s in sents:
+        for prev, s in zip([None] + sents, sents):
+            if prev is not None and norm(s.text).startswith(tuple(rules.sections["promise_summary_next"])):
+                cats = categorize(prev.text, rules, allow_other=False, fallback=False)
+                if cats:  # "… fokus på att fånga upp unga …. Det är vårt löfte till dig som bor i …"
+                    add_focus(draft, FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats))
             _read_sentence(draft, s, block, section, add_activity, rules, report)
         if sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not is_commitment(sents[-1], rules, strict=False):
