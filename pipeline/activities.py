@@ -231,10 +231,18 @@ def _actor_cue_re(rules: Rules) -> re.Pattern:
 
 
 def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
-    """Actors a heading or lead-in names as the ones who act ("Åtgärder Polisen")."""
+    """Actors a heading or lead-in names as the ones who act ("Åtgärder Polisen"); a short
+    heading that is an organisation's name heads what it did or does ("Socialförvaltningen
+    Hisingen", "Bostadsbolaget": polisen-se__sa-har-vi-uppfyllt-vart-lofte-2021-2022,
+    goteborg-se__…)."""
     low = norm(doc.text)
     if not _actor_cue_re(rules).search(low):
-        return ()
+        span = doc if isinstance(doc, Span) else doc[:]
+        opens = any(s.start == span.start for s in span.doc.spans["actors"])
+        if len(low.split()) > 4 or not opens or low.endswith((".", ":")) \
+                or categorize(doc.text, rules, allow_other=False) \
+                or phrase_match(doc.text, rules.sections["signatory_headings"]):  # "Grannsamverkan": a topic
+            return ()
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
 
@@ -314,7 +322,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]):
+                if primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
+                                                         + rules.sections["signatory_headings"]):
                     heading_actors = ()
                     current_fa = add_focus(draft, _focus_item(block.text, rules))
                     generic = None if primary else current_fa

@@ -326,3 +326,13 @@ def test_general_aim_promised_as_such_is_no_activity(write, rules, nlp):
            "minst en medborgarvandring under året.\n")
     rec = _one(write, rules, nlp, txt, "osby")
     assert [a.text for a in rec.activities] == ["Därför lovar polisen att arrangera minst en medborgarvandring under året."]
+
+
+def test_short_organisation_heading_names_the_actor(write, rules, nlp):
+    txt = ("Så har vi uppfyllt vårt löfte 2022 i Kortedala\n\nPolisen lokalpolisområde Hisingen\n\n"
+           "  • Genomfört 30 trafikinsatser.\n\nSocialförvaltningen Hisingen\n\n"
+           "  • Skapat team med socialsekreterare för unga.\n\nGrannsamverkan\n\n"
+           "  • Startat tre nya områden.\n\nKommunstyrelsens ordförande\n\n  • Anna Andersson\n")
+    rec = _one(write, rules, nlp, txt, "goteborg")
+    assert [a.actors for a in rec.activities][:2] == [["polisen"], ["kommunen"]]
+    assert [f.title for f in rec.focus_areas] == ["Grannsamverkan"]  # a topic, not an organisation
