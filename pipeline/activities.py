@@ -345,7 +345,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         # paragraph
         restated = report and bool(set(_words(block.text)) & set(rules.activities["restated_promise_words"]))
         sents = list(doc.sents) or [doc]
-        if block.text.rstrip().endswith(":"):
+        if block.text.rstrip().endswith((":", " följande.")):  # "… är polisens medborgarlöften följande."
             *body, last = sents
             for s in body:
                 _read_sentence(draft, s, block, section, add_activity, rules, report)
@@ -359,7 +359,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
                 draft.situation.append(" ".join(last.text.split()))
                 leadin = "situation" if leadin == "activity" else leadin
-            aim = purpose_focus(block.text, rules) if section in ("lead", "activities", "focus") else None
+            aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
+                if section in ("lead", "activities", "focus") else None
             if aim is not None:
                 current_fa = add_focus(draft, aim)
             if leadin == "place":
@@ -367,8 +368,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "focus":
                 for fa in _focus_from_sentence(last.text, rules):
                     add_focus(draft, fa)
-            elif leadin == "activity" and (section not in ("follow_up", "effect", "other")
-                                           or section != "follow_up" and _promises(last, rules)):
+            elif leadin == "activity" and block.text.rstrip().endswith(":") \
+                    and (section not in ("follow_up", "effect", "other") or section != "follow_up" and _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
         if leadin == "focus" and not leadin_items and len(block.text) < 160:

@@ -20,7 +20,7 @@ RATCHET = {
     "activity_precision": 0.952,
     "activity_recall": 0.977,
     "activity_f1": 0.964,
-    "actor_f1": 0.967,
+    "actor_f1": 0.978,
     "frequency_accuracy": 0.962,
     "follow_up_presence_accuracy": 0.945,
     "situation_dice": 0.847,

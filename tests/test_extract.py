@@ -336,3 +336,12 @@ def test_short_organisation_heading_names_the_actor(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "goteborg")
     assert [a.actors for a in rec.activities][:2] == [["polisen"], ["kommunen"]]
     assert [f.title for f in rec.focus_areas] == ["Grannsamverkan"]  # a topic, not an organisation
+
+
+def test_genitive_before_the_promise_names_the_doer(write, rules, nlp):
+    txt = ("Skellefteå – medborgarlöften\n\nUnder åren 2021-2025 är polisens medborgarlöften för en "
+           "tryggare stadskärna följande.\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n\n"
+           "Trots pandemin utfördes bl.a. följande av kommunen:\n\n  • Tio tillsyner genomfördes på krogarna.\n")
+    rec = _one(write, rules, nlp, txt, "skelleftea")
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
+    assert [f.categories for f in rec.focus_areas] == [["offentlig_miljo"]]
