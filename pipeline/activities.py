@@ -378,7 +378,14 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         leadin = None
         for prev, s in zip([None] + sents, sents):
-            if prev is not None and norm(s.text).startswith(tuple(rules.sections["promise_summary_next"])):
+            sec = rules.sections
+            if prev is not None and norm(s.text).startswith(tuple(sec["focus_list_starts"])) \
+                    and any(w in norm(prev.text) for w in sec["focus_list_previous"]):
+                for part in re.split(r",\s*|\s+och\s+|\s+samt\s+", s.text.strip().rstrip(".")[len("dessa är "):]):
+                    cats = categorize(part, rules, allow_other=False, fallback=False)
+                    if cats:  # "… tre problembilder valts ut … Dessa är trafik, frånvaro av polis och …"
+                        add_focus(draft, FocusArea(title=part.strip(' "”'), categories=cats))
+            if prev is not None and norm(s.text).startswith(tuple(sec["promise_summary_next"])):
                 cats = categorize(prev.text, rules, allow_other=False, fallback=False)
                 if cats:  # "… fokus på att fånga upp unga …. Det är vårt löfte till dig som bor i …"
                     add_focus(draft, FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats))

@@ -345,3 +345,12 @@ def test_genitive_before_the_promise_names_the_doer(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "skelleftea")
     assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
     assert [f.categories for f in rec.focus_areas] == [["offentlig_miljo"]]
+
+
+def test_list_of_chosen_problems_after_the_choice(write, rules, nlp):
+    txt = ("Älvdalen – medborgarlöften 2016\n\nUtifrån dialogerna har tre problembilder valts ut för att "
+           "prioriteras. Dessa är trafik, frånvaro av polis och narkotika bland unga.\n\n"
+           "Polisen ska genomföra trafikkontroller varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "alvdalen")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafik", ["trafik"]), ("narkotika bland unga", ["unga", "narkotika"])]
