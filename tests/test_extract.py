@@ -354,3 +354,10 @@ def test_list_of_chosen_problems_after_the_choice(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "alvdalen")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("trafik", ["trafik"]), ("narkotika bland unga", ["unga", "narkotika"])]
+
+
+def test_promise_of_a_local_aim_names_the_focus(write, rules, nlp):
+    txt = ("Härryda – medborgarlöften 2017\n\nI ett gemensamt medborgarlöfte lovar polisen och kommunen att "
+           "öka tryggheten i och runt resecentrum i Mölnlycke.\n\n  • Polisen ska fotpatrullera varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "harryda")
+    assert [f.categories for f in rec.focus_areas] == [["offentlig_miljo"]]
