@@ -438,7 +438,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if leadin in ("focus", "focus_items") and section != "situation" and is_noun_promise(text, rules):
         add_activity(text, doc, block, "activities")
         return
-    if leadin in ("focus", "focus_items") and section != "situation" \
+    if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
             and set(_words(text)) & set(rules.activities["commitment_words"]):
         # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
         # and its head (if any) the focus area it falls under

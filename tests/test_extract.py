@@ -361,3 +361,11 @@ def test_promise_of_a_local_aim_names_the_focus(write, rules, nlp):
            "öka tryggheten i och runt resecentrum i Mölnlycke.\n\n  • Polisen ska fotpatrullera varje vecka.\n")
     rec = _one(write, rules, nlp, txt, "harryda")
     assert [f.categories for f in rec.focus_areas] == [["offentlig_miljo"]]
+
+
+def test_promises_in_a_focus_section_are_activities(write, rules, nlp):
+    txt = ("Fagersta – medborgarlöfte 2019\n\nFokusområden\n\n  • Trafik\n"
+           "  • Polisen kommer att göra regelbundna skolbesök för att förebygga brott.\n")
+    rec = _one(write, rules, nlp, txt, "fagersta")
+    assert [f.title for f in rec.focus_areas] == ["Trafik"]
+    assert [a.text for a in rec.activities] == ["Polisen kommer att göra regelbundna skolbesök för att förebygga brott."]
