@@ -239,9 +239,9 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
     if not _actor_cue_re(rules).search(low):
         span = doc if isinstance(doc, Span) else doc[:]
         opens = any(s.start == span.start for s in span.doc.spans["actors"])
-        if len(low.split()) > 4 or not opens or low.endswith((".", ":")) \
-                or categorize(doc.text, rules, allow_other=False) \
-                or phrase_match(doc.text, rules.sections["signatory_headings"]):  # "Grannsamverkan": a topic
+        topic = categorize(doc.text, rules, allow_other=False)  # "Grannsamverkan" names a topic
+        if len(low.split()) > 4 or not opens or low.endswith((".", ":")) or topic \
+                or phrase_match(doc.text, rules.sections["signatory_headings"]):
             return ()
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
@@ -368,8 +368,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "focus":
                 for fa in _focus_from_sentence(last.text, rules):
                     add_focus(draft, fa)
-            elif leadin == "activity" and block.text.rstrip().endswith(":") \
-                    and (section not in ("follow_up", "effect", "other") or section != "follow_up" and _promises(last, rules)):
+            elif leadin == "activity" and block.text.rstrip().endswith(":") and section != "follow_up" \
+                    and (section not in ("effect", "other") or _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
         if leadin == "focus" and not leadin_items and len(block.text) < 160:
@@ -378,22 +378,30 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         leadin = None
         for prev, s in zip([None] + sents, sents):
-            sec = rules.sections
-            if prev is not None and norm(s.text).startswith(tuple(sec["focus_list_starts"])) \
-                    and any(w in norm(prev.text) for w in sec["focus_list_previous"]):
-                for part in re.split(r",\s*|\s+och\s+|\s+samt\s+", s.text.strip().rstrip(".")[len("dessa är "):]):
-                    cats = categorize(part, rules, allow_other=False, fallback=False)
-                    if cats:  # "… tre problembilder valts ut … Dessa är trafik, frånvaro av polis och …"
-                        add_focus(draft, FocusArea(title=part.strip(' "”'), categories=cats))
-            if prev is not None and norm(s.text).startswith(tuple(sec["promise_summary_next"])):
-                cats = categorize(prev.text, rules, allow_other=False, fallback=False)
-                if cats:  # "… fokus på att fånga upp unga …. Det är vårt löfte till dig som bor i …"
-                    add_focus(draft, FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats))
+            for fa in _focus_after(prev, s, rules) if prev is not None else ():
+                add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add_activity, rules, report)
         if sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not is_commitment(sents[-1], rules, strict=False):
             leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
+
+
+def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
+    """Focus areas a sentence names by what stands before it: "… tre problembilder valts ut …
+    Dessa är trafik, frånvaro av polis och …" (the list), "… fokus på att fånga upp unga …. Det
+    är vårt löfte till dig som bor i …" (the sentence before)."""
+    sec = rules.sections
+    low, before = norm(sent.text), norm(prev.text)
+    start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
+    if start is not None and any(w in before for w in sec["focus_list_previous"]):
+        parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", " ".join(sent.text.split())[len(start):].rstrip("."))
+        return [FocusArea(title=p.strip(' "”'), categories=cats) for p in parts
+                if (cats := categorize(p, rules, allow_other=False, fallback=False))]
+    if low.startswith(tuple(sec["promise_summary_next"])):
+        cats = categorize(prev.text, rules, allow_other=False, fallback=False)
+        return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)] if cats else []
+    return []
 
 
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
