@@ -16,7 +16,7 @@ RATCHET = {
     "period_accuracy": 0.958,
     "doc_type_accuracy": 0.972,
     "parties_f1": 0.971,
-    "focus_category_f1": 0.856,
+    "focus_category_f1": 0.861,
     "activity_precision": 0.952,
     "activity_recall": 0.977,
     "activity_f1": 0.964,
