@@ -576,8 +576,8 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
     cues, basis = rules.sections["situation_sentence_cues"], tuple(rules.sections["situation_basis_starts"])
     taken = {a["text"] for a in draft.activities}
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in ("lead", "activities"):
-            continue
+        if block.kind != "paragraph" or section not in ("lead", "activities", "other"):
+            continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …)
         for sent in docs[id(block)].sents:
             low, text = norm(sent.text), " ".join(sent.text.split())
             if text in taken or is_period_statement(text, rules) or not any(c in low for c in cues):

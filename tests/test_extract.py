@@ -369,3 +369,10 @@ def test_promises_in_a_focus_section_are_activities(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "fagersta")
     assert [f.title for f in rec.focus_areas] == ["Trafik"]
     assert [a.text for a in rec.activities] == ["Polisen kommer att göra regelbundna skolbesök för att förebygga brott."]
+
+
+def test_situation_under_a_background_heading(write, rules, nlp):
+    txt = ("Bjuv – medborgarlöften 2020\n\nBakgrund\n\nMedborgarlöftet grundar sig i den lokala lägesbild som "
+           "tas fram med stöd av medborgarundersökningar.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "bjuv")
+    assert rec.situation.text.startswith("Medborgarlöftet grundar sig i den lokala lägesbild")
