@@ -16,7 +16,7 @@ from .actors import read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, heading_kind, norm
+from .sections import Segment, heading_kind, norm, phrase_match
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -75,7 +75,8 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     a = rules.activities
     if len(words) < 3 or text[:1] in "–-\"”" or any(low.startswith(p) for p in a["not_activity_starts"]):
         return False
-    if _generic(text, rules) or any(w in a["negations"] for w in words) or is_focus_sentence(text, rules):
+    if _generic(text, rules) or any(w in a["negations"] for w in words) or is_focus_sentence(text, rules) \
+            or is_general_aim(low, rules):
         return False
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
         return False
@@ -90,6 +91,16 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     if strict:
         return commit and (actor or action)
     return commit or (action and actor)
+
+
+def _promises(sent: Span, rules: Rules) -> bool:
+    """A lead-in in which someone promises or acts: a commitment word, or a named actor with
+    an action verb ("Under 2022 prioriterar polisen och kommunen följande:")."""
+    low = norm(sent.text)
+    if set(_words(low)) & set(rules.activities["commitment_words"]):
+        return True
+    named = any(sent.start <= s.start < sent.end for s in sent.doc.spans["actors"])
+    return named and _action_re(rules).search(low) is not None
 
 
 def is_focus_sentence(text: str, rules: Rules) -> bool:
@@ -132,6 +143,28 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if p and cats:
             out.append(FocusArea(title=p, categories=cats))
     return out
+
+
+@lru_cache(maxsize=8)
+def _purpose_res(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in rules.sections[key])
+
+
+def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> FocusArea | None:
+    """A lead-in that groups promises by aim ("För att minska trafikproblemen lovar vi:"), or
+    a sentence that says what the promise is about (``key="promise_focus"``) → a focus area,
+    when the aim names a local priority (a category word)."""
+    low = norm(text).rstrip(" :")
+    for pat in _purpose_res(rules, key):
+        m = pat.search(low)
+        if not m:
+            continue
+        cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False)
+        if not cats:
+            return None
+        start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
+        return FocusArea(title=" ".join(text.split())[start:end].strip(" ,:"), categories=cats)
+    return None
 
 
 def _focus_item(text: str, rules: Rules) -> FocusArea:
@@ -198,10 +231,18 @@ def _actor_cue_re(rules: Rules) -> re.Pattern:
 
 
 def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
-    """Actors a heading or lead-in names as the ones who act ("Åtgärder Polisen")."""
+    """Actors a heading or lead-in names as the ones who act ("Åtgärder Polisen"); a short
+    heading that is an organisation's name heads what it did or does ("Socialförvaltningen
+    Hisingen", "Bostadsbolaget": polisen-se__sa-har-vi-uppfyllt-vart-lofte-2021-2022,
+    goteborg-se__…)."""
     low = norm(doc.text)
     if not _actor_cue_re(rules).search(low):
-        return ()
+        span = doc if isinstance(doc, Span) else doc[:]
+        opens = any(s.start == span.start for s in span.doc.spans["actors"])
+        topic = categorize(doc.text, rules, allow_other=False)  # "Grannsamverkan" names a topic
+        if len(low.split()) > 4 or not opens or low.endswith((".", ":")) or topic \
+                or phrase_match(doc.text, rules.sections["signatory_headings"]):
+            return ()
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
 
@@ -231,12 +272,16 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     override: str | None = None  # an actor heading or lead-in opens an activity list
     real_activities = False       # the section was opened by an activity heading
     last_activity: dict | None = None
+    leadin_items = False          # the lead-in in force has had its list
+    restated = False              # a report's list that repeats the original promises
+    generic: FocusArea | None = None  # a focus heading with a generic title, waiting for its text
 
-    def add_activity(text_piece: str, nlp_doc, block: Block, section: str):
+    def add_activity(text_piece: str, nlp_doc, block: Block, section: str, fa: FocusArea | None = None):
         nonlocal last_activity
         freq, cadence = parse_frequency(text_piece, rules)
         reading = read_actors(nlp_doc, rules)
-        act = {"text": " ".join(text_piece.split()), "focus_area": current_fa.title if current_fa else None,
+        fa = fa or current_fa
+        act = {"text": " ".join(text_piece.split()), "focus_area": fa.title if fa else None,
                "reading": reading, "heading_actors": heading_actors, "frequency": freq, "cadence": cadence,
                "places": [], "span": _span_of(block, text_piece, doc_text), "section": section}
         draft.activities.append(act)
@@ -248,16 +293,27 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         if section in ("title", "period_heading"):
             if _word_re(tuple(rules.activities["promise_sentence_words"])).search(norm(block.text)):
                 draft.promise_sentences.append(doc)  # "Sollefteå kommun tecknar medborgarlöfte med Polisen"
+            for fa in filter(None, _focus_from_sentence(block.text, rules)
+                             or [purpose_focus(block.text, rules, "promise_focus")]):
+                add_focus(draft, fa)  # "Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte"
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            generic = None
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
         if section.endswith(":heading"):
             kind = section.split(":")[0]
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
+            generic = None
             real_activities = kind == "activities"
             continue
         section = override or section
+        if generic is not None and block.kind != "heading":
+            under = categorize(block.text, rules, allow_other=False, fallback=False)
+            if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly
+                generic.categories = under
+            generic = None
         if block.kind == "heading":
+            restated = False
             acts = _actor_heading(doc, rules)
             leadin = None
             if acts:
@@ -266,13 +322,18 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if primary or named:
+                if primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
+                                                         + rules.sections["signatory_headings"]):
                     heading_actors = ()
                     current_fa = add_focus(draft, _focus_item(block.text, rules))
+                    generic = None if primary else current_fa
             elif section == "follow_up":
                 draft.follow_up.append(block.text)
             continue
         if block.kind == "item":
+            leadin_items = True
+            if report and (restated or set(_words(block.text)) & set(rules.activities["restated_promise_words"])):
+                continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
                 fa = add_focus(draft, _focus_item(block.text, rules))
@@ -282,8 +343,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules)
             continue
         # paragraph
+        restated = report and bool(set(_words(block.text)) & set(rules.activities["restated_promise_words"]))
         sents = list(doc.sents) or [doc]
-        if block.text.rstrip().endswith(":"):
+        if block.text.rstrip().endswith((":", " följande.")):  # "… är polisens medborgarlöften följande."
             *body, last = sents
             for s in body:
                 _read_sentence(draft, s, block, section, add_activity, rules, report)
@@ -291,25 +353,55 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if acts:
                 heading_actors = acts
             leadin = _leadin_kind(last.text, rules)
+            leadin_items = False
+            if section == "situation" and (leadin == "focus" or not _promises(last, rules)):
+                # "Den sammanvägda bilden av problemområdena är:" and its list are situation;
+                # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
+                draft.situation.append(" ".join(last.text.split()))
+                leadin = "situation" if leadin == "activity" else leadin
+            aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
+                if section in ("lead", "activities", "focus") else None
+            if aim is not None:
+                current_fa = add_focus(draft, aim)
             if leadin == "place":
                 add_activity(last.text.strip(), last, block, section)
             elif leadin == "focus":
                 for fa in _focus_from_sentence(last.text, rules):
                     add_focus(draft, fa)
-            elif leadin == "activity" and section not in ("follow_up", "effect", "other"):
-                override = "activities"
+            elif leadin == "activity" and block.text.rstrip().endswith(":") and section != "follow_up" \
+                    and (section not in ("effect", "other") or _promises(last, rules)):
+                override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
-        if leadin == "focus" and len(block.text) < 160:
+        if leadin == "focus" and not leadin_items and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
             leadin = None
             continue
         leadin = None
-        for s in sents:
+        for prev, s in zip([None] + sents, sents):
+            for fa in _focus_after(prev, s, rules) if prev is not None else ():
+                add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add_activity, rules, report)
         if sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not is_commitment(sents[-1], rules, strict=False):
             leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
+
+
+def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
+    """Focus areas a sentence names by what stands before it: "… tre problembilder valts ut …
+    Dessa är trafik, frånvaro av polis och …" (the list), "… fokus på att fånga upp unga …. Det
+    är vårt löfte till dig som bor i …" (the sentence before)."""
+    sec = rules.sections
+    low, before = norm(sent.text), norm(prev.text)
+    start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
+    if start is not None and any(w in before for w in sec["focus_list_previous"]):
+        parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", " ".join(sent.text.split())[len(start):].rstrip("."))
+        return [FocusArea(title=p.strip(' "”'), categories=cats) for p in parts
+                if (cats := categorize(p, rules, allow_other=False, fallback=False))]
+    if low.startswith(tuple(sec["promise_summary_next"])):
+        cats = categorize(prev.text, rules, allow_other=False, fallback=False)
+        return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)] if cats else []
+    return []
 
 
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
@@ -351,7 +443,21 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if leadin == "situation":
         draft.situation.append(text)
         return
+    if leadin in ("focus", "focus_items") and section != "situation" and is_noun_promise(text, rules):
+        add_activity(text, doc, block, "activities")
+        return
+    if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
+            and set(_words(text)) & set(rules.activities["commitment_words"]):
+        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
+        # and its head (if any) the focus area it falls under
+        head = _item_head(text, rules)
+        cats = categorize(head or "", rules, allow_other=False) or categorize(text, rules)
+        fa = add_focus(draft, FocusArea(title=head, categories=cats)) if head else None
+        add_activity(text, doc, block, "activities", fa)
+        return
     if leadin in ("focus", "focus_items") or section == "focus":
+        if section == "situation":
+            draft.situation.append(text)
         if categorize(text, rules, allow_other=False) or not _place_like(text):
             add_focus(draft, _focus_item(text, rules))
         return
@@ -360,15 +466,79 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         return
     if section == "other":
         return
-    if is_period_statement(text, rules) or any(norm(text).startswith(p) for p in rules.activities["not_activity_starts"]):
-        return  # "– Det känns jättebra …": a quote set as a list item, not a promise
+    if is_period_statement(text, rules) or any(norm(text).startswith(p) for p in rules.activities["not_activity_starts"]) \
+            or text.rstrip().endswith(":"):
+        return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
+    if is_general_aim(norm(text), rules):
+        return
+    if is_goal_item(text, rules):
+        if categorize(text, rules, allow_other=False, fallback=False):
+            add_focus(draft, _focus_item(text, rules))
+        return
     if is_follow_up_sentence(text, rules) and not is_commitment(doc, rules, strict=False):
         draft.follow_up.append(text)
         return
     if section == "situation" and not is_commitment(doc, rules, strict=True):
         draft.situation.append(text)
         return
-    add_activity(text, doc, block, section)
+    add_activity(text, doc, block, section, _dash_topic(draft, text, rules))
+
+
+_DASH_TOPIC = re.compile(r"^([A-ZÅÄÖ][^.:–-]{2,45}?)\s+[-–]\s+(?=[A-ZÅÄÖ])")
+
+
+def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
+    """"Synlighet - Polisen och kommunen lovar att …": a promise that names its focus area
+    first (polisen-se__sundbyberg, polisen-se__sundbyberg-2, polisen-se__mellerud-2). The
+    topic's own words give its categories, else those of the promise after it."""
+    m = _DASH_TOPIC.match(text)
+    commit = set(rules.activities["commitment_words"])
+    if not m or len(m.group(1).split()) > 5 or commit & set(_words(m.group(1))) \
+            or not commit & set(_words(text[m.end():])):
+        return None
+    topic = m.group(1)
+    cats = categorize(topic, rules, allow_other=False, fallback=False) \
+        or categorize(text[m.end():], rules, allow_other=False, fallback=False) or categorize(topic, rules)
+    return add_focus(draft, FocusArea(title=topic, categories=cats))
+
+
+def is_noun_promise(text: str, rules: Rules) -> bool:
+    """"Polisiär närvaro med synlig och aktiv polis i Knivsta kommun.": a promise written as a
+    noun phrase."""
+    a = rules.activities
+    words = _words(text)
+    return len(words) >= a["noun_promise_min_words"] \
+        and any(n in w for w in words[:4] for n in a["noun_promise_words"])
+
+
+def is_general_aim(low: str, rules: Rules) -> bool:
+    """"… lovar att arbeta för att öka tryggheten och minska brottsligheten i kommunen": the aim
+    of every medborgarlöfte, promised as such."""
+    return _goal_re(rules.activities["general_aim"]).search(low) is not None
+
+
+def is_goal_item(text: str, rules: Rules) -> bool:
+    """"öka tryggheten", "förebygga brott": a goal in a list, not something anyone does."""
+    low = norm(text)
+    a = rules.activities
+    return len(low.split()) <= a["goal_item_max_words"] and not set(_words(low)) & set(a["commitment_words"]) \
+        and _goal_re(a["goal_item"]).search(low) is not None
+
+
+@lru_cache(maxsize=4)
+def _goal_re(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def _item_head(text: str, rules: Rules) -> str | None:
+    """The topic an item opens with: "Synlighet - Vi ska …", "Trafik: …", or a short first
+    sentence before the promise ("Rikta åtgärder mot brottsaktiva. Polisen och kommunen ska …");
+    a head that itself promises is none."""
+    parts = re.split(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) > 14 \
+            or set(_words(parts[0])) & set(rules.activities["commitment_words"]):
+        return None
+    return parts[0].strip(" .")
 
 
 def _read_sentence(draft, sent, block, section, add_activity, rules, report):
@@ -378,8 +548,10 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     low = norm(text)
     if _word_re(tuple(rules.activities["promise_sentence_words"])).search(low):
         draft.promise_sentences.append(sent)
-    for fa in _focus_from_sentence(text, rules) if section in ("lead", "activities", "situation", "focus") else ():
-        add_focus(draft, fa)
+    if section in ("lead", "activities", "situation", "focus"):
+        areas = _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")]
+        for fa in filter(None, areas):
+            add_focus(draft, fa)
     if is_follow_up_sentence(text, rules):
         draft.follow_up.append(text)
         return
@@ -387,7 +559,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.follow_up.append(text)
     elif section == "effect":
         draft.effect.append(text)
-    elif section in ("situation", "focus"):
+    elif section in ("situation", "focus") and not is_period_statement(text, rules):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
@@ -401,14 +573,19 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
     """A page with no situation section: the lead sentences that say what the promise builds
     on ("Utifrån medborgardialoger och statistik …") are its situation."""
-    cues = rules.sections["situation_sentence_cues"]
+    cues, basis = rules.sections["situation_sentence_cues"], tuple(rules.sections["situation_basis_starts"])
+    taken = {a["text"] for a in draft.activities}
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section != "lead":
-            continue
+        if block.kind != "paragraph" or section not in ("lead", "activities", "other"):
+            continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …)
         for sent in docs[id(block)].sents:
-            low = norm(sent.text)
-            if any(c in low for c in cues) and not is_commitment(sent, rules, strict=True):
-                draft.situation.append(" ".join(sent.text.split()))
+            low, text = norm(sent.text), " ".join(sent.text.split())
+            if text in taken or is_period_statement(text, rules) or not any(c in low for c in cues):
+                continue
+            if any(p in low for p in rules.sections["not_situation_phrases"]):
+                continue
+            if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
+                draft.situation.append(text)
 
 
 def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
@@ -485,5 +662,17 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     text = " ".join(dict.fromkeys(t.strip() for t in draft.follow_up if t.strip()))
     freq, _ = parse_frequency(text, rules)
     low = text.lower()
-    channels = [code for code, words in rules.sections["channels"].items() if any(w in low for w in words)]
+    channels = [code for code, pat in _channel_res(rules).items() if pat.search(low)]
+    if not channels and not any(w in low for w in rules.sections["follow_up_words"]):
+        return None  # an "Uppföljning" heading over background text (polisen-se__svedala)
     return FollowUp(text=text, frequency=freq, channels=channels)
+
+
+@lru_cache(maxsize=4)
+def _channel_res(rules: Rules) -> dict[str, re.Pattern]:
+    """Channel words match at the start of a word ("råd" is no part of "område"); entries
+    that start with "~" or a non-letter (".se", "www.") match anywhere."""
+    def alt(w: str) -> str:
+        return re.escape(w.removeprefix("~")) if w[:1] == "~" or not w[:1].isalpha() \
+            else r"(?<![\wåäö])" + re.escape(w)
+    return {code: re.compile("|".join(map(alt, words))) for code, words in rules.sections["channels"].items()}

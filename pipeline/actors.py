@@ -80,7 +80,7 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     if starts is None or len(starts) != len(group):
         starts = full.user_data["actor_starts"] = [s.start for s in group]
     mentions = [group[k] for k in range(bisect_left(starts, lo), bisect_left(starts, hi)) if group[k].end <= hi]
-    subject, partners = [], []
+    subject, partners, promisers = [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
     for m in mentions:
         code, _, weak = m.label_.partition(":")
@@ -90,12 +90,15 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif _is_genitive(m, rules):
             if m.start == lo:  # "Kommunens fältassistenter ska …": the owner acts
                 subject.append(code)
+            elif m.end < hi and full[m.end].lower_ in rules.actors["promise_nouns"]:
+                promisers.append(code)  # "… är polisens medborgarlöften följande"
             continue
         elif weak:
             if _opening(full, lo, m.start, mentions, rules):
                 partners.append(code)
         elif not _blocked(full, m.start, rules):
             subject.append(code)
+    subject = subject or promisers
     return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
 
 

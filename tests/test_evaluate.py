@@ -16,15 +16,15 @@ RATCHET = {
     "period_accuracy": 1.0,
     "doc_type_accuracy": 1.0,
     "parties_f1": 0.971,
-    "focus_category_f1": 0.785,
-    "activity_precision": 0.943,
-    "activity_recall": 0.964,
-    "activity_f1": 0.953,
-    "actor_f1": 0.96,
+    "focus_category_f1": 0.86,
+    "activity_precision": 0.965,
+    "activity_recall": 0.983,
+    "activity_f1": 0.974,
+    "actor_f1": 0.978,
     "frequency_accuracy": 1.0,
-    "follow_up_presence_accuracy": 0.917,
-    "situation_dice": 0.741,
+    "follow_up_presence_accuracy": 0.945,
     "follow_up_frequency_accuracy": 1.0,
+    "situation_dice": 0.859,
 }
 
 

@@ -178,3 +178,201 @@ def test_effect_lists_and_place_lists_are_not_activities_or_focus(write, rules, 
     assert [a.text for a in rec.activities] == ["Polisen ska ha ett mobilt poliskontor i centrum varje vecka."]
     assert rec.expected_effect == "Ökad service mot medborgarna. Ökad trygghet."
     assert rec.focus_areas == []
+
+
+def _one(write, rules, nlp, txt, kommun="motala"):
+    return extract_path(write(f"{kommun}.txt", txt, url=f"https://polisen.se/x/{kommun}/"), rules, nlp).records[0]
+
+
+def test_purpose_leadins_group_promises_by_aim(write, rules, nlp):
+    txt = ("Motala – medborgarlöften 2021\n\nDet här ska vi göra\n\n"
+           "För att minska trafikproblemen kring skolan lovar vi:\n\n"
+           "  • Polisen ska genomföra hastighetskontroller vid skolorna.\n"
+           "  • Kommunen ska bygga fler gångfartsgator.\n\n"
+           "Polisen och kommunen lovar att gemensamt arbeta för att öka tryggheten och minska "
+           "brottsligheten genom följande aktiviteter:\n\n  • Kommunen ska genomföra två trygghetsvandringar.\n")
+    rec = _one(write, rules, nlp, txt)
+    # the first aim names a local priority; the second is the general aim of all promises
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("För att minska trafikproblemen kring skolan lovar vi", ["trafik", "unga"])]
+    assert [a.focus_area for a in rec.activities][:2] == ["För att minska trafikproblemen kring skolan lovar vi"] * 2
+    assert len(rec.activities) == 3
+
+
+def test_aim_in_the_sentence_before_the_leadin(write, rules, nlp):
+    txt = ("Åre – medborgarlöften 2022\n\nPolisen och kommunen lovar att arbeta för ökad trafiksäkerhet i "
+           "kommunen. Detta gör vi genom att:\n\n  • Genomföra minst tio trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "are")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trafiksäkerhet i kommunen", ["trafik"])]
+
+
+def test_what_the_promise_is_about_in_prose(write, rules, nlp):
+    txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
+           "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
+    rec = _one(write, rules, nlp, txt, "bollebygd")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+
+
+def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
+    txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
+           "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
+           "Polisen ska genomföra trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sotenas")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trygghetsfrämjande insatser", ["brottsoffer"]), ("Trafik", ["trafik"])]
+
+
+def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
+    txt = ("Klippan – medborgarlöften 2021\n\nDet här ska vi göra\n\nVi kommer under året göra följande\n\n"
+           "  • Polisen ska genomföra fyra narkotikainsatser.\n\nAnna Andersson\n\n"
+           "Chef för lokalpolisområde Klippan\n\nKommunstyrelsens ordförande\n")
+    rec = _one(write, rules, nlp, txt, "klippan")
+    assert rec.focus_areas == []
+
+
+def test_promises_under_a_focus_leadin_are_activities_with_their_topic(write, rules, nlp):
+    txt = ("Sundbyberg – medborgarlöften 2021\n\nPrioriterade områden under perioden är:\n\n"
+           "  • Synlighet - Polisen ska prioritera närvaro i Rissne och Hallonbergen.\n"
+           "  • Poliskontoret ska vara öppet minst en dag i veckan.\n"
+           "  • Goda och säkra trafikmiljöer.\n")
+    rec = _one(write, rules, nlp, txt, "sundbyberg")
+    assert [a.text for a in rec.activities] == [
+        "Synlighet - Polisen ska prioritera närvaro i Rissne och Hallonbergen.",
+        "Poliskontoret ska vara öppet minst en dag i veckan."]
+    assert rec.activities[0].focus_area == "Synlighet"
+    assert [f.title for f in rec.focus_areas] == ["Synlighet", "Goda och säkra trafikmiljöer"]
+
+
+def test_goal_bullets_quotes_and_plans_are_not_activities(write, rules, nlp):
+    txt = ("Göteborg – medborgarlöften 2019\n\nDet här ska vi göra\n\nMedborgarlöftena syftar till att:\n\n"
+           "  • öka tryggheten\n  • förebygga brott\n  • Minska antalet bostadsinbrott i Kortedala\n"
+           "  • Polisen ska fotpatrullera i centrum varje fredag.\n\n"
+           "Polisområdets inriktning är att alla överenskommelser ska förnyas. Inom varje område upprättas "
+           "en aktivitetsplan där parterna beskriver vad som ska uppnås. Vi ska leverera resultat, säger "
+           "kommunpolis Eva Ek.\n")
+    rec = _one(write, rules, nlp, txt, "goteborg")
+    assert [a.text for a in rec.activities] == ["Polisen ska fotpatrullera i centrum varje fredag."]
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Minska antalet bostadsinbrott i Kortedala", ["mangdbrott"])]
+
+
+def test_situation_without_a_heading(write, rules, nlp):
+    txt = ("Köping – medborgarlöften 2016\n\nMed tidigare medborgardialoger som grund lovar kommunen och "
+           "polisen att arbeta för att förebygga brott.\n\nDetta gör vi genom att:\n\n"
+           "  • Polisen ska patrullera i centrum.\n\nDet här ska vi göra\n\n"
+           "Många upplever otrygghet vid busstationen på kvällarna. Polisen ska finnas där varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "koping")
+    assert rec.situation.text == ("Med tidigare medborgardialoger som grund lovar kommunen och polisen att arbeta "
+                                  "för att förebygga brott. Många upplever otrygghet vid busstationen på kvällarna.")
+
+
+def test_situation_section_leadin_and_list(write, rules, nlp):
+    txt = ("Forshaga – medborgarlöften 2023\n\nProblembild\n\nDen sammanvägda bilden av problemområdena är:\n\n"
+           "  • Stölder och inbrott.\n  • Trafikbrott.\n\n"
+           "Vid dialogen ombads medborgarna rangordna följande polisiära åtgärder:\n\n  • Trafikkontroller.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra tio trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "forshaga")
+    assert rec.situation.text.startswith("Den sammanvägda bilden av problemområdena är: Stölder och inbrott.")
+    assert "Trafikkontroller." in rec.situation.text
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio trafikkontroller."]
+
+
+def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
+    txt = ("Svedala – medborgarlöften 2017\n\nUppföljning\n\nDen 1 november 2016 undertecknades de första "
+           "medborgarlöftena. Detta medborgarlöfte är en bilaga till överenskommelsen för hela området.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n")
+    assert _one(write, rules, nlp, txt, "svedala").follow_up is None
+    txt2 = txt.replace("Den 1 november", "Löftet följs upp i lokala brå. Den 1 november")
+    fu = _one(write, rules, nlp, txt2, "svedala").follow_up
+    assert fu is not None and fu.channels == ["mote"]  # "brå"; "område" holds no "råd"
+
+
+def test_promise_that_names_its_focus_area_first(write, rules, nlp):
+    txt = ("Mellerud – medborgarlöften 2023\n\nDet här ska vi göra\n\n"
+           "  • Trafiksäkerhet - Kommunen och polisen ska genomföra hastighetskontroller vid skolan.\n"
+           "  • Samverkan - Ökad närvaro av vuxna i det offentliga rummet. Polisen ska stötta nattvandrarna.\n"
+           "  • Med projektet Fotboll - Unga har fått jobb.\n")
+    rec = _one(write, rules, nlp, txt, "mellerud")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trafiksäkerhet", ["trafik"]), ("Samverkan", ["offentlig_miljo"])]
+    assert [a.focus_area for a in rec.activities] == ["Trafiksäkerhet", "Samverkan", None]
+
+
+def test_report_repeats_promises_then_reports_actions(write, rules, nlp):
+    txt = ("Uppföljning av medborgarlöftet 2020 i Töreboda\n\n"
+           "I medborgarlöftet för 2020 lovade polisen och kommunen att särskilt fokusera på ungdomar i riskzon.\n\n"
+           "  • Polis och kommun ska besöka platser där ungdomar träffas.\n"
+           "  • Parterna ska informera föräldrar vid minst ett tillfälle.\n\nInsatser under året\n\n"
+           "Vi har genomfört orossamtal med ungdomar och vårdnadshavare tillsammans med socialtjänsten.\n\n"
+           "  • Trafikkontroller skulle genomföras vid skolorna.\n  • Genomfört 57 riktade trafikinsatser.\n")
+    rec = _one(write, rules, nlp, txt, "toreboda")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Vi har genomfört orossamtal med ungdomar och vårdnadshavare tillsammans med socialtjänsten.",
+        "Genomfört 57 riktade trafikinsatser."]
+
+
+def test_focus_named_in_the_title_or_before_a_cue(write, rules, nlp):
+    txt = ("Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte\n\n"
+           "Medborgarlöftet för 2023 inriktas på Hallstahammars stadskärna.\n\n"
+           "Polisen ska genomföra fem trafikkontroller under året.\n")
+    rec = _one(write, rules, nlp, txt, "hallstahammar")
+    assert [f.categories for f in rec.focus_areas] == [["trafik", "narkotika", "mangdbrott"], ["offentlig_miljo"]]
+
+
+def test_general_aim_promised_as_such_is_no_activity(write, rules, nlp):
+    txt = ("Osby – medborgarlöften 2024\n\nI medborgarlöftet lovar kommunen och polisen att tillsammans jobba "
+           "för att öka tryggheten och minska brottsligheten i kommunen. Därför lovar polisen att arrangera "
+           "minst en medborgarvandring under året.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Därför lovar polisen att arrangera minst en medborgarvandring under året."]
+
+
+def test_short_organisation_heading_names_the_actor(write, rules, nlp):
+    txt = ("Så har vi uppfyllt vårt löfte 2022 i Kortedala\n\nPolisen lokalpolisområde Hisingen\n\n"
+           "  • Genomfört 30 trafikinsatser.\n\nSocialförvaltningen Hisingen\n\n"
+           "  • Skapat team med socialsekreterare för unga.\n\nGrannsamverkan\n\n"
+           "  • Startat tre nya områden.\n\nKommunstyrelsens ordförande\n\n  • Anna Andersson\n")
+    rec = _one(write, rules, nlp, txt, "goteborg")
+    assert [a.actors for a in rec.activities][:2] == [["polisen"], ["kommunen"]]
+    assert [f.title for f in rec.focus_areas] == ["Grannsamverkan"]  # a topic, not an organisation
+
+
+def test_genitive_before_the_promise_names_the_doer(write, rules, nlp):
+    txt = ("Skellefteå – medborgarlöften\n\nUnder åren 2021-2025 är polisens medborgarlöften för en "
+           "tryggare stadskärna följande.\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n\n"
+           "Trots pandemin utfördes bl.a. följande av kommunen:\n\n  • Tio tillsyner genomfördes på krogarna.\n")
+    rec = _one(write, rules, nlp, txt, "skelleftea")
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
+    assert [f.categories for f in rec.focus_areas] == [["offentlig_miljo"]]
+
+
+def test_list_of_chosen_problems_after_the_choice(write, rules, nlp):
+    txt = ("Älvdalen – medborgarlöften 2016\n\nUtifrån dialogerna har tre problembilder valts ut för att "
+           "prioriteras. Dessa är trafik, frånvaro av polis och narkotika bland unga.\n\n"
+           "Polisen ska genomföra trafikkontroller varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "alvdalen")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafik", ["trafik"]), ("narkotika bland unga", ["unga", "narkotika"])]
+
+
+def test_promise_of_a_local_aim_names_the_focus(write, rules, nlp):
+    txt = ("Härryda – medborgarlöften 2017\n\nI ett gemensamt medborgarlöfte lovar polisen och kommunen att "
+           "öka tryggheten i och runt resecentrum i Mölnlycke.\n\n  • Polisen ska fotpatrullera varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "harryda")
+    assert [f.categories for f in rec.focus_areas] == [["offentlig_miljo"]]
+
+
+def test_promises_in_a_focus_section_are_activities(write, rules, nlp):
+    txt = ("Fagersta – medborgarlöfte 2019\n\nFokusområden\n\n  • Trafik\n"
+           "  • Polisen kommer att göra regelbundna skolbesök för att förebygga brott.\n")
+    rec = _one(write, rules, nlp, txt, "fagersta")
+    assert [f.title for f in rec.focus_areas] == ["Trafik"]
+    assert [a.text for a in rec.activities] == ["Polisen kommer att göra regelbundna skolbesök för att förebygga brott."]
+
+
+def test_situation_under_a_background_heading(write, rules, nlp):
+    txt = ("Bjuv – medborgarlöften 2020\n\nBakgrund\n\nMedborgarlöftet grundar sig i den lokala lägesbild som "
+           "tas fram med stöd av medborgarundersökningar.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "bjuv")
+    assert rec.situation.text.startswith("Medborgarlöftet grundar sig i den lokala lägesbild")

@@ -1,0 +1,36 @@
+"""The evaluation table of the README: all gold, each half of the kommun split, and the gold
+files added after commit 5ddcdbd (written after those rules: the fairest view of unseen pages).
+
+    python bench/gold_table.py OUTPUT_DIR
+"""
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline.evaluate import LABELS, evaluate, gold_half
+from pipeline.output import load_records
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+OLD_RULES = "5ddcdbd"
+
+
+def _new_gold() -> list[dict]:
+    old = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", f"{OLD_RULES}:tests/gold"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return [r for f in sorted(GOLD.glob("*.gold.json")) if f.name not in old for r in load_records(f)]
+
+
+def main(output: str) -> None:
+    gold, pred = load_records(GOLD), load_records(output)
+    cols = {"all": gold, "half A": [g for g in gold if gold_half(g) == "A"],
+            "half B": [g for g in gold if gold_half(g) == "B"], "new": _new_gold()}
+    scores = {c: evaluate(g, pred).scores for c, g in cols.items()}
+    print(f"{'metric':<22}  " + "   ".join(f"{c:>6}" for c in cols))
+    print(f"{'(gold records)':<22}  " + "   ".join(f"{len(g):>6}" for g in cols.values()))
+    for key, label in LABELS.items():
+        print(f"{label:<22}  " + "   ".join(f"{scores[c][key]:>6.3f}" for c in cols))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
