@@ -1,5 +1,6 @@
-"""The spaCy pipeline: blank Swedish, lookup lemmatizer, sentence splitting that knows
-abbreviations, and an actor ruler whose patterns come from ``rules/actors.yaml``.
+"""The spaCy pipeline: blank Swedish, sentence splitting that knows
+abbreviations, an actor ruler whose patterns come from ``rules/actors.yaml``, and a
+lookup lemmatizer that loads its table only when ``diff`` first asks for lemmas.
 
 No trained model is needed. If a trained Swedish pipeline is installed, pass its name
 (``--model``); its tokenizer and parser are then used, and our rule components are added.
@@ -8,10 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH
+from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, SENT_START
 from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
@@ -74,59 +76,96 @@ class ActorRuler:
         return doc
 
 
-@Language.component("abbrev_sentences")
-def abbrev_sentences(doc: Doc) -> Doc:
+@Language.factory("abbrev_sentences", default_config={})
+def make_abbrev_sentences(nlp: Language, name: str):
+    return AbbrevSentences(nlp, load_rules())
+
+
+class AbbrevSentences:
     """Sentences start at a new line and after . ! ? before a capital, except after
     abbreviations ("bl.a.", "t.ex.") and single capitals with a period ("Flemingsberg C.").
-    Only starts are set (read from token arrays: this runs on every token)."""
-    if not len(doc):
+
+    The word tests are lexeme flags (computed once per word type, at start-up or when the
+    tokenizer first sees the word) and the rule runs on whole-document arrays; the starts
+    are set with one ``Doc.from_array`` (setting ``Token.is_sent_start`` one by one costs a
+    scan of the whole Doc each time: quadratic in document size)."""
+
+    def __init__(self, nlp: Language, rules: Rules):
+        abbreviations = frozenset(rules.sections["abbreviations"])
+        add = nlp.vocab.add_flag
+        self.attrs = [IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT,
+                      add(lambda s: "\n" in s),
+                      add(lambda s: s in ENDERS or (s.endswith(".") and len(s) > 2 and s.lower() not in abbreviations)),
+                      add(lambda s: s in OPENERS),
+                      add(lambda s: s == "."),
+                      add(lambda s: s.lower() + "." in abbreviations)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        space, title, upper, digit, newline, ender, opener, dot, abbrev = doc.to_array(self.attrs).astype(bool).T
+        starts = numpy.zeros(n, dtype=numpy.uint64)
+        starts[0] = 1
+        if n > 1:
+            after_abbrev = numpy.zeros(n - 1, dtype=bool)  # "bl.a." tokenized as "bl.a" + "."
+            after_abbrev[1:] = dot[1:-1] & abbrev[:-2]
+            capital = title | upper | digit | opener
+            starts[1:] = (space & newline)[:-1] | (~space[1:] & ender[:-1] & capital[1:] & ~after_abbrev)
+        doc.from_array([SENT_START], starts)
         return doc
-    strings = doc.vocab.strings
-    abbreviations = _abbreviations()
-    rows = doc.to_array([ORTH, LOWER, IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT]).tolist()
-    doc[0].is_sent_start = True
-    prev_text, prev_lower, prev_newline = None, None, False
-    for i, (orth, lower, space, title, upper, digit) in enumerate(rows):
-        if i:
-            start = False
-            if prev_newline:
-                start = True
-            elif not space:
-                t = prev_text
-                ender = t in ENDERS or (t.endswith(".") and len(t) > 2 and prev_lower not in abbreviations)
-                if ender and (title or upper or digit or strings[orth] in OPENERS):
-                    start = not (t == "." and i >= 2 and strings[rows[i - 2][1]] + "." in abbreviations)
-            if start:
-                doc[i].is_sent_start = True
-        prev_text = strings[orth]
-        prev_lower = strings[lower]
-        prev_newline = bool(space) and "\n" in prev_text  # spaCy keeps line breaks as space tokens
-    return doc
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset:
-    return frozenset(load_rules().sections["abbreviations"])
 
 
 ENDERS = {".", "!", "?", "…"}
 OPENERS = {"–", "-", "•", '"', "”", "("}
 
 
-@lru_cache(maxsize=2)
+@Language.factory("lazy_lemmatizer", default_config={})
+def make_lazy_lemmatizer(nlp: Language, name: str):
+    return LazyLemmatizer(nlp)
+
+
+class LazyLemmatizer:
+    """spaCy's lookup lemmatizer, its table (660,000 entries, about 200 MB) loaded on the
+    first call: only ``promises diff`` reads lemmas, so extraction, batch workers and a cold
+    ``promises extract`` never load it. Without spacy-lookups-data a lemma is the lower-case
+    form."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.lemmatizer = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lemmatizer is None:
+            try:
+                lemmatizer = self.nlp.create_pipe("lemmatizer", config={"mode": "lookup"})
+                lemmatizer.initialize()
+                self.lemmatizer = lemmatizer
+            except (ValueError, OSError, ImportError):
+                self.lemmatizer = False
+        if self.lemmatizer is False:
+            for t in doc:
+                t.lemma_ = t.lower_
+            return doc
+        return self.lemmatizer(doc)
+
+
 def build_nlp(model: str | None = None) -> Language:
+    """One pipeline per process and model: ``build_nlp()`` and ``build_nlp(None)`` are the
+    same object."""
+    return _build_nlp(model or None)
+
+
+@lru_cache(maxsize=None)
+def _build_nlp(model: str | None) -> Language:
     if model:
         nlp = spacy.load(model, exclude=["ner"])
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.disable_pipe("lemmatizer")  # extraction reads forms; `diff` calls it itself
     else:
         nlp = spacy.blank("sv")
-        try:
-            nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-            nlp.initialize()
-        except (ValueError, OSError, ImportError):
-            nlp.remove_pipe("lemmatizer")  # spacy-lookups-data missing: lemmas = forms
-    if "lemmatizer" in nlp.pipe_names:
-        # lemmas serve the activity alignment of `promises diff`; extraction reads forms
-        nlp.disable_pipe("lemmatizer")
+        nlp.add_pipe("lazy_lemmatizer", name="lemmatizer")
+        nlp.disable_pipe("lemmatizer")  # extraction reads forms; `diff` calls it itself
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("abbrev_sentences")
     nlp.add_pipe("actor_ruler")
