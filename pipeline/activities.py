@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .actors import read_actors, resolve_actors, order_codes
+from .actors import has_actor, read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
@@ -86,7 +86,7 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     action = _action_re(rules).search(low) is not None
     doc = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
-    actor = any(lo <= s.start < hi for s in doc.spans["actors"]) or "vi" in words
+    actor = has_actor(doc, lo, hi) or "vi" in words
     if strict:
         return commit and (actor or action)
     return commit or (action and actor)

@@ -9,7 +9,7 @@ from .activities import (finish_activity, follow_up_of, lead_activities, lead_si
                          read_segment)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
-from .nlp import build_nlp
+from .nlp import build_nlp, pipe
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
                      make_id, url_suffix)
 from .rules import Rules, load_rules
@@ -73,7 +73,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     low = doc.text.lower()
     if not any(w in low for w in rules.records["promise_content_words"]):
         raise DocumentError(doc.path, "no promise content found (not a medborgarlöfte page?)")
-    block_docs = block_spans(doc, sdoc if sdoc is not None else nlp(doc.text))
+    block_docs = block_spans(doc, sdoc if sdoc is not None else next(pipe(nlp, [doc.text], 1)))
     title = _title(doc)
     kommun_rows = find_kommuner(doc.url, title, doc.text, rules)
     if not kommun_rows:
@@ -133,7 +133,8 @@ def extract_path(path: str | Path, rules: Rules | None = None, nlp=None,
 def extract_paths(paths: list[str], rules: Rules, nlp, max_bytes: int = DEFAULT_MAX_BYTES,
                   batch_size: int = 32) -> list[Result]:
     """Many inputs → Results, in order: documents are read, then run through ``nlp.pipe``
-    in batches; a bad document gives its one-line error and the rest go on."""
+    in batches (a document over ``nlp.max_length`` in parts, see ``nlp.pipe``); a bad
+    document gives its one-line error and the rest go on."""
     results: list[Result] = []
     for i in range(0, len(paths), batch_size):
         chunk, docs = paths[i:i + batch_size], []
@@ -143,7 +144,7 @@ def extract_paths(paths: list[str], rules: Rules, nlp, max_bytes: int = DEFAULT_
             except DocumentError as exc:
                 docs.append(exc)
         good = [d for d in docs if isinstance(d, Document)]
-        parsed = dict(zip(map(id, good), nlp.pipe((d.text for d in good), batch_size=batch_size)))
+        parsed = dict(zip(map(id, good), pipe(nlp, [d.text for d in good], batch_size)))
         for p, d in zip(chunk, docs):
             if isinstance(d, DocumentError):
                 results.append(Result(path=str(p), error=str(d)))

@@ -8,6 +8,7 @@ No trained model is needed. If a trained Swedish pipeline is installed, pass its
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 import numpy
 import spacy
@@ -170,3 +171,36 @@ def _build_nlp(model: str | None) -> Language:
         nlp.add_pipe("abbrev_sentences")
     nlp.add_pipe("actor_ruler")
     return nlp
+
+
+def pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` for texts of any length. A text over ``nlp.max_length`` (spaCy refuses
+    it, E088) is cut at line breaks into parts under the limit; each part goes through the
+    pipeline and the parts are joined into one Doc of the whole text, with the tokens,
+    sentences and actor spans (and so every character offset) it would have had whole."""
+    parts_of = [split_text(t, nlp.max_length) for t in texts]
+    docs = nlp.pipe((p for parts in parts_of for p in parts), batch_size=batch_size)
+    for parts in parts_of:
+        got = [next(docs) for _ in parts]
+        yield got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Parts of at most ``limit`` characters, each cut before a line that starts with a
+    non-space character (a block boundary, which spaCy tokenizes alike whole or cut), the
+    last such line that fits; failing that after a space before a non-space, failing that
+    at ``limit``."""
+    parts, start = [], 0
+    while len(text) - start > limit:
+        cut = _cut(text, start, start + limit, "\n") or _cut(text, start, start + limit, " ") or start + limit
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
+
+
+def _cut(text: str, start: int, end: int, sep: str) -> int | None:
+    i = text.rfind(sep, start, end)
+    while i >= start and text[i + 1].isspace():
+        i = text.rfind(sep, start, i)
+    return i + 1 if i >= start else None
