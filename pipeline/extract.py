@@ -9,7 +9,7 @@ from .activities import (finish_activity, follow_up_of, lead_activities, lead_si
                          read_segment)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
-from .nlp import build_nlp, pipe
+from .nlp import TextSpan, build_nlp, pipe
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
                      make_id, url_suffix)
 from .rules import Rules, load_rules
@@ -59,11 +59,11 @@ def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[S
 
 
 def block_spans(doc: Document, sdoc) -> dict[int, object]:
-    """One spaCy Doc per document; each block is a Span of it (id(block) → Span)."""
+    """One spaCy Doc per document; each block is a Span of it (id(block) → TextSpan)."""
     out = {}
     for b in doc.blocks:
         span = sdoc.char_span(b.start, b.end, alignment_mode="expand")
-        out[id(b)] = span if span is not None else sdoc[0:0]
+        out[id(b)] = TextSpan(sdoc, span.start, span.end) if span is not None else TextSpan(sdoc, 0, 0)
     return out
 
 

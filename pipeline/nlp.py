@@ -7,6 +7,7 @@ No trained model is needed. If a trained Swedish pipeline is installed, pass its
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -174,15 +175,49 @@ def _build_nlp(model: str | None) -> Language:
 
 
 def pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
-    """``nlp.pipe`` for texts of any length. A text over ``nlp.max_length`` (spaCy refuses
-    it, E088) is cut at line breaks into parts under the limit; each part goes through the
-    pipeline and the parts are joined into one Doc of the whole text, with the tokens,
-    sentences and actor spans (and so every character offset) it would have had whole."""
+    """``nlp.pipe`` for texts of any length, giving Docs whose spans hand out text cheaply.
+
+    A text over ``nlp.max_length`` (spaCy refuses it, E088) is cut at line starts into
+    parts under the limit; each part goes through the pipeline and the parts are joined
+    into one Doc of the whole text, with the tokens, sentences and actor spans (and so every
+    character offset) it would have had whole. Each Doc keeps its text, and the sentences of
+    its spans are ``TextSpan``s found by bisection over the sentence starts."""
     parts_of = [split_text(t, nlp.max_length) for t in texts]
     docs = nlp.pipe((p for parts in parts_of for p in parts), batch_size=batch_size)
-    for parts in parts_of:
+    for text, parts in zip(texts, parts_of):
         got = [next(docs) for _ in parts]
-        yield got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+        doc = got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+        doc.user_data["text"] = text
+        doc.user_span_hooks["sents"] = _sentences
+        yield doc
+
+
+class TextSpan(Span):
+    """A Span whose ``text`` is a slice of its Doc's text (spaCy's own joins one Token
+    object per word). The blocks and sentences the rules read are TextSpans."""
+
+    @property
+    def text(self) -> str:
+        source = self.doc.user_data.get("text")
+        return Span.text.__get__(self) if source is None else source[self.start_char:self.end_char]
+
+
+def _sentences(span: Span) -> Iterator[TextSpan]:
+    """``Span.sents`` as spaCy computes it (the sentence holding the span's start, then on
+    until one starts at or after its end), from the sentence starts listed once per Doc."""
+    doc = span.doc
+    starts = doc.user_data.get("sent_starts")
+    if starts is None:
+        starts = doc.user_data["sent_starts"] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    k = bisect_right(starts, span.start)
+    start = starts[k - 1] if k else 0
+    for j in range(k, len(starts)):
+        yield TextSpan(doc, start, starts[j])
+        start = starts[j]
+        if start >= span.end:
+            return
+    if start < len(doc):
+        yield TextSpan(doc, start, len(doc))
 
 
 def split_text(text: str, limit: int) -> list[str]:
