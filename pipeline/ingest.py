@@ -18,6 +18,7 @@ from .rules import Rules
 SUPPORTED = (".txt", ".html", ".htm", ".pdf")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+_CONTROL = bytes([*range(9), *range(14, 32)])  # control bytes but tab, line breaks, form feed
 
 
 class DocumentError(Exception):
@@ -73,7 +74,7 @@ def _looks_binary(raw: bytes) -> bool:
     head = raw[:4096]
     if b"\x00" in head:
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    ctrl = len(head) - len(head.translate(None, _CONTROL))
     return bool(head) and ctrl / len(head) > 0.05
 
 

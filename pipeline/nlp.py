@@ -15,7 +15,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, SENT_START
+from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
@@ -54,7 +54,9 @@ class ActorRuler:
         self.prefix_tuple = tuple(p for p, _ in self.prefixes)
         self.suffix_tuple = tuple(s for s, _ in self.suffixes)
         self.strings = nlp.vocab.strings
-        self.by_hash: dict[int, str | None] = {}  # LOWER hash → label, filled as words are seen
+        # a lexeme flag: each word type is looked up once, when the vocabulary first has it
+        self.flag = nlp.vocab.add_flag(lambda s: self._label(s.lower()) is not None)
+        self.by_hash: dict[int, str] = {}  # LOWER hash → label, filled as mentions are seen
 
     def _label(self, low: str) -> str | None:
         label = self.exact.get(low)
@@ -67,12 +69,13 @@ class ActorRuler:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         by_hash = self.by_hash
-        for i, h in enumerate(doc.to_array("LOWER").tolist()):
-            label = by_hash.get(h, 0)
-            if label == 0:
+        rows = doc.to_array([self.flag, LOWER])
+        for i in numpy.flatnonzero(rows[:, 0]).tolist():
+            h = int(rows[i, 1])
+            label = by_hash.get(h)
+            if label is None:
                 label = by_hash[h] = self._label(self.strings[h])
-            if label is not None:
-                spans.append(Span(doc, i, i + 1, label=label))
+            spans.append(Span(doc, i, i + 1, label=label))
         spans += list(self.phrases(doc, as_spans=True))
         doc.spans["actors"] = sorted(spacy.util.filter_spans(spans), key=lambda s: s.start)
         return doc
