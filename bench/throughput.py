@@ -4,8 +4,11 @@ run (the bundled corpus repeated to 3,000 documents).
 
     python bench/throughput.py [--docs 3000] [--jobs 2] [--repeat 3]
 
-Every time is the best of ``--repeat`` runs (the least disturbed by other load on a shared
-machine); memory is the peak resident set of a fresh process (``getrusage`` of its children).
+Every figure is the best of ``--repeat`` runs (the least disturbed by other load on a shared
+machine). Throughput is CPU time of this process; start-up, ``run`` and the national run are
+wall time of a fresh process, with its CPU time beside it (what the wall time would be on an
+idle machine). Memory is the peak resident set of a fresh process (``getrusage`` of its
+children).
 The last line printed is one JSON object with the figures.
 """
 from __future__ import annotations
@@ -30,43 +33,46 @@ from pipeline.rules import load_rules  # noqa: E402
 
 COPIES = (1, 4, 16, 64)
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
-# runs argv[1:] as a child and prints its wall time and peak RSS (kB); the wrapper's own
-# start-up is not counted
+# runs argv[1:] as a child and prints its wall time, exit code, peak RSS (kB) and CPU
+# seconds; the wrapper's own start-up is not counted
 MEASURE = ("import resource, subprocess, sys, time\n"
            "t = time.perf_counter()\n"
            "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-           "print(time.perf_counter() - t, code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
-# a -j N batch in this process; prints its wall time, records, and the peak RSS (kB) of the
-# largest worker and of this parent
+           "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+           "print(time.perf_counter() - t, code, u.ru_maxrss, u.ru_utime + u.ru_stime)\n")
+# a -j N batch in this process; prints its wall time, records, the peak RSS (kB) of the
+# largest worker and of this parent, and the CPU seconds of all of them
 BATCH = ("import resource, sys, time\n"
          "from pathlib import Path\n"
          "from pipeline.batch import run_batch\n"
          "t = time.perf_counter()\n"
          "res = run_batch([sys.argv[1]], Path(sys.argv[2]), jobs=int(sys.argv[3]))\n"
-         "print(time.perf_counter() - t, len(res.records), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
-         " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+         "c, p = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)\n"
+         "print(time.perf_counter() - t, len(res.records), c.ru_maxrss, p.ru_maxrss,"
+         " c.ru_utime + c.ru_stime + p.ru_utime + p.ru_stime)\n")
 
 
 def best_of(n, fn):
-    """The fastest of n runs: the least disturbed by other load."""
+    """CPU seconds of the fastest of n runs: the least disturbed by other load."""
     times = []
     for _ in range(n):
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     return min(times)
 
 
-def cold(cmd: list[str], n: int) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of a fresh ``cmd``, the best of n runs."""
+def cold(cmd: list[str], n: int) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of a fresh ``cmd``, each the best of n
+    runs (CPU time says what wall time would be on an idle machine)."""
     runs = []
     for _ in range(n):
         out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], env=ENV, cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout.split()
         if out[1] not in ("0", "1"):
             raise SystemExit(f"{' '.join(cmd)} failed with exit code {out[1]}")
-        runs.append((float(out[0]), int(out[2]) / 1024))
-    return min(r[0] for r in runs), min(r[1] for r in runs)
+        runs.append((float(out[0]), int(out[2]) / 1024, float(out[3])))
+    return tuple(min(r[i] for r in runs) for i in range(3))
 
 
 def main() -> None:
@@ -81,8 +87,8 @@ def main() -> None:
     files = discover([args.corpus])
     largest = max(files, key=lambda f: f.stat().st_size)
     with tempfile.TemporaryDirectory() as tmp:
-        cold_s, cold_mb = cold([py, "-m", "pipeline", "extract", str(largest), "-o", f"{tmp}/one"], args.repeat)
-        run_s, _ = cold([py, "-m", "pipeline", "run", "--corpus", args.corpus, "-o", f"{tmp}/run"], args.repeat)
+        cold_s, cold_mb, cold_cpu = cold([py, "-m", "pipeline", "extract", str(largest), "-o", f"{tmp}/one"], args.repeat)
+        run_s, _, run_cpu = cold([py, "-m", "pipeline", "run", "--corpus", args.corpus, "-o", f"{tmp}/run"], args.repeat)
 
     rules, nlp = load_rules(), build_nlp()
     docs = [read_document(f, rules) for f in files]
@@ -118,8 +124,8 @@ def main() -> None:
           + ", ".join(f"{ms:.1f}" for ms, _ in scaling.values())
           + f" ms per 1,000 words; {COPIES[-1]}× / 1× = {scaling_ratio:.2f}; "
           f"ratio to tokenization at {COPIES[-1]}× {ratio_big:.3f}")
-    print(f"cold `promises extract` of one file: {cold_s:.2f} s, {cold_mb:.0f} MB; "
-          f"`promises run` on the bundled corpus: {run_s:.2f} s")
+    print(f"cold `promises extract` of one file: {cold_s:.2f} s ({cold_cpu:.2f} s CPU), {cold_mb:.0f} MB; "
+          f"`promises run` on the bundled corpus: {run_s:.2f} s ({run_cpu:.2f} s CPU)")
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus"
@@ -135,15 +141,17 @@ def main() -> None:
                 (src / f"{name}.meta.json").write_text(json.dumps(m), encoding="utf-8")
         out = subprocess.run([py, "-c", BATCH, str(src), str(Path(tmp) / "out"), str(args.jobs)], env=ENV,
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    nat_s, n_records, worker_mb, parent_mb = float(out[0]), int(out[1]), int(out[2]) / 1024, int(out[3]) / 1024
-    print(f"national scale: {args.docs} documents → {n_records} records in {nat_s:.1f} s "
+    nat_s, n_records, worker_mb, parent_mb, nat_cpu = (float(out[0]), int(out[1]), int(out[2]) / 1024,
+                                                       int(out[3]) / 1024, float(out[4]))
+    print(f"national scale: {args.docs} documents → {n_records} records in {nat_s:.1f} s ({nat_cpu:.1f} s CPU) "
           f"with {args.jobs} processes; peak memory of a worker {worker_mb:.0f} MB, of the parent {parent_mb:.0f} MB")
     print(json.dumps({
         "tokenizer_words_per_s": round(tok_wps), "pipeline_words_per_s": round(pipe_wps),
         "ratio": round(pipe_wps / tok_wps, 3), "ratio_64x": round(ratio_big, 3),
         "scaling": [round(ms, 1) for ms, _ in scaling.values()], "scaling_ratio": round(scaling_ratio, 2),
-        "cold_extract_s": round(cold_s, 2), "cold_extract_rss_mb": round(cold_mb), "run_s": round(run_s, 2),
-        "national_docs": args.docs, "national_seconds": round(nat_s, 1), "worker_rss_mb": round(worker_mb),
+        "cold_extract_s": round(cold_s, 2), "cold_extract_cpu_s": round(cold_cpu, 2),
+        "cold_extract_rss_mb": round(cold_mb), "run_s": round(run_s, 2), "run_cpu_s": round(run_cpu, 2),
+        "national_docs": args.docs, "national_seconds": round(nat_s, 1), "national_cpu_s": round(nat_cpu, 1), "worker_rss_mb": round(worker_mb),
         "peak_rss_mb": round(max(worker_mb, parent_mb))}))
 
 
