@@ -10,7 +10,6 @@ import json
 import re
 from pathlib import Path
 
-from .backends.html import html_to_text
 from .backends.text import blocks_from_lines
 from .models import Document
 from .rules import Rules
@@ -109,6 +108,8 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
             blocks = blocks_from_lines(text, rules)
             kind = "text"
         else:
+            from .backends.html import html_to_text  # BeautifulSoup only when there is HTML
+
             m = _META_CHARSET.search(raw[:4096])
             markup = decode_text(raw, m.group(1).decode("ascii", "ignore") if m else None)
             try:
