@@ -131,7 +131,7 @@ def make_lazy_lemmatizer(nlp: Language, name: str):
 
 
 class LazyLemmatizer:
-    """spaCy's lookup lemmatizer, its table (660,000 entries, about 200 MB) loaded on the
+    """spaCy's lookup lemmatizer, its table (660,000 entries, about 250 MB) loaded on the
     first call: only ``promises diff`` reads lemmas, so extraction, batch workers and a cold
     ``promises extract`` never load it. Without spacy-lookups-data a lemma is the lower-case
     form."""
