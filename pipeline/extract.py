@@ -133,8 +133,7 @@ def extract_path(path: str | Path, rules: Rules | None = None, nlp=None,
 def extract_paths(paths: list[str], rules: Rules, nlp, max_bytes: int = DEFAULT_MAX_BYTES,
                   batch_size: int = 32) -> list[Result]:
     """Many inputs → Results, in order: documents are read, then run through ``nlp.pipe``
-    in batches (a document over ``nlp.max_length`` in parts, see ``nlp.pipe``); a bad
-    document gives its one-line error and the rest go on."""
+    in batches; a bad document gives its one-line error and the rest go on."""
     results: list[Result] = []
     for i in range(0, len(paths), batch_size):
         chunk, docs = paths[i:i + batch_size], []

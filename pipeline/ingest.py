@@ -17,7 +17,6 @@ from .rules import Rules
 SUPPORTED = (".txt", ".html", ".htm", ".pdf")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
-_CONTROL = bytes([*range(9), *range(14, 32)])  # control bytes but tab, line breaks, form feed
 
 
 class DocumentError(Exception):
@@ -67,6 +66,9 @@ def decode_text(raw: bytes, declared: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     return raw.decode("utf-8", errors="replace")
+
+
+_CONTROL = bytes([*range(9), *range(14, 32)])  # control bytes but tab, line breaks, form feed
 
 
 def _looks_binary(raw: bytes) -> bool:
