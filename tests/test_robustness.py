@@ -80,7 +80,7 @@ def test_interrupted_run_leaves_only_complete_files_and_resume_finishes(tmp_path
     import shutil
 
     src = tmp_path / "corpus"
-    for copy in range(4):  # large enough that the run is still going when interrupted
+    for copy in range(8):  # large enough that the run is still going when interrupted
         shutil.copytree(CORPUS / "pages", src / f"c{copy}")
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "pipeline", "extract", str(src), "-o", str(out)]
