@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .actors import read_actors, resolve_actors, order_codes
+from .actors import has_actor, read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
@@ -87,7 +87,7 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     action = _action_re(rules).search(low) is not None
     doc = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
-    actor = any(lo <= s.start < hi for s in doc.spans["actors"]) or "vi" in words
+    actor = has_actor(doc, lo, hi) or "vi" in words
     if strict:
         return commit and (actor or action)
     return commit or (action and actor)
@@ -99,7 +99,7 @@ def _promises(sent: Span, rules: Rules) -> bool:
     low = norm(sent.text)
     if set(_words(low)) & set(rules.activities["commitment_words"]):
         return True
-    named = any(sent.start <= s.start < sent.end for s in sent.doc.spans["actors"])
+    named = has_actor(sent.doc, sent.start, sent.end)
     return named and _action_re(rules).search(low) is not None
 
 
@@ -238,7 +238,7 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
     low = norm(doc.text)
     if not _actor_cue_re(rules).search(low):
         span = doc if isinstance(doc, Span) else doc[:]
-        opens = any(s.start == span.start for s in span.doc.spans["actors"])
+        opens = has_actor(span.doc, span.start, span.start + 1)
         topic = categorize(doc.text, rules, allow_other=False)  # "Grannsamverkan" names a topic
         if len(low.split()) > 4 or not opens or low.endswith((".", ":")) or topic \
                 or phrase_match(doc.text, rules.sections["signatory_headings"]):

@@ -76,9 +76,7 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     full = doc.doc if isinstance(doc, Span) else doc
     lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
     group = full.spans["actors"]
-    starts = full.user_data.get("actor_starts")
-    if starts is None or len(starts) != len(group):
-        starts = full.user_data["actor_starts"] = [s.start for s in group]
+    starts = actor_starts(full)
     mentions = [group[k] for k in range(bisect_left(starts, lo), bisect_left(starts, hi)) if group[k].end <= hi]
     subject, partners, promisers = [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
@@ -100,6 +98,22 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
             subject.append(code)
     subject = subject or promisers
     return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
+
+
+def actor_starts(doc: Doc) -> list[int]:
+    """Token starts of the document's actor mentions (sorted), cached in the Doc: a sentence
+    finds its mentions by bisection, not by a walk over all of them (quadratic)."""
+    group = doc.spans["actors"]
+    starts = doc.user_data.get("actor_starts")
+    if starts is None or len(starts) != len(group):
+        starts = doc.user_data["actor_starts"] = [s.start for s in group]
+    return starts
+
+
+def has_actor(doc: Doc, lo: int, hi: int) -> bool:
+    """An actor mention starts within tokens ``lo:hi``."""
+    starts = actor_starts(doc)
+    return bisect_left(starts, lo) < bisect_left(starts, hi)
 
 
 def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) -> bool:

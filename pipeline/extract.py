@@ -9,7 +9,7 @@ from .activities import (finish_activity, follow_up_of, lead_activities, lead_si
                          read_segment)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
-from .nlp import build_nlp
+from .nlp import TextSpan, build_nlp, pipe
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
                      make_id)
 from .rules import Rules, load_rules
@@ -59,11 +59,11 @@ def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[S
 
 
 def block_spans(doc: Document, sdoc) -> dict[int, object]:
-    """One spaCy Doc per document; each block is a Span of it (id(block) → Span)."""
+    """One spaCy Doc per document; each block is a Span of it (id(block) → TextSpan)."""
     out = {}
     for b in doc.blocks:
         span = sdoc.char_span(b.start, b.end, alignment_mode="expand")
-        out[id(b)] = span if span is not None else sdoc[0:0]
+        out[id(b)] = TextSpan(sdoc, span.start, span.end) if span is not None else TextSpan(sdoc, 0, 0)
     return out
 
 
@@ -73,7 +73,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     low = doc.text.lower()
     if not any(w in low for w in rules.records["promise_content_words"]):
         raise DocumentError(doc.path, "no promise content found (not a medborgarlöfte page?)")
-    block_docs = block_spans(doc, sdoc if sdoc is not None else nlp(doc.text))
+    block_docs = block_spans(doc, sdoc if sdoc is not None else next(pipe(nlp, [doc.text], 1)))
     title = _title(doc)
     kommun_rows = find_kommuner(doc.url, title, doc.text, rules)
     if not kommun_rows:
@@ -156,12 +156,12 @@ def _parse(nlp, docs: list[Document], batch_size: int) -> dict:
     """id(doc) → its spaCy Doc, or the DocumentError of the one document spaCy failed on;
     when the batch fails, each document is parsed alone so that the others are not lost."""
     try:
-        return dict(zip(map(id, docs), nlp.pipe((d.text for d in docs), batch_size=batch_size)))
+        return dict(zip(map(id, docs), pipe(nlp, [d.text for d in docs], batch_size)))
     except Exception:  # noqa: BLE001 - find which document it was
         out = {}
         for d in docs:
             try:
-                out[id(d)] = nlp(d.text)
+                out[id(d)] = next(pipe(nlp, [d.text], 1))
             except Exception as exc:  # noqa: BLE001
                 out[id(d)] = _as_error(d.path, exc)
         return out

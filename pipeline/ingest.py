@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from bs4.exceptions import ParserRejectedMarkup
 
-from .backends.html import html_to_text
 from .backends.text import blocks_from_lines
 from .models import Document
 from .rules import Rules
@@ -107,11 +106,14 @@ def decode_text(raw: bytes, declared: str | None = None) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+_CONTROL = bytes([*range(9), *range(14, 32)])  # control bytes but tab, line breaks, form feed
+
+
 def _looks_binary(raw: bytes) -> bool:
     head = raw[:4096]
     if b"\x00" in head:
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    ctrl = len(head) - len(head.translate(None, _CONTROL))
     return bool(head) and ctrl / len(head) > 0.05
 
 
@@ -149,6 +151,8 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
             blocks = blocks_from_lines(text, rules)
             kind = "text"
         else:
+            from .backends.html import html_to_text  # BeautifulSoup only when there is HTML
+
             m = _META_CHARSET.search(raw[:4096])
             markup = decode_text(raw, m.group(1).decode("ascii", "ignore") if m else None)
             elements = sum(1 for _ in _ELEMENT.finditer(markup))

@@ -1,17 +1,22 @@
-"""The spaCy pipeline: blank Swedish, lookup lemmatizer, sentence splitting that knows
-abbreviations, and an actor ruler whose patterns come from ``rules/actors.yaml``.
+"""The spaCy pipeline: blank Swedish, sentence splitting that knows
+abbreviations and an actor ruler whose patterns come from ``rules/actors.yaml``. No
+lemmatizer: extraction reads forms, and ``diff`` reads lemmas from the lookup table itself
+(``pipeline/lemmas.py``), so no process builds spaCy's 660,000-entry table.
 
 No trained model is needed. If a trained Swedish pipeline is installed, pass its name
 (``--model``); its tokenizer and parser are then used, and our rule components are added.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from typing import Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH
+from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
@@ -50,7 +55,9 @@ class ActorRuler:
         self.prefix_tuple = tuple(p for p, _ in self.prefixes)
         self.suffix_tuple = tuple(s for s, _ in self.suffixes)
         self.strings = nlp.vocab.strings
-        self.by_hash: dict[int, str | None] = {}  # LOWER hash → label, filled as words are seen
+        # a lexeme flag: each word type is looked up once, when the vocabulary first has it
+        self.flag = nlp.vocab.add_flag(lambda s: self._label(s.lower()) is not None)
+        self.by_hash: dict[int, str] = {}  # LOWER hash → label, filled as mentions are seen
 
     def _label(self, low: str) -> str | None:
         label = self.exact.get(low)
@@ -63,71 +70,144 @@ class ActorRuler:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         by_hash = self.by_hash
-        for i, h in enumerate(doc.to_array("LOWER").tolist()):
-            label = by_hash.get(h, 0)
-            if label == 0:
+        rows = doc.to_array([self.flag, LOWER])
+        for i in numpy.flatnonzero(rows[:, 0]).tolist():
+            h = int(rows[i, 1])
+            label = by_hash.get(h)
+            if label is None:
                 label = by_hash[h] = self._label(self.strings[h])
-            if label is not None:
-                spans.append(Span(doc, i, i + 1, label=label))
+            spans.append(Span(doc, i, i + 1, label=label))
         spans += list(self.phrases(doc, as_spans=True))
         doc.spans["actors"] = sorted(spacy.util.filter_spans(spans), key=lambda s: s.start)
         return doc
 
 
-@Language.component("abbrev_sentences")
-def abbrev_sentences(doc: Doc) -> Doc:
+@Language.factory("abbrev_sentences", default_config={})
+def make_abbrev_sentences(nlp: Language, name: str):
+    return AbbrevSentences(nlp, load_rules())
+
+
+class AbbrevSentences:
     """Sentences start at a new line and after . ! ? before a capital, except after
     abbreviations ("bl.a.", "t.ex.") and single capitals with a period ("Flemingsberg C.").
-    Only starts are set (read from token arrays: this runs on every token)."""
-    if not len(doc):
+
+    The word tests are lexeme flags (computed once per word type, at start-up or when the
+    tokenizer first sees the word) and the rule runs on whole-document arrays; the starts
+    are set with one ``Doc.from_array`` (setting ``Token.is_sent_start`` one by one costs a
+    scan of the whole Doc each time: quadratic in document size)."""
+
+    def __init__(self, nlp: Language, rules: Rules):
+        abbreviations = frozenset(rules.sections["abbreviations"])
+        add = nlp.vocab.add_flag
+        self.attrs = [IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT,
+                      add(lambda s: "\n" in s),
+                      add(lambda s: s in ENDERS or (s.endswith(".") and len(s) > 2 and s.lower() not in abbreviations)),
+                      add(lambda s: s in OPENERS),
+                      add(lambda s: s == "."),
+                      add(lambda s: s.lower() + "." in abbreviations)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        space, title, upper, digit, newline, ender, opener, dot, abbrev = doc.to_array(self.attrs).astype(bool).T
+        starts = numpy.zeros(n, dtype=numpy.uint64)
+        starts[0] = 1
+        if n > 1:
+            after_abbrev = numpy.zeros(n - 1, dtype=bool)  # "bl.a." tokenized as "bl.a" + "."
+            after_abbrev[1:] = dot[1:-1] & abbrev[:-2]
+            capital = title | upper | digit | opener
+            starts[1:] = (space & newline)[:-1] | (~space[1:] & ender[:-1] & capital[1:] & ~after_abbrev)
+        doc.from_array([SENT_START], starts)
         return doc
-    strings = doc.vocab.strings
-    abbreviations = _abbreviations()
-    rows = doc.to_array([ORTH, LOWER, IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT]).tolist()
-    doc[0].is_sent_start = True
-    prev_text, prev_lower, prev_newline = None, None, False
-    for i, (orth, lower, space, title, upper, digit) in enumerate(rows):
-        if i:
-            start = False
-            if prev_newline:
-                start = True
-            elif not space:
-                t = prev_text
-                ender = t in ENDERS or (t.endswith(".") and len(t) > 2 and prev_lower not in abbreviations)
-                if ender and (title or upper or digit or strings[orth] in OPENERS):
-                    start = not (t == "." and i >= 2 and strings[rows[i - 2][1]] + "." in abbreviations)
-            if start:
-                doc[i].is_sent_start = True
-        prev_text = strings[orth]
-        prev_lower = strings[lower]
-        prev_newline = bool(space) and "\n" in prev_text  # spaCy keeps line breaks as space tokens
-    return doc
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset:
-    return frozenset(load_rules().sections["abbreviations"])
 
 
 ENDERS = {".", "!", "?", "…"}
 OPENERS = {"–", "-", "•", '"', "”", "("}
 
 
-@lru_cache(maxsize=2)
 def build_nlp(model: str | None = None) -> Language:
+    """One pipeline per process and model: ``build_nlp()`` and ``build_nlp(None)`` are the
+    same object."""
+    return _build_nlp(model or None)
+
+
+@lru_cache(maxsize=None)
+def _build_nlp(model: str | None) -> Language:
     if model:
         nlp = spacy.load(model, exclude=["ner"])
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.disable_pipe("lemmatizer")  # extraction reads forms
     else:
         nlp = spacy.blank("sv")
-        try:
-            nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-            nlp.initialize()
-        except (ValueError, OSError, ImportError):
-            nlp.remove_pipe("lemmatizer")  # spacy-lookups-data missing: lemmas = forms
-    if "lemmatizer" in nlp.pipe_names:
-        # lemmas serve the activity alignment of `promises diff`; extraction reads forms
-        nlp.disable_pipe("lemmatizer")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("abbrev_sentences")
     nlp.add_pipe("actor_ruler")
     return nlp
+
+
+def pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` for texts of any length, giving Docs whose spans hand out text cheaply.
+
+    A text over ``nlp.max_length`` (spaCy refuses it, E088) is cut at line starts into
+    parts under the limit; each part goes through the pipeline and the parts are joined
+    into one Doc of the whole text, with the tokens, sentences and actor spans (and so every
+    character offset) it would have had whole. Each Doc keeps its text, and the sentences of
+    its spans are ``TextSpan``s found by bisection over the sentence starts."""
+    parts_of = [split_text(t, nlp.max_length) for t in texts]
+    docs = nlp.pipe((p for parts in parts_of for p in parts), batch_size=batch_size)
+    for text, parts in zip(texts, parts_of):
+        got = [next(docs) for _ in parts]
+        doc = got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+        doc.user_data["text"] = text
+        doc.user_span_hooks["sents"] = _sentences
+        yield doc
+
+
+class TextSpan(Span):
+    """A Span whose ``text`` is a slice of its Doc's text (spaCy's own joins one Token
+    object per word). The blocks and sentences the rules read are TextSpans."""
+
+    @property
+    def text(self) -> str:
+        source = self.doc.user_data.get("text")
+        return Span.text.__get__(self) if source is None else source[self.start_char:self.end_char]
+
+
+def _sentences(span: Span) -> Iterator[TextSpan]:
+    """``Span.sents`` as spaCy computes it (the sentence holding the span's start, then on
+    until one starts at or after its end), from the sentence starts listed once per Doc."""
+    doc = span.doc
+    starts = doc.user_data.get("sent_starts")
+    if starts is None:
+        starts = doc.user_data["sent_starts"] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    k = bisect_right(starts, span.start)
+    start = starts[k - 1] if k else 0
+    for j in range(k, len(starts)):
+        yield TextSpan(doc, start, starts[j])
+        start = starts[j]
+        if start >= span.end:
+            return
+    if start < len(doc):
+        yield TextSpan(doc, start, len(doc))
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Parts of at most ``limit`` characters, each cut before a line that starts with a
+    non-space character (a block boundary, which spaCy tokenizes alike whole or cut), the
+    last such line that fits; failing that after a space before a non-space, failing that
+    at ``limit``."""
+    parts, start = [], 0
+    while len(text) - start > limit:
+        cut = _cut(text, start, start + limit, "\n") or _cut(text, start, start + limit, " ") or start + limit
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
+
+
+def _cut(text: str, start: int, end: int, sep: str) -> int | None:
+    i = text.rfind(sep, start, end)
+    while i >= start and text[i + 1].isspace():
+        i = text.rfind(sep, start, i)
+    return i + 1 if i >= start else None

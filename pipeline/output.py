@@ -13,16 +13,26 @@ if TYPE_CHECKING:  # reading records (diff, compare, report) need not import pyd
 
 
 def record_json(record: Record) -> str:
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    """pydantic's own encoder (in Rust): byte for byte what ``json.dumps(…, indent=1,
+    ensure_ascii=False)`` gives, without its pure-Python indenting encoder."""
+    return record.model_dump_json(indent=1) + "\n"
 
 
 def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, unless the file already holds exactly
+    ``text``: a rerun over unchanged inputs rewrites nothing."""
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o644)  # mkstemp makes 0600; outputs are for sharing
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -30,7 +40,9 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def write_records(records: list[Record], out_dir: Path) -> None:
-    """One ``<id>.json`` per record and ``records.jsonl`` with all of them, sorted by id."""
+    """One ``<id>.json`` per record and ``records.jsonl`` with all of them, sorted by id
+    (files whose bytes would not change are left alone). The JSON Lines keep ``json``'s
+    ", " and ": " separators (pydantic's compact form has none)."""
     records = sorted(records, key=lambda r: r.id)
     for r in records:
         atomic_write(out_dir / f"{r.id}.json", record_json(r))

@@ -16,13 +16,12 @@ from .rules import Rules
 
 YEAR = r"(?:19|20)\d\d"
 YEAR_RANGE = re.compile(rf"\b({YEAR})(?:\s*(?:-|–|/|och|till)\s*({YEAR}|\d\d)\b)?")
-_WS = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Lower case, whitespace folded (cached: the same sentence is asked about often)."""
-    return _WS.sub(" ", text.lower()).strip()
+    return " ".join(text.lower().split())
 
 
 def phrase_match(text: str, phrases: list[str]) -> bool:

@@ -91,7 +91,7 @@ def test_interrupted_run_leaves_only_complete_files_and_resume_finishes(tmp_path
     import shutil
 
     src = tmp_path / "corpus"
-    for copy in range(4):  # large enough that the run is still going when interrupted
+    for copy in range(8):  # large enough that the run is still going when interrupted
         shutil.copytree(CORPUS / "pages", src / f"c{copy}")
         for meta in (src / f"c{copy}").glob("*.meta.json"):  # distinct urls: one url is one record
             data = json.loads(meta.read_text(encoding="utf-8"))

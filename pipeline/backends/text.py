@@ -2,18 +2,23 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Block
 from ..rules import Rules
 
 BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
-_WS = re.compile(r"\s+")
 
 
 def is_boilerplate(line: str, rules: Rules) -> bool:
-    low = _WS.sub(" ", line.strip().lower())
-    sec = rules.sections
-    return low in sec["boilerplate_lines"] or any(low.startswith(p) for p in sec["boilerplate_prefixes"])
+    low = " ".join(line.lower().split())
+    lines, prefixes = _boilerplate(rules)
+    return low in lines or low.startswith(prefixes)
+
+
+@lru_cache(maxsize=4)
+def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...]]:
+    return frozenset(rules.sections["boilerplate_lines"]), tuple(rules.sections["boilerplate_prefixes"])
 
 
 def looks_like_heading(line: str, rules: Rules) -> bool:
@@ -40,16 +45,16 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
         m = BULLET.match(raw)
         if m and raw[m.end():].strip():
             s = start + m.end()
-            blocks.append(Block(kind="item", text=_WS.sub(" ", raw[m.end():]).strip(), start=s, end=end))
+            blocks.append(Block(kind="item", text=" ".join(raw[m.end():].split()), start=s, end=end))
             prev_item = True
             continue
         lead = len(raw) - len(raw.lstrip())
         if prev_item and lead > 0:
             last = blocks[-1]
-            blocks[-1] = Block(kind="item", text=f"{last.text} {_WS.sub(' ', raw).strip()}",
+            blocks[-1] = Block(kind="item", text=f"{last.text} {' '.join(raw.split())}",
                                start=last.start, end=end)
             continue
         prev_item = False
         kind = "heading" if looks_like_heading(raw, rules) else "paragraph"
-        blocks.append(Block(kind=kind, text=_WS.sub(" ", raw).strip(), start=start + lead, end=end))
+        blocks.append(Block(kind=kind, text=" ".join(raw.split()), start=start + lead, end=end))
     return blocks

@@ -1,0 +1,155 @@
+"""Fast, linear and lean: what the speed work must keep (the same records, the same spaCy
+answers) and what it must give (long documents, no lemma table in extraction, no rewrites)."""
+import hashlib
+import json
+import random
+import shutil
+import subprocess
+import sys
+
+import pytest
+from spacy.attrs import SENT_START
+from spacy.tokens import Span
+
+from pipeline.batch import run_batch
+from pipeline.extract import extract_paths
+from pipeline.ingest import discover, read_document
+from pipeline.models import Record
+from pipeline.nlp import TextSpan, build_nlp, pipe, split_text
+from pipeline.output import record_json, write_records
+
+from conftest import CORPUS, ROOT
+
+DIGEST = ROOT / "tests" / "records.digest"
+
+
+def test_bundled_corpus_records_match_the_committed_digest(tmp_path):
+    run_batch([str(CORPUS)], tmp_path, jobs=1)
+    got = hashlib.sha256((tmp_path / "records.jsonl").read_bytes()).hexdigest()
+    want = next(line.split()[0] for line in DIGEST.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#"))
+    assert got == want, (
+        "the records of the bundled corpus changed. A speed change must change no record: find "
+        "what differs. Only a commit that changes what is extracted (its message says so) updates "
+        f"{DIGEST.relative_to(ROOT)}, with the sha256 of records.jsonl from "
+        "`python -m pipeline extract corpus/snapshot -o DIR`.")
+
+
+@pytest.fixture(scope="module")
+def corpus_texts(rules):
+    return [read_document(f, rules).text for f in discover([CORPUS])]
+
+
+def test_sentences_by_bisection_are_spacys_own(nlp, corpus_texts):
+    """The sentence hook gives what spaCy's ``Span.sents`` gives, for spans anywhere."""
+    rng = random.Random(14)
+    for doc in pipe(nlp, corpus_texts[::8], 16):
+        for _ in range(20):
+            a = rng.randint(0, len(doc))
+            b = rng.randint(a, len(doc))
+            ours = [(s.start, s.end, s.text) for s in TextSpan(doc, a, b).sents]
+            hook = doc.user_span_hooks.pop("sents")
+            try:
+                spacys = [(s.start, s.end, s.text) for s in Span(doc, a, b).sents]
+            finally:
+                doc.user_span_hooks["sents"] = hook
+            assert ours == spacys, (a, b)
+
+
+def test_text_spans_slice_the_same_text_spacy_joins(nlp, corpus_texts):
+    for doc in pipe(nlp, corpus_texts[:40], 16):
+        for s in list(TextSpan(doc, 0, len(doc)).sents) + [TextSpan(doc, 0, 0)]:
+            assert s.text == Span(doc, s.start, s.end).text
+
+
+def test_split_text_cuts_before_a_line_that_fits():
+    text = "Rubrik\n\nEtt stycke om trygghet.\n  indraget\nSista raden här\n"
+    for limit in range(5, len(text) + 1):
+        parts = split_text(text, limit)
+        assert "".join(parts) == text and all(len(p) <= limit for p in parts)
+        if limit >= len("Ett stycke om trygghet.\n  indraget\n"):  # an indented line goes with the one before
+            for p, q in zip(parts, parts[1:]):
+                assert p.endswith("\n") and not q[0].isspace()
+    assert split_text("a" * 10, 4) == ["aaaa", "aaaa", "aa"]  # no line break, no space
+    assert split_text("ab cd ef", 4) == ["ab ", "cd ", "ef"]
+
+
+def test_a_document_parsed_in_parts_is_the_document_parsed_whole(nlp, corpus_texts):
+    texts = [t for t in corpus_texts if len(t) > 2000][:10]
+    whole = list(pipe(nlp, texts, 16))
+    limit = nlp.max_length
+    nlp.max_length = 500
+    try:
+        cut = list(pipe(nlp, texts, 16))
+    finally:
+        nlp.max_length = limit
+    checked = 0
+    for text, w, c in zip(texts, whole, cut):
+        if not all(p.endswith("\n") for p in split_text(text, 500)[:-1]):
+            continue  # a paragraph longer than the limit is cut at a space: not the same
+        checked += 1
+        assert c.text == text and [t.idx for t in c] == [t.idx for t in w]
+        assert c.to_array(SENT_START).tolist() == w.to_array(SENT_START).tolist()
+        assert [(s.start, s.end, s.label_) for s in c.spans["actors"]] == \
+               [(s.start, s.end, s.label_) for s in w.spans["actors"]]
+    assert checked >= 3
+
+
+LONG_LINE = "Polisen genomför fyra trygghetsvandringar per år i Nödinge.\n"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_text_over_spacys_max_length_gives_its_records_with_right_spans(tmp_path, write, jobs):
+    text = "Medborgarlöfte för Ale kommun 2024\n" + LONG_LINE * 20000
+    assert len(text) > build_nlp().max_length
+    src = write("ale-lang.txt", text, url="https://ale.se/medborgarlofte")
+    for f in sorted((CORPUS / "pages").glob("*.txt"))[:20] if jobs > 1 else ():  # two batches: two workers
+        for g in (f, f.with_name(f.stem + ".meta.json")):
+            shutil.copyfile(g, src.parent / g.name)
+    out = tmp_path / "out"
+    res = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(src.parent), "-o", str(out), "-j", str(jobs)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    records = [json.loads(line) for line in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    ale = [r for r in records if r["source"]["url"] == "https://ale.se/medborgarlofte"]
+    assert len(ale) == 1 and ale[0]["period"] == {"start": 2024, "end": 2024}
+    acts = ale[0]["activities"]
+    assert len(acts) == 20000
+    for a in acts:
+        assert text[a["span"][0]:a["span"][1]] == LONG_LINE.strip() == a["text"]
+    assert acts[-1]["span"] == [len(text) - len(LONG_LINE), len(text) - 1]
+
+
+def test_one_pipeline_per_process():
+    assert build_nlp() is build_nlp(None)
+
+
+def test_extraction_builds_no_lemma_table(tmp_path):
+    """In a fresh process: extracting never builds spaCy's lookup table (diff reads lemmas
+    from the table file itself, pipeline/lemmas.py)."""
+    src = tmp_path / "polisen-se__ale.txt"
+    src.write_text("Ale – medborgarlöften\n\nMedborgarlöfte 2024\n\n  • Polisen ska patrullera varje fredag.\n",
+                   encoding="utf-8")
+    code = ("import sys\n"
+            "from pipeline.extract import extract_path\n"
+            "from pipeline.nlp import build_nlp\n"
+            "assert extract_path(sys.argv[1]).records\n"
+            "print('lemmatizer' in build_nlp().pipe_names, 'spacy_lookups_data' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, cwd=ROOT,
+                         check=True).stdout.splitlines()
+    assert out == ["False False"]
+
+
+def test_records_are_written_as_json_would_and_only_when_they_change(tmp_path, rules, nlp):
+    paths = [str(p) for p in sorted((CORPUS / "seeds").glob("*.txt"))]
+    records = [r for res in extract_paths(paths, rules, nlp) for r in res.records]
+    odd = records[0].model_copy(update={"title": "a\x00\x1f\u2028\x7f\"\\\t\n😀 é"})
+    for r in records + [odd]:
+        assert record_json(r) == json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    write_records(records, tmp_path)
+    inodes = {p.name: p.stat().st_ino for p in tmp_path.iterdir()}  # a write is a rename: a new inode
+    first = records[0].model_copy(update={"title": records[0].title + " (ny)"})
+    write_records([first] + records[1:], tmp_path)
+    changed = {p.name for p in tmp_path.iterdir() if p.stat().st_ino != inodes[p.name]}
+    assert changed == {f"{first.id}.json", "records.jsonl"}
+    assert Record.model_validate_json((tmp_path / f"{first.id}.json").read_text(encoding="utf-8")) == first
