@@ -449,6 +449,24 @@ def write_report(out_dir: Path, result) -> Path:
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DEFAULT_OUTPUT)
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="The site's folder [default: FOLDER/report].")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=CRAWL_ROOT, show_default=True,
+              help="Where the follow-up pages are (found by url), for sentences outside their activities.")
+@all_sources_option
+@filter_options
+def report(folder, out, corpus, all_sources, where):
+    """The report site of the records in FOLDER (as `run` writes it), for the records the filters keep."""
+    from .report import build_site
+
+    records = _select(folder, all_sources, where)
+    result, bad = _track(records, folder, corpus)
+    click.echo(f"report: {build_site(records, out or folder / 'report', result)}")
+    sys.exit(1 if bad else 0)
+
+
+@cli.command()
 def schema():
     """Print the JSON Schema of a schema-1 record."""
     from .schema import schema_json

@@ -124,10 +124,8 @@ def test_site_pages_and_coverage(site):
         assert code not in re.sub(r'(id|href)="[^"]*"|https?://[^<"]+', "", page)
 
 
-def test_every_link_resolves(site):
-    rep = (site / "report").resolve()
+def _assert_links_resolve(rep: Path, at_least: int) -> None:
     pages = sorted(rep.rglob("*.html"))
-    assert len(pages) >= 12
     parsed = {p.resolve(): _parse(p) for p in pages}
     checked = 0
     for page, links in parsed.items():
@@ -141,7 +139,27 @@ def test_every_link_resolves(site):
             if u.fragment and target.suffix == ".html":
                 assert u.fragment in parsed[target].ids, f"{page.relative_to(rep)}: {link} → no such anchor"
             checked += 1
-    assert checked > 150
+    assert checked > at_least
+
+
+def test_every_link_resolves(site):
+    rep = (site / "report").resolve()
+    assert len(list(rep.rglob("*.html"))) >= 12
+    _assert_links_resolve(rep, 150)
+
+
+def test_report_command_filters_the_site(site, tmp_path):
+    """`promises report` with a filter: kommun pages only for the kept records, every link
+    still resolving; no match is one line and exit 1."""
+    out = tmp_path / "vast"
+    res = CliRunner().invoke(cli, ["report", str(site), "-o", str(out), "--corpus", str(CORPUS), "--region", "Väst"])
+    assert res.exit_code == 0, res.output
+    records = [json.loads(line) for line in (site / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    vast = {slug(k["namn"]) for r in records if r["polisregion"] == "Väst" and not r["same_as"] for k in r["kommuner"]}
+    assert {p.stem for p in (out / "kommun").glob("*.html")} == vast and {"lysekil", "tjorn"} <= vast
+    _assert_links_resolve(out.resolve(), 10)
+    none = CliRunner().invoke(cli, ["report", str(site), "-o", str(tmp_path / "x"), "--kommun", "Kiruna"])
+    assert none.exit_code == 1 and "no records match" in none.output
 
 
 def test_no_javascript_links_and_html_escaped(site):
