@@ -161,14 +161,14 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
     split = [r for r, f in zip(rows, is_full) if not f]
     left = [r for r in split if r[0]["x0"] < x]
     right = [r for r in split if r[-1]["x1"] > x]
-    if len(left) < 3 or len(right) < 3:
+    if len(left) < 2 or len(right) < 2:
         return [words]
     lt, lb = left[0][0]["top"], left[-1][0]["bottom"]
     rt, rb = right[0][0]["top"], right[-1][0]["bottom"]
     lo, hi = max(lt, rt), min(lb, rb)
     if hi - lo < 0.3 * min(lb - lt, rb - rt):
         return [words]  # a block on the left above one on the right, not columns
-    if sum(1 for r, f in zip(rows, is_full) if f and lo < r[0]["top"] < hi) > max(1, len(split) * 0.05):
+    if sum(1 for r, f in zip(rows, is_full) if f and lo < r[0]["top"] < hi) > len(split) // 20:
         return [words]  # lines cross the "gutter" between the columns: one column
     bands: list[tuple[bool, list[list[dict]]]] = []
     for r, f in zip(rows, is_full):
@@ -322,7 +322,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             # did not end a sentence with room left for this line's first word
             ended = re.search(r"[.!?:]$", last.text) is not None and (
                 last.x1 + line.size * 0.3 + line.first_word < last.right - 1)
-            goes_on = line.top - last.bottom <= normal_gap + tol and not ended
+            goes_on = line.top - last.bottom <= normal_gap * line.size / body + tol and not ended
             para_on = goes_on and line.x0 <= last.x0 + line.size * 0.8
             item_on = goes_on and line.x0 >= cur_indent - 2
         else:  # next column or page: a sentence broken off goes on
