@@ -82,10 +82,12 @@ def _rows(words: list[dict]) -> list[list[dict]]:
 
 
 def _row_text(ws: list[dict]) -> str:
+    """Words joined with a space where they stand apart; an unmapped symbol-font glyph
+    ("(cid:127)", a bullet without a ToUnicode entry) reads as "•"."""
     text = ""
     for i, w in enumerate(ws):
         gap = w["x0"] - ws[i - 1]["x1"] if i else 0
-        text += (" " if i and gap > w["size"] * 0.15 else "") + w["text"]
+        text += (" " if i and gap > w["size"] * 0.15 else "") + re.sub(r"^\(cid:\d+\)$", "•", w["text"])
     return text.strip()
 
 
@@ -161,7 +163,7 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
     split = [r for r, f in zip(rows, is_full) if not f]
     left = [r for r in split if r[0]["x0"] < x]
     right = [r for r in split if r[-1]["x1"] > x]
-    if len(left) < 2 or len(right) < 2:
+    if not left or not right or len(split) < 3:
         return [words]
     lt, lb = left[0][0]["top"], left[-1][0]["bottom"]
     rt, rb = right[0][0]["top"], right[-1][0]["bottom"]
@@ -310,24 +312,24 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             pieces.append((cur_kind, cur_text.strip()))
         cur_kind, cur_text = None, ""
 
-    keep = rules.sections["keep_hyphen_before"]
+    keep, max_heading = rules.sections["keep_hyphen_before"], rules.sections["heading_max_chars"]
     table_queue = {no: sorted(rows, key=lambda r: r[0]) for no, rows in enumerate(tables_rows)}
     for line in all_lines:
         while table_queue.get(line.page) and table_queue[line.page][0][0] < line.top:
             flush()
             for row in table_queue[line.page].pop(0)[1]:
                 pieces.append(("item", row))
+        # the line above ended a sentence although this line's first word had room there
+        ended = last is not None and re.search(r"[.!?:]$", last.text) is not None and (
+            last.x1 + line.size * 0.3 + line.first_word < last.right - 1)
         if last is not None and (last.page, last.group) == (line.page, line.group):
-            # same flow: near enough, not indented as a first line, and the line above
-            # did not end a sentence with room left for this line's first word
-            ended = re.search(r"[.!?:]$", last.text) is not None and (
-                last.x1 + line.size * 0.3 + line.first_word < last.right - 1)
+            # same flow: near enough, and not indented as a first line
             goes_on = line.top - last.bottom <= normal_gap * line.size / body + tol and not ended
             para_on = goes_on and line.x0 <= last.x0 + line.size * 0.8
             item_on = goes_on and line.x0 >= cur_indent - 2
-        else:  # next column or page: a sentence broken off goes on
-            goes_on = para_on = item_on = last is not None and not re.search(r"[.!?:;]$", last.text)
-        heading = line.size >= body * 1.1 and line.size - body >= 1 or line.bold and len(line.text) < 90
+        else:  # next column or page: goes on unless the line above ended its block
+            goes_on = para_on = item_on = last is not None and not ended
+        heading = line.size >= body * 1.1 and line.size - body >= 1 or line.bold and len(line.text) <= max_heading
         m = BULLET.match(line.text) or (DASH_BULLET.match(line.text) if line.bullet_gap > line.size * 0.5 else None)
         if m:
             flush()
