@@ -53,10 +53,12 @@ class Line:
     bold: bool
     page: int
     group: int          # reading-order group on the page (band × column)
+    left: float         # left edge of its group's text
     right: float        # right edge of its group's text
     first_word: float   # width of its first word (after a bullet)
     bullet_gap: float   # gap after a leading bullet or number drawn as its own word, else 0
     indent: float       # where the text after a leading bullet or number starts
+    word_gap: float     # the line's usual space between words (wide in justified text)
 
 
 def _error(path, reason):
@@ -95,15 +97,17 @@ def _is_marker(text: str) -> bool:
     return bool(re.fullmatch(rf"{GLYPH}|[–—-]|\d{{1,2}}[.)]", text))
 
 
-def _line(ws: list[dict], page: int, group: int, right: float) -> Line:
+def _line(ws: list[dict], page: int, group: int, left: float, right: float) -> Line:
     text = _row_text(ws)
     sizes = [w["size"] for w in ws]
     bold = sum(len(w["text"]) for w in ws if BOLD.search(w.get("fontname") or "")) > len(text.replace(" ", "")) / 2
     gap, first = 0.0, ws[0]
     if len(ws) > 1 and _is_marker(ws[0]["text"]):
         gap, first = ws[1]["x0"] - ws[0]["x1"], ws[1]
+    spaces = [b["x0"] - a["x1"] for a, b in zip(ws[1:], ws[2:])]
     return Line(text, ws[0]["x0"], ws[-1]["x1"], min(w["top"] for w in ws), max(w["bottom"] for w in ws),
-                statistics.median(sizes), bold, page, group, right, first["x1"] - first["x0"], gap, first["x0"])
+                statistics.median(sizes), bold, page, group, left, right, first["x1"] - first["x0"], gap, first["x0"],
+                statistics.median(spaces) if spaces else 0.0)
 
 
 def _running(pages: list[list[list[dict]]], body: float) -> list[set[int]]:
@@ -172,6 +176,16 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
         return [words]  # a block on the left above one on the right, not columns
     if sum(1 for r, f in zip(rows, is_full) if f and lo < r[0]["top"] < hi) > len(split) // 20:
         return [words]  # lines cross the "gutter" between the columns: one column
+    runs: list[list[int]] = []  # runs of row indices that do not cross the gutter
+    for i, f in enumerate(is_full):
+        if not f:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for run in runs:  # a lone row with a gap in the middle (wide justified spaces) is no band
+        if len(run) < 2:
+            is_full[run[0]] = True
     bands: list[tuple[bool, list[list[dict]]]] = []
     for r, f in zip(rows, is_full):
         if bands and bands[-1][0] == f:
@@ -297,8 +311,10 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             rows = rows[:start] + rows[end:]
         words = [w for r in rows for w in r]
         for g, group in enumerate(_reading_order(words, width) if words else []):
-            right = max(w["x1"] for w in group)
-            page_lines += [_line(r, no, g, right) for r in _rows(group)]
+            right = max(w["x1"] for w in group if abs(w["size"] - body) < 0.5 or all(
+                abs(v["size"] - body) >= 0.5 for v in group))  # the body text's right edge
+            left = min(w["x0"] for w in group)
+            page_lines += [_line(r, no, g, left, right) for r in _rows(group)]
     all_lines = [l for l in page_lines if not PAGE_NUMBER.match(l.text)]
     normal_gap = _line_gap(all_lines, body)
     tol = max(1.5, body * 0.25)
@@ -330,12 +346,14 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
         else:  # next column or page: goes on unless the line above ended its block
             goes_on = para_on = item_on = last is not None and not ended
         heading = line.size >= body * 1.1 and line.size - body >= 1 or line.bold and len(line.text) <= max_heading
-        m = BULLET.match(line.text) or (DASH_BULLET.match(line.text) if line.bullet_gap > line.size * 0.5 else None)
+        # a dash drawn apart: indented as a list, or set off wider than the line's spaces
+        dash = line.bullet_gap > line.size * 0.5 and (line.x0 > line.left + 1 or line.bullet_gap > line.word_gap * 1.5)
+        m = BULLET.match(line.text) or (DASH_BULLET.match(line.text) if dash else None)
         if m:
             flush()
             cur_kind, cur_text, cur_indent = "item", line.text[m.end():], line.indent
         elif heading:
-            if cur_kind == "heading" and goes_on:
+            if cur_kind == "heading" and goes_on and (last.page, last.group) == (line.page, line.group):
                 cur_text += " " + line.text
             else:
                 flush()
