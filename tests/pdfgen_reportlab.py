@@ -47,6 +47,7 @@ class Layout:
     size: float = 10
     leading: float = 13.5
     space_after: float = 5
+    first_indent: float = 0    # a first-line indent (then no space between paragraphs)
     running: bool = True
 
 
@@ -55,6 +56,8 @@ LAYOUTS = [
     Layout("one-column-justified-dash", justify=True, bullet="–", list_style="bullettext",
            heading_delta=0, family="times", size=11, leading=14.5),
     Layout("one-column-table-list", list_style="table", family="dejavu", size=9.5, leading=12.5),
+    Layout("one-column-indented-paragraphs", list_style="bullettext", space_after=0, first_indent=14,
+           family="times", size=10.5, leading=13),
     Layout("two-columns", columns=2, justify=True, family="dejavu", size=9, leading=12),
     Layout("two-columns-dash-weight", columns=2, bullet="–", list_style="bullettext", heading_delta=0,
            leading=12.5, space_after=4),
@@ -64,15 +67,17 @@ LAYOUTS = [
 def _styles(lay: Layout) -> dict[str, ParagraphStyle]:
     reg, bold = _fonts(lay.family)
     body = ParagraphStyle("body", fontName=reg, fontSize=lay.size, leading=lay.leading,
-                          alignment=TA_JUSTIFY if lay.justify else TA_LEFT, spaceAfter=lay.space_after)
+                          alignment=TA_JUSTIFY if lay.justify else TA_LEFT, spaceAfter=lay.space_after,
+                          firstLineIndent=lay.first_indent)
     hsize = lay.size + lay.heading_delta
     return {
         "body": body,
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=lay.size + 6,
-                                leading=lay.size + 9, alignment=TA_LEFT, spaceAfter=8),
+                                leading=lay.size + 9, alignment=TA_LEFT, spaceAfter=8, firstLineIndent=0),
         "heading": ParagraphStyle("heading", parent=body, fontName=bold, fontSize=hsize,
-                                  leading=hsize * 1.3, alignment=TA_LEFT, spaceBefore=6, spaceAfter=3),
-        "item": ParagraphStyle("item", parent=body, leftIndent=16, bulletIndent=4, spaceAfter=2,
+                                  leading=hsize * 1.3, alignment=TA_LEFT, spaceBefore=6, spaceAfter=3,
+                                  firstLineIndent=0),
+        "item": ParagraphStyle("item", parent=body, leftIndent=16, bulletIndent=4, spaceAfter=2, firstLineIndent=0,
                                bulletFontName=reg, bulletFontSize=lay.size),
     }
 
@@ -86,13 +91,14 @@ def _list(items: list[str], lay: Layout, st: dict) -> list:
         return [_para(t, st["item"], bulletText=lay.bullet) for t in items]
     if lay.list_style == "table":  # borderless two-column table: number | text
         reg, _ = _fonts(lay.family)
-        cell = ParagraphStyle("cell", parent=st["body"], spaceAfter=0)
+        cell = ParagraphStyle("cell", parent=st["body"], spaceAfter=0, firstLineIndent=0)
         rows = [[f"{i}.", _para(t, cell)] for i, t in enumerate(items, 1)]
         t = Table(rows, colWidths=[10 * mm, None], hAlign="LEFT")
         t.setStyle(TableStyle([("FONT", (0, 0), (0, -1), reg, lay.size), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
         return [t, Spacer(1, lay.space_after)]
-    return [ListFlowable([ListItem(_para(t, ParagraphStyle("li", parent=st["body"], spaceAfter=2)))
+    return [ListFlowable([ListItem(_para(t, ParagraphStyle("li", parent=st["body"], spaceAfter=2,
+                                                            firstLineIndent=0)))
                           for t in items], bulletType="bullet", start=lay.bullet, leftIndent=16,
                          bulletFontName=st["body"].fontName, bulletFontSize=lay.size),
             Spacer(1, lay.space_after - 2)]
@@ -160,7 +166,7 @@ def render(blocks, lay: Layout, kommun: str) -> bytes:
     return buf.getvalue()
 
 
-def activity_table(title: str, rows: list[tuple[str, str, str]], kommun: str) -> bytes:
+def activity_table(title: str, rows: list[tuple[str, str, str]]) -> bytes:
     """An Aktivitet / Ansvarig / När table with no ruling lines (columns only by alignment)."""
     buf = io.BytesIO()
     lay = Layout("table")
@@ -173,5 +179,5 @@ def activity_table(title: str, rows: list[tuple[str, str, str]], kommun: str) ->
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     doc = BaseDocTemplate(buf, pagesize=A4, invariant=1)
     doc.addPageTemplates([PageTemplate("one", [Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height)])])
-    doc.build([_para(title, st["title"]), _para(f"Polisen och {kommun} kommun lovar:", st["body"]), t])
+    doc.build([_para(title, st["title"]), t])
     return buf.getvalue()
