@@ -341,8 +341,11 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
         if last is not None and (last.page, last.group) == (line.page, line.group):
             # same flow: near enough, and not indented as a first line
             goes_on = line.top - last.bottom <= normal_gap * line.size / body + tol and not ended
-            para_on = goes_on and line.x0 <= last.x0 + line.size * 0.8
-            item_on = goes_on and line.x0 >= cur_indent - 2
+            # a first line is indented: past the line above, or past the flow's edge after a sentence
+            first_line = line.x0 > last.x0 + line.size * 0.8 or (
+                line.x0 > line.left + line.size * 0.8 and re.search(r"[.!?:]$", last.text) is not None)
+            para_on = goes_on and not first_line
+            item_on = goes_on and abs(line.x0 - cur_indent) <= 1.5  # at the hanging indent
         else:  # next column or page: goes on unless the line above ended its block
             goes_on = para_on = item_on = last is not None and not ended
         heading = line.size >= body * 1.1 and line.size - body >= 1 or line.bold and len(line.text) <= max_heading
