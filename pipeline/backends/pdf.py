@@ -183,9 +183,10 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
                 runs[-1].append(i)
             else:
                 runs.append([i])
-    for run in runs:  # a lone row with a gap in the middle (wide justified spaces) is no band
-        if len(run) < 2:
-            is_full[run[0]] = True
+    for run in runs:  # a row or two with a gap in the middle (wide justified spaces) are no band
+        if len(run) < 3:
+            for i in run:
+                is_full[i] = True
     bands: list[tuple[bool, list[list[dict]]]] = []
     for r, f in zip(rows, is_full):
         if bands and bands[-1][0] == f:
@@ -338,7 +339,8 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
         # the line above ended a sentence although this line's first word had room there
         ended = last is not None and re.search(r"[.!?:]$", last.text) is not None and (
             last.x1 + line.size * 0.3 + line.first_word < last.right - 1)
-        if last is not None and (last.page, last.group) == (line.page, line.group):
+        below = last is not None and last.page == line.page and (last.group == line.group or line.top >= last.bottom - 1)
+        if below:  # same flow, or the band below it
             # same flow: near enough, and not indented as a first line
             goes_on = line.top - last.bottom <= normal_gap * line.size / body + tol and not ended
             # a first line is indented: past the line above, or past the flow's edge after a sentence
@@ -349,14 +351,16 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
         else:  # next column or page: goes on unless the line above ended its block
             goes_on = para_on = item_on = last is not None and not ended
         heading = line.size >= body * 1.1 and line.size - body >= 1 or line.bold and len(line.text) <= max_heading
-        # a dash drawn apart: indented as a list, or set off wider than the line's spaces
-        dash = line.bullet_gap > line.size * 0.5 and (line.x0 > line.left + 1 or line.bullet_gap > line.word_gap * 1.5)
+        # a dash drawn apart: indented as a list, set off wider than the line's spaces, or
+        # with its text at the hanging indent of the item above
+        dash = line.bullet_gap > line.size * 0.5 and (line.x0 > line.left + 1 or line.bullet_gap > line.word_gap * 1.5
+                                                      or cur_kind == "item" and abs(line.indent - cur_indent) <= 1.5)
         m = BULLET.match(line.text) or (DASH_BULLET.match(line.text) if dash else None)
         if m:
             flush()
             cur_kind, cur_text, cur_indent = "item", line.text[m.end():], line.indent
         elif heading:
-            if cur_kind == "heading" and goes_on and (last.page, last.group) == (line.page, line.group):
+            if cur_kind == "heading" and goes_on and below:
                 cur_text += " " + line.text
             else:
                 flush()
