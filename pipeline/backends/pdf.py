@@ -140,19 +140,24 @@ def _running(pages: list[list[list[dict]]], body: float) -> list[set[int]]:
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
-    """The x of an empty vertical strip near the middle with lines on both sides."""
+    """The middle of the widest vertical strip near the page's middle that the fewest
+    body-size words cross (a title above the columns may cross it)."""
     if len(words) < 12:
         return None
     size = statistics.median(w["size"] for w in words)
-    half = max(3.0, size * 0.4)  # wider than a space between words, narrower than a gutter
-    best = None
-    for x in sorted(range(int(width * 0.3), int(width * 0.7)), key=lambda v: abs(v - width / 2)):
-        crossing = sum(1 for w in words if w["x0"] < x + half and w["x1"] > x - half)
-        if best is None or crossing < best[1]:
-            best = (x, crossing)
-            if crossing == 0:
-                break
-    return best[0] if best else None
+    body = [w for w in words if abs(w["size"] - size) < 0.5]
+    xs = list(range(int(width * 0.3), int(width * 0.7)))
+    cover = [sum(1 for w in body if w["x0"] < x < w["x1"]) for x in xs]
+    least = min(cover)
+    runs: list[list[int]] = []
+    for x, c in zip(xs, cover):
+        if c == least:
+            if runs and runs[-1][-1] == x - 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+    run = max(runs, key=lambda r: (len(r), -abs(r[len(r) // 2] - width / 2)))
+    return run[len(run) // 2]
 
 
 def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
@@ -161,7 +166,8 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
     x = _gutter(words, width)
     if x is None:
         return [words]
-    half = max(3.0, statistics.median(w["size"] for w in words) * 0.4)
+    size = statistics.median(w["size"] for w in words)
+    half = max(3.0, size * 0.4)
     rows = _rows(words)
     is_full = [any(w["x0"] < x + half and w["x1"] > x - half for w in r) for r in rows]
     split = [r for r, f in zip(rows, is_full) if not f]
@@ -183,8 +189,11 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
                 runs[-1].append(i)
             else:
                 runs.append([i])
-    for run in runs:  # a row or two with a gap in the middle (wide justified spaces) are no band
-        if len(run) < 3:
+    for run in runs:  # a row or two, or a gap no wider than a justified space, is no gutter
+        ws = [w for i in run for w in rows[i]]
+        lw = max((w["x1"] for w in ws if w["x1"] <= x), default=x)
+        rw = min((w["x0"] for w in ws if w["x1"] > x), default=x)
+        if len(run) < 3 or rw - lw < max(12.0, size * 1.2):
             for i in run:
                 is_full[i] = True
     bands: list[tuple[bool, list[list[dict]]]] = []
