@@ -376,6 +376,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
                 cur_kind, cur_text = "heading", line.text
         elif cur_kind == "item" and item_on:
             cur_text = _join(cur_text, line.text, keep)  # hanging indent: the item goes on
+            cur_indent = line.x0  # (in the next column, at that column's indent)
         elif cur_kind == "paragraph" and para_on:
             cur_text = _join(cur_text, line.text, keep)
         else:
