@@ -147,7 +147,18 @@ def _gutter(words: list[dict], width: float) -> float | None:
     size = statistics.median(w["size"] for w in words)
     body = [w for w in words if abs(w["size"] - size) < 0.5]
     xs = list(range(int(width * 0.3), int(width * 0.7)))
-    cover = [sum(1 for w in body if w["x0"] < x < w["x1"]) for x in xs]
+    if not xs:
+        return None
+    diff = [0] * (len(xs) + 1)  # words covering each x, by a difference array
+    for w in body:
+        lo, hi = max(0, int(w["x0"]) + 1 - xs[0]), min(len(xs), int(-(-w["x1"] // 1)) - xs[0])
+        if lo < hi:
+            diff[lo] += 1
+            diff[hi] -= 1
+    cover, c = [], 0
+    for d in diff[:-1]:
+        c += d
+        cover.append(c)
     least = min(cover)
     runs: list[list[int]] = []
     for x, c in zip(xs, cover):
