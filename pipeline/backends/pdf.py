@@ -111,9 +111,16 @@ def _line(ws: list[dict], page: int, group: int, left: float, right: float) -> L
 
 
 def _running(pages: list[list[list[dict]]], body: float) -> list[set[int]]:
-    """Per page, the indices of rows that are running headers/footers or page numbers."""
+    """Per page, the indices of the rows (up to two from the top, two from the bottom) that
+    are running headers/footers or page numbers."""
     def key(row):
         return re.sub(r"\d+", "#", _row_text(row)).lower()
+
+    def apart(rows, i, j):  # the gap between row i and its neighbour j (None: no neighbour)
+        if not 0 <= j < len(rows):
+            return True
+        upper, lower = (rows[i], rows[j]) if i < j else (rows[j], rows[i])
+        return min(w["top"] for w in lower) - max(w["bottom"] for w in upper) > body * 1.5
 
     edge = Counter()
     for rows in pages:
@@ -122,19 +129,14 @@ def _running(pages: list[list[list[dict]]], body: float) -> list[set[int]]:
     out = []
     for rows in pages:
         drop: set[int] = set()
-        for order in (range(len(rows)), range(len(rows) - 1, -1, -1)):
-            for n, i in enumerate(order):
-                if n >= 2 or i in drop:
-                    break
+        for edge_rows, step in ((range(min(2, len(rows))), 1), (range(len(rows) - 1, max(-1, len(rows) - 3), -1), -1)):
+            for i in edge_rows:
                 text = _row_text(rows[i])
-                small = max(w["size"] for w in rows[i]) < body * 0.9
-                near = rows[i + 1] if order.step == 1 and i + 1 < len(rows) else rows[i - 1] if i else None
-                apart = near is None or abs((near[0]["top"] if order.step == 1 else near[0]["bottom"]) -
-                                            (rows[i][0]["bottom"] if order.step == 1 else rows[i][0]["top"])) > body * 1.5
-                if key(rows[i]) in repeated or PAGE_NUMBER.match(text) or PAGE_LABEL.search(text) or (small and apart):
-                    drop.add(i)
-                else:
+                small = max(w["size"] for w in rows[i]) < body * 0.9 and apart(rows, i, i + step)
+                if i in drop or not (key(rows[i]) in repeated or PAGE_NUMBER.match(text)
+                                     or PAGE_LABEL.search(text) or small):
                     break
+                drop.add(i)
         out.append(drop)
     return out
 
