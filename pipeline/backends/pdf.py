@@ -224,8 +224,9 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
 
 
 def _aligned_table(rows: list[list[dict]], rules: Rules, gap_limit: float) -> tuple[int, int, list[list[str]]] | None:
-    """An unruled table: a row naming at least two columns (activity first), and the rows
-    below it whose words align under those columns. → (first row, end row, cells)."""
+    """An unruled table: a row of two or more short cells, set apart by wide gaps, that each
+    name a column (the activity first), and the rows below it whose words start under those
+    columns. → (first row, end row, cells)."""
     names = rules.sections["table_columns"]
     for hi, head in enumerate(rows):
         cells: list[list[dict]] = []
@@ -238,7 +239,8 @@ def _aligned_table(rows: list[list[dict]], rules: Rules, gap_limit: float) -> tu
         for c in cells:
             low = _row_text(c).lower()
             roles.append(next((n for n, ws in names.items() if any(low.startswith(x) for x in ws)), None))
-        if len(cells) < 2 or roles[0] != "activity" or sum(r is not None for r in roles) < 2:
+        # a header: short cells that each name a column, the activity first
+        if len(cells) < 2 or roles[0] != "activity" or None in roles or any(len(c) > 3 for c in cells):
             continue
         starts = [c[0]["x0"] for c in cells]
         body, end, last = [], hi + 1, head
