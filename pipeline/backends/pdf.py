@@ -39,6 +39,7 @@ BULLET = re.compile(rf"^(?:{GLYPH}|-|\d{{1,2}}[.)])\s+")
 DASH_BULLET = re.compile(r"^[–—]\s+")  # a dash starts an item only when drawn apart (else a quote)
 PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}(?:\s*(?:/|av)\s*\d{1,3})?$", re.I)
 PAGE_LABEL = re.compile(r"(?:^|\s)(?:sida|s\.|page)\s*\d{1,3}(?:\s*(?:/|av|of)\s*\d{1,3})?(?:\s|$)", re.I)
+GUTTER = 12  # pt: the narrowest gap between two columns (wider than a justified space)
 BOLD = re.compile(r"bold|black|heavy|demi|semibold|-bd\b", re.I)
 
 
@@ -142,8 +143,8 @@ def _running(pages: list[list[list[dict]]], body: float) -> list[set[int]]:
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
-    """The middle of the widest vertical strip near the page's middle that the fewest
-    body-size words cross (a title above the columns may cross it)."""
+    """The middle of the strip nearest the page's middle, at least a gutter wide, that the
+    fewest body-size words cross (a title above the columns may cross it)."""
     if len(words) < 12:
         return None
     size = statistics.median(w["size"] for w in words)
@@ -151,9 +152,10 @@ def _gutter(words: list[dict], width: float) -> float | None:
     xs = list(range(int(width * 0.3), int(width * 0.7)))
     if not xs:
         return None
-    diff = [0] * (len(xs) + 1)  # words covering each x, by a difference array
-    for w in body:
-        lo, hi = max(0, int(w["x0"]) + 1 - xs[0]), min(len(xs), int(-(-w["x1"] // 1)) - xs[0])
+    diff = [0] * (len(xs) + 1)  # words covering each x, by a difference array; a word
+    for w in body:              # covers the space after it too, so a full-width row has no holes
+        pad = w["size"] * 0.4
+        lo, hi = max(0, int(w["x0"] - pad) + 1 - xs[0]), min(len(xs), int(-(-(w["x1"] + pad) // 1)) - xs[0])
         if lo < hi:
             diff[lo] += 1
             diff[hi] -= 1
@@ -169,7 +171,8 @@ def _gutter(words: list[dict], width: float) -> float | None:
                 runs[-1].append(x)
             else:
                 runs.append([x])
-    run = max(runs, key=lambda r: (len(r), -abs(r[len(r) // 2] - width / 2)))
+    wide = [r for r in runs if len(r) >= GUTTER] or [max(runs, key=len)]
+    run = min(wide, key=lambda r: abs(r[len(r) // 2] - width / 2))
     return run[len(run) // 2]
 
 
@@ -206,7 +209,7 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
         ws = [w for i in run for w in rows[i]]
         lw = max((w["x1"] for w in ws if w["x1"] <= x), default=x)
         rw = min((w["x0"] for w in ws if w["x1"] > x), default=x)
-        if len(run) < 3 or rw - lw < max(12.0, size * 1.2):
+        if len(run) < 3 or rw - lw < max(GUTTER, size * 1.2):
             for i in run:
                 is_full[i] = True
     bands: list[tuple[bool, list[list[dict]]]] = []
@@ -342,6 +345,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             page_lines += [_line(r, no, g, left, right) for r in _rows(group)]
     all_lines = [l for l in page_lines if not PAGE_NUMBER.match(l.text)]
     normal_gap = _line_gap(all_lines, body)
+    flow_bottom = max((l.bottom for l in all_lines), default=0.0)
     tol = max(1.5, body * 0.25)
 
     pieces: list[tuple[str, str]] = []  # (kind, text)
@@ -372,8 +376,10 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
                 line.x0 > line.left + line.size * 0.8 and re.search(r"[.!?:]$", last.text) is not None)
             para_on = goes_on and not first_line
             item_on = goes_on and abs(line.x0 - cur_indent) <= 1.5  # at the hanging indent
-        else:  # next column or page: goes on unless the line above ended its block
-            goes_on = para_on = item_on = last is not None and not ended
+        else:  # next column or page: goes on unless the line above ended its block, or
+            # its column stopped short of where the text usually ends (a break before a block)
+            short = last is not None and last.bottom < flow_bottom - 3 * body
+            goes_on = para_on = item_on = last is not None and not ended and not short
         heading = line.size >= body * 1.1 and line.size - body >= 1 or line.bold and len(line.text) <= max_heading
         # a dash drawn apart: indented as a list, set off wider than the line's spaces, or
         # with its text at the hanging indent of the item above
