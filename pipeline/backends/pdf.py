@@ -142,18 +142,11 @@ def _running(pages: list[list[list[dict]]], body: float) -> list[set[int]]:
     return out
 
 
-def _gutter(words: list[dict], width: float) -> float | None:
-    """The middle of the strip nearest the page's middle, at least a gutter wide, that the
-    fewest body-size words cross (a title above the columns may cross it)."""
-    if len(words) < 12:
-        return None
-    size = statistics.median(w["size"] for w in words)
-    body = [w for w in words if abs(w["size"] - size) < 0.5]
-    xs = list(range(int(width * 0.3), int(width * 0.7)))
-    if not xs:
-        return None
-    diff = [0] * (len(xs) + 1)  # words covering each x, by a difference array; a word
-    for w in body:              # covers the space after it too, so a full-width row has no holes
+def _strips(words: list[dict], xs: list[int]) -> tuple[int, list[list[int]]]:
+    """(n, runs of x of ``xs`` that only n words cross, the fewest); a word covers the space
+    after it too, so that a full-width row has no holes."""
+    diff = [0] * (len(xs) + 1)  # a difference array: linear in words and width
+    for w in words:
         pad = w["size"] * 0.4
         lo, hi = max(0, int(w["x0"] - pad) + 1 - xs[0]), min(len(xs), int(-(-(w["x1"] + pad) // 1)) - xs[0])
         if lo < hi:
@@ -171,9 +164,27 @@ def _gutter(words: list[dict], width: float) -> float | None:
                 runs[-1].append(x)
             else:
                 runs.append([x])
-    wide = [r for r in runs if len(r) >= GUTTER] or [max(runs, key=len)]
-    run = min(wide, key=lambda r: abs(r[len(r) // 2] - width / 2))
-    return run[len(run) // 2]
+    return least, runs
+
+
+def _gutter(words: list[dict], width: float) -> float | None:
+    """The middle of the strip, at least a gutter wide, nearest the page's middle: empty of
+    all words, or else crossed by the fewest body-size words (a title or a lead paragraph
+    above the columns crosses it; _reading_order reads such rows whole)."""
+    if len(words) < 12:
+        return None
+    xs = list(range(int(width * 0.3), int(width * 0.7)))
+    if not xs:
+        return None
+    size = statistics.median(w["size"] for w in words)
+    body = [w for w in words if abs(w["size"] - size) < 0.5]
+    for ws, must_be_empty in ((words, True), (body, False)):
+        least, runs = _strips(ws, xs)
+        wide = [r for r in runs if len(r) >= GUTTER and (least == 0 or not must_be_empty)]
+        if wide:
+            run = min(wide, key=lambda r: abs(r[len(r) // 2] - width / 2))
+            return run[len(run) // 2]
+    return None
 
 
 def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
