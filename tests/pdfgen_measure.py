@@ -3,7 +3,9 @@
 plain text. Used by tests/test_pdf.py (a sample) and bench/pdf_layouts.py (all gold texts)."""
 from __future__ import annotations
 
+import difflib
 import json
+import random
 import re
 from pathlib import Path
 
@@ -49,6 +51,14 @@ def gold_texts(half: str | None = None) -> list[tuple[Path, list[dict]]]:
     return out
 
 
+def other_texts(n: int) -> list[Path]:
+    """``n`` bundled texts that have no gold (a fixed draw), to read block by block."""
+    gold = {p for p, _ in gold_texts()}
+    texts = sorted(p for p in CORPUS.rglob("*.txt") if p not in gold)
+    random.Random(7).shuffle(texts)
+    return texts[:n]
+
+
 def kommun_of(text_path: Path, gold: list[dict]) -> str:
     """The kommun's name for the running footer (as a printed document would carry it)."""
     if gold and gold[0].get("kommuner"):
@@ -84,3 +94,17 @@ def measure(texts, layouts, tmp: Path, rules, nlp) -> dict[str, dict[str, float]
             pred += _records(pdf, rules, nlp)
         out[lay] = evaluate(gold, pred).scores
     return out
+
+
+def block_agreement(texts: list[Path], layout: str, tmp: Path, rules) -> float:
+    """The share of the text backend's blocks (kind and text) that the PDF gives back in
+    order: paragraphs neither run together nor split, items, headings, reading order."""
+    same = total = 0
+    for p in texts:
+        want = [(b.kind, b.text) for b in read_document(p, rules).blocks]
+        pdf = write_pdf(p, layout, kommun_of(p, []), tmp / layout, rules)
+        got = [(b.kind, b.text) for b in read_document(pdf, rules).blocks]
+        sm = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+        same += sum(m.size for m in sm.get_matching_blocks())
+        total += max(len(want), len(got))
+    return same / total if total else 1.0
