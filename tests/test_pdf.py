@@ -5,8 +5,11 @@ import pytest
 from pipeline.evaluate import pair_activities
 from pipeline.extract import extract_path
 from pipeline.ingest import read_document
+from pipeline.models import Block
 
 import pdfgen
+import pdfgen_measure as pm
+import pdfgen_reportlab as rl
 from conftest import CORPUS
 
 DEV = ["seeds/003_de10323e27091918", "pages/polisen-se__flen", "pages/polisen-se__jokkmokk",
@@ -121,3 +124,81 @@ def test_corrupt_and_encrypted_pdfs(tmp_path, rules, nlp):
     enc = tmp_path / "enc.pdf"
     enc.write_bytes(pdfgen.encrypted(blocks))
     assert extract_path(enc, rules, nlp).error == f"{enc}: PDF is encrypted; cannot read it"
+
+
+# --- a second generator (reportlab) in layouts the backend was not written against -------
+
+SAMPLE = pm.gold_texts()[::6]  # 12 gold texts of both halves, spread over the alphabet
+
+
+@pytest.fixture(scope="module")
+def text_scores(rules, nlp, tmp_path_factory):
+    return pm.measure(SAMPLE, [], tmp_path_factory.mktemp("text"), rules, nlp)["text"]
+
+
+@pytest.mark.parametrize("layout", list(pm.LAYOUTS))
+def test_layout_scores_within_5_percent_of_text(layout, text_scores, rules, nlp, tmp_path):
+    """Activity F1, frequency accuracy and record recall against the gold: the PDF of a
+    text within 5 % of the text itself, for every layout."""
+    pdf = pm.measure(SAMPLE, [layout], tmp_path, rules, nlp)[layout]
+    for m in pm.METRICS:
+        assert pdf[m] >= 0.95 * text_scores[m], (layout, m, pdf[m], text_scores[m])
+
+
+@pytest.mark.parametrize("layout", list(pm.LAYOUTS))
+def test_layout_gives_the_text_blocks(layout, rules, tmp_path):
+    """Block by block (kind and text) the PDF reads as the text it was written from:
+    paragraphs not run together nor split, bullets, headings by weight or 2 pt, columns;
+    on gold texts of half A (the half the backend was tuned on) and on texts with no gold."""
+    texts = [p for p, _ in pm.gold_texts("A")[::6]] + pm.other_texts(8)
+    assert pm.block_agreement(texts, layout, tmp_path, rules) >= 0.95
+
+
+def _blocks(*pairs):
+    return [Block(kind=k, text=t, start=0, end=len(t)) for k, t in pairs]
+
+
+QUOTE = ("– Det har hänt mycket bland våra ungdomar under hösten och vi ser att de samlas på platser "
+         "där de orsakar otrygghet, så nu gör polisen och kommunen en gemensam kraftsamling, säger "
+         "kommunpolisen.")
+
+
+@pytest.mark.parametrize("layout", [lay for lay in rl.LAYOUTS if lay.bullet == "–"], ids=lambda l: l.name)
+def test_dash_quote_stays_a_paragraph_and_dash_items_are_items(layout, rules, tmp_path):
+    blocks = _blocks(("heading", "Ulricehamn – medborgarlöfte 2020"), ("paragraph", QUOTE),
+                     ("paragraph", "Polisen lovar:"),
+                     ("item", "Polisen ska genomföra minst fyra trafikkontroller per månad vid skolorna i "
+                              "centrala Ulricehamn under hela läsåret."),
+                     ("item", "Fotpatrullering i centrum varje fredag."))
+    p = tmp_path / "u.pdf"
+    p.write_bytes(rl.render(blocks, layout, "Ulricehamn"))
+    got = [(b.kind, b.text) for b in read_document(p, rules).blocks]
+    assert got == [(b.kind, b.text) for b in blocks]
+
+
+def test_running_header_and_footer_on_a_single_page(rules, tmp_path):
+    """One page: nothing repeats, yet the small header and the "Kommun · Sida 1" footer go."""
+    blocks = _blocks(("heading", "Bjuv – medborgarlöfte 2016"),
+                     ("paragraph", "Polisen och Bjuvs kommun lovar att genomföra trygghetsvandringar."))
+    p = tmp_path / "b.pdf"
+    p.write_bytes(rl.render(blocks, rl.LAYOUTS[0], "Bjuv"))
+    got = [(b.kind, b.text) for b in read_document(p, rules).blocks]
+    assert got == [(b.kind, b.text) for b in blocks]
+
+
+def test_unruled_activity_table_rows_become_activities(tmp_path, rules, nlp):
+    """Columns only by alignment (no ruling lines): the row naming Aktivitet / Ansvarig /
+    När gives the columns; a wrapped cell stays in its row."""
+    rows = [("Trafikkontroller vid skolorna under hela läsåret med fokus på hastighet och bältesanvändning",
+             "Polisen", "Minst två gånger per månad"),
+            ("Trygghetsvandring i centrum", "Kommunen och polisen", "En gång per år"),
+            ("Föräldramöten om droger", "Kommunen", "Löpande")]
+    p = tmp_path / "ale.pdf"
+    p.write_bytes(rl.activity_table("Ale – medborgarlöfte 2024", rows))
+    (tmp_path / "ale.meta.json").write_text('{"url": "https://polisen.se/x/ale/"}', encoding="utf-8")
+    rec = _records(p, rules, nlp)[0]
+    got = [(a.text.split(" (")[0], a.actors, a.frequency and (a.frequency.times, a.frequency.per))
+           for a in rec.activities]
+    assert got == [(rows[0][0] + ".", ["polisen"], (2, "month")),
+                   ("Trygghetsvandring i centrum.", ["polisen", "kommunen"], (1, "year")),
+                   ("Föräldramöten om droger.", ["kommunen"], None)]
