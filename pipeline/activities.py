@@ -139,7 +139,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     out = []
     for p in parts:
         p = p.strip(" .:;")
-        cats = categorize(p, rules, allow_other=False)
+        cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
         if p and cats:
             out.append(FocusArea(title=p, categories=cats))
     return out
@@ -167,9 +167,17 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
     return None
 
 
+def generic_title(text: str, rules: Rules) -> bool:
+    """"Trygghet", "Ökad trygghet för alla": a title of only generic words names no area of
+    its own (CONTRACT.md: its category comes from the text under it, else ``ovrigt``)."""
+    words = _words(text)
+    return bool(words) and set(words) <= set(rules.taxonomy["generic_title_words"])
+
+
 def _focus_item(text: str, rules: Rules) -> FocusArea:
     title = re.split(r"\s+[–-]\s+|:\s", text, maxsplit=1)[0].strip(" .")
-    return FocusArea(title=title or text, categories=categorize(text, rules, allow_other=True))
+    cats = categorize(text, rules, allow_other=True, fallback=not generic_title(text, rules))
+    return FocusArea(title=title or text, categories=cats)
 
 
 def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
@@ -288,6 +296,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         last_activity = act
 
     topics = _topic_items(seg, rules)
+    trailing = _trailing_headings(seg, rules)
     for block, section in seg.blocks:
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
@@ -322,8 +331,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
-                                                         + rules.sections["signatory_headings"]):
+                if id(block) in trailing:
+                    pass  # a kommun's footer slogan ("För barnens skull")
+                elif primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
+                                                           + rules.sections["signatory_headings"]):
                     heading_actors = ()
                     current_fa = add_focus(draft, _focus_item(block.text, rules))
                     generic = None if primary else current_fa
@@ -385,6 +396,24 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 and not is_commitment(sents[-1], rules, strict=False):
             leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
+
+
+def _trailing_headings(seg: Segment, rules: Rules) -> set[int]:
+    """Headings with nothing after them but other headings and the page footer (address,
+    e-mail, org. number): a kommun's slogan, no focus area (surahammar-drift-senselogic-se
+    "SURAHAMMARS KOMMUN / För barnens skull / … Organisationsnummer …")."""
+    cues = rules.activities["footer_line_cues"]
+    out: set[int] = set()
+    footer = False
+    for block, _ in reversed(seg.blocks):
+        if block.kind == "heading":
+            if footer:
+                out.add(id(block))
+        elif any(c in norm(block.text) for c in cues):
+            footer = True
+        else:
+            break
+    return out
 
 
 def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
