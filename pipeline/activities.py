@@ -406,11 +406,11 @@ def _trailing_headings(seg: Segment, rules: Rules) -> set[int]:
     out: set[int] = set()
     footer = False
     for block, _ in reversed(seg.blocks):
-        if block.kind == "heading":
+        if any(c in norm(block.text) for c in cues):
+            footer = True
+        elif block.kind == "heading":
             if footer:
                 out.add(id(block))
-        elif any(c in norm(block.text) for c in cues):
-            footer = True
         else:
             break
     return out

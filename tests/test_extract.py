@@ -376,3 +376,32 @@ def test_situation_under_a_background_heading(write, rules, nlp):
            "tas fram med stöd av medborgarundersökningar.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n")
     rec = _one(write, rules, nlp, txt, "bjuv")
     assert rec.situation.text.startswith("Medborgarlöftet grundar sig i den lokala lägesbild")
+
+
+def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
+    # CONTRACT.md: offentlig_miljo is trygghet in a public place; a bare "Trygghet" heading
+    # takes its category from the text under it, else it is "ovrigt"
+    txt = ("Pajala – medborgarlöften 2022\n\nDet här ska vi göra\n\nTrygghet\n\n"
+           "Polisen ska hålla medborgardialoger i byarna.\n\nTrygghet i centrum\n\n"
+           "Kommunen ska se över belysningen vid busstationen.\n\nÖkad trygghet\n\n"
+           "Polisen ska genomföra hastighetskontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "pajala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trygghet", ["ovrigt"]), ("Trygghet i centrum", ["offentlig_miljo"]), ("Ökad trygghet", ["trafik", "unga"])]
+
+
+def test_footer_slogan_is_no_focus_area(write, rules, nlp):
+    txt = ("Surahammar – medborgarlöfte 2020\n\nPolisen kommer att arbeta med ordningsfrågor i centrum.\n\n"
+           "Kommunen kommer att utöka väktartillsynen vid skolan.\n\nSURAHAMMARS KOMMUN\n\nFör barnens skull\n\n"
+           "Surahammars kommun | Box 203, 735 23 Surahammar | Organisationsnummer 212000-2031\n")
+    rec = _one(write, rules, nlp, txt, "surahammar")
+    assert [f.title for f in rec.focus_areas] == []
+    assert len(rec.activities) == 2
+
+
+def test_genre_words_for_traffic_and_public_places(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Motorburen problematik", rules) == ["trafik"]
+    assert categorize("Aggressiv körning i tätorten", rules) == ["trafik"]
+    assert categorize("Mer tillgänglig polis", rules) == ["offentlig_miljo"]
+    assert categorize("platser där ungdomar möts", rules) == ["unga", "offentlig_miljo"]
