@@ -405,3 +405,11 @@ def test_genre_words_for_traffic_and_public_places(rules):
     assert categorize("Aggressiv körning i tätorten", rules) == ["trafik"]
     assert categorize("Mer tillgänglig polis", rules) == ["offentlig_miljo"]
     assert categorize("platser där ungdomar möts", rules) == ["unga", "offentlig_miljo"]
+
+
+def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
+    txt = ("Knivsta – medborgarlöften 2019-2020\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisiär närvaro med synlig och aktiv polis i Knivsta centrum varje helg.\n"
+           "  • Kommunen ska informera om de polisiära insatserna på sin webbplats.\n")
+    rec = _one(write, rules, nlp, txt, "knivsta")
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
