@@ -327,6 +327,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             leadin = None
             if acts:
                 heading_actors, current_fa, override = acts, None, "activities"
+            elif section in ("lead", "activities", "focus") and "," in block.text \
+                    and (named_areas := _focus_from_sentence(block.text, rules)):
+                # "Fokus på otrygga miljöer, trafikbrott och droganvändning" (www-osby-se__medborgarlofte)
+                areas = [add_focus(draft, fa) for fa in named_areas]
+                current_fa, heading_actors = (areas[0] if len(areas) == 1 else None), ()
             elif section in ("lead", "activities", "focus") and not block.text.endswith(("!", "?")) \
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)

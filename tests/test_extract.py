@@ -413,3 +413,12 @@ def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
            "  • Kommunen ska informera om de polisiära insatserna på sin webbplats.\n")
     rec = _one(write, rules, nlp, txt, "knivsta")
     assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
+
+
+def test_heading_that_names_its_areas_in_a_list(write, rules, nlp):
+    txt = ("Osby – medborgarlöfte 2021\n\nMedborgarlöftet innehåller 18 konkreta löften.\n\n"
+           "Fokus på otrygga miljöer, trafikbrott och droganvändning\n\n"
+           "Polisen lovar att genomföra hastighetskontroller på landsvägarna.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("otrygga miljöer", ["offentlig_miljo"]), ("trafikbrott", ["trafik"]), ("droganvändning", ["narkotika"])]
