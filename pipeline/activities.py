@@ -112,6 +112,11 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
         or any(c in low for c in sec["focus_sentence_cues_before"])
 
 
+# Joins between areas named in a list; not after a hyphenated first part
+# ("narkotika- och alkoholrelaterad brottslighet", "cykel- och gångtrafikanter").
+_AREA_JOIN = re.compile(r"(?<!-),\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+")
+
+
 def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
     if not is_focus_sentence(text, rules):
@@ -135,7 +140,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if 0 <= j < cut:
             cut = j
     clause = clause[:cut].strip(" .:;")
-    parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", clause)
+    parts = re.split(_AREA_JOIN, clause)
     out = []
     for p in parts:
         p = p.strip(" .:;")
@@ -429,7 +434,7 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     low, before = norm(sent.text), norm(prev.text)
     start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
     if start is not None and any(w in before for w in sec["focus_list_previous"]):
-        parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", " ".join(sent.text.split())[len(start):].rstrip("."))
+        parts = re.split(_AREA_JOIN, " ".join(sent.text.split())[len(start):].rstrip("."))
         return [FocusArea(title=p.strip(' "”'), categories=cats) for p in parts
                 if (cats := categorize(p, rules, allow_other=False, fallback=False))]
     if low.startswith(tuple(sec["promise_summary_next"])):
@@ -476,6 +481,12 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         return
     if leadin == "situation":
         draft.situation.append(text)
+        return
+    if (leadin in ("focus", "focus_items") or section == "focus") and is_period_statement(text, rules):
+        # "Medborgarlöftet gäller från 1 januari 2018 …", "Uppföljning ska genomföras …" after a
+        # focus lead-in (polisen-se__forshaga-3): period and follow-up, no focus area
+        if is_follow_up_sentence(text, rules):
+            draft.follow_up.append(text)
         return
     if leadin in ("focus", "focus_items") and section != "situation" and is_noun_promise(text, rules):
         add_activity(text, doc, block, "activities")

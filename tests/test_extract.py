@@ -422,3 +422,14 @@ def test_heading_that_names_its_areas_in_a_list(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "osby")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("otrygga miljöer", ["offentlig_miljo"]), ("trafikbrott", ["trafik"]), ("droganvändning", ["narkotika"])]
+
+
+def test_hyphenated_first_part_is_not_split_and_period_items_are_no_areas(write, rules, nlp):
+    txt = ("Forshaga – medborgarlöften 2018-2019\n\nProblemområden\n\nLPO Karlstad och Forshaga kommun kommer under 2018-2019 "
+           "inrikta sig på arbetet mot narkotika- och alkoholrelaterad brottslighet bland ungdomar.\n\n"
+           "  • Medborgarlöftet gäller från 1 januari 2018 - 31 december 2019.\n"
+           "  • Uppföljning ska genomföras tillsammans under perioden.\n")
+    rec = _one(write, rules, nlp, txt, "forshaga")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("arbetet mot narkotika- och alkoholrelaterad brottslighet bland ungdomar", ["unga", "narkotika"])]
+    assert rec.activities == []
