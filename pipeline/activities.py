@@ -357,6 +357,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
+                if phrase_match(block.text, rules.sections["not_focus_headings"] + rules.sections["signatory_headings"]):
+                    current_fa = None if topics[id(block)] == "heading" else current_fa
+                    continue  # "• Bakgrund" over a text (www-halmstad-se__medborgarloften-16489)
                 fa = add_focus(draft, _focus_item(block.text, rules))
                 if topics[id(block)] == "heading":  # "• Trafik" with its text below it
                     current_fa, heading_actors = fa, ()

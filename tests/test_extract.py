@@ -433,3 +433,10 @@ def test_hyphenated_first_part_is_not_split_and_period_items_are_no_areas(write,
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("arbetet mot narkotika- och alkoholrelaterad brottslighet bland ungdomar", ["unga", "narkotika"])]
     assert rec.activities == []
+
+
+def test_furniture_bullet_over_a_text_is_no_focus_area(write, rules, nlp):
+    txt = ("Halmstad – medborgarlöften 2018\n\n • Bakgrund\n\nMedborgarlöften är en del av polisens styrmodell.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "halmstad")
+    assert rec.focus_areas == []
