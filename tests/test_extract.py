@@ -440,3 +440,11 @@ def test_furniture_bullet_over_a_text_is_no_focus_area(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
     rec = _one(write, rules, nlp, txt, "halmstad")
     assert rec.focus_areas == []
+
+
+def test_short_category_words_match_whole_words(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Invånarnas upplevelser vägleder arbetet", rules) == ["ovrigt"]
+    assert categorize("Brott på väg", rules) == ["trafik"]
+    assert categorize("Vi vill synliggöra arbetet", rules) == ["ovrigt"]
+    assert categorize("Mer synlig polis i offentlig miljö", rules) == ["offentlig_miljo"]
