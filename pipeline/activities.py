@@ -126,8 +126,11 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)
     if before >= 0:
         head = text[:before]
-        cut = max(head.lower().rfind(" är det "), head.lower().rfind(" är "))
-        clause = head[cut + 4:] if cut >= 0 else head
+        cut, skip = head.lower().rfind(" är det "), len(" är det ")
+        if cut < 0:
+            cut, skip = head.lower().rfind(" är "), len(" är ")
+        clause = head[cut + skip:] if cut >= 0 else head
+        clause = re.sub(r"\s+som\s*$", "", clause)  # "Därför är det unga som står i fokus" → "unga"
         cats = categorize(clause, rules, allow_other=False)
         return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
     cue_at = max((low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low), default=-1)

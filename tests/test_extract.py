@@ -448,3 +448,10 @@ def test_short_category_words_match_whole_words(rules):
     assert categorize("Brott på väg", rules) == ["trafik"]
     assert categorize("Vi vill synliggöra arbetet", rules) == ["ovrigt"]
     assert categorize("Mer synlig polis i offentlig miljö", rules) == ["offentlig_miljo"]
+
+
+def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, nlp):
+    txt = ("Ulricehamn – medborgarlöfte 2022\n\nDärför är det unga som står i fokus när polisen och kommunen "
+           "signerar medborgarlöftet för 2022.\n\nDet här lovar polisen\n\n• Riktade narkotikainsatser mot ungdomar.\n")
+    rec = _one(write, rules, nlp, txt, "ulricehamn")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("unga", ["unga"])]
