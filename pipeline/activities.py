@@ -112,6 +112,11 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
         or any(c in low for c in sec["focus_sentence_cues_before"])
 
 
+# Joins between areas named in a list; not after a hyphenated first part
+# ("narkotika- och alkoholrelaterad brottslighet", "cykel- och gångtrafikanter").
+_AREA_JOIN = re.compile(r"(?<!-),\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+")
+
+
 def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
     if not is_focus_sentence(text, rules):
@@ -121,8 +126,11 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)
     if before >= 0:
         head = text[:before]
-        cut = max(head.lower().rfind(" är det "), head.lower().rfind(" är "))
-        clause = head[cut + 4:] if cut >= 0 else head
+        cut, skip = head.lower().rfind(" är det "), len(" är det ")
+        if cut < 0:
+            cut, skip = head.lower().rfind(" är "), len(" är ")
+        clause = head[cut + skip:] if cut >= 0 else head
+        clause = re.sub(r"\s+som\s*$", "", clause)  # "Därför är det unga som står i fokus" → "unga"
         cats = categorize(clause, rules, allow_other=False)
         return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
     cue_at = max((low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low), default=-1)
@@ -135,11 +143,11 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if 0 <= j < cut:
             cut = j
     clause = clause[:cut].strip(" .:;")
-    parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", clause)
+    parts = re.split(_AREA_JOIN, clause)
     out = []
     for p in parts:
         p = p.strip(" .:;")
-        cats = categorize(p, rules, allow_other=False)
+        cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
         if p and cats:
             out.append(FocusArea(title=p, categories=cats))
     return out
@@ -167,9 +175,17 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
     return None
 
 
+def generic_title(text: str, rules: Rules) -> bool:
+    """"Trygghet", "Ökad trygghet för alla": a title of only generic words names no area of
+    its own (CONTRACT.md: its category comes from the text under it, else ``ovrigt``)."""
+    words = _words(text)
+    return bool(words) and set(words) <= set(rules.taxonomy["generic_title_words"])
+
+
 def _focus_item(text: str, rules: Rules) -> FocusArea:
     title = re.split(r"\s+[–-]\s+|:\s", text, maxsplit=1)[0].strip(" .")
-    return FocusArea(title=title or text, categories=categorize(text, rules, allow_other=True))
+    cats = categorize(text, rules, allow_other=True, fallback=not generic_title(text, rules))
+    return FocusArea(title=title or text, categories=cats)
 
 
 def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
@@ -288,6 +304,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         last_activity = act
 
     topics = _topic_items(seg, rules)
+    trailing = _trailing_headings(seg, rules)
     for block, section in seg.blocks:
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
@@ -318,12 +335,19 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             leadin = None
             if acts:
                 heading_actors, current_fa, override = acts, None, "activities"
+            elif section in ("lead", "activities", "focus") and "," in block.text \
+                    and (named_areas := _focus_from_sentence(block.text, rules)):
+                # "Fokus på otrygga miljöer, trafikbrott och droganvändning" (www-osby-se__medborgarlofte)
+                areas = [add_focus(draft, fa) for fa in named_areas]
+                current_fa, heading_actors = (areas[0] if len(areas) == 1 else None), ()
             elif section in ("lead", "activities", "focus") and not block.text.endswith(("!", "?")) \
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
-                                                         + rules.sections["signatory_headings"]):
+                if id(block) in trailing:
+                    pass  # a kommun's footer slogan ("För barnens skull")
+                elif primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
+                                                           + rules.sections["signatory_headings"]):
                     heading_actors = ()
                     current_fa = add_focus(draft, _focus_item(block.text, rules))
                     generic = None if primary else current_fa
@@ -336,6 +360,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
+                if phrase_match(block.text, rules.sections["not_focus_headings"] + rules.sections["signatory_headings"]):
+                    current_fa = None if topics[id(block)] == "heading" else current_fa
+                    continue  # "• Bakgrund" over a text (www-halmstad-se__medborgarloften-16489)
                 fa = add_focus(draft, _focus_item(block.text, rules))
                 if topics[id(block)] == "heading":  # "• Trafik" with its text below it
                     current_fa, heading_actors = fa, ()
@@ -387,6 +414,24 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     return draft
 
 
+def _trailing_headings(seg: Segment, rules: Rules) -> set[int]:
+    """Headings with nothing after them but other headings and the page footer (address,
+    e-mail, org. number): a kommun's slogan, no focus area (surahammar-drift-senselogic-se
+    "SURAHAMMARS KOMMUN / För barnens skull / … Organisationsnummer …")."""
+    cues = rules.activities["footer_line_cues"]
+    out: set[int] = set()
+    footer = False
+    for block, _ in reversed(seg.blocks):
+        if any(c in norm(block.text) for c in cues):
+            footer = True
+        elif block.kind == "heading":
+            if footer:
+                out.add(id(block))
+        else:
+            break
+    return out
+
+
 def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     """Focus areas a sentence names by what stands before it: "… tre problembilder valts ut …
     Dessa är trafik, frånvaro av polis och …" (the list), "… fokus på att fånga upp unga …. Det
@@ -395,7 +440,7 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     low, before = norm(sent.text), norm(prev.text)
     start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
     if start is not None and any(w in before for w in sec["focus_list_previous"]):
-        parts = re.split(r",\s*|\s+och\s+|\s+samt\s+", " ".join(sent.text.split())[len(start):].rstrip("."))
+        parts = re.split(_AREA_JOIN, " ".join(sent.text.split())[len(start):].rstrip("."))
         return [FocusArea(title=p.strip(' "”'), categories=cats) for p in parts
                 if (cats := categorize(p, rules, allow_other=False, fallback=False))]
     if low.startswith(tuple(sec["promise_summary_next"])):
@@ -442,6 +487,12 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         return
     if leadin == "situation":
         draft.situation.append(text)
+        return
+    if (leadin in ("focus", "focus_items") or section == "focus") and is_period_statement(text, rules):
+        # "Medborgarlöftet gäller från 1 januari 2018 …", "Uppföljning ska genomföras …" after a
+        # focus lead-in (polisen-se__forshaga-3): period and follow-up, no focus area
+        if is_follow_up_sentence(text, rules):
+            draft.follow_up.append(text)
         return
     if leadin in ("focus", "focus_items") and section != "situation" and is_noun_promise(text, rules):
         add_activity(text, doc, block, "activities")

@@ -376,3 +376,82 @@ def test_situation_under_a_background_heading(write, rules, nlp):
            "tas fram med stöd av medborgarundersökningar.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n")
     rec = _one(write, rules, nlp, txt, "bjuv")
     assert rec.situation.text.startswith("Medborgarlöftet grundar sig i den lokala lägesbild")
+
+
+def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
+    # CONTRACT.md: offentlig_miljo is trygghet in a public place; a bare "Trygghet" heading
+    # takes its category from the text under it, else it is "ovrigt"
+    txt = ("Pajala – medborgarlöften 2022\n\nDet här ska vi göra\n\nTrygghet\n\n"
+           "Polisen ska hålla medborgardialoger i byarna.\n\nTrygghet i centrum\n\n"
+           "Kommunen ska se över belysningen vid busstationen.\n\nÖkad trygghet\n\n"
+           "Polisen ska genomföra hastighetskontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "pajala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trygghet", ["ovrigt"]), ("Trygghet i centrum", ["offentlig_miljo"]), ("Ökad trygghet", ["trafik", "unga"])]
+
+
+def test_footer_slogan_is_no_focus_area(write, rules, nlp):
+    txt = ("Surahammar – medborgarlöfte 2020\n\nPolisen kommer att arbeta med ordningsfrågor i centrum.\n\n"
+           "Kommunen kommer att utöka väktartillsynen vid skolan.\n\nSURAHAMMARS KOMMUN\n\nFör barnens skull\n\n"
+           "Surahammars kommun | Box 203, 735 23 Surahammar | Organisationsnummer 212000-2031\n")
+    rec = _one(write, rules, nlp, txt, "surahammar")
+    assert [f.title for f in rec.focus_areas] == []
+    assert len(rec.activities) == 2
+
+
+def test_genre_words_for_traffic_and_public_places(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Motorburen problematik", rules) == ["trafik"]
+    assert categorize("Aggressiv körning i tätorten", rules) == ["trafik"]
+    assert categorize("Mer tillgänglig polis", rules) == ["offentlig_miljo"]
+    assert categorize("platser där ungdomar möts", rules) == ["unga", "offentlig_miljo"]
+
+
+def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
+    txt = ("Knivsta – medborgarlöften 2019-2020\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisiär närvaro med synlig och aktiv polis i Knivsta centrum varje helg.\n"
+           "  • Kommunen ska informera om de polisiära insatserna på sin webbplats.\n")
+    rec = _one(write, rules, nlp, txt, "knivsta")
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
+
+
+def test_heading_that_names_its_areas_in_a_list(write, rules, nlp):
+    txt = ("Osby – medborgarlöfte 2021\n\nMedborgarlöftet innehåller 18 konkreta löften.\n\n"
+           "Fokus på otrygga miljöer, trafikbrott och droganvändning\n\n"
+           "Polisen lovar att genomföra hastighetskontroller på landsvägarna.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("otrygga miljöer", ["offentlig_miljo"]), ("trafikbrott", ["trafik"]), ("droganvändning", ["narkotika"])]
+
+
+def test_hyphenated_first_part_is_not_split_and_period_items_are_no_areas(write, rules, nlp):
+    txt = ("Forshaga – medborgarlöften 2018-2019\n\nProblemområden\n\nLPO Karlstad och Forshaga kommun kommer under 2018-2019 "
+           "inrikta sig på arbetet mot narkotika- och alkoholrelaterad brottslighet bland ungdomar.\n\n"
+           "  • Medborgarlöftet gäller från 1 januari 2018 - 31 december 2019.\n"
+           "  • Uppföljning ska genomföras tillsammans under perioden.\n")
+    rec = _one(write, rules, nlp, txt, "forshaga")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("arbetet mot narkotika- och alkoholrelaterad brottslighet bland ungdomar", ["unga", "narkotika"])]
+    assert rec.activities == []
+
+
+def test_furniture_bullet_over_a_text_is_no_focus_area(write, rules, nlp):
+    txt = ("Halmstad – medborgarlöften 2018\n\n • Bakgrund\n\nMedborgarlöften är en del av polisens styrmodell.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "halmstad")
+    assert rec.focus_areas == []
+
+
+def test_short_category_words_match_whole_words(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Invånarnas upplevelser vägleder arbetet", rules) == ["ovrigt"]
+    assert categorize("Brott på väg", rules) == ["trafik"]
+    assert categorize("Vi vill synliggöra arbetet", rules) == ["ovrigt"]
+    assert categorize("Mer synlig polis i offentlig miljö", rules) == ["offentlig_miljo"]
+
+
+def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, nlp):
+    txt = ("Ulricehamn – medborgarlöfte 2022\n\nDärför är det unga som står i fokus när polisen och kommunen "
+           "signerar medborgarlöftet för 2022.\n\nDet här lovar polisen\n\n• Riktade narkotikainsatser mot ungdomar.\n")
+    rec = _one(write, rules, nlp, txt, "ulricehamn")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("unga", ["unga"])]
