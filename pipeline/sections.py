@@ -24,16 +24,25 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def phrase_match(text: str, phrases: list[str]) -> bool:
-    """Phrase list semantics of rules/sections.yaml: start of text, or "~ x" anywhere."""
-    low = norm(text).strip(" :!?")
+@lru_cache(maxsize=256)
+def _phrase_table(phrases: tuple[str, ...]) -> tuple[frozenset, tuple, tuple]:
+    """A phrase list as (whole texts, starts, "~" parts) for C-level tests."""
+    whole, starts, parts = set(), [], []
     for p in phrases:
         if p.startswith("~ "):
-            if p[2:] in low:
-                return True
-        elif low == p or low.startswith(p + " ") or low.startswith(p + ":") or low.startswith(p + ",") or (p.endswith(" ") and low.startswith(p)):
-            return True
-    return False
+            parts.append(p[2:])
+        else:
+            whole.add(p)
+            starts += [p + " ", p + ":", p + ","] + ([p] if p.endswith(" ") else [])
+    return frozenset(whole), tuple(starts), tuple(parts)
+
+
+def phrase_match(text: str, phrases: list[str]) -> bool:
+    """Phrase list semantics of rules/sections.yaml: the whole text, its start (before a
+    space, ":" or ","; or any start for a phrase ending in a space), or "~ x" anywhere."""
+    low = norm(text).strip(" :!?")
+    whole, starts, parts = _phrase_table(tuple(phrases))
+    return low in whole or low.startswith(starts) or any(p in low for p in parts)
 
 
 @lru_cache(maxsize=4096)
