@@ -24,6 +24,29 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def alternation(literals: list[str], after_first: str = "") -> str:
+    """One regex alternation of the literals, as a trie, ``after_first`` (a zero-width check)
+    right after each first character. Every branch then starts with a literal character,
+    so the regex engine skips the positions where none can start (a lookbehind before
+    a flat list of alternatives is tried alternative by alternative at every position)."""
+    root: dict = {}
+    for lit in literals:
+        node = root
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict, after: str = "") -> str:
+        branches = [re.escape(ch) + after + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(root, after_first)
+
+
 @lru_cache(maxsize=256)
 def _phrase_table(phrases: tuple[str, ...]) -> tuple[frozenset, tuple, tuple]:
     """A phrase list as (whole texts, starts, "~" parts) for C-level tests."""

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from .rules import Rules
-from .sections import norm
+from .sections import alternation, norm
 
 
 def _kind(word: str) -> tuple[str, str]:
@@ -21,29 +21,6 @@ def _kind(word: str) -> tuple[str, str]:
     return "start", w.removesuffix("*")
 
 
-def _trie(literals: list[str], after_first: str = "") -> str:
-    """One alternation of the literals as a trie, ``after_first`` (a zero-width check)
-    right after each first character. Every branch then starts with a literal character,
-    so the regex engine skips the positions where none can start (a lookbehind before
-    a flat list of alternatives is tried alternative by alternative at every position)."""
-    root: dict = {}
-    for lit in literals:
-        node = root
-        for ch in lit:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict, after: str = "") -> str:
-        branches = [re.escape(ch) + after + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return build(root, after_first)
-
-
 def _compile(words: list[str]) -> re.Pattern:
     """The same matches as one alternative per word: a start word with "no word character
     before its first character" checked after that character, end words before one
@@ -54,11 +31,11 @@ def _compile(words: list[str]) -> re.Pattern:
         by_kind[kind].append(lit)
     parts = []
     if by_kind["start"]:
-        parts.append(_trie(by_kind["start"], r"(?<![\wåäöé](?s:.))"))
+        parts.append(alternation(by_kind["start"], r"(?<![\wåäöé](?s:.))"))
     if by_kind["end"]:
-        parts.append(_trie(by_kind["end"]) + r"(?![\wåäöé])")
+        parts.append(alternation(by_kind["end"]) + r"(?![\wåäöé])")
     if by_kind["any"]:
-        parts.append(_trie(by_kind["any"]))
+        parts.append(alternation(by_kind["any"]))
     return re.compile("|".join(parts))
 
 
