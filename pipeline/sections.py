@@ -92,12 +92,18 @@ def year_range(text: str) -> tuple[int, int] | None:
     return (start, end_i) if start <= end_i <= start + 10 else (start, start)
 
 
+_LETTERS = re.compile(r"[a-zåäö]+")
+
+
+@lru_cache(maxsize=4)
+def _period_heading_words(rules: Rules) -> frozenset[str]:
+    return frozenset(rules.records["period_heading_words"])
+
+
 def is_period_heading(block: Block, rules: Rules) -> tuple[int, int] | None:
     if block.kind != "heading":
         return None
-    low = norm(block.text)
-    words = re.findall(r"[a-zåäö]+", low)
-    if not any(w in rules.records["period_heading_words"] for w in words):
+    if _period_heading_words(rules).isdisjoint(_LETTERS.findall(norm(block.text))):
         return None
     if heading_kind(block.text, rules) in ("other", "follow_up"):
         return None
