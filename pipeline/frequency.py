@@ -384,7 +384,16 @@ def _adverb(toks: list[str], v: _Vocab) -> Frequency | None:
 
 
 def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | None]:
-    """Return the normalized frequency (or None) and a cadence word ("regelbundet")."""
+    """Return the normalized frequency (or None) and a cadence word ("regelbundet"); each
+    caller gets its own Frequency."""
+    freq, cadence = _parse_frequency(text, rules)
+    return (freq.model_copy() if freq is not None else None), cadence
+
+
+@lru_cache(maxsize=1024)
+def _parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | None]:
+    """Cached for the recent texts: a document reads the same sentence more than once (as a
+    heading, an item, a follow-up), and long documents repeat whole passages."""
     v = _vocab(rules)
     toks = _drop_fillers(tokens(text), v)
     cadence = next((t for t in toks if t in v.cadence), None)

@@ -50,11 +50,18 @@ def _table(rules: Rules):
 def categorize(text: str, rules: Rules, allow_other: bool = True, fallback: bool = True) -> list[str]:
     """Every category whose words occur in the text, in taxonomy order; else the fallback
     words; else ``ovrigt`` (or nothing, when ``allow_other`` is False)."""
-    low = norm(text)
-    cats, fallbacks = _table(rules)
-    found = [c for c, pat in cats.items() if pat.search(low)]
+    found, fallback_found = _categories(norm(text), rules)
     if not found and fallback:
-        found = [c for c, pat in fallbacks.items() if pat.search(low)]
+        found = fallback_found
     if not found and allow_other:
-        found = ["ovrigt"]
-    return found
+        found = ("ovrigt",)
+    return list(found)
+
+
+@lru_cache(maxsize=1024)
+def _categories(low: str, rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The categories and the fallback categories of a normalized text (cached for the
+    recent texts: one text is often asked about twice, with and without the fallback)."""
+    cats, fallbacks = _table(rules)
+    found = tuple(c for c, pat in cats.items() if pat.search(low))
+    return found, () if found else tuple(c for c, pat in fallbacks.items() if pat.search(low))
