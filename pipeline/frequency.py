@@ -17,6 +17,7 @@ _TOKEN = re.compile(r"\d+-tal(?:et)?\b|\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])|\d{1,
                     r"|[a-zåäöéüA-ZÅÄÖÉÜ]+(?:-[a-zåäöéüA-ZÅÄÖ]+)*-?|[%()/:,.;]")
 _RANGE = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
 # dates are no counts: "2017-12-31", "20190601", "1/12", "19/4"
 _DATE = re.compile(r"\b(?:19|20)\d\d-?\d\d-?\d\d\b|\b\d{1,2}/\d{1,2}\b")
 # names and codes with digits are no counts: "covid-19", "SOL-14", "E12", "486A185.779/2018",
@@ -38,7 +39,7 @@ class _Vocab:
     approx: frozenset
     times: frozenset
     occ: tuple
-    fillers: tuple
+    fillers: dict
     pieces: frozenset
     definite: tuple
     part_words: frozenset
@@ -100,7 +101,7 @@ def _vocab(rules: Rules) -> _Vocab:
         articles=frozenset(f["article_numbers"]), article_before=frozenset(f["article_counts_before"]),
         not_count_after=frozenset(f["not_count_after"]), at_least=frozenset(f["at_least_words"]),
         approx=frozenset(f["approximate_words"]), times=frozenset(f["times_words"]),
-        occ=tuple(f["occurrence_nouns"]), fillers=tuple(tuple(p.split()) for p in f["filler_phrases"]), pieces=frozenset(f["pieces_words"]),
+        occ=tuple(f["occurrence_nouns"]), fillers=_by_first_word(f["filler_phrases"]), pieces=frozenset(f["pieces_words"]),
         definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]),
         adjective_endings=tuple(f["adjective_endings"]), every_with_ordinal=frozenset(f["every_with_ordinal"]), vague=frozenset(f["vague_quantities"]), verb_endings=tuple(f["verb_endings"]),
         not_occ=frozenset(f["not_occurrences"]), not_occ_endings=tuple(f["not_occurrence_endings"]),
@@ -114,19 +115,27 @@ def _vocab(rules: Rules) -> _Vocab:
         max_filler=int(f["max_filler"]))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def tokens(text: str) -> list[str]:
-    low = _SHARED_COMPOUND.sub("", text.lower().replace("”", " ").replace("“", " ").replace('"', " "))
-    low = _CODE.sub(" ", _DATE.sub(" ", low))
+    low = text.lower().replace("”", " ").replace("“", " ").replace('"', " ")
+    if "-" in low:
+        low = _SHARED_COMPOUND.sub("", low)
+    if _DIGIT.search(low):  # dates and codes all have digits
+        low = _CODE.sub(" ", _DATE.sub(" ", low))
     return [t.rstrip("-") or t for t in _TOKEN.findall(low)]
 
 
 def _number(tok: str, v: _Vocab) -> int | None:
+    if not tok[0].isdigit():  # every pattern below starts with a digit
+        return v.numbers.get(tok)
     if "-tal" in tok and tok.split("-")[0].isdigit():  # "ett 15-tal", "20-talet" (approximate)
         return int(tok.split("-")[0]) or None
     m = _RANGE.fullmatch(tok)
     if m:  # "2-3 gånger": at least the lower bound
         return int(m.group(1)) or None
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+", tok):  # "1 700"
+    if _THOUSANDS.fullmatch(tok):  # "1 700"
         return int(tok.replace(" ", ""))
     if tok.isdigit():
         n = int(tok)
@@ -336,12 +345,25 @@ def _noun_before(toks: list[str], i: int, v: _Vocab) -> bool:
     return False
 
 
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[list[str], ...]]:
+    """Filler phrases as word lists under their first word, in the order of the rules."""
+    out: dict[str, list] = {}
+    for p in phrases:
+        if words := p.split():
+            out.setdefault(words[0], []).append(words)
+    return {w: tuple(ps) for w, ps in out.items()}
+
+
 def _drop_fillers(toks: list[str], v: _Vocab) -> list[str]:
+    """The tokens without the filler phrases (the first phrase of the rules that matches
+    at a word is dropped; only phrases starting with that word can)."""
+    if v.fillers.keys().isdisjoint(toks):
+        return toks
     out: list[str] = []
-    i = 0
-    while i < len(toks):
-        for phrase in v.fillers:
-            if toks[i:i + len(phrase)] == list(phrase):
+    i, n = 0, len(toks)
+    while i < n:
+        for phrase in v.fillers.get(toks[i], ()):
+            if toks[i:i + len(phrase)] == phrase:
                 i += len(phrase)
                 break
         else:
@@ -362,7 +384,16 @@ def _adverb(toks: list[str], v: _Vocab) -> Frequency | None:
 
 
 def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | None]:
-    """Return the normalized frequency (or None) and a cadence word ("regelbundet")."""
+    """Return the normalized frequency (or None) and a cadence word ("regelbundet"); each
+    caller gets its own Frequency."""
+    freq, cadence = _parse_frequency(text, rules)
+    return (freq.model_copy() if freq is not None else None), cadence
+
+
+@lru_cache(maxsize=1024)
+def _parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | None]:
+    """Cached for the recent texts: a document reads the same sentence more than once (as a
+    heading, an item, a follow-up), and long documents repeat whole passages."""
     v = _vocab(rules)
     toks = _drop_fillers(tokens(text), v)
     cadence = next((t for t in toks if t in v.cadence), None)
@@ -370,7 +401,7 @@ def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | No
     report = any(t in v.report for t in toks)
     counts: list[_Count] = []
     for i, tok in enumerate(toks):
-        n = _number(tok, v)
+        n = _number(tok, v) if tok[0].isdigit() or tok in v.numbers else None
         if n is None:
             continue
         frame = _frame(_sentence(toks, i), v)

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 from .actors import order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
-from .sections import YEAR, Segment, norm, year_range
+from .sections import YEAR, Segment, alternation, norm, year_range
 
 _TRANS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
 
@@ -123,7 +123,7 @@ def _number_re(rules: Rules) -> tuple[str, dict]:
     from .frequency import number_words
     words, _ = number_words(rules.frequency["numbers"])
     small = {w: n for w, n in words.items() if n <= 24}
-    return "|".join(sorted(map(re.escape, small), key=len, reverse=True)), small
+    return alternation(sorted(small)), small
 
 
 def _to_int(word: str, rules: Rules) -> int | None:
@@ -133,7 +133,11 @@ def _to_int(word: str, rules: Rules) -> int | None:
 @lru_cache(maxsize=4)
 def _validity(rules: Rules) -> list[tuple[re.Pattern, str]]:
     months = "|".join(rules.records["months"])
-    date = (rf"(?:(?:den )?\d{{1,2}}(?::[ae])? (?:{months}) ({YEAR})|({YEAR})-?\d\d-?\d\d|\d{{1,2}}/\d{{1,2}} ?-?({YEAR})"
+    # a date starts with a digit, "den" or a month: that look-ahead lets the regex engine
+    # skip the other positions quickly
+    starts = "".join(sorted({"d", *(m[:1] for m in rules.records["months"])}))
+    first = rf"(?=[\d{re.escape(starts)}])" if all(m[:1].isalpha() for m in rules.records["months"]) else ""
+    date = (rf"{first}(?:(?:den )?\d{{1,2}}(?::[ae])? (?:{months}) ({YEAR})|({YEAR})-?\d\d-?\d\d|\d{{1,2}}/\d{{1,2}} ?-?({YEAR})"
             rf"|\d{{1,2}} (?:{months})|(?:{months}) ({YEAR}))")
     num = _number_re(rules)[0]
     pats = []
@@ -245,13 +249,24 @@ def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | Non
     return years
 
 
+@lru_cache(maxsize=4)
+def _cue_re(rules: Rules) -> re.Pattern:
+    """A period cue, then its year: the cues longest first (as a trie; its word boundary
+    checked after the first character, when that is a word character, so that the regex
+    engine skips the positions where no cue starts)."""
+    cues = rules.records["period_cues"]
+    if all(re.match(r"\w", c) for c in cues):
+        cue_re = alternation(cues, r"(?<!\w(?s:.))")
+    else:
+        cue_re = r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + ")"
+    return re.compile(rf"{cue_re}\b(?:\s+[\wåäö]+){{0,4}}?\s+(?:för\s+)?(?:år\s+)?"
+                      rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
+
+
 def _start_years(seg: Segment, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
     """The period's years from a cue ("Medborgarlöfte för 2019"), a sentence that says what
     will be done in a year, the title, the signing date, or a lone date line."""
-    cues = sorted(rules.records["period_cues"], key=len, reverse=True)
-    cue_re = "|".join(re.escape(c) for c in cues)
-    m = re.search(rf"\b(?:{cue_re})\b(?:\s+[\wåäö]+){{0,4}}?\s+(?:för\s+)?(?:år\s+)?"
-                  rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)", low)
+    m = _cue_re(rules).search(low)
     if m:
         return year_range(m.group(1))
     m = re.search(rf"({YEAR}) års medborgarlöfte", low)

@@ -24,16 +24,48 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def phrase_match(text: str, phrases: list[str]) -> bool:
-    """Phrase list semantics of rules/sections.yaml: start of text, or "~ x" anywhere."""
-    low = norm(text).strip(" :!?")
+def alternation(literals: list[str], after_first: str = "") -> str:
+    """One regex alternation of the literals, as a trie, ``after_first`` (a zero-width check)
+    right after each first character. Every branch then starts with a literal character,
+    so the regex engine skips the positions where none can start (a lookbehind before
+    a flat list of alternatives is tried alternative by alternative at every position)."""
+    root: dict = {}
+    for lit in literals:
+        node = root
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict, after: str = "") -> str:
+        branches = [re.escape(ch) + after + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(root, after_first)
+
+
+@lru_cache(maxsize=256)
+def _phrase_table(phrases: tuple[str, ...]) -> tuple[frozenset, tuple, tuple]:
+    """A phrase list as (whole texts, starts, "~" parts) for C-level tests."""
+    whole, starts, parts = set(), [], []
     for p in phrases:
         if p.startswith("~ "):
-            if p[2:] in low:
-                return True
-        elif low == p or low.startswith(p + " ") or low.startswith(p + ":") or low.startswith(p + ",") or (p.endswith(" ") and low.startswith(p)):
-            return True
-    return False
+            parts.append(p[2:])
+        else:
+            whole.add(p)
+            starts += [p + " ", p + ":", p + ","] + ([p] if p.endswith(" ") else [])
+    return frozenset(whole), tuple(starts), tuple(parts)
+
+
+def phrase_match(text: str, phrases: list[str]) -> bool:
+    """Phrase list semantics of rules/sections.yaml: the whole text, its start (before a
+    space, ":" or ","; or any start for a phrase ending in a space), or "~ x" anywhere."""
+    low = norm(text).strip(" :!?")
+    whole, starts, parts = _phrase_table(tuple(phrases))
+    return low in whole or low.startswith(starts) or any(p in low for p in parts)
 
 
 @lru_cache(maxsize=4096)
@@ -60,12 +92,18 @@ def year_range(text: str) -> tuple[int, int] | None:
     return (start, end_i) if start <= end_i <= start + 10 else (start, start)
 
 
+_LETTERS = re.compile(r"[a-zåäö]+")
+
+
+@lru_cache(maxsize=4)
+def _period_heading_words(rules: Rules) -> frozenset[str]:
+    return frozenset(rules.records["period_heading_words"])
+
+
 def is_period_heading(block: Block, rules: Rules) -> tuple[int, int] | None:
     if block.kind != "heading":
         return None
-    low = norm(block.text)
-    words = re.findall(r"[a-zåäö]+", low)
-    if not any(w in rules.records["period_heading_words"] for w in words):
+    if _period_heading_words(rules).isdisjoint(_LETTERS.findall(norm(block.text))):
         return None
     if heading_kind(block.text, rules) in ("other", "follow_up"):
         return None

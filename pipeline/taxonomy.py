@@ -5,40 +5,63 @@ import re
 from functools import lru_cache
 
 from .rules import Rules
+from .sections import alternation, norm
 
-_WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]*)*")
+
+def _kind(word: str) -> tuple[str, str]:
+    """How a word of rules/taxonomy.yaml matches: ("start" of a word, "end" of one, or
+    "any"where) and its literal text."""
+    w = word.lower()
+    if " " in w:  # a phrase matches as written
+        return "any", w.strip("*").replace("*", "")
+    if w.startswith("*") and w.endswith("*"):
+        return "any", w[1:-1]
+    if w.startswith("*"):
+        return "end", w[1:]
+    return "start", w.removesuffix("*")
+
+
+def _compile(words: list[str]) -> re.Pattern:
+    """The same matches as one alternative per word: a start word with "no word character
+    before its first character" checked after that character, end words before one
+    lookahead, the rest as they are."""
+    by_kind: dict[str, list[str]] = {"start": [], "end": [], "any": []}
+    for w in words:
+        kind, lit = _kind(w)
+        by_kind[kind].append(lit)
+    parts = []
+    if by_kind["start"]:
+        parts.append(alternation(by_kind["start"], r"(?<![\wåäöé](?s:.))"))
+    if by_kind["end"]:
+        parts.append(alternation(by_kind["end"]) + r"(?![\wåäöé])")
+    if by_kind["any"]:
+        parts.append(alternation(by_kind["any"]))
+    return re.compile("|".join(parts))
 
 
 @lru_cache(maxsize=4)
 def _table(rules: Rules):
     """One compiled pattern per category (and per fallback category)."""
-    def compile_words(words):
-        alts = []
-        for w in words:
-            w = re.escape(w.lower().strip("*") if " " in w else w.lower())
-            if " " in w or "\\ " in w:
-                alts.append(w.replace("\\*", ""))
-            elif w.startswith("\\*") and w.endswith("\\*"):
-                alts.append(w[2:-2])
-            elif w.startswith("\\*"):
-                alts.append(w[2:] + r"(?![\wåäöé])")
-            else:
-                alts.append(r"(?<![\wåäöé])" + w.rstrip("*").removesuffix("\\"))
-        return re.compile("|".join(alts))
-
-    cats = {c: compile_words(ws) for c, ws in rules.taxonomy["categories"].items()}
-    fallback = {c: compile_words(ws) for c, ws in rules.taxonomy.get("fallback", {}).items()}
+    cats = {c: _compile(ws) for c, ws in rules.taxonomy["categories"].items()}
+    fallback = {c: _compile(ws) for c, ws in rules.taxonomy.get("fallback", {}).items()}
     return cats, fallback
 
 
 def categorize(text: str, rules: Rules, allow_other: bool = True, fallback: bool = True) -> list[str]:
     """Every category whose words occur in the text, in taxonomy order; else the fallback
     words; else ``ovrigt`` (or nothing, when ``allow_other`` is False)."""
-    low = " ".join(text.lower().split())
-    cats, fallbacks = _table(rules)
-    found = [c for c, pat in cats.items() if pat.search(low)]
+    found, fallback_found = _categories(norm(text), rules)
     if not found and fallback:
-        found = [c for c, pat in fallbacks.items() if pat.search(low)]
+        found = fallback_found
     if not found and allow_other:
-        found = ["ovrigt"]
-    return found
+        found = ("ovrigt",)
+    return list(found)
+
+
+@lru_cache(maxsize=1024)
+def _categories(low: str, rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The categories and the fallback categories of a normalized text (cached for the
+    recent texts: one text is often asked about twice, with and without the fallback)."""
+    cats, fallbacks = _table(rules)
+    found = tuple(c for c, pat in cats.items() if pat.search(low))
+    return found, () if found else tuple(c for c, pat in fallbacks.items() if pat.search(low))

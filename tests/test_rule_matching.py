@@ -1,0 +1,80 @@
+"""The compiled word lists match exactly what their plain definitions say.
+
+Speed work compiles the rule vocabularies (tries, look-aheads, sets); these tests hold each
+compiled form to the plain definition it replaces — one regex alternative per word, a loop
+over the phrases — on random words and texts drawn from a small alphabet, where prefixes,
+overlaps and word boundaries collide often.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from pipeline.sections import alternation, phrase_match
+from pipeline.taxonomy import _compile
+
+ALPHABET = "abå -*:,"
+words = st.text(alphabet="abå-", min_size=0, max_size=4)
+texts = st.text(alphabet="abå -:,!?", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(words, min_size=1, max_size=6), texts, st.booleans())
+def test_alternation_tries_literals_like_a_list_longest_first(literals, text, anchored):
+    """Same match, same span, same group as the literals sorted longest first; also
+    inside a longer pattern that makes the engine backtrack into shorter literals."""
+    flat = "|".join(sorted(map(re.escape, literals), key=len, reverse=True))
+    tail = r"(b*)a" if anchored else ""
+    want = re.search(rf"(?:{flat}){tail}", text)
+    got = re.search(rf"(?:{alternation(literals)}){tail}", text)
+    assert (want and (want.span(), want.groups())) == (got and (got.span(), got.groups()))
+
+
+def _reference_pattern(rule_words: list[str]) -> re.Pattern:
+    """rules/taxonomy.yaml's semantics, one alternative per word: a word matches the start
+    of a word, "*word" the end of one, "*word*" anywhere; a phrase with spaces anywhere."""
+    alts = []
+    for w in rule_words:
+        w = w.lower()
+        if " " in w:
+            alts.append(re.escape(w.strip("*").replace("*", "")))
+        elif w.startswith("*") and w.endswith("*"):
+            alts.append(re.escape(w[1:-1]))
+        elif w.startswith("*"):
+            alts.append(re.escape(w[1:]) + r"(?!\w)")
+        else:
+            alts.append(r"(?<!\w)" + re.escape(w.removesuffix("*")))
+    return re.compile("|".join(alts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=5), min_size=1, max_size=6), texts)
+def test_taxonomy_words_match_as_documented(rule_words, text):
+    assert bool(_compile(rule_words).search(text)) == bool(_reference_pattern(rule_words).search(text))
+
+
+def test_taxonomy_word_kinds_on_examples():
+    pat = _compile(["trafik", "*drog*", "*inbrott", "våld i nära"])
+    assert pat.search("trafiksäkerhet") and pat.search("ökad trafik")
+    assert not pat.search("motortrafik")  # a start word does not match inside a word
+    assert pat.search("narkotikadroger")  # *drog*: anywhere
+    assert pat.search("bostadsinbrott") and not pat.search("inbrotten")  # *inbrott: the end
+    assert pat.search("mäns våld i nära relationer")
+
+
+def _reference_phrase_match(low: str, phrases: list[str]) -> bool:
+    for p in phrases:
+        if p.startswith("~ "):
+            if p[2:] in low:
+                return True
+        elif low == p or low.startswith((p + " ", p + ":", p + ",")) or p.endswith(" ") and low.startswith(p):
+            return True
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="ab :,~", max_size=5), max_size=6), texts)
+def test_phrase_match_as_documented(phrases, text):
+    low = " ".join(text.lower().split()).strip(" :!?")
+    assert phrase_match(text, phrases) == _reference_phrase_match(low, phrases)
