@@ -373,7 +373,7 @@ def history(kommun, folder, fmt, all_sources, out):
     """Every period of one KOMMUN (name or SCB code) in FOLDER, oldest first, with the diffs between them."""
     from .filters import Where
     from .history import history as build, timeline_text
-    from .record import slugify
+    from .slug import slugify
     from .render import render_diffs
 
     row = next((k for k in load_rules().kommuner if kommun in (k.kod, k.namn) or slugify(kommun) == slugify(k.namn)), None)

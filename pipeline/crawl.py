@@ -38,7 +38,7 @@ from protego import Protego
 
 from . import __version__
 from .output import atomic_write
-from .record import slugify
+from .slug import slugify
 from .rules import RuleError
 
 POLISEN = "https://polisen.se"

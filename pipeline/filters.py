@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import click
 
 from .models import DocType
+from .slug import slugify
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,6 @@ class Where:
         return any((self.kommun, self.lpo, self.region, self.year, self.doc_type))
 
     def keep(self, r: dict) -> bool:
-        from .record import slugify  # here, so that the CLI starts without spaCy
-
         if self.kommun:
             wanted = {slugify(k) for k in self.kommun}
             if not any(k["kod"] in self.kommun or slugify(k["namn"]) in wanted for k in r["kommuner"]):

@@ -21,10 +21,11 @@ The rules (README, "Identity"), all applied here and nowhere else:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from .models import Record
-from .record import make_id, url_suffix
+if TYPE_CHECKING:  # reading commands (diff, compare) use canonical() only: no pydantic, no spaCy
+    from .models import Record
 
 
 def key(r: Record) -> tuple:
@@ -53,6 +54,8 @@ class Identified:
 def assign_ids(per_doc: dict[str, list[Record]], pins: dict[str, str] | None = None) -> Identified:
     """``per_doc``: input path → its records in document order. Ids and ``same_as`` are
     set in place; returns the kept records sorted by id."""
+    from .record import make_id, url_suffix
+
     pins = pins or {}
     best: dict[tuple, tuple[tuple, str, list[Record]]] = {}
     for path in sorted(per_doc):

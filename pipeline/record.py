@@ -10,13 +10,7 @@ from .actors import order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
 from .sections import YEAR, Segment, alternation, norm, year_range
-
-_TRANS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", " ": "-"})
-
-
-def slugify(name: str) -> str:
-    s = name.lower().translate(_TRANS)
-    return re.sub(r"[^a-z0-9-]+", "-", s).strip("-")
+from .slug import slugify
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,7 @@ from .charts import bar_chart, heat_grid, stacked_chart
 from .diff import diff_records
 from .models import Category
 from .output import atomic_write
-from .record import slugify
+from .slug import slugify
 from .render import env, render
 from .rules import load_rules
 

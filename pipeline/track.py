@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from .diff import align, similarity
 from .frequency import _number, _vocab, tokens
-from .record import slugify
+from .slug import slugify
 from .rules import Rules
 from .sections import year_range
 

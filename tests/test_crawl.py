@@ -217,7 +217,7 @@ def test_cli_crawl_exits_1_on_failures_and_run_crawl(tmp_path, site):
 def test_sources_cover_every_kommun():
     import yaml
 
-    from pipeline.record import slugify
+    from pipeline.slug import slugify
 
     root = Path(__file__).resolve().parent.parent
     data = yaml.safe_load((root / "corpus" / "sources.yaml").read_text(encoding="utf-8"))

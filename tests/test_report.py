@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from pipeline import labels
 from pipeline.cli import cli, write_report
 from pipeline.lemmas import _table_path, lemma
-from pipeline.record import slugify as slug
+from pipeline.slug import slugify as slug
 from pipeline.render import escape_markdown, http_url
 from pipeline.rules import load_rules
 
@@ -309,3 +309,17 @@ def test_diff_of_a_file_that_is_not_a_record_is_one_line(site, tmp_path):
     res = CliRunner().invoke(cli, ["diff", str(bad), str(site / "tjorn-2019.json")])
     assert res.exit_code == 2 and "bad.json" in res.output and "not schema-1 records" in res.output
     assert "Traceback" not in res.output
+
+
+def test_diff_of_two_records_loads_no_spacy(site):
+    """`promises diff` (and the canonical-record and filter steps it goes through) never
+    imports spaCy: a diff is a reading command and must start fast."""
+    code = ("import sys\nfrom pipeline.cli import cli\n"
+            "try:\n    cli.main(sys.argv[1:], standalone_mode=False)\n"
+            "finally:\n    print('spacy' in sys.modules, file=sys.stderr)\n")
+    for args in (["diff", str(site / "lysekil-2019-2020.json"), str(site / "lysekil-2020-2021.json")],
+                 ["diff", str(site), "--previous", "--kommun", "Lysekil"]):
+        res = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert res.returncode == 0 and "Lysekil" in res.stdout, res.stderr
+        assert res.stderr.strip().splitlines()[-1] == "False"
