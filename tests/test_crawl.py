@@ -143,7 +143,8 @@ def test_crawl_fetches_promise_pages_and_pdf_and_records_failures(tmp_path, site
     assert got[f"{OLD}/saknas/"] == "failed" and outcomes[f"{OLD}/saknas/"].status == 404     # linked, so a failure
     assert got[f"{OLD}/harryda/"] == "failed" and "timed out" in outcomes[f"{OLD}/harryda/"].error
     assert got[f"{OLD}/hemlig/"] == "skipped"                          # robots.txt
-    assert got[f"{OLD}/ale/"] == "absent"                              # a guessed url form: not a failure
+    assert got[f"{OLD}/ale/"] == "skipped"                             # the index links Ale's newer form
+    assert outcomes[f"{OLD}/ale/"].error == "linked from the index"
     assert not any(r["path"] == f"{OLD}/hemlig/" for r in site.requests)
     assert "https://elsewhere.example/x" not in outcomes and all("elsewhere" not in u for u in outcomes)
     assert all(r["ua"].startswith("medborgarloften-crawler/") for r in site.requests)
@@ -226,7 +227,7 @@ def test_sources_cover_every_kommun():
     for e in data["kommuner"]:
         assert e["slug"] == slugify(e["kommun"]) and "å" not in e["slug"] and " " not in e["slug"]
     ale = next(e for e in data["kommuner"] if e["kommun"] == "Ale")
-    urls = [u for u, _ in seeds(data, ["Ale"], "https://polisen.se")]
+    urls = [s.url for s in seeds(data, ["Ale"], "https://polisen.se")]
     assert "https://polisen.se/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/vastra-gotaland/ale/" in urls
     assert "https://polisen.se/om-polisen/medborgarloften/ale/" in urls and ale["lan_slug"] == "vastra-gotaland"
 
@@ -258,7 +259,7 @@ def test_index_first_then_stop_when_every_kommun_site_is_unreachable(tmp_path, s
     assert len(dead) == 30 and all(o.outcome == "failed" and "host unreachable" in o.error for o in dead)
     # the index and the pages it links were asked for before any guessed url form
     order = [r["path"] for r in site.requests if r["path"] != "/robots.txt"]
-    guessed = {p.removeprefix(site.base) for p, known in seeds(src, [], site.base) if not known}
+    guessed = {s.url.removeprefix(site.base) for s in seeds(src, [], site.base) if not s.known}
     first_guess = next(i for i, p in enumerate(order) if p in guessed and p not in [INDEX] + linked)
     assert all(order.index(p) < first_guess for p in [INDEX] + linked)
 
