@@ -143,7 +143,7 @@ crawl_options = [
     click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True,
                  help="Seconds for a whole response (connecting, headers and body)."),
     click.option("--max-pages", type=click.IntRange(1), default=5000, show_default=True,
-                 help="Stop after this many urls (the national crawl needs about 1,000)."),
+                 help="Stop after this many urls (the national crawl needs about 1,300)."),
     click.option("--only-polisen", is_flag=True, help="Only the index's host: no kommun sites."),
     click.option("--hosts", metavar="HOST[,HOST...]",
                  help="Only these hosts (as requested, after --base-url; a host without a port means any port)."),

@@ -59,7 +59,7 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     max_depth: int = 2
-    max_pages: int = 5000  # the national crawl needs about 1,000 (see the README)
+    max_pages: int = 5000  # the national crawl needs about 1,300 (see the README)
     hosts: tuple[str, ...] = ()  # --hosts / --only-polisen: only these hosts (empty: every host)
     contact: str = "https://github.com/medborgarloften/promises"
 
