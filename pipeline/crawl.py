@@ -31,6 +31,7 @@ from datetime import datetime, timezone
 from email.message import Message
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote, urljoin, urlparse, urlsplit, urlunparse, urlunsplit
 
 import yaml
@@ -58,8 +59,8 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     max_depth: int = 2
-    max_pages: int = 5000  # the national crawl needs about 2,000 (870 url forms, pages, PDFs)
-    only_base_host: bool = False  # --only-polisen: nothing but the index's host
+    max_pages: int = 5000  # the national crawl needs about 1,300 (see the README)
+    hosts: tuple[str, ...] = ()  # --hosts / --only-polisen: only these hosts (empty: every host)
     contact: str = "https://github.com/medborgarloften/promises"
 
     @property
@@ -107,18 +108,27 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def seeds(sources: dict, only: list[str], base_url: str) -> list[tuple[str, bool]]:
-    """(url, known) pairs to fetch first: the index and every entry's url forms. ``known``
-    urls were listed by hand; a 404 on them is a failure, on a guessed url form it is not."""
+class Seed(NamedTuple):
+    """A url to start from. ``known`` urls (the index, pages listed by hand) must exist, so a
+    404 there is a failure; a guessed url form's 404 is not. ``kommun`` groups a kommun's
+    guessed url forms, newest first; ``index`` marks the index, fetched before any guess."""
+    url: str
+    known: bool
+    kommun: str | None = None
+    index: bool = False
+
+
+def seeds(sources: dict, only: list[str], base_url: str) -> list[Seed]:
+    """The index (unless ``only`` names kommuner), every entry's url forms and its pages."""
     wanted = {slugify(o) for o in only}
-    out = [] if wanted else [(_rebase(POLISEN + sources.get("index", INDEX_PATH), base_url), True)]
+    out = [] if wanted else [Seed(_rebase(POLISEN + sources.get("index", INDEX_PATH), base_url), True, index=True)]
     forms = sources.get("url_forms", [])
     for e in sources.get("kommuner", []):
         if wanted and not ({slugify(e["kommun"]), e.get("slug"), str(e.get("kod"))} & wanted):
             continue
         for form in forms:
-            out.append((_rebase(POLISEN + form.format(**e), base_url), False))
-        out += [(_rebase(u, base_url), True) for u in e.get("pages", [])]
+            out.append(Seed(_rebase(POLISEN + form.format(**e), base_url), False, e["kommun"]))
+        out += [Seed(_rebase(u, base_url), True) for u in e.get("pages", [])]
     return list(dict.fromkeys(out))
 
 
@@ -173,6 +183,32 @@ def normalize_url(url: str) -> str:
 def _host_key(url: str) -> str:
     p = urlsplit(url)
     return f"{(p.hostname or '').removeprefix('www.')}:{p.port or ''}"
+
+
+def parse_hosts(value: str) -> tuple[str, ...]:
+    """``--hosts polisen.se,ale.se,127.0.0.1:8000`` as host keys: ``www.`` dropped, IDNA, a
+    port only when given. ValueError naming a bad entry."""
+    out = []
+    for entry in filter(None, (e.strip() for e in value.split(","))):
+        try:
+            p = urlsplit(normalize_url(f"http://{entry}/"))
+            if p.path != "/" or p.query or "@" in entry:
+                raise ValueError
+        except ValueError:
+            raise ValueError(f"not a host name: {entry!r}") from None
+        out.append(f"{p.hostname.removeprefix('www.')}:{p.port or ''}")
+    if not out:
+        raise ValueError("no host given")
+    return tuple(out)
+
+
+def in_hosts(url: str, hosts: tuple[str, ...]) -> bool:
+    """Is the url on one of ``hosts`` (every host when empty)? A host given without a port
+    matches every port."""
+    if not hosts:
+        return True
+    key = _host_key(url)
+    return key in hosts or f"{key.rsplit(':', 1)[0]}:" in hosts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -569,36 +605,94 @@ def _tier(url: str, known: bool, base_host: str) -> int:
     return 0 if urlsplit(url).netloc == base_host else 1
 
 
-def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> list[Outcome]:
+LINKED = "linked from the index"
+ANSWERED = "an earlier url form answered"
+
+
+def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]:
     """From the seeds, following links up to ``max_depth``, best first: the index and the
     pages it links, then pages listed by hand, then guessed url forms; at most
-    ``max_pages`` urls. Ctrl-C raises ``CrawlInterrupted`` with what was done."""
+    ``max_pages`` urls, on ``settings.hosts`` only. A kommun's guessed url forms wait for the
+    index: when it links one of them, the others are not requested; otherwise they are tried
+    newest first, up to the first that answers. Ctrl-C raises ``CrawlInterrupted`` with what
+    was done."""
+    start = [Seed(*s) for s in start]
     base_host = urlsplit(normalize_url(settings.base_url)).netloc
     outcomes: list[Outcome] = []
     queue: list[tuple[int, int, int, str, bool]] = []  # (tier, depth, order, url, known)
     rank: dict[str, tuple[int, int]] = {}  # best (tier, depth) a url was queued with
-    started: set[str] = set()
+    started: set[str] = set()  # requested or reported: never queued again
 
-    def add(url: str, known: bool, depth: int, tier: int | None = None) -> None:
+    def add(url: str, known: bool, depth: int, tier: int | None = None) -> str | None:
         """Queue a url (a seed's tier is its own, a link's that of its page), or move it up
-        when it turns up again earlier in the order (a guessed url form the index links)."""
+        when it turns up again earlier in the order; the url as queued, or None when it is
+        not to be requested (a bad url, reported as such, or not on ``--hosts``)."""
         try:
             url = normalize_url(url)
         except ValueError as exc:
             outcomes.append(Outcome(str(url)[:MAX_URL], "failed", error=f"bad url: {exc}"))
-            return
+            return None
+        if not in_hosts(url, settings.hosts):
+            return None
         if tier is None:
             tier = _tier(url, known, base_host)
-        if url in started or rank.get(url, (9, 0)) <= (tier, depth):
-            return
-        if settings.only_base_host and urlsplit(url).netloc != base_host:
-            return
-        rank[url] = (tier, depth)
-        heapq.heappush(queue, (tier, depth, len(rank), url, known))
+        if url not in started and rank.get(url, (9, 0)) > (tier, depth):
+            rank[url] = (tier, depth)
+            heapq.heappush(queue, (tier, depth, len(rank), url, known))
+        return url
 
-    for u, known in start:
-        add(u, known, 0)
-    crawler = Crawler(settings, {_host_key(f"http://{base_host}/")} | {_host_key(q[3]) for q in queue})
+    # a kommun's guessed url forms, newest first, held back until the index is done
+    waiting: dict[str, list[str]] = {}
+    form_of: dict[str, str] = {}  # a form's url without its final slash → its kommun
+    trying: dict[str, str] = {}   # the form requested for a kommun → the kommun
+    answered: dict[str, bool] = {}  # url done → did it answer (fetched or not modified)?
+    index: set[str] = set()
+    for seed in start:
+        if seed.kommun is None:
+            if (queued := add(seed.url, seed.known, 0)) and seed.index:
+                index.add(queued)
+            continue
+        try:
+            url = normalize_url(seed.url)
+        except ValueError as exc:
+            outcomes.append(Outcome(str(seed.url)[:MAX_URL], "failed", error=f"bad url: {exc}"))
+            continue
+        if in_hosts(url, settings.hosts) and url not in form_of:
+            waiting.setdefault(seed.kommun, []).append(url)
+            form_of[url.rstrip("/")] = seed.kommun
+    linked: dict[str, set[str]] = {}  # kommun → its forms the index links
+
+    def skip_rest(kommun: str, reason: str) -> None:
+        for url in waiting.pop(kommun, []):
+            if url not in started and url.rstrip("/") not in linked.get(kommun, ()):
+                started.add(url)
+                outcomes.append(Outcome(url, "skipped", error=reason))
+
+    def release(kommun: str) -> None:
+        """Queue the kommun's next guessed url form (one already done as a link counts)."""
+        forms = waiting.get(kommun, [])
+        while forms:
+            url = forms.pop(0)
+            if url in answered:
+                if answered[url]:
+                    return skip_rest(kommun, ANSWERED)
+                continue
+            if add(url, False, 0):
+                trying[url] = kommun
+                return
+        waiting.pop(kommun, None)
+
+    def index_done() -> None:
+        for kommun in list(waiting):
+            if kommun in linked:
+                skip_rest(kommun, LINKED)
+            else:
+                release(kommun)
+
+    if not index:
+        index_done()
+    allowed = [normalize_url(settings.base_url), *rank, *(u for forms in waiting.values() for u in forms)]
+    crawler = Crawler(settings, {_host_key(u) for u in allowed if in_hosts(u, settings.hosts)})
     inflight: dict = {}
     pool = ThreadPoolExecutor(max_workers=max(1, settings.concurrency))
     try:
@@ -610,22 +704,33 @@ def crawl(settings: Settings, start: list[tuple[str, bool]], progress=None) -> l
                 started.add(url)
                 inflight[pool.submit(crawler.fetch, url, known)] = (url, depth, tier)
             if not inflight:
+                left = ({q[3] for q in queue} | {u for forms in waiting.values() for u in forms}) - started
                 outcomes += [Outcome(u, "skipped", error=f"not visited: --max-pages {settings.max_pages} reached")
-                             for u in sorted({q[3] for q in queue} - started)]
+                             for u in sorted(left)]
                 break
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             for fut in done:
                 url, depth, tier = inflight.pop(fut)
                 outcome, links = fut.result()
                 outcomes.append(outcome)
+                answered[url] = outcome.outcome in ("fetched", "not_modified")
                 if progress:
                     progress(outcome)
-                if depth >= settings.max_depth:
-                    continue
-                for link in links:
+                for link in links if depth < settings.max_depth else []:
                     link = _rebase(link, settings.base_url)
                     if urlparse(link).netloc in (base_host, urlparse(url).netloc):
-                        add(link, True, depth + 1, tier)
+                        queued = add(link, True, depth + 1, tier)
+                        if url in index and queued and queued.rstrip("/") in form_of:
+                            linked.setdefault(form_of[queued.rstrip("/")], set()).add(queued.rstrip("/"))
+                if url in index:
+                    index.discard(url)
+                    if not index:
+                        index_done()
+                if kommun := trying.pop(url, None):
+                    if answered[url]:
+                        skip_rest(kommun, ANSWERED)
+                    else:
+                        release(kommun)
             if len(queue) > 2 * settings.max_pages:  # a page of 3,000 links must not queue millions
                 queue = heapq.nsmallest(settings.max_pages, queue)
                 heapq.heapify(queue)

@@ -45,6 +45,7 @@ ROBOTS = f"User-agent: *\nDisallow: {OLD}/hemlig/\n"
 class Site:
     def __init__(self, pdf: bytes):
         self.pdf = pdf
+        self.pages = dict(PAGES)  # a test may add pages
         self.requests: list[dict] = []
         self.failed_once: set[str] = set()
         self.lock = threading.Lock()
@@ -78,7 +79,7 @@ def make_handler(site: Site):
                 site.release.wait(10)
             if path == "/files/ale-uppfoljning.pdf":
                 return self._send(200, site.pdf, "application/pdf")
-            body = PAGES.get(path)
+            body = site.pages.get(path)
             if body is None:
                 return self._send(404, b"<h1>Sidan finns inte</h1>", "text/html")
             self._send(200, body.encode("utf-8"), "text/html; charset=utf-8")
@@ -143,7 +144,8 @@ def test_crawl_fetches_promise_pages_and_pdf_and_records_failures(tmp_path, site
     assert got[f"{OLD}/saknas/"] == "failed" and outcomes[f"{OLD}/saknas/"].status == 404     # linked, so a failure
     assert got[f"{OLD}/harryda/"] == "failed" and "timed out" in outcomes[f"{OLD}/harryda/"].error
     assert got[f"{OLD}/hemlig/"] == "skipped"                          # robots.txt
-    assert got[f"{OLD}/ale/"] == "absent"                              # a guessed url form: not a failure
+    assert got[f"{OLD}/ale/"] == "skipped"                             # the index links Ale's newer form
+    assert outcomes[f"{OLD}/ale/"].error == "linked from the index"
     assert not any(r["path"] == f"{OLD}/hemlig/" for r in site.requests)
     assert "https://elsewhere.example/x" not in outcomes and all("elsewhere" not in u for u in outcomes)
     assert all(r["ua"].startswith("medborgarloften-crawler/") for r in site.requests)
@@ -226,7 +228,7 @@ def test_sources_cover_every_kommun():
     for e in data["kommuner"]:
         assert e["slug"] == slugify(e["kommun"]) and "å" not in e["slug"] and " " not in e["slug"]
     ale = next(e for e in data["kommuner"] if e["kommun"] == "Ale")
-    urls = [u for u, _ in seeds(data, ["Ale"], "https://polisen.se")]
+    urls = [s.url for s in seeds(data, ["Ale"], "https://polisen.se")]
     assert "https://polisen.se/om-polisen/medborgarloften-och-lokal-samverkan/medborgarloften/vastra-gotaland/ale/" in urls
     assert "https://polisen.se/om-polisen/medborgarloften/ale/" in urls and ale["lan_slug"] == "vastra-gotaland"
 
@@ -258,7 +260,7 @@ def test_index_first_then_stop_when_every_kommun_site_is_unreachable(tmp_path, s
     assert len(dead) == 30 and all(o.outcome == "failed" and "host unreachable" in o.error for o in dead)
     # the index and the pages it links were asked for before any guessed url form
     order = [r["path"] for r in site.requests if r["path"] != "/robots.txt"]
-    guessed = {p.removeprefix(site.base) for p, known in seeds(src, [], site.base) if not known}
+    guessed = {s.url.removeprefix(site.base) for s in seeds(src, [], site.base) if not s.known}
     first_guess = next(i for i, p in enumerate(order) if p in guessed and p not in [INDEX] + linked)
     assert all(order.index(p) < first_guess for p in [INDEX] + linked)
 
@@ -274,3 +276,86 @@ def test_only_polisen_keeps_to_the_index_host(tmp_path, site):
     urls = [p["url"] for p in report["pages"]]
     assert urls and all(u.startswith(site.base) for u in urls), urls
     assert res.exit_code == 0, res.output
+
+
+FORMS3 = {"index": INDEX, "url_forms": [f"{NEW}/{{lan_slug}}/{{slug}}/", f"{NEW}/{{slug}}/", f"{OLD}/{{slug}}/"],
+          "kommuner": [{"kommun": k, "kod": c, "slug": slug, "lan_slug": "vastra-gotaland"}
+                       for k, c, slug in [("Ale", "1440", "ale"), ("Alingsås", "1489", "alingsas"),
+                                          ("Kungälv", "1482", "kungalv"), ("Stenungsund", "1415", "stenungsund")]]}
+
+
+def test_guessed_forms_of_kommuner_the_index_links_are_never_requested(tmp_path, site):
+    """Ale and Alingsås are linked from the index (under the newest and the oldest form):
+    none of their other url forms is asked for. Kungälv is not linked: its forms are tried
+    newest first and the third is not asked for once the second answers; Stenungsund has no
+    page, so all three are tried, in order, each one 'absent'."""
+    site.pages[f"{NEW}/kungalv/"] = "<html><body><h1>Kungälv – medborgarlöften 2024</h1></body></html>"
+    s = _settings(tmp_path, site)
+    got = {o.url.removeprefix(site.base): o for o in crawl(s, seeds(FORMS3, [], site.base))}
+    asked = [r["path"] for r in site.requests]
+    linked = {f"{NEW}/vastra-gotaland/ale/", f"{OLD}/alingsas/"}
+    for slug in ("ale", "alingsas"):
+        for form in (f"{NEW}/vastra-gotaland/{slug}/", f"{NEW}/{slug}/", f"{OLD}/{slug}/"):
+            if form in linked:
+                assert got[form].outcome == "fetched" and asked.count(form) == 1
+            else:
+                assert form not in asked, form
+                assert (got[form].outcome, got[form].error) == ("skipped", "linked from the index")
+    kungalv = [f"{NEW}/vastra-gotaland/kungalv/", f"{NEW}/kungalv/", f"{OLD}/kungalv/"]
+    assert [p for p in asked if p in kungalv] == kungalv[:2]
+    assert got[kungalv[0]].outcome == "absent" and got[kungalv[1]].outcome == "fetched"
+    assert (got[kungalv[2]].outcome, got[kungalv[2]].error) == ("skipped", "an earlier url form answered")
+    stenungsund = [f"{NEW}/vastra-gotaland/stenungsund/", f"{NEW}/stenungsund/", f"{OLD}/stenungsund/"]
+    assert [p for p in asked if p in stenungsund] == stenungsund
+    assert all(got[p].outcome == "absent" for p in stenungsund)
+    # no guessed form is asked for before the index has answered
+    guesses = {u.removeprefix(site.base) for u, known, *_ in seeds(FORMS3, [], site.base) if not known}
+    assert asked.index(INDEX) < min(i for i, p in enumerate(asked) if p in guesses - linked)
+    assert len(got) == len({o.url for o in got.values()})  # one outcome per url
+
+
+def test_only_named_kommuner_try_their_forms_without_the_index(tmp_path, site):
+    """--only leaves the index out, so nothing is linked: Ale's forms are tried newest first,
+    and its newest answers."""
+    s = _settings(tmp_path, site)
+    got = {o.url.removeprefix(site.base): o for o in crawl(s, seeds(FORMS3, ["Ale"], site.base))}
+    asked = [r["path"] for r in site.requests if "/ale/" in r["path"]]
+    assert asked == [f"{NEW}/vastra-gotaland/ale/"] and INDEX not in got
+    assert got[f"{NEW}/ale/"].error == got[f"{OLD}/ale/"].error == "an earlier url form answered"
+
+
+def test_hosts_keeps_to_the_named_hosts(tmp_path, site):
+    """Two hosts: the polisen.se-shaped site and a kommun site. ``--hosts`` names one, and the
+    other gets no request at all, either way round."""
+    from hostile import RawServer, reply
+
+    kommun = RawServer({"/medborgarlofte/": reply(body="<h1>Medborgarlöfte Ale 2024</h1>")})
+    try:
+        extra = tmp_path / "mine.yaml"
+        extra.write_text('kommuner:\n  - kommun: Ale\n    kod: "1440"\n    slug: ale\n    lan_slug: vastra-gotaland\n'
+                         f'    pages: ["{kommun.base}/medborgarlofte/"]\n', encoding="utf-8")
+        args = ["crawl", "--base-url", site.base, "--only", "ale", "--sources", str(extra), "--rate", "100",
+                "--retries", "0"]
+        kommun_host, site_host = kommun.base.removeprefix("http://"), site.base.removeprefix("http://")
+        res = CliRunner().invoke(cli, args + ["--corpus", str(tmp_path / "a"), "--hosts", kommun_host])
+        assert res.exit_code == 0, res.output
+        report = json.loads((tmp_path / "a" / "crawl-report.json").read_text(encoding="utf-8"))
+        assert [p["url"] for p in report["pages"]] == [f"{kommun.base}/medborgarlofte/"]
+        assert site.requests == [] and kommun.requests == ["/robots.txt", "/medborgarlofte/"]
+
+        kommun.requests.clear()
+        res = CliRunner().invoke(cli, args + ["--corpus", str(tmp_path / "b"), "--hosts", f"nowhere.example,{site_host}"])
+        assert res.exit_code == 0, res.output
+        report = json.loads((tmp_path / "b" / "crawl-report.json").read_text(encoding="utf-8"))
+        assert report["pages"] and all(p["url"].startswith(site.base) for p in report["pages"])
+        assert kommun.requests == [] and site.requests
+    finally:
+        kommun.close()
+
+
+@pytest.mark.parametrize("args", [["--hosts", "a.example/path"], ["--hosts", ","], ["--hosts", "x:99999"],
+                                  ["--hosts", "polisen.se", "--only-polisen"]])
+def test_bad_hosts_is_one_line(tmp_path, args):
+    res = CliRunner().invoke(cli, ["crawl", "--corpus", str(tmp_path / "c"), "--only", "ale"] + args)
+    assert res.exit_code == 2 and "Traceback" not in res.output and "--hosts" in res.output, res.output
+    assert not (tmp_path / "c").exists()

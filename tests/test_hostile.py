@@ -121,6 +121,20 @@ def test_redirects_only_to_http_on_listed_hosts(tmp_path, server):
     assert not any(p.name == "passwd" for p in (tmp_path / "corpus").rglob("*"))
 
 
+def test_redirects_to_a_host_left_out_by_hosts_are_refused(tmp_path, server):
+    """The other host is in the source list (a page listed by hand), but ``hosts`` leaves it
+    out: its page is not requested, and a redirect to it is refused."""
+    from pipeline.crawl import parse_hosts
+
+    other = server({"/medborgarlofte/": reply(body=PAGE)}, host="127.0.0.2")
+    srv = server({"/to-other/": redirect(other.base + "/medborgarlofte/")})
+    hosts = parse_hosts(srv.base.removeprefix("http://"))
+    got = _crawl(_settings(tmp_path, srv.base, hosts=hosts),
+                 [(srv.base + "/to-other/", True), (other.base + "/medborgarlofte/", True)])
+    assert list(got) == ["to-other/"] and "not a host of the source list" in got["to-other/"].error
+    assert other.requests == []
+
+
 def test_redirect_from_the_public_web_into_private_addresses_is_refused():
     public = "http://93.184.216.34/medborgarloften/"
     hosts = {"93.184.216.34:", "10.0.0.5:", "127.0.0.1:", "169.254.169.254:", "fd00::1:"}
