@@ -3,7 +3,7 @@
 A strong actor named as doer counts; one after a place or recipient preposition ("i
 kommunen", "till polisen") does not. Weak actors (skola, näringsliv …) and genitives
 ("kommunens fältsekreterare") count only as partners ("tillsammans med …", "i samverkan
-med …", "samverkan mellan …"); weak actors also count as the opening subject.
+med …", "samverkan mellan …", "representanter för …"); weak actors also count as the opening subject.
 """
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
     i, words_in_item, items = start - 1, 0, 0
     while i >= 0 and items < 8:
         low = doc[i].lower_
+        if low in a["partner_noun_prepositions"] and i > 0 and doc[i - 1].lower_ in a["partner_nouns"]:
+            return True
         if low in a["partner_cues"]:
             before = doc[i - 1].lower_ if i > 0 else ""
             return before not in a["partner_veto_before_cue"]

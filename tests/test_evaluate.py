@@ -20,7 +20,7 @@ RATCHET = {
     "activity_precision": 0.965,
     "activity_recall": 0.99,
     "activity_f1": 0.977,
-    "actor_f1": 0.978,
+    "actor_f1": 0.981,
     "frequency_accuracy": 1.0,
     "follow_up_presence_accuracy": 0.945,
     "follow_up_frequency_accuracy": 1.0,
