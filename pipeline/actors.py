@@ -122,7 +122,14 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
     """The mention is in the list that opens the text ("Socialtjänst, skola och polis ska")."""
     joiners = set(rules.actors["list_joiners"]) | {"gemensamt", "att"}
     covered = {i for s in mentions for i in range(s.start, s.end)}
-    return all(i in covered or doc[i].lower_ in joiners or doc[i].is_title for i in range(lo, start))
+    named = {i for i in range(lo, start) if doc[i].is_title}
+    # a capitalised word is part of a name that leads to a mention ("Båstads kommun"); one that
+    # is not ("Besöka Forshagaakademien samt grundskolorna") opens no list of doers
+    leads = set()
+    for i in range(start - 1, lo - 1, -1):
+        if i in named and (i + 1 in covered or i + 1 in leads):
+            leads.add(i)
+    return all(i in covered or i in leads or doc[i].lower_ in joiners for i in range(lo, start))
 
 
 def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parties: tuple[str, ...],

@@ -468,6 +468,14 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # a housing company named for its town, and fastighetsbolag, as partners
     ("Polisen genomför trygghetsronder tillsammans med Tranemobostäder.", ["polisen", "fastighetsagare"]),
     ("Polisen samverkar med fastighetsbolagen i centrum.", ["polisen", "fastighetsagare"]),
+    # kinds and names of schools, and fritidsgård, as partners or as the opening doer
+    ("SSPF (ett samarbete mellan grundskola, gymnasium, fritidsgård och Polis) gör insatser.",
+     ["polisen", "kommunen", "skola"]),
+    ("Ryaskolan förstärker med vuxna under dagtid.", ["skola"]),
+    # a capitalised verb and a place name open no list of doers
+    ("Besöka Forshagaakademien samt grundskolorna i preventivt syfte.", ["polisen", "kommunen"]),
+    ("Allmänhet och föreningar bjuds in till en träff.", ["polisen", "kommunen"]),
+    ("Båstads kommun startar ett samverkansforum.", ["kommunen"]),
 ])
 def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
