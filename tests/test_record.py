@@ -114,3 +114,19 @@ def test_parties_from_the_owner_of_the_promise(write, rules, nlp, lead, expected
     text = f"Lerum – medborgarlöften 2021\n\n{lead}\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n"
     rec = extract_path(write("o.txt", text, url="https://polisen.se/x/lerum/"), rules, nlp).records[0]
     assert rec.parties == expected
+
+
+@pytest.mark.parametrize("signers,expected", [
+    # a line of the signers of two parties adds the kommun to a police promise
+    ("Anna Berg, lokalpolisområdeschef och Per Ek, kommunstyrelsens ordförande", ["polisen", "kommunen"]),
+    # one title alone, or a title inside a long sentence, is no signatory line
+    ("Per Ek är kommunalråd i Lerum.", ["polisen"]),
+    ("Vid ett möte i Lerum i våras, där många boende, föreningar, företagare och tjänstepersoner deltog i "
+     "samtalen, berättade lokalpolisområdeschef Anna Berg och kommunalrådet Per Ek om hur arbetet ska bedrivas.",
+     ["polisen"]),
+])
+def test_signatory_line_names_the_parties(write, rules, nlp, signers, expected):
+    text = (f"Polisens medborgarlöfte till Lerums kommun 2021\n\n{signers}\n\n"
+            "Polisen lovar att arbeta för trygghet.\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n")
+    rec = extract_path(write("s.txt", text, url="https://lerum.se/x/lofte/"), rules, nlp).records[0]
+    assert rec.parties == expected
