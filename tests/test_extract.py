@@ -477,6 +477,7 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Allmänhet och föreningar bjuds in till en träff.", ["polisen", "kommunen"]),
     ("Båstads kommun startar ett samverkansforum.", ["kommunen"]),
     ("Polisen genomför trygghetsvandringar tillsammans med Länsförsäkringar.", ["polisen", "ovriga"]),
+    ("Polisen och den kommunala fältverksamheten träffas varje månad.", ["polisen", "kommunen"]),
 ])
 def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
