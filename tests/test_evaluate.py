@@ -15,7 +15,7 @@ RATCHET = {
     "kommun_accuracy": 1.0,
     "period_accuracy": 1.0,
     "doc_type_accuracy": 1.0,
-    "parties_f1": 0.979,
+    "parties_f1": 0.978,
     "focus_category_f1": 0.868,
     "activity_precision": 0.965,
     "activity_recall": 0.99,
