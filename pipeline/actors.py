@@ -3,7 +3,7 @@
 A strong actor named as doer counts; one after a place or recipient preposition ("i
 kommunen", "till polisen") does not. Weak actors (skola, näringsliv …) and genitives
 ("kommunens fältsekreterare") count only as partners ("tillsammans med …", "i samverkan
-med …", "samverkan mellan …"); weak actors also count as the opening subject.
+med …", "samverkan mellan …", "representanter för …"); weak actors also count as the opening subject.
 """
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
     i, words_in_item, items = start - 1, 0, 0
     while i >= 0 and items < 8:
         low = doc[i].lower_
+        if low in a["partner_noun_prepositions"] and i > 0 and doc[i - 1].lower_ in a["partner_nouns"]:
+            return True
         if low in a["partner_cues"]:
             before = doc[i - 1].lower_ if i > 0 else ""
             return before not in a["partner_veto_before_cue"]
@@ -120,7 +122,14 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
     """The mention is in the list that opens the text ("Socialtjänst, skola och polis ska")."""
     joiners = set(rules.actors["list_joiners"]) | {"gemensamt", "att"}
     covered = {i for s in mentions for i in range(s.start, s.end)}
-    return all(i in covered or doc[i].lower_ in joiners or doc[i].is_title for i in range(lo, start))
+    named = {i for i in range(lo, start) if doc[i].is_title}
+    # a capitalised word is part of a name that leads to a mention ("Båstads kommun"); one that
+    # is not ("Besöka Forshagaakademien samt grundskolorna") opens no list of doers
+    leads = set()
+    for i in range(start - 1, lo - 1, -1):
+        if i in named and (i + 1 in covered or i + 1 in leads):
+            leads.add(i)
+    return all(i in covered or i in leads or doc[i].lower_ in joiners for i in range(lo, start))
 
 
 def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parties: tuple[str, ...],

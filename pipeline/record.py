@@ -303,19 +303,49 @@ def find_doc_type(title: str, rules: Rules) -> str:
 def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
     """Who promises: the doers of the sentences that promise or sign ("Polisen och Bräcke
     kommun lovar …"), with their partners; a partner alone ("… tillsammans med Polisen")
-    does not say who signed. Else polisen and kommunen (polisen alone on a page that never
-    names a kommun)."""
+    does not say who signed. Signatory lines ("X, kommunalråd och Y,
+    lokalpolisområdeschef") add theirs. Else the owner of the promise ("Det här är polisens
+    medborgarlöfte"), else polisen and kommunen (polisen alone on a page that never names a
+    kommun)."""
     party_codes = set(rules.actors["party_codes"])
     found: set[str] = set()
     for sent in promise_sentences:
         r = read_actors(sent, rules)
         if r.subject:
             found |= {c for c in r.subject + r.partners if c in party_codes}
+    found |= _signatories(full_text, rules)
+    if not found:
+        found = _promise_owners(full_text, rules)
     if not found:
         found = set(rules.actors["default_parties"])
         if "kommun" not in full_text.lower():
             found = {"polisen"}
     return order_codes(found, rules)
+
+
+@lru_cache(maxsize=4)
+def _title_res(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((code, re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I))
+                 for code, titles in rules.records["signatory_titles"].items())
+
+
+def _signatories(text: str, rules: Rules) -> set[str]:
+    """Codes of the short lines that name two or more parties' signers by title."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        if len(line.split()) <= rules.records["signatory_line_max_words"]:
+            codes = {code for code, title in _title_res(rules) if title.search(line)}
+            if len(codes) > 1:
+                found |= codes
+    return found
+
+
+def _promise_owners(text: str, rules: Rules) -> set[str]:
+    """Party codes of the genitives that own the promise ("är polisens medborgarlöften")."""
+    party_codes = set(rules.actors["party_codes"])
+    by_form = {f: spec.get("code", key) for key, spec in rules.actors["actors"].items() for f in spec["forms"]}
+    owners = (by_form.get(m.group(1).lower()) for m in re.finditer(rules.records["promise_owner_pattern"], text, re.I))
+    return {c for c in owners if c in party_codes}
 
 
 def make_id(kommuner: list[Kommun], period: Period | None, doc_type: str) -> str:

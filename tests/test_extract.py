@@ -455,3 +455,31 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
            "signerar medborgarlöftet för 2022.\n\nDet här lovar polisen\n\n• Riktade narkotikainsatser mot ungdomar.\n")
     rec = _one(write, rules, nlp, txt, "ulricehamn")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("unga", ["unga"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "representanter för/från" opens a list of partners; a blocking "för" alone does not
+    ("Arbete i den grupp där representanter för skola, socialtjänst och polis möts.", ["polisen", "kommunen", "skola"]),
+    ("Polisen träffar elever för skola och fritid.", ["polisen"]),
+    ("Trygghetsvandring där representanter för medborgarna bjuds in av polisen.", ["polisen"]),
+    # the kommun's crime-prevention council, as partner; a place "i" it is no doer
+    ("Möten mellan polis och representanter från brottsförebyggande rådet (BRÅ).", ["polisen", "kommunen"]),
+    ("Polisen redovisar arbetet i brottsförebyggande rådet.", ["polisen"]),
+    # a housing company named for its town, and fastighetsbolag, as partners
+    ("Polisen genomför trygghetsronder tillsammans med Tranemobostäder.", ["polisen", "fastighetsagare"]),
+    ("Polisen samverkar med fastighetsbolagen i centrum.", ["polisen", "fastighetsagare"]),
+    # kinds and names of schools, and fritidsgård, as partners or as the opening doer
+    ("SSPF (ett samarbete mellan grundskola, gymnasium, fritidsgård och Polis) gör insatser.",
+     ["polisen", "kommunen", "skola"]),
+    ("Ryaskolan förstärker med vuxna under dagtid.", ["skola"]),
+    # a capitalised verb and a place name open no list of doers
+    ("Besöka Forshagaakademien samt grundskolorna i preventivt syfte.", ["polisen", "kommunen"]),
+    ("Allmänhet och föreningar bjuds in till en träff.", ["polisen", "kommunen"]),
+    ("Båstads kommun startar ett samverkansforum.", ["kommunen"]),
+    ("Polisen genomför trygghetsvandringar tillsammans med Länsförsäkringar.", ["polisen", "ovriga"]),
+    ("Polisen och den kommunala fältverksamheten träffas varje månad.", ["polisen", "kommunen"]),
+])
+def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
+    from pipeline.actors import read_actors, resolve_actors
+
+    assert resolve_actors(read_actors(nlp(text), rules), (), ("polisen", "kommunen"), rules) == expected

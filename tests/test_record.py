@@ -99,3 +99,34 @@ def test_follow_up_title_period_wins_over_the_text(write, rules, nlp):
             "Det nya medborgarlöftet gäller 2024-2025.\n")
     rec = extract_path(write("e.txt", text, url="https://polisen.se/x/lerum/utvardering/"), rules, nlp).records[0]
     assert rec.doc_type == "uppfoljning" and (rec.period.start, rec.period.end) == (2022, 2023)
+
+
+@pytest.mark.parametrize("lead,expected", [
+    # the page says whose promise it is, and no sentence promises or signs: the owner alone
+    ("Det här är polisens medborgarlöfte för stadsdelen Norrmalm, Lerums kommun.", ["polisen"]),
+    ("Under åren 2021-2025 är polisens medborgarlöften i Lerums kommun följande.", ["polisen"]),
+    # a sentence that promises wins over the owner; no owner: polisen and kommunen
+    ("Det här är polisens medborgarlöfte. Polisen och Lerums kommun lovar att arbeta för trygghet.",
+     ["polisen", "kommunen"]),
+    ("Det här är årets medborgarlöfte i Lerums kommun.", ["polisen", "kommunen"]),
+])
+def test_parties_from_the_owner_of_the_promise(write, rules, nlp, lead, expected):
+    text = f"Lerum – medborgarlöften 2021\n\n{lead}\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n"
+    rec = extract_path(write("o.txt", text, url="https://polisen.se/x/lerum/"), rules, nlp).records[0]
+    assert rec.parties == expected
+
+
+@pytest.mark.parametrize("signers,expected", [
+    # a line of the signers of two parties adds the kommun to a police promise
+    ("Anna Berg, lokalpolisområdeschef och Per Ek, kommunstyrelsens ordförande", ["polisen", "kommunen"]),
+    # one title alone, or a title inside a long sentence, is no signatory line
+    ("Per Ek är kommunalråd i Lerum.", ["polisen"]),
+    ("Vid ett möte i Lerum i våras, där många boende, föreningar, företagare och tjänstepersoner deltog i "
+     "samtalen, berättade lokalpolisområdeschef Anna Berg och kommunalrådet Per Ek om hur arbetet ska bedrivas.",
+     ["polisen"]),
+])
+def test_signatory_line_names_the_parties(write, rules, nlp, signers, expected):
+    text = (f"Polisens medborgarlöfte till Lerums kommun 2021\n\n{signers}\n\n"
+            "Polisen lovar att arbeta för trygghet.\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n")
+    rec = extract_path(write("s.txt", text, url="https://lerum.se/x/lofte/"), rules, nlp).records[0]
+    assert rec.parties == expected
