@@ -41,6 +41,11 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _NEVER = re.compile(r"(?!)")
+# A word start, checked right after a word's first character: the same as ``(?<![\wåäö])``
+# before it (and as ``\b`` before a word that starts with a letter, as all these vocabularies'
+# words do), but a trie of words then starts each branch with a literal character, which the
+# regex engine looks for before trying anything else.
+_AFTER_WORD_START = r"(?<![\wåäö](?s:.))"
 
 
 def _any_in(literals: list[str]):
@@ -103,8 +108,7 @@ def _tables(rules: Rules) -> _Tables:
 @lru_cache(maxsize=4)
 def _action_re(rules: Rules) -> re.Pattern:
     """Action verbs as one pattern: a word starting with a stem, or a phrase."""
-    stems = sorted(rules.activities["action_verbs"], key=len, reverse=True)
-    return re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(s) for s in stems) + ")")
+    return re.compile(alternation(rules.activities["action_verbs"], _AFTER_WORD_START))
 
 
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
@@ -276,7 +280,7 @@ def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
 
 @lru_cache(maxsize=4)
 def _focus_leadin_re(rules: Rules) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.sections["focus_leadins"]) + ")")
+    return re.compile(alternation(rules.sections["focus_leadins"], _AFTER_WORD_START))
 
 
 @lru_cache(maxsize=4096)
@@ -305,7 +309,7 @@ def _leadin_kind(text: str, rules: Rules) -> str:
 @lru_cache(maxsize=16)
 def _word_re(words: tuple[str, ...]) -> re.Pattern:
     """Any of these words or phrases, as whole words."""
-    return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + r")(?![\wåäö])")
+    return re.compile(alternation(list(words), _AFTER_WORD_START) + r"(?![\wåäö])")
 
 
 def _place_like(text: str) -> bool:
@@ -322,7 +326,7 @@ def _name_like(text: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _actor_cue_re(rules: Rules) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules.activities["actor_heading_cues"]) + ")")
+    return re.compile(alternation(rules.activities["actor_heading_cues"], _AFTER_WORD_START))
 
 
 def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
@@ -757,12 +761,16 @@ def find_places(text: str, rules: Rules) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _target_alt(words: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
+
+
 @lru_cache(maxsize=4)
-def _target_res(rules: Rules) -> dict[str, re.Pattern]:
-    """A group's words at the start of a word (the check after the first letter looks back
-    past it), as a trie."""
-    return {g: re.compile(alternation([w.lower() for w in ws], r"(?<![\wåäö](?s:.))"), re.I)
-            for g, ws in rules.activities["target_groups"].items()}
+def _target_res(rules: Rules) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    """The words of every group as one pattern (most texts name no group: one search tells),
+    then each group's own."""
+    groups = rules.activities["target_groups"]
+    return _target_alt([w for ws in groups.values() for w in ws]), {g: _target_alt(ws) for g, ws in groups.items()}
 
 
 def find_target_groups(text: str, rules: Rules) -> list[str]:
@@ -771,7 +779,10 @@ def find_target_groups(text: str, rules: Rules) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _target_groups(text: str, rules: Rules) -> tuple[str, ...]:
-    return tuple(g for g, pat in _target_res(rules).items() if pat.search(text))
+    any_group, by_group = _target_res(rules)
+    if not any_group.search(text):
+        return ()
+    return tuple(g for g, pat in by_group.items() if pat.search(text))
 
 
 def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, period_known: bool,
