@@ -336,12 +336,13 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
     goteborg-se__…)."""
     low = norm(doc.text)
     if not _actor_cue_re(rules).search(low):
-        span = doc if isinstance(doc, Span) else doc[:]
-        opens = has_actor(span.doc, span.start, span.start + 1)
-        topic = categorize(doc.text, rules, allow_other=False)  # "Grannsamverkan" names a topic
-        if len(low.split()) > 4 or not opens or low.endswith((".", ":")) or topic \
-                or phrase_match(doc.text, rules.sections["signatory_headings"]):
+        if len(low.split()) > 4 or low.endswith((".", ":")):
             return ()
+        span = doc if isinstance(doc, Span) else doc[:]
+        if not has_actor(span.doc, span.start, span.start + 1) \
+                or categorize(doc.text, rules, allow_other=False) \
+                or phrase_match(doc.text, rules.sections["signatory_headings"]):
+            return ()  # (a heading that opens with an actor but names a topic: "Grannsamverkan")
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
 
