@@ -16,7 +16,7 @@ from .actors import has_actor, read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, heading_kind, norm, phrase_match
+from .sections import Segment, alternation, heading_kind, norm, phrase_match
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -34,34 +34,97 @@ class Draft:
     promise_sentences: list[Span | Doc] = field(default_factory=list)
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text (cached: a sentence is asked about by several rules)."""
+    return tuple(_WORD.findall(text.lower()))
+
+
+_NEVER = re.compile(r"(?!)")
+# A word start, checked right after a word's first character: the same as ``(?<![\wåäö])``
+# before it (and as ``\b`` before a word that starts with a letter, as all these vocabularies'
+# words do), but a trie of words then starts each branch with a literal character, which the
+# regex engine looks for before trying anything else.
+_AFTER_WORD_START = r"(?<![\wåäö](?s:.))"
+
+
+def _any_in(literals: list[str]):
+    """``any(p in text for p in literals)`` as the search of one trie-shaped alternation."""
+    return (re.compile(alternation(literals)) if literals else _NEVER).search
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The word lists of rules/*.yaml that the per-sentence rules test, compiled once per
+    load: substring lists as one search each, prefix lists as tuples, word lists as sets."""
+
+    follow_up_cue: object
+    period_starts: tuple[str, ...]
+    not_activity_phrase: object
+    not_activity_starts: tuple[str, ...]
+    past: frozenset
+    negations: frozenset
+    commit: frozenset
+    restated: frozenset
+    focus_word: object
+    focus_cue: object
+    focus_cue_before: object
+    place_leadin: object
+    follow_up_leadin: object
+    situation_leadin: object
+    effect_leadin: object
+    effect_sentence_cue: object
+    situation_sentence_cue: object
+    not_situation_phrase: object
+    footer_cue: object
+    generic_title_words: frozenset
+    promise_sentence: object
+    activity_leadin: object
+
+
+@lru_cache(maxsize=4)
+def _tables(rules: Rules) -> _Tables:
+    a, sec = rules.activities, rules.sections
+    return _Tables(
+        follow_up_cue=_any_in(sec["follow_up_sentence_cues"]),
+        period_starts=tuple(a["period_or_follow_up_starts"]),
+        not_activity_phrase=_any_in(a["not_activity_phrases"]),
+        not_activity_starts=tuple(a["not_activity_starts"]),
+        past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
+        commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
+        focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
+        focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
+        place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
+        situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
+        effect_sentence_cue=_any_in(sec["effect_sentence_cues"]),
+        situation_sentence_cue=_any_in(sec["situation_sentence_cues"]),
+        not_situation_phrase=_any_in(sec["not_situation_phrases"]),
+        footer_cue=_any_in(a["footer_line_cues"]),
+        generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
+        promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
+        activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
 
 
 @lru_cache(maxsize=4)
 def _action_re(rules: Rules) -> re.Pattern:
     """Action verbs as one pattern: a word starting with a stem, or a phrase."""
-    stems = sorted(rules.activities["action_verbs"], key=len, reverse=True)
-    return re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(s) for s in stems) + ")")
+    return re.compile(alternation(rules.activities["action_verbs"], _AFTER_WORD_START))
 
 
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
-    low = norm(text)
-    return any(c in low for c in rules.sections["follow_up_sentence_cues"])
+    return _tables(rules).follow_up_cue(norm(text)) is not None
 
 
 def is_period_statement(text: str, rules: Rules) -> bool:
-    low = norm(text)
-    return any(low.startswith(p) for p in rules.activities["period_or_follow_up_starts"])
+    return norm(text).startswith(_tables(rules).period_starts)
 
 
 def _generic(text: str, rules: Rules) -> bool:
-    low = " " + norm(text) + " "
-    return any(p in low for p in rules.activities["not_activity_phrases"])
+    return _tables(rules).not_activity_phrase(" " + norm(text) + " ") is not None
 
 
-def is_past_report(words: list[str], rules: Rules) -> bool:
-    return any(w in rules.activities["past_markers"] for w in words)
+def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
+    return not _tables(rules).past.isdisjoint(words)
 
 
 def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = False) -> bool:
@@ -69,47 +132,59 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     are not activities). ``strict`` asks for a commitment word and a doer or action (for
     running text outside an activity section); ``report`` accepts reported past actions
     (follow-up reports)."""
-    text = sent.text.strip()
-    low = norm(text)
-    words = _words(low)
-    a = rules.activities
-    if len(words) < 3 or text[:1] in "–-\"”" or any(low.startswith(p) for p in a["not_activity_starts"]):
+    facts = _commitment_facts(sent.text.strip(), rules, report)
+    if facts is None:
         return False
-    if _generic(text, rules) or any(w in a["negations"] for w in words) or is_focus_sentence(text, rules) \
-            or is_general_aim(low, rules):
+    commit, action, vi = facts
+    if commit and (not strict or action):
+        return True
+    if not (commit if strict else action):
         return False
-    if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
-        return False
-    past = is_past_report(words, rules)
-    if past and not report:
-        return False
-    commit = any(w in a["commitment_words"] for w in words) or (report and past)
-    action = _action_re(rules).search(low) is not None
+    if vi:  # the doer is "vi"; else one the actor rules find in the tokens
+        return True
     doc = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
-    actor = has_actor(doc, lo, hi) or "vi" in words
-    if strict:
-        return commit and (actor or action)
-    return commit or (action and actor)
+    return has_actor(doc, lo, hi)
+
+
+@lru_cache(maxsize=4096)
+def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool, bool] | None:
+    """What ``is_commitment`` reads from a sentence's text alone (cached): None when the
+    text rules it out, else (a commitment word, an action verb, "vi")."""
+    low = norm(text)
+    words = _words(low)
+    t = _tables(rules)
+    if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
+        return None
+    if _generic(text, rules) or not t.negations.isdisjoint(words) or is_focus_sentence(text, rules) \
+            or is_general_aim(low, rules):
+        return None
+    if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
+        return None
+    past = is_past_report(words, rules)
+    if past and not report:
+        return None
+    commit = not t.commit.isdisjoint(words) or (report and past)
+    return commit, _action_re(rules).search(low) is not None, "vi" in words
 
 
 def _promises(sent: Span, rules: Rules) -> bool:
     """A lead-in in which someone promises or acts: a commitment word, or a named actor with
     an action verb ("Under 2022 prioriterar polisen och kommunen följande:")."""
     low = norm(sent.text)
-    if set(_words(low)) & set(rules.activities["commitment_words"]):
+    if not _tables(rules).commit.isdisjoint(_words(low)):
         return True
     named = has_actor(sent.doc, sent.start, sent.end)
     return named and _action_re(rules).search(low) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_focus_sentence(text: str, rules: Rules) -> bool:
     low = norm(text)
-    sec = rules.sections
+    t = _tables(rules)
     for phrase in rules.activities["not_focus_phrases"]:
         low = low.replace(phrase, " ")
-    return (any(w in low for w in sec["focus_sentence_words"]) and any(c in low for c in sec["focus_sentence_cues"])) \
-        or any(c in low for c in sec["focus_sentence_cues_before"])
+    return (t.focus_word(low) is not None and t.focus_cue(low) is not None) or t.focus_cue_before(low) is not None
 
 
 # Joins between areas named in a list; not after a hyphenated first part
@@ -162,6 +237,13 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
     """A lead-in that groups promises by aim ("För att minska trafikproblemen lovar vi:"), or
     a sentence that says what the promise is about (``key="promise_focus"``) → a focus area,
     when the aim names a local priority (a category word)."""
+    found = _purpose(text, rules, key)
+    return FocusArea(title=found[0], categories=list(found[1])) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] | None:
+    """The title and categories of ``purpose_focus`` (cached; each caller gets its own area)."""
     low = norm(text).rstrip(" :")
     for pat in _purpose_res(rules, key):
         m = pat.search(low)
@@ -171,7 +253,7 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
         if not cats:
             return None
         start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
-        return FocusArea(title=" ".join(text.split())[start:end].strip(" ,:"), categories=cats)
+        return " ".join(text.split())[start:end].strip(" ,:"), tuple(cats)
     return None
 
 
@@ -179,7 +261,7 @@ def generic_title(text: str, rules: Rules) -> bool:
     """"Trygghet", "Ökad trygghet för alla": a title of only generic words names no area of
     its own (CONTRACT.md: its category comes from the text under it, else ``ovrigt``)."""
     words = _words(text)
-    return bool(words) and set(words) <= set(rules.taxonomy["generic_title_words"])
+    return bool(words) and _tables(rules).generic_title_words.issuperset(words)
 
 
 def _focus_item(text: str, rules: Rules) -> FocusArea:
@@ -198,27 +280,28 @@ def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
 
 @lru_cache(maxsize=4)
 def _focus_leadin_re(rules: Rules) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.sections["focus_leadins"]) + ")")
+    return re.compile(alternation(rules.sections["focus_leadins"], _AFTER_WORD_START))
 
 
+@lru_cache(maxsize=4096)
 def _leadin_kind(text: str, rules: Rules) -> str:
     """What a line ending with ":" introduces: place, follow_up, situation, effect, activity,
     focus or none."""
     low = norm(text)
-    sec = rules.sections
-    if any(p in low for p in sec["place_leadins"]):
+    t = _tables(rules)
+    if t.place_leadin(low):
         return "place"
-    if any(p in low for p in sec["follow_up_leadins"]):
+    if t.follow_up_leadin(low):
         return "follow_up"
-    if any(p in low for p in sec["situation_leadins"]):
+    if t.situation_leadin(low):
         return "situation"
-    if any(p in low for p in sec["effect_leadins"]):
+    if t.effect_leadin(low):
         return "effect"
     if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
         return "activity"
     if _focus_leadin_re(rules).search(low):
         return "focus"
-    if not _word_re(tuple(rules.activities["activity_leadin_words"])).search(low):
+    if not t.activity_leadin(low):
         return "none"
     return "activity"
 
@@ -226,7 +309,7 @@ def _leadin_kind(text: str, rules: Rules) -> str:
 @lru_cache(maxsize=16)
 def _word_re(words: tuple[str, ...]) -> re.Pattern:
     """Any of these words or phrases, as whole words."""
-    return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + r")(?![\wåäö])")
+    return re.compile(alternation(list(words), _AFTER_WORD_START) + r"(?![\wåäö])")
 
 
 def _place_like(text: str) -> bool:
@@ -243,7 +326,7 @@ def _name_like(text: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _actor_cue_re(rules: Rules) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules.activities["actor_heading_cues"]) + ")")
+    return re.compile(alternation(rules.activities["actor_heading_cues"], _AFTER_WORD_START))
 
 
 def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
@@ -253,12 +336,13 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
     goteborg-se__…)."""
     low = norm(doc.text)
     if not _actor_cue_re(rules).search(low):
-        span = doc if isinstance(doc, Span) else doc[:]
-        opens = has_actor(span.doc, span.start, span.start + 1)
-        topic = categorize(doc.text, rules, allow_other=False)  # "Grannsamverkan" names a topic
-        if len(low.split()) > 4 or not opens or low.endswith((".", ":")) or topic \
-                or phrase_match(doc.text, rules.sections["signatory_headings"]):
+        if len(low.split()) > 4 or low.endswith((".", ":")):
             return ()
+        span = doc if isinstance(doc, Span) else doc[:]
+        if not has_actor(span.doc, span.start, span.start + 1) \
+                or categorize(doc.text, rules, allow_other=False) \
+                or phrase_match(doc.text, rules.sections["signatory_headings"]):
+            return ()  # (a heading that opens with an actor but names a topic: "Grannsamverkan")
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
 
@@ -308,7 +392,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     for block, section in seg.blocks:
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
-            if _word_re(tuple(rules.activities["promise_sentence_words"])).search(norm(block.text)):
+            if _tables(rules).promise_sentence(norm(block.text)):
                 draft.promise_sentences.append(doc)  # "Sollefteå kommun tecknar medborgarlöfte med Polisen"
             for fa in filter(None, _focus_from_sentence(block.text, rules)
                              or [purpose_focus(block.text, rules, "promise_focus")]):
@@ -356,7 +440,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         if block.kind == "item":
             leadin_items = True
-            if report and (restated or set(_words(block.text)) & set(rules.activities["restated_promise_words"])):
+            if report and (restated or not _tables(rules).restated.isdisjoint(_words(block.text))):
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
@@ -370,7 +454,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules)
             continue
         # paragraph
-        restated = report and bool(set(_words(block.text)) & set(rules.activities["restated_promise_words"]))
+        restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
         sents = list(doc.sents) or [doc]
         if block.text.rstrip().endswith((":", " följande.")):  # "… är polisens medborgarlöften följande."
             *body, last = sents
@@ -418,11 +502,11 @@ def _trailing_headings(seg: Segment, rules: Rules) -> set[int]:
     """Headings with nothing after them but other headings and the page footer (address,
     e-mail, org. number): a kommun's slogan, no focus area (surahammar-drift-senselogic-se
     "SURAHAMMARS KOMMUN / För barnens skull / … Organisationsnummer …")."""
-    cues = rules.activities["footer_line_cues"]
+    cue = _tables(rules).footer_cue
     out: set[int] = set()
     footer = False
     for block, _ in reversed(seg.blocks):
-        if any(c in norm(block.text) for c in cues):
+        if cue(norm(block.text)):
             footer = True
         elif block.kind == "heading":
             if footer:
@@ -454,11 +538,11 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     under it is a heading ("• Trafik" + a paragraph); a list of only such short bullets,
     some naming a focus category, is a list of focus areas ("• Otrygga platser • Skadegörelse")."""
     blocks = [b for b, _ in seg.blocks]
-    commit = set(rules.activities["commitment_words"])
+    commit = _tables(rules).commit
 
     def short(b: Block, limit: int) -> bool:
-        words = _words(b.text)
-        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in ".:;!?" and not commit & set(words)
+        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in ".:;!?" \
+            and commit.isdisjoint(_words(b.text))
 
     out: dict[int, str] = {}
     run: list[Block] = []
@@ -498,7 +582,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
-            and set(_words(text)) & set(rules.activities["commitment_words"]):
+            and not _tables(rules).commit.isdisjoint(_words(text)):
         # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
         # and its head (if any) the focus area it falls under
         head = _item_head(text, rules)
@@ -517,7 +601,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         return
     if section == "other":
         return
-    if is_period_statement(text, rules) or any(norm(text).startswith(p) for p in rules.activities["not_activity_starts"]) \
+    if is_period_statement(text, rules) or norm(text).startswith(_tables(rules).not_activity_starts) \
             or text.rstrip().endswith(":"):
         return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
     if is_general_aim(norm(text), rules):
@@ -543,9 +627,9 @@ def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
     first (polisen-se__sundbyberg, polisen-se__sundbyberg-2, polisen-se__mellerud-2). The
     topic's own words give its categories, else those of the promise after it."""
     m = _DASH_TOPIC.match(text)
-    commit = set(rules.activities["commitment_words"])
-    if not m or len(m.group(1).split()) > 5 or commit & set(_words(m.group(1))) \
-            or not commit & set(_words(text[m.end():])):
+    commit = _tables(rules).commit
+    if not m or len(m.group(1).split()) > 5 or not commit.isdisjoint(_words(m.group(1))) \
+            or commit.isdisjoint(_words(text[m.end():])):
         return None
     topic = m.group(1)
     cats = categorize(topic, rules, allow_other=False, fallback=False) \
@@ -572,7 +656,7 @@ def is_goal_item(text: str, rules: Rules) -> bool:
     """"öka tryggheten", "förebygga brott": a goal in a list, not something anyone does."""
     low = norm(text)
     a = rules.activities
-    return len(low.split()) <= a["goal_item_max_words"] and not set(_words(low)) & set(a["commitment_words"]) \
+    return len(low.split()) <= a["goal_item_max_words"] and _tables(rules).commit.isdisjoint(_words(low)) \
         and _goal_re(a["goal_item"]).search(low) is not None
 
 
@@ -587,7 +671,7 @@ def _item_head(text: str, rules: Rules) -> str | None:
     a head that itself promises is none."""
     parts = re.split(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)
     if len(parts) < 2 or len(parts[0].split()) > 14 \
-            or set(_words(parts[0])) & set(rules.activities["commitment_words"]):
+            or not _tables(rules).commit.isdisjoint(_words(parts[0])):
         return None
     return parts[0].strip(" .")
 
@@ -597,7 +681,8 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     if not text:
         return
     low = norm(text)
-    if _word_re(tuple(rules.activities["promise_sentence_words"])).search(low):
+    t = _tables(rules)
+    if t.promise_sentence(low):
         draft.promise_sentences.append(sent)
     if section in ("lead", "activities", "situation", "focus"):
         areas = _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")]
@@ -617,23 +702,23 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     elif report and section == "lead" and is_commitment(sent, rules, strict=True, report=True) \
             and is_past_report(_words(low), rules):
         add_activity(text, sent, block, section)
-    elif any(c in low for c in rules.sections["effect_sentence_cues"]):
+    elif t.effect_sentence_cue(low):
         draft.effect.append(text)
 
 
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
     """A page with no situation section: the lead sentences that say what the promise builds
     on ("Utifrån medborgardialoger och statistik …") are its situation."""
-    cues, basis = rules.sections["situation_sentence_cues"], tuple(rules.sections["situation_basis_starts"])
+    t, basis = _tables(rules), tuple(rules.sections["situation_basis_starts"])
     taken = {a["text"] for a in draft.activities}
     for block, section in seg.blocks:
         if block.kind != "paragraph" or section not in ("lead", "activities", "other"):
             continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …)
         for sent in docs[id(block)].sents:
             low, text = norm(sent.text), " ".join(sent.text.split())
-            if text in taken or is_period_statement(text, rules) or not any(c in low for c in cues):
+            if text in taken or is_period_statement(text, rules) or not t.situation_sentence_cue(low):
                 continue
-            if any(p in low for p in rules.sections["not_situation_phrases"]):
+            if t.not_situation_phrase(low):
                 continue
             if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
                 draft.situation.append(text)
@@ -677,14 +762,28 @@ def find_places(text: str, rules: Rules) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _target_alt(words: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
+
+
 @lru_cache(maxsize=4)
-def _target_res(rules: Rules) -> dict[str, re.Pattern]:
-    return {g: re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, ws)) + ")", re.I)
-            for g, ws in rules.activities["target_groups"].items()}
+def _target_res(rules: Rules) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    """The words of every group as one pattern (most texts name no group: one search tells),
+    then each group's own."""
+    groups = rules.activities["target_groups"]
+    return _target_alt([w for ws in groups.values() for w in ws]), {g: _target_alt(ws) for g, ws in groups.items()}
 
 
 def find_target_groups(text: str, rules: Rules) -> list[str]:
-    return [g for g, pat in _target_res(rules).items() if pat.search(text)]
+    return list(_target_groups(text, rules))
+
+
+@lru_cache(maxsize=4096)
+def _target_groups(text: str, rules: Rules) -> tuple[str, ...]:
+    any_group, by_group = _target_res(rules)
+    if not any_group.search(text):
+        return ()
+    return tuple(g for g, pat in by_group.items() if pat.search(text))
 
 
 def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, period_known: bool,
