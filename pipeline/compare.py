@@ -12,6 +12,7 @@ import json
 from collections import Counter
 
 from .models import Category
+from .render import escape_markdown  # page text never becomes HTML or Markdown markup in a table
 
 CATEGORIES: tuple[str, ...] = Category.__args__  # taxonomy order, from the schema
 FLAGS = ("named_actor", "count_or_frequency", "place", "time_bound")
@@ -130,9 +131,8 @@ def to_markdown(rows: list[dict]) -> str:
     if not rows:
         return ""
     cols = list(rows[0])
-    esc = lambda v: _plain(v).replace("|", "\\|").replace("\n", " ")  # noqa: E731
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    lines += ["| " + " | ".join(esc(r[c]) for c in cols) + " |" for r in rows]
+    lines += ["| " + " | ".join(escape_markdown(_plain(r[c])) for c in cols) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 

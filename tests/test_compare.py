@@ -149,3 +149,15 @@ def test_html_and_markdown_show_missing_as_empty(out):
     html = _cmp(out, "--format", "html", "--activities")
     md = _cmp(out, "--format", "markdown", "--activities")
     assert "<table" in html and ">None<" not in html and "| None |" not in md and "| True |" not in md
+
+
+def test_markdown_lets_no_html_through(tmp_path):
+    src, dest = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "ale.txt").write_text("Ale – medborgarlöften\n\nMedborgarlöfte 2024\n\nAktiviteter\n\n"
+                                 "  • <script>alert(1)</script> Polisen ska patrullera i centrum varje fredag.\n",
+                                 encoding="utf-8")
+    (src / "ale.meta.json").write_text(json.dumps({"url": "https://polisen.se/x/ale/"}), encoding="utf-8")
+    assert run_batch([str(src)], dest).failures == []
+    md = _cmp(dest, "--format", "markdown", "--activities")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Polisen ska patrullera" in md and "<script>" not in md
