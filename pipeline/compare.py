@@ -19,11 +19,15 @@ FLAGS = ("named_actor", "count_or_frequency", "place", "time_bound")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV Injection"
 
 
-def _period(r: dict) -> str:
-    p = r.get("period")
+def period_text(p: dict | None) -> str:
+    """A period as "2019" or "2019-2020" (empty without one), for tables."""
     if not p:
         return ""
     return str(p["start"]) if p["start"] == p["end"] else f"{p['start']}-{p['end']}"
+
+
+def _period(r: dict) -> str:
+    return period_text(r.get("period"))
 
 
 def _where(r: dict, kommun: str) -> dict:
@@ -33,13 +37,15 @@ def _where(r: dict, kommun: str) -> dict:
             "period_start": p.get("start"), "period_end": p.get("end"), "doc_type": r["doc_type"]}
 
 
-def _flags(a: dict) -> dict:
+def measurable_flags(a: dict) -> dict:
     m = a.get("measurable") or {}
     return {f: bool(m.get(f)) for f in FLAGS}
 
 
 def specificity(a: dict) -> int:
-    return sum(_flags(a).values())
+    """0–4: how many of the four measurability flags of an activity hold (the one definition;
+    derived from the flags, so records written before the field existed count too)."""
+    return sum(measurable_flags(a).values())
 
 
 def record_rows(records: list[dict], follow_up_shares: dict[str, float] | None = None) -> list[dict]:
@@ -50,8 +56,8 @@ def record_rows(records: list[dict], follow_up_shares: dict[str, float] | None =
     for r in sorted(records, key=lambda r: r["id"]):
         acts = r["activities"]
         cats = {c for fa in r["focus_areas"] for c in fa["categories"]}
-        flags = [_flags(a) for a in acts]
-        spec = Counter(specificity(a) for a in acts)
+        flags = [measurable_flags(a) for a in acts]
+        spec = Counter(sum(f.values()) for f in flags)
         full = sum(all(f.values()) for f in flags)
         row = {"id": r["id"], "same_as": r.get("same_as"), **_where(r, ", ".join(k["namn"] for k in r["kommuner"]))}
         row.update({c: int(c in cats) for c in CATEGORIES})
@@ -74,7 +80,7 @@ def activity_rows(records: list[dict]) -> list[dict]:
         cat_of = {fa["title"]: "|".join(fa["categories"]) for fa in r["focus_areas"]}
         for n, a in enumerate(r["activities"], 1):
             f = a.get("frequency") or {}
-            flags = _flags(a)
+            flags = measurable_flags(a)
             rows.append({
                 "record_id": r["id"], "n": n, **_where(r, r["kommuner"][0]["namn"]),
                 "focus_area": a.get("focus_area"), "focus_category": cat_of.get(a.get("focus_area")),

@@ -14,10 +14,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .compare import FLAGS, cell
-from .models import ActorCode, Category, DocType, Per
-
-PER_YEAR = {"day": 365, "week": 52, "month": 12, "term": 2, "year": 1}
+from .compare import FLAGS, cell, measurable_flags
+from .models import PER_YEAR, ActorCode, Category, DocType, Per
 
 
 @dataclass(frozen=True)
@@ -140,7 +138,8 @@ def rows(records: list[dict]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {t.name: [] for t in TABLES}
     for r in sorted(records, key=lambda r: r["id"]):
         p, acts, sit = r.get("period"), r["activities"], r.get("situation") or {}
-        spec = [sum(bool((a.get("measurable") or {}).get(f)) for f in FLAGS) for a in acts]
+        flags = [measurable_flags(a) for a in acts]
+        spec = [sum(f.values()) for f in flags]
         out["records"].append({
             "id": r["id"], "same_as": r.get("same_as"), "doc_type": r["doc_type"], "title": r["title"],
             "kommun_kod": r["kommuner"][0]["kod"], "kommun": r["kommuner"][0]["namn"],
@@ -160,15 +159,14 @@ def rows(records: list[dict]) -> dict[str, list[dict]]:
             fa_pos.setdefault(fa["title"], n)
             for c in dict.fromkeys(fa["categories"]):
                 out["focus_areas"].append({"record_id": r["id"], "position": n, "title": fa["title"], "category": c})
-        for n, (a, s) in enumerate(zip(acts, spec), 1):
-            m = a.get("measurable") or {}
+        for n, (a, f, s) in enumerate(zip(acts, flags, spec), 1):
             out["activities"].append({
                 "record_id": r["id"], "position": n, "text": a["text"], "focus_area": a.get("focus_area"),
                 "focus_position": fa_pos.get(a.get("focus_area")), "actors": _join(a["actors"]),
                 **_frequency(a.get("frequency"), p), "cadence_word": a.get("cadence_word"),
                 "places": _join(a.get("places") or []), "target_groups": _join(a.get("target_groups") or []),
                 "span_start": a["span"][0], "span_end": a["span"][1],
-                **{f: bool(m.get(f)) for f in FLAGS}, "specificity": s})
+                **f, "specificity": s})
         fu = r.get("follow_up")
         if fu:
             out["follow_ups"].append({"record_id": r["id"], "text": fu["text"], **_frequency(fu.get("frequency"), p),

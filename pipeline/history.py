@@ -3,6 +3,7 @@ consecutive promise periods (``diff.diff_records``)."""
 from __future__ import annotations
 
 from .diff import diff_records
+from .render import period
 
 
 def _when(r: dict) -> tuple:
@@ -31,8 +32,6 @@ def history(records: list[dict]) -> dict:
 
 
 def timeline_text(name: str, h: dict, markdown: bool = False) -> str:
-    def period(p):
-        return "utan år" if not p else str(p["start"]) if p["start"] == p["end"] else f"{p['start']}–{p['end']}"
     n = len(h["records"])
     if markdown:
         lines = [f"# {name}: {n} records, oldest first", "", "| period | id | type | activities | url |",

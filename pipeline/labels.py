@@ -56,11 +56,6 @@ def frequency(f: dict | None) -> str:
     return s
 
 
-def specificity(activity: dict) -> int:
-    """0–4: how many of the four measurability flags of an activity are true."""
-    return sum(bool(v) for v in (activity.get("measurable") or {}).values())
-
-
 @lru_cache(maxsize=1)
 def _collation() -> tuple[dict[str, int], dict[str, str]]:
     c = labels()["collation"]

@@ -21,6 +21,7 @@ Category = Literal[
 ]
 DocType = Literal["medborgarlofte", "samverkansoverenskommelse", "uppfoljning"]
 Per = Literal["day", "week", "month", "term", "year", "period"]
+PER_YEAR = {"day": 365, "week": 52, "month": 12, "term": 2, "year": 1}  # each unit but "period", per year
 
 
 # --- intermediate document model (what every backend produces) -------------------------

@@ -51,12 +51,14 @@ def value(field: str, v) -> str:
 
 @lru_cache(maxsize=1)
 def env() -> Environment:
+    from .compare import specificity  # here: compare uses escape_markdown from this module
+
     e = Environment(loader=PackageLoader("pipeline", "templates"), undefined=StrictUndefined,
                     autoescape=select_autoescape(["html"], default_for_string=True, default=False),
                     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     e.filters.update(md=escape_markdown, http_url=http_url, period=period, value=value,
                      freq=labels.frequency, actor=labels.actor, category=labels.category,
-                     doc_type=labels.doc_type, field=labels.field, specificity=labels.specificity,
+                     doc_type=labels.doc_type, field=labels.field, specificity=specificity,
                      status=labels.status)
     e.globals.update(measurable_labels=labels.labels()["measurable"])
     return e

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import labels
 from .charts import bar_chart, heat_grid, stacked_chart
+from .compare import specificity
 from .diff import diff_records
 from .models import Category
 from .output import atomic_write
@@ -94,7 +95,7 @@ def _entries(k: Kommun, tracked: Tracked) -> list[dict]:
     entries, previous = [], None
     for r in k.docs:
         acts = r["activities"]
-        spec = Counter(labels.specificity(a) for a in acts)
+        spec = Counter(specificity(a) for a in acts)
         d = None
         if r["doc_type"] == "medborgarlofte" and r.get("period"):
             if previous is not None and _span(previous) < _span(r):
@@ -147,7 +148,7 @@ def _charts(records: list[dict], regions: list[tuple[str, str, list[dict]]]) -> 
             for a in r["activities"]:
                 whole[y] += 1
                 part[y] += bool((a.get("measurable") or {}).get("count_or_frequency"))
-                spec[(str(labels.specificity(a)), y)] += 1
+                spec[(str(specificity(a)), y)] += 1
     return {
         "categories": _category_chart("Fokusområden per år, hela landet", records, years),
         "frequency": bar_chart("Andel aktiviteter med antal eller frekvens, per år", years, part, whole,

@@ -16,8 +16,10 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel
 
+from .compare import period_text, to_csv, to_markdown
 from .diff import align, similarity
 from .frequency import _number, _vocab, tokens
+from .models import PER_YEAR
 from .slug import slugify
 from .rules import Rules
 from .sections import year_range
@@ -220,10 +222,11 @@ def count_phrases(text: str, rules: Rules) -> list[tuple[int, list[str], int | N
         for gap in (1, 2):
             for w in of_words:
                 k = i + gap + len(w)
-                if toks[i + gap:k] == w and k < len(toks) and _count(toks[k], rules) is not None:
+                if toks[i + gap:k] == w and k < len(toks):
                     of = _count(toks[k], rules)
-                    used.add(k)
-                    break
+                    if of is not None:
+                        used.add(k)
+                        break
             if of is not None:
                 break
         out.append((n, content_words(" ".join(toks[i + 1:i + 4]), rules), of))
@@ -240,7 +243,7 @@ def promised_count(activity: dict, years: int, rules: Rules) -> tuple[int | None
     phrases = count_phrases(activity["text"], rules)
     if f:
         words = next((w for n, w, _ in phrases if n == f["times"] and w), [])
-        factor = 1 if f["per"] == "period" else rules.track["per_year"][f["per"]] * years / f["interval"]
+        factor = 1 if f["per"] == "period" else PER_YEAR[f["per"]] * years / f["interval"]
         return round(f["times"] * factor), words
     first = next(((n, w) for n, w, _ in phrases if w), None)
     return (first[0], first[1]) if first else (None, [])
@@ -302,10 +305,9 @@ def same_area(follow_up: dict, promise: dict, rules: Rules) -> bool:
     return not (fa and fa != slugify(follow_up["kommuner"][0]["namn"]))
 
 
-def pair(follow_up: dict, promises: list[dict], rules: Rules) -> list[dict]:
+def pair(follow_up: dict, promises: list[dict], years: tuple[int, int] | None, rules: Rules) -> list[dict]:
     """The promise records a follow-up reports on: same kommun and area; the period it
-    names, else every one whose period overlaps it."""
-    years = reported_period(follow_up)
+    names (``years``, ``reported_period``), else every one whose period overlaps it."""
     if years is None:
         return []
     kod = follow_up["kommuner"][0]["kod"]
@@ -390,7 +392,7 @@ def track_records(records: list[dict], rules: Rules, corpus: Path | None = None,
     promises = sorted((r for r in records if r["doc_type"] == "medborgarlofte"), key=lambda r: r["id"])
     follow_ups = sorted((r for r in records if r["doc_type"] == "uppfoljning"), key=lambda r: r["id"])
     pages = find_pages(corpus, {f["source"]["url"] for f in follow_ups})
-    nlp = nlp or build_nlp()
+    nlp = nlp or (build_nlp() if pages else None)  # only page sentences need spaCy
     links: list[FollowUpLink] = []
     reports: dict[str, list[tuple[dict, tuple[int, int], list[dict]]]] = {}
     for fu in follow_ups:
@@ -401,8 +403,8 @@ def track_records(records: list[dict], rules: Rules, corpus: Path | None = None,
                 text = doc.text if doc.sha256 == fu["source"].get("sha256") else None
             except DocumentError:
                 text = None
-        paired = pair(fu, promises, rules)
         years = reported_period(fu)
+        paired = pair(fu, promises, years, rules)
         acts = reported_actions(fu, text, nlp, rules)
         for p in paired:
             reports.setdefault(p["id"], []).append((fu, years, acts))
@@ -478,17 +480,11 @@ def follow_up_shares(result: TrackResult) -> dict[str, float]:
 
 # --- output --------------------------------------------------------------------------------
 
-def _period_text(p: dict | None) -> str:
-    if not p:
-        return ""
-    return str(p["start"]) if p["start"] == p["end"] else f"{p['start']}-{p['end']}"
-
-
 def promise_rows(result: TrackResult) -> list[dict]:
     """One row per promised activity (CSV, Markdown)."""
     return [{
         "record_id": r.record_id, "n": r.n, "kommun_kod": r.kommun["kod"], "kommun": r.kommun["namn"],
-        "period": _period_text(r.period), "status": r.status,
+        "period": period_text(r.period), "status": r.status,
         "promised": "" if r.promised.count is None else r.promised.count,
         "delivered": "" if r.delivered is None else r.delivered,
         "follow_ups": "|".join(r.follow_up_ids), "text": r.text,
@@ -527,11 +523,10 @@ def to_html(result: TrackResult) -> str:
     kods = sorted(set(by_kod) | set(fus), key=lambda k: names[k])
     return env.get_template("track.html").render(
         result=result, kods=kods, names=names, summaries=summaries, promises=by_kod, follow_ups=fus,
-        period=_period_text, labels=labels()["statuses"])
+        period=period_text, labels=labels()["statuses"])
 
 
 def render(result: TrackResult, fmt: str) -> str:
-    from .compare import to_csv, to_markdown
 
     if fmt == "json":
         return to_json(result)
