@@ -236,14 +236,16 @@ def run(corpus, gold_dir, do_crawl, out_dir, jobs, resume, max_bytes, model, ids
     from .identity import canonical
     from .output import load_records
 
-    result, _ = _track(canonical(load_records(out_dir)), out_dir, corpus)  # once, for track.json and the report
-    click.echo(f"report: {write_report(out_dir, result)}")
+    records = load_records(out_dir)
+    shown = canonical(records)
+    result, _ = _track(shown, out_dir, corpus)  # once, for track.json and the report
+    click.echo(f"report: {write_report(out_dir, shown, result)}")
     click.echo(f"follow-ups: {write_track(out_dir, result)}")
     if gold_dir.is_dir() and any(gold_dir.glob("*.json")):
         from .evaluate import evaluate as run_eval, format_table
 
         click.echo("")
-        click.echo(format_table(run_eval(load_records(gold_dir), load_records(out_dir))))
+        click.echo(format_table(run_eval(load_records(gold_dir), records)))
     sys.exit(code)
 
 
@@ -446,15 +448,13 @@ def write_track(out_dir: Path, result) -> Path:
     return path
 
 
-def write_report(out_dir: Path, result) -> Path:
+def write_report(out_dir: Path, records: list[dict], result) -> Path:
     """The report site in OUT_DIR/report/ (it replaces the one-page report.html of before)
-    from the canonical records, with each promise's status from the TrackResult ``result``."""
-    from .identity import canonical
-    from .output import load_records
+    from the canonical ``records``, with each promise's status from the TrackResult ``result``."""
     from .report import build_site
 
     (out_dir / "report.html").unlink(missing_ok=True)
-    return build_site(canonical(load_records(out_dir)), out_dir / "report", result)
+    return build_site(records, out_dir / "report", result)
 
 
 @cli.command()

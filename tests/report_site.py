@@ -32,14 +32,20 @@ def extract_subset(tmp: Path) -> Path:
     return out
 
 
-def site_track(out: Path):
-    """The follow-up tracker's result for the site's records (follow-up pages from the corpus)."""
+def site_records(out: Path) -> list[dict]:
+    """The records the report shows: the canonical ones."""
     from pipeline.identity import canonical
     from pipeline.output import load_records
+
+    return canonical(load_records(out))
+
+
+def site_track(out: Path):
+    """The follow-up tracker's result for the site's records (follow-up pages from the corpus)."""
     from pipeline.rules import load_rules
     from pipeline.track import track_records
 
-    return track_records(canonical(load_records(out)), load_rules(), CORPUS)
+    return track_records(site_records(out), load_rules(), CORPUS)
 
 
 def add_hostile_record(out: Path) -> dict:

@@ -24,14 +24,14 @@ from pipeline.rules import load_rules
 
 from conftest import ROOT
 from conftest import CORPUS
-from report_site import HOSTILE_TEXT, HOSTILE_URL, add_hostile_record, extract_subset, site_track
+from report_site import HOSTILE_TEXT, HOSTILE_URL, add_hostile_record, extract_subset, site_records, site_track
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = extract_subset(tmp_path_factory.mktemp("site"))
     add_hostile_record(out)
-    write_report(out, site_track(out))
+    write_report(out, site_records(out), site_track(out))
     return out
 
 
@@ -287,7 +287,7 @@ def test_run_hands_one_track_result_to_track_json_and_the_report(tmp_path):
 def test_rerun_is_byte_identical(site):
     rep = site / "report"
     before = {p: p.read_bytes() for p in rep.rglob("*") if p.is_file()}
-    write_report(site, site_track(site))
+    write_report(site, site_records(site), site_track(site))
     after = {p: p.read_bytes() for p in rep.rglob("*") if p.is_file()}
     assert before == after
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pipeline import labels
 from pipeline.cli import cli, write_report
 
-from report_site import add_hostile_record, extract_subset, site_track
+from report_site import add_hostile_record, extract_subset, site_records, site_track
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (see README, Tests)")
@@ -35,7 +35,7 @@ def browser():
 def site(tmp_path_factory):
     out = extract_subset(tmp_path_factory.mktemp("site"))
     add_hostile_record(out)
-    write_report(out, site_track(out))
+    write_report(out, site_records(out), site_track(out))
     diff = out / "report" / "diff-tjorn.html"  # inside the site folder so that it is checked with it
     res = CliRunner().invoke(cli, ["diff", str(out / "tjorn-2018.json"), str(out / "tjorn-2019.json"),
                                    "--format", "html", "-o", str(diff)])
