@@ -38,6 +38,7 @@ import yaml
 from protego import Protego
 
 from . import __version__
+from .ingest import MAX_URL  # one bound on url length, for sidecars and the crawl
 from .output import atomic_write
 from .slug import slugify
 from .rules import RuleError
@@ -155,7 +156,6 @@ def doc_name(url: str) -> tuple[str, str]:
     return host, f"{path}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
-MAX_URL = 2048
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 
 
@@ -472,9 +472,6 @@ class Crawler:
             return _Robots(refusal=f"robots.txt answered HTTP {status}: disallow-all until a later run (RFC 9309)")
         return _Robots()
 
-    def allowed(self, url: str) -> bool:
-        return self._robots_for(url).verdict(url, self.settings.user_agent) is None
-
     def fetch(self, url: str, known: bool) -> tuple[Outcome, list[str]]:
         """Fetch one url into the snapshot; returns its outcome and the links to follow.
         Whatever goes wrong is this url's outcome (only Ctrl-C propagates, as ``Stopped``)."""
@@ -657,7 +654,7 @@ def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]
         except ValueError as exc:
             outcomes.append(Outcome(str(seed.url)[:MAX_URL], "failed", error=f"bad url: {exc}"))
             continue
-        if in_hosts(url, settings.hosts) and url not in form_of:
+        if in_hosts(url, settings.hosts) and url.rstrip("/") not in form_of:
             waiting.setdefault(seed.kommun, []).append(url)
             form_of[url.rstrip("/")] = seed.kommun
     linked: dict[str, set[str]] = {}  # kommun → its forms the index links
