@@ -110,15 +110,18 @@ def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, 
     old = _read_manifest(out_dir)
     result = BatchResult(documents=len(files))
     todo, reused = [], {}
+    fingerprints: dict[str, dict] = {}  # read once: the resume check and the manifest share them
     for f in files:
-        entry = old.get(f.as_posix())
-        if (resume and entry and entry["rules"] == rules.fingerprint
-                and {k: entry.get(k) for k in ("sha256", "sidecar")} == _fingerprint(f)):
-            recs = [_load(out_dir / f"{i}.json") for i in entry["ids"]]
-            if all(r is not None for r in recs):
-                reused[f.as_posix()] = recs
-                continue
-        todo.append(f.as_posix())
+        key = f.as_posix()
+        entry = old.get(key)
+        if resume and entry and entry["rules"] == rules.fingerprint:
+            fingerprints[key] = _fingerprint(f)
+            if {k: entry.get(k) for k in ("sha256", "sidecar")} == fingerprints[key]:
+                recs = [_load(out_dir / f"{i}.json") for i in entry["ids"]]
+                if all(r is not None for r in recs):
+                    reused[key] = recs
+                    continue
+        todo.append(key)
     results: list[Result] = []
 
     def take(rs: list[Result]) -> None:
@@ -154,7 +157,7 @@ def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, 
         for i in sorted(stale):
             (out_dir / f"{i}.json").unlink(missing_ok=True)
         write_records(records, out_dir)
-        manifest = {p: {**_fingerprint(Path(p)), "rules": rules.fingerprint, "ids": [r.id for r in recs]}
+        manifest = {p: {**(fingerprints.get(p) or _fingerprint(Path(p))), "rules": rules.fingerprint, "ids": [r.id for r in recs]}
                     for p, recs in sorted(per_doc.items()) if p in ident.kept_paths}
         atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     if interrupted or late:
