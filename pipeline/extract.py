@@ -83,10 +83,13 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     doc_type = find_doc_type(title, rules)
     report = doc_type == "uppfoljning"
     segments = segment(doc.blocks, rules)
+    first, lead = segments[0], None
     if len(segments) > 1:  # only the lead's activities decide the merge: read it alone first
-        lead = read_segment(segments[0], block_docs, doc.text, rules, report)
+        lead = read_segment(first, block_docs, doc.text, rules, report)
         segments = merge_segments(segments, bool(lead.activities))
-    drafts = [read_segment(s, block_docs, doc.text, rules, report) for s in segments]
+    # a lead the merge kept as it is was read already
+    drafts = [lead if s is first and lead is not None else read_segment(s, block_docs, doc.text, rules, report)
+              for s in segments]
     all_promises = [s for d in drafts for s in d.promise_sentences]
     records = []
     for i, (seg, draft) in enumerate(zip(segments, drafts)):
