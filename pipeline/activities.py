@@ -111,6 +111,11 @@ def _action_re(rules: Rules) -> re.Pattern:
     return re.compile(alternation(rules.activities["action_verbs"], _AFTER_WORD_START))
 
 
+def commits(text: str, rules: Rules) -> bool:
+    """``text`` has a commitment word ("ska", "lovar", …: rules/activities.yaml)."""
+    return not _tables(rules).commit.isdisjoint(_words(text))
+
+
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
     return _tables(rules).follow_up_cue(norm(text)) is not None
 
@@ -172,7 +177,7 @@ def _promises(sent: Span, rules: Rules) -> bool:
     """A lead-in in which someone promises or acts: a commitment word, or a named actor with
     an action verb ("Under 2022 prioriterar polisen och kommunen följande:")."""
     low = norm(sent.text)
-    if not _tables(rules).commit.isdisjoint(_words(low)):
+    if commits(low, rules):
         return True
     named = has_actor(sent.doc, sent.start, sent.end)
     return named and _action_re(rules).search(low) is not None
@@ -306,7 +311,6 @@ def _leadin_kind(text: str, rules: Rules) -> str:
     return "activity"
 
 
-@lru_cache(maxsize=16)
 def _word_re(words: tuple[str, ...]) -> re.Pattern:
     """Any of these words or phrases, as whole words."""
     return re.compile(alternation(list(words), _AFTER_WORD_START) + r"(?![\wåäö])")
@@ -538,11 +542,10 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     under it is a heading ("• Trafik" + a paragraph); a list of only such short bullets,
     some naming a focus category, is a list of focus areas ("• Otrygga platser • Skadegörelse")."""
     blocks = [b for b, _ in seg.blocks]
-    commit = _tables(rules).commit
 
     def short(b: Block, limit: int) -> bool:
         return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in ".:;!?" \
-            and commit.isdisjoint(_words(b.text))
+            and not commits(b.text, rules)
 
     out: dict[int, str] = {}
     run: list[Block] = []
@@ -582,7 +585,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
-            and not _tables(rules).commit.isdisjoint(_words(text)):
+            and commits(text, rules):
         # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
         # and its head (if any) the focus area it falls under
         head = _item_head(text, rules)
@@ -627,9 +630,8 @@ def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
     first (polisen-se__sundbyberg, polisen-se__sundbyberg-2, polisen-se__mellerud-2). The
     topic's own words give its categories, else those of the promise after it."""
     m = _DASH_TOPIC.match(text)
-    commit = _tables(rules).commit
-    if not m or len(m.group(1).split()) > 5 or not commit.isdisjoint(_words(m.group(1))) \
-            or commit.isdisjoint(_words(text[m.end():])):
+    if not m or len(m.group(1).split()) > 5 or commits(m.group(1), rules) \
+            or not commits(text[m.end():], rules):
         return None
     topic = m.group(1)
     cats = categorize(topic, rules, allow_other=False, fallback=False) \
@@ -656,7 +658,7 @@ def is_goal_item(text: str, rules: Rules) -> bool:
     """"öka tryggheten", "förebygga brott": a goal in a list, not something anyone does."""
     low = norm(text)
     a = rules.activities
-    return len(low.split()) <= a["goal_item_max_words"] and _tables(rules).commit.isdisjoint(_words(low)) \
+    return len(low.split()) <= a["goal_item_max_words"] and not commits(low, rules) \
         and _goal_re(a["goal_item"]).search(low) is not None
 
 
@@ -671,7 +673,7 @@ def _item_head(text: str, rules: Rules) -> str | None:
     a head that itself promises is none."""
     parts = re.split(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)
     if len(parts) < 2 or len(parts[0].split()) > 14 \
-            or not _tables(rules).commit.isdisjoint(_words(parts[0])):
+            or commits(parts[0], rules):
         return None
     return parts[0].strip(" .")
 
