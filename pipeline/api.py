@@ -25,7 +25,8 @@ def extract_text(text: str, url: str | None = None, html: bool = False) -> list[
     from .rules import load_rules
 
     rules = load_rules()
-    url = url or "text:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    url = url or "text:" + sha[:16]
     if html:
         plain, blocks = html_to_text(text, rules)
     else:
@@ -34,7 +35,7 @@ def extract_text(text: str, url: str | None = None, html: bool = False) -> list[
     if not blocks:
         raise DocumentError(url, "no text content found")
     doc = Document(path=url, url=url, kind="html" if html else "text",
-                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=plain, blocks=blocks)
+                   sha256=sha, text=plain, blocks=blocks)
     return _identified({url: extract_document(doc, rules, build_nlp())})
 
 

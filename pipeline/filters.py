@@ -24,9 +24,6 @@ class Where:
     year: tuple[int, ...] = ()
     doc_type: tuple[str, ...] = ()
 
-    def __bool__(self) -> bool:
-        return any((self.kommun, self.lpo, self.region, self.year, self.doc_type))
-
     def keep(self, r: dict) -> bool:
         if self.kommun:
             wanted = {slugify(k) for k in self.kommun}

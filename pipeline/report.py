@@ -116,8 +116,8 @@ def _year_docs(records: list[dict]) -> dict[int, list[dict]]:
     return dict(sorted(by.items()))
 
 
-def _category_chart(title: str, records: list[dict], years: list[int]):
-    by = _year_docs(records)
+def _category_chart(title: str, by: dict[int, list[dict]], years: list[int]):
+    """``by``: the documents of each year (``_year_docs``)."""
     rows = [labels.category(c) for c in Category.__args__]
     counts: Counter = Counter()
     for y, rs in by.items():
@@ -150,12 +150,12 @@ def _charts(records: list[dict], regions: list[tuple[str, str, list[dict]]]) -> 
                 part[y] += bool((a.get("measurable") or {}).get("count_or_frequency"))
                 spec[(str(specificity(a)), y)] += 1
     return {
-        "categories": _category_chart("Fokusområden per år, hela landet", records, years),
+        "categories": _category_chart("Fokusområden per år, hela landet", by, years),
         "frequency": bar_chart("Andel aktiviteter med antal eller frekvens, per år", years, part, whole,
                                "År", "Andel (%)"),
         "specificity": stacked_chart("Mätbarhet per år: hur många av fyra kriterier aktiviteterna uppfyller",
                                      years, LEVELS, spec, "År", "Andel (%)", "Kriterier:"),
-        "regions": [(name, slug, _category_chart(f"Fokusområden per år, polisregion {name}", rs, years))
+        "regions": [(name, slug, _category_chart(f"Fokusområden per år, polisregion {name}", _year_docs(rs), years))
                     for name, slug, rs in regions],
     }
 
