@@ -122,14 +122,16 @@ def cell(value) -> str:
     return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
 
 
-def to_csv(rows: list[dict], excel: bool = False) -> str:
+def to_csv(rows: list[dict], excel: bool = False, columns: list[str] | None = None) -> str:
     """Plain UTF-8 with LF; ``excel``: with BOM and CRLF, so that Excel opens it with å,
-    ä, ö intact."""
+    ä, ö intact. ``columns``: these, in this order, with a header even without rows (else
+    the first row's keys, and nothing without rows)."""
     buf = io.StringIO()
-    if rows:
+    cols = columns or (list(rows[0]) if rows else None)
+    if cols:
         w = csv.writer(buf, lineterminator="\r\n" if excel else "\n")
-        w.writerow(list(rows[0]))
-        w.writerows([cell(v) for v in row.values()] for row in rows)
+        w.writerow(cols)
+        w.writerows([cell(row[c]) for c in cols] for row in rows)
     return ("\ufeff" if excel else "") + buf.getvalue()
 
 

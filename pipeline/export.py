@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .compare import FLAGS, cell, measurable_flags
+from .compare import FLAGS, measurable_flags, to_csv
 from .models import PER_YEAR, ActorCode, Category, DocType, Per
 
 
@@ -291,18 +291,11 @@ def datapackage() -> dict:
 
 
 def write_csv(records: list[dict], folder: Path) -> list[Path]:
-    import csv
-    import io
-
     from .output import atomic_write
 
     written = []
     for t, rs in zip(TABLES, rows(records).values()):
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow([c.name for c in t.columns])
-        w.writerows([cell(r[c.name]) for c in t.columns] for r in rs)
-        atomic_write(folder / f"{t.name}.csv", buf.getvalue())
+        atomic_write(folder / f"{t.name}.csv", to_csv(rs, columns=[c.name for c in t.columns]))
         written.append(folder / f"{t.name}.csv")
     atomic_write(folder / "datapackage.json", json.dumps(datapackage(), ensure_ascii=False, indent=1) + "\n")
     return written + [folder / "datapackage.json"]
