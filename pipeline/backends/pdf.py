@@ -157,14 +157,18 @@ def _strips(words: list[dict], xs: list[int]) -> tuple[int, list[list[int]]]:
         c += d
         cover.append(c)
     least = min(cover)
+    return least, _runs(x for x, c in zip(xs, cover) if c == least)
+
+
+def _runs(ints) -> list[list[int]]:
+    """Increasing integers → runs of consecutive ones ([1, 2, 5] → [[1, 2], [5]])."""
     runs: list[list[int]] = []
-    for x, c in zip(xs, cover):
-        if c == least:
-            if runs and runs[-1][-1] == x - 1:
-                runs[-1].append(x)
-            else:
-                runs.append([x])
-    return least, runs
+    for i in ints:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
@@ -209,13 +213,7 @@ def _reading_order(words: list[dict], width: float) -> list[list[dict]]:
         return [words]  # a block on the left above one on the right, not columns
     if sum(1 for r, f in zip(rows, is_full) if f and lo < r[0]["top"] < hi) > len(split) // 20:
         return [words]  # lines cross the "gutter" between the columns: one column
-    runs: list[list[int]] = []  # runs of row indices that do not cross the gutter
-    for i, f in enumerate(is_full):
-        if not f:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
+    runs = _runs(i for i, f in enumerate(is_full) if not f)  # rows that do not cross the gutter
     for run in runs:  # a row or two, or a gap no wider than a justified space, is no gutter
         ws = [w for i in run for w in rows[i]]
         lw = max((w["x1"] for w in ws if w["x1"] <= x), default=x)
