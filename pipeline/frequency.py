@@ -206,11 +206,11 @@ def _frame(toks: list[str], v: _Vocab) -> tuple[str, int, int] | None:
     return None
 
 
-def _sentence(toks: list[str], i: int) -> list[str]:
-    """The tokens of the sentence that holds toks[i]."""
+def _sentence(toks: list[str], i: int) -> tuple[int, int]:
+    """The bounds (start, end) of the sentence that holds toks[i]."""
     a = max((k for k in range(i) if toks[k] in (".", ";")), default=-1) + 1
     b = next((k for k in range(i, len(toks)) if toks[k] in (".", ";")), len(toks))
-    return toks[a:b]
+    return a, b
 
 
 def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
@@ -404,11 +404,11 @@ def _parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | N
         n = _number(tok, v) if tok[0].isdigit() or tok in v.numbers else None
         if n is None:
             continue
-        frame = _frame(_sentence(toks, i), v)
+        start, end = _sentence(toks, i)
+        frame = _frame(toks[start:end], v)
         c = _read_count(toks, i, n, v, report, frame is not None)
         if c is None:
             continue
-        start = max((k for k in range(i) if toks[k] in (".", ";")), default=-1) + 1
         c.part = any(t in v.part_words for t in toks[start:i])
         if c.per is None:
             if every is not None:
