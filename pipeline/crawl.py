@@ -620,16 +620,22 @@ def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]
     rank: dict[str, tuple[int, int]] = {}  # best (tier, depth) a url was queued with
     started: set[str] = set()  # requested or reported: never queued again
 
-    def add(url: str, known: bool, depth: int, tier: int | None = None) -> str | None:
-        """Queue a url (a seed's tier is its own, a link's that of its page), or move it up
-        when it turns up again earlier in the order; the url as queued, or None when it is
-        not to be requested (a bad url, reported as such, or not on ``--hosts``)."""
+    def allowed_url(url: str) -> str | None:
+        """The url normalized, or None when it is not to be requested (a bad url, reported
+        as such, or not on ``--hosts``)."""
         try:
             url = normalize_url(url)
         except ValueError as exc:
             outcomes.append(Outcome(str(url)[:MAX_URL], "failed", error=f"bad url: {exc}"))
             return None
-        if not in_hosts(url, settings.hosts):
+        return url if in_hosts(url, settings.hosts) else None
+
+    def add(url: str, known: bool, depth: int, tier: int | None = None) -> str | None:
+        """Queue a url (a seed's tier is its own, a link's that of its page), or move it up
+        when it turns up again earlier in the order; the url as queued, or None when it is
+        not to be requested (``allowed_url``)."""
+        url = allowed_url(url)
+        if url is None:
             return None
         if tier is None:
             tier = _tier(url, known, base_host)
@@ -649,12 +655,8 @@ def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]
             if (queued := add(seed.url, seed.known, 0)) and seed.index:
                 index.add(queued)
             continue
-        try:
-            url = normalize_url(seed.url)
-        except ValueError as exc:
-            outcomes.append(Outcome(str(seed.url)[:MAX_URL], "failed", error=f"bad url: {exc}"))
-            continue
-        if in_hosts(url, settings.hosts) and url.rstrip("/") not in form_of:
+        url = allowed_url(seed.url)
+        if url is not None and url.rstrip("/") not in form_of:
             waiting.setdefault(seed.kommun, []).append(url)
             form_of[url.rstrip("/")] = seed.kommun
     linked: dict[str, set[str]] = {}  # kommun → its forms the index links
