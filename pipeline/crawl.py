@@ -34,14 +34,13 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urljoin, urlparse, urlsplit, urlunparse, urlunsplit
 
-import yaml
 from protego import Protego
 
 from . import __version__
 from .ingest import MAX_URL  # one bound on url length, for sidecars and the crawl
 from .output import atomic_write
 from .slug import slugify
-from .rules import RuleError
+from .rules import RuleError, load_yaml
 
 POLISEN = "https://polisen.se"
 INDEX_PATH = "/om-polisen/medborgarloften-och-lokal-samverkan/"
@@ -85,27 +84,14 @@ class Outcome:
 def load_sources(path: Path, overrides: Path | None = None) -> dict:
     """The source list, with a user's file merged over it (entries by kommun name replace
     or extend the defaults; other top-level keys replace)."""
-    data = _read_yaml(path)
+    data = load_yaml(path, "source list", "a mapping with 'kommuner'")
     if overrides:
-        extra = _read_yaml(overrides)
+        extra = load_yaml(overrides, "source list", "a mapping with 'kommuner'")
         by_name = {e["kommun"]: e for e in data.get("kommuner", [])}
         for e in extra.get("kommuner", []):
             by_name[e["kommun"]] = {**by_name.get(e["kommun"], {}), **e}
         data = {**data, **{k: v for k, v in extra.items() if k != "kommuner"},
                 "kommuner": list(by_name.values())}
-    return data
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read source list ({exc.strerror})") from None
-    except yaml.MarkedYAMLError as exc:
-        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
-        raise RuleError(f"{path}{line}: malformed YAML ({exc.problem})") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{path}: expected a mapping with 'kommuner'")
     return data
 
 
@@ -528,7 +514,7 @@ class Crawler:
                     "last_modified": resp_headers.get("Last-Modified"), "sha256": hashlib.sha256(body).hexdigest(),
                     "bytes": len(body), "path": path.relative_to(s.corpus).as_posix()}
             path.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_bytes(path, body)
+            atomic_write(path, body)
             atomic_write(meta_path, json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
             links = self._links(body, final) if ext == ".html" else []
             return Outcome(url, "fetched", status, meta["path"], attempts=attempt, final_url=final), links
@@ -579,12 +565,6 @@ def _cut(conn: http.client.HTTPConnection) -> None:
             sock.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
-
-
-def _atomic_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 class CrawlInterrupted(KeyboardInterrupt):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .rules import RULES_DIR, _load_yaml
+from .rules import RULES_DIR, load_yaml
 
 
 @lru_cache(maxsize=1)
 def labels() -> dict:
-    return _load_yaml(RULES_DIR / "labels.yaml")
+    return load_yaml(RULES_DIR / "labels.yaml")
 
 
 def actor(code: str) -> str:

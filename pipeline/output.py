@@ -18,10 +18,10 @@ def record_json(record: Record) -> str:
     return record.model_dump_json(indent=1) + "\n"
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str | bytes) -> None:
     """Write through a temporary file and a rename, unless the file already holds exactly
-    ``text``: a rerun over unchanged inputs rewrites nothing."""
-    data = text.encode("utf-8")
+    ``text`` (UTF-8, or bytes as they are): a rerun over unchanged inputs rewrites nothing."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return

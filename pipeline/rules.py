@@ -40,11 +40,12 @@ class KommunRow:
     polisregion: str
 
 
-def _load_yaml(path: Path) -> dict:
+def load_yaml(path: Path, what: str = "rule file", expect: str = "a mapping at the top level") -> dict:
+    """A YAML mapping, or a one-line RuleError naming the file, the line and what is wrong."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RuleError(f"{path}: cannot read rule file ({exc.strerror})") from None
+        raise RuleError(f"{path}: cannot read {what} ({exc.strerror})") from None
     try:
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
@@ -54,7 +55,7 @@ def _load_yaml(path: Path) -> dict:
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: malformed YAML ({exc})") from None
     if not isinstance(data, dict):
-        raise RuleError(f"{path}: expected a mapping at the top level")
+        raise RuleError(f"{path}: expected {expect}")
     return data
 
 
@@ -85,7 +86,7 @@ def _load_kommuner(path: Path) -> tuple[KommunRow, ...]:
 @lru_cache(maxsize=4)
 def load_rules(rules_dir: str | None = None) -> Rules:
     base = Path(rules_dir) if rules_dir else RULES_DIR
-    data = {name: _load_yaml(base / f"{name}.yaml") for name in RULE_FILES}
+    data = {name: load_yaml(base / f"{name}.yaml") for name in RULE_FILES}
     kommuner = _load_kommuner(base / "kommuner.csv")
     digest = hashlib.sha256()
     for name in sorted(RULE_FILES):

@@ -505,12 +505,9 @@ def to_json(result: TrackResult) -> str:
 
 
 def to_html(result: TrackResult) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     from .labels import labels
+    from .render import render
 
-    env = Environment(loader=PackageLoader("pipeline", "templates"), autoescape=select_autoescape(["html"]),
-                      trim_blocks=True, lstrip_blocks=True)
     by_kod: dict[str, list[PromiseStatus]] = {}
     for r in result.promises:
         if r.follow_up_ids:
@@ -521,8 +518,8 @@ def to_html(result: TrackResult) -> str:
     names = {k.kod: k.namn for k in result.kommuner} | {f.kommun["kod"]: f.kommun["namn"] for f in result.follow_ups}
     summaries = {k.kod: k for k in result.kommuner}
     kods = sorted(set(by_kod) | set(fus), key=lambda k: names[k])
-    return env.get_template("track.html").render(
-        result=result, kods=kods, names=names, summaries=summaries, promises=by_kod, follow_ups=fus,
+    return render(
+        "track.html", result=result, kods=kods, names=names, summaries=summaries, promises=by_kod, follow_ups=fus,
         period=period_text, labels=labels()["statuses"])
 
 
