@@ -673,6 +673,7 @@ def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]
     allowed = [normalize_url(settings.base_url), *rank, *(u for forms in waiting.values() for u in forms)]
     crawler = Crawler(settings, {_host_key(u) for u in allowed if in_hosts(u, settings.hosts)})
     inflight: dict = {}
+    trimmed: set[str] = set()  # urls dropped from an overlong queue: reported, not lost
     pool = ThreadPoolExecutor(max_workers=max(1, settings.concurrency))
     try:
         while queue or inflight:
@@ -683,9 +684,6 @@ def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]
                 started.add(url)
                 inflight[pool.submit(crawler.fetch, url, known)] = (url, depth, tier)
             if not inflight:
-                left = ({q[3] for q in queue} | {u for forms in waiting.values() for u in forms}) - started
-                outcomes += [Outcome(u, "skipped", error=f"not visited: --max-pages {settings.max_pages} reached")
-                             for u in sorted(left)]
                 break
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             for fut in done:
@@ -711,8 +709,13 @@ def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]
                     else:
                         release(kommun)
             if len(queue) > 2 * settings.max_pages:  # a page of 3,000 links must not queue millions
-                queue = heapq.nsmallest(settings.max_pages, queue)
+                kept = heapq.nsmallest(settings.max_pages, queue)
+                trimmed.update({q[3] for q in queue} - {q[3] for q in kept})
+                queue = kept
                 heapq.heapify(queue)
+        left = ({q[3] for q in queue} | {u for forms in waiting.values() for u in forms} | trimmed) - started
+        outcomes += [Outcome(u, "skipped", error=f"not visited: --max-pages {settings.max_pages} reached")
+                     for u in sorted(left)]
     except (KeyboardInterrupt, Stopped):
         crawler.abort()
         pool.shutdown(wait=True, cancel_futures=True)

@@ -204,6 +204,9 @@ def test_max_pages_caps_the_crawl(tmp_path, server):
     assert sum(o.outcome == "fetched" for o in outcomes) == 10
     assert len([r for r in srv.requests if r.startswith("/medborgarloften/")]) == 10
     assert all("--max-pages 10" in o.error for o in outcomes if o.outcome == "skipped")
+    # the queue is trimmed on the way, but no url is lost: each is fetched or reported skipped
+    assert {o.url for o in outcomes} == {srv.base + "/medborgarloften/"} | {
+        f"{srv.base}/medborgarloften/p{i}/" for i in range(3000)}
 
 
 def test_ctrl_c_stops_within_seconds_and_writes_the_report(tmp_path, server):
