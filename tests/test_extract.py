@@ -494,3 +494,12 @@ def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
 
     assert resolve_actors(read_actors(nlp(text), rules), (), ("polisen", "kommunen"), rules) == expected
+
+
+def test_a_leadin_that_says_what_the_parties_shall_work_for_is_a_focus_area(rules):
+    """"… ska arbeta för att X genom att:" groups promises by aim, with or without "att"."""
+    from pipeline.activities import purpose_focus
+
+    fa = purpose_focus("Kommunen och polisen ska arbeta för att minska drogerna i centrum genom att:", rules)
+    assert (fa.title, fa.categories) == ("minska drogerna i centrum", ["offentlig_miljo", "narkotika"])
+    assert purpose_focus("Kommunen ska arbeta för att öka tryggheten genom att:", rules) is None
