@@ -393,6 +393,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
 
     topics = _topic_items(seg, rules)
     trailing = _trailing_headings(seg, rules)
+    # A heading with nothing under it, last in its segment, heads no focus area unless it names a
+    # category: on a page cut mid-word it is a fragment ("Vi har jobbat tipsbaserat mot na":
+    # polisen-se__uppfoljning-2020-medborgarlofte-mariestad; "Polism": polisen-se__eskilstuna;
+    # "År 2022 anmäldes 15": www-stromsund-se__9901; polisen-se__sodertalje).
+    last_block = seg.blocks[-1][0] if seg.blocks else None
     for block, section in seg.blocks:
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
@@ -432,8 +437,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if id(block) in trailing:
-                    pass  # a kommun's footer slogan ("För barnens skull")
+                if id(block) in trailing or block is last_block and not primary:
+                    pass  # a kommun's footer slogan ("För barnens skull"), a cut page's last words
                 elif primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
                                                            + rules.sections["signatory_headings"]):
                     heading_actors = ()

@@ -230,6 +230,17 @@ def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
     assert rec.focus_areas == []
 
 
+def test_a_cut_pages_last_words_are_no_focus_area(write, rules, nlp):
+    """A text cut mid-word ends in a short fragment that reads as a heading with nothing under
+    it; a last heading that names a category still is one."""
+    txt = ("Ale – medborgarlöften 2022\n\nDet här ska vi göra\n\nTrafik\n\n"
+           "  • Polisen ska genomföra fyra trafikkontroller.\n\nVi har arbetat med att mi\n")
+    rec = _one(write, rules, nlp, txt, "ale")
+    assert [f.title for f in rec.focus_areas] == ["Trafik"]
+    rec = _one(write, rules, nlp, txt.replace("Vi har arbetat med att mi", "Narkotika bland unga"), "ale")
+    assert [f.title for f in rec.focus_areas] == ["Trafik", "Narkotika bland unga"]
+
+
 def test_promises_under_a_focus_leadin_are_activities_with_their_topic(write, rules, nlp):
     txt = ("Sundbyberg – medborgarlöften 2021\n\nPrioriterade områden under perioden är:\n\n"
            "  • Synlighet - Polisen ska prioritera närvaro i Rissne och Hallonbergen.\n"
@@ -483,3 +494,12 @@ def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
 
     assert resolve_actors(read_actors(nlp(text), rules), (), ("polisen", "kommunen"), rules) == expected
+
+
+def test_a_leadin_that_says_what_the_parties_shall_work_for_is_a_focus_area(rules):
+    """"… ska arbeta för att X genom att:" groups promises by aim, with or without "att"."""
+    from pipeline.activities import purpose_focus
+
+    fa = purpose_focus("Kommunen och polisen ska arbeta för att minska drogerna i centrum genom att:", rules)
+    assert (fa.title, fa.categories) == ("minska drogerna i centrum", ["offentlig_miljo", "narkotika"])
+    assert purpose_focus("Kommunen ska arbeta för att öka tryggheten genom att:", rules) is None
