@@ -39,11 +39,17 @@ def _forms(rules: Rules) -> frozenset:
     return frozenset(f for spec in rules.actors["actors"].values() for f in spec["forms"])
 
 
+@lru_cache(maxsize=4)
+def _sets(rules: Rules) -> dict[str, frozenset]:
+    """The word lists of rules/actors.yaml as sets, built once per load (not per mention)."""
+    return {k: frozenset(v) for k, v in rules.actors.items() if isinstance(v, list)}
+
+
 def _partner(doc: Doc, start: int, rules: Rules) -> bool:
     """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue."""
-    a = rules.actors
-    joiners = set(a["list_joiners"])
-    blocking = set(a["blocking_prepositions"])
+    a = _sets(rules)
+    joiners = a["list_joiners"]
+    blocking = a["blocking_prepositions"]
     i, words_in_item, items = start - 1, 0, 0
     while i >= 0 and items < 8:
         low = doc[i].lower_
@@ -65,8 +71,8 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
 
 
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
-    blocking = set(rules.actors["blocking_prepositions"])
-    skip = set(rules.actors["skip_before_preposition"])
+    blocking = _sets(rules)["blocking_prepositions"]
+    skip = _sets(rules)["skip_before_preposition"]
     i, skipped = start - 1, 0
     while i >= 0 and skipped < 2 and (doc[i].lower_ in skip or (doc[i].is_title and doc[i].lower_ not in blocking)):
         i, skipped = i - 1, skipped + 1
