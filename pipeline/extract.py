@@ -103,7 +103,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         parties = tuple(find_parties(draft.promise_sentences or all_promises, doc.text, rules))
         single_fa = draft.focus_areas[0].title if len(draft.focus_areas) == 1 else None
         activities = [finish_activity(a, parties, single_fa, period is not None, rules) for a in draft.activities]
-        measurable = [a for a in activities if all(a.measurable.model_dump().values())]
+        measurable = [a for a in activities if all(vars(a.measurable).values())]
         warnings = [] if period else ["no year found: period is null"]
         situation_text = " ".join(dict.fromkeys(draft.situation)) or None
         low_sit = (situation_text or "").lower()

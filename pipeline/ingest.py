@@ -26,6 +26,7 @@ MAX_ELEMENTS = 100_000  # a real page has a few thousand; a million tiny <p> cos
 _ELEMENT = re.compile(r"<[a-zA-Z]")
 MAX_URL = 2048
 _SEED_URL = re.compile(r"seed:[\w.-]{1,200}")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")  # \s is str.isspace's set
 _UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                  (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -77,7 +78,7 @@ def url_problem(url) -> str | None:
         return f"is {len(url):,} characters long (at most {MAX_URL:,})"
     if _SEED_URL.fullmatch(url):
         return None
-    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+    if _SPACE_OR_CONTROL.search(url):
         return "contains spaces or control characters"
     try:
         p = urlsplit(url)

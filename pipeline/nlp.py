@@ -16,7 +16,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import IS_DIGIT, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, SENT_START
+from spacy.attrs import IS_SPACE, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
@@ -77,8 +77,10 @@ class ActorRuler:
             if label is None:
                 label = by_hash[h] = self._label(self.strings[h])
             spans.append(Span(doc, i, i + 1, label=label))
-        spans += list(self.phrases(doc, as_spans=True))
-        doc.spans["actors"] = sorted(spacy.util.filter_spans(spans), key=lambda s: s.start)
+        phrases = self.phrases(doc, as_spans=True)
+        if phrases:  # one-word spans alone never overlap and are in order already
+            spans = sorted(spacy.util.filter_spans(spans + list(phrases)), key=lambda s: s.start)
+        doc.spans["actors"] = spans
         return doc
 
 
@@ -99,10 +101,12 @@ class AbbrevSentences:
     def __init__(self, nlp: Language, rules: Rules):
         abbreviations = frozenset(rules.sections["abbreviations"])
         add = nlp.vocab.add_flag
-        self.attrs = [IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT,
-                      add(lambda s: "\n" in s),
+        # one flag per test the rule makes (each array column costs a pass over the Doc):
+        # "capital" is spaCy's IS_TITLE | IS_UPPER | IS_DIGIT or an opener
+        self.attrs = [IS_SPACE,
+                      add(lambda s: s.isspace() and "\n" in s),
                       add(lambda s: s in ENDERS or (s.endswith(".") and len(s) > 2 and s.lower() not in abbreviations)),
-                      add(lambda s: s in OPENERS),
+                      add(lambda s: s.istitle() or s.isupper() or s.isdigit() or s in OPENERS),
                       add(lambda s: s == "."),
                       add(lambda s: s.lower() + "." in abbreviations)]
 
@@ -110,14 +114,13 @@ class AbbrevSentences:
         n = len(doc)
         if not n:
             return doc
-        space, title, upper, digit, newline, ender, opener, dot, abbrev = doc.to_array(self.attrs).astype(bool).T
+        space, newline, ender, capital, dot, abbrev = doc.to_array(self.attrs).astype(bool).T
         starts = numpy.zeros(n, dtype=numpy.uint64)
         starts[0] = 1
         if n > 1:
             after_abbrev = numpy.zeros(n - 1, dtype=bool)  # "bl.a." tokenized as "bl.a" + "."
             after_abbrev[1:] = dot[1:-1] & abbrev[:-2]
-            capital = title | upper | digit | opener
-            starts[1:] = (space & newline)[:-1] | (~space[1:] & ender[:-1] & capital[1:] & ~after_abbrev)
+            starts[1:] = newline[:-1] | (~space[1:] & ender[:-1] & capital[1:] & ~after_abbrev)
         doc.from_array([SENT_START], starts)
         return doc
 
@@ -176,20 +179,21 @@ class TextSpan(Span):
 
 def _sentences(span: Span) -> Iterator[TextSpan]:
     """``Span.sents`` as spaCy computes it (the sentence holding the span's start, then on
-    until one starts at or after its end), from the sentence starts listed once per Doc."""
+    until one ends at or after its end). The sentences of a Doc are made once, as TextSpans
+    between its sentence starts, and each span finds its first one by bisection."""
     doc = span.doc
-    starts = doc.user_data.get("sent_starts")
-    if starts is None:
-        starts = doc.user_data["sent_starts"] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
-    k = bisect_right(starts, span.start)
-    start = starts[k - 1] if k else 0
-    for j in range(k, len(starts)):
-        yield TextSpan(doc, start, starts[j])
-        start = starts[j]
-        if start >= span.end:
+    sents = doc.user_data.get("sents")
+    if sents is None:
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        if not starts or starts[0]:
+            starts.insert(0, 0)  # tokens before the first start are a sentence, as in spaCy
+        ends = starts[1:] + [len(doc)]
+        sents = doc.user_data["sents"] = [TextSpan(doc, a, b) for a, b in zip(starts, ends) if a < b]
+        doc.user_data["sent_bounds"] = starts
+    for sent in sents[bisect_right(doc.user_data["sent_bounds"], span.start) - 1:]:
+        yield sent
+        if sent.end >= span.end:
             return
-    if start < len(doc):
-        yield TextSpan(doc, start, len(doc))
 
 
 def split_text(text: str, limit: int) -> list[str]:

@@ -105,9 +105,15 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
 
 
 def find_lpo(text: str, rules: Rules) -> str | None:
-    cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    m = re.search(rf"\b(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)", text)
+    m = _lpo_re(rules).search(text)
     return m.group(1) if m else None
+
+
+@lru_cache(maxsize=4)
+def _lpo_re(rules: Rules) -> re.Pattern:
+    """The lokalpolisområde regex, compiled once per rule load."""
+    cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
+    return re.compile(rf"\b(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
 
 
 # --- period ----------------------------------------------------------------------------
@@ -342,10 +348,16 @@ def _signatories(text: str, rules: Rules) -> set[str]:
 
 def _promise_owners(text: str, rules: Rules) -> set[str]:
     """Party codes of the genitives that own the promise ("är polisens medborgarlöften")."""
-    party_codes = set(rules.actors["party_codes"])
-    by_form = {f: spec.get("code", key) for key, spec in rules.actors["actors"].items() for f in spec["forms"]}
+    party_codes, by_form = _owner_table(rules)
     owners = (by_form.get(m.group(1).lower()) for m in re.finditer(rules.records["promise_owner_pattern"], text, re.I))
     return {c for c in owners if c in party_codes}
+
+
+@lru_cache(maxsize=4)
+def _owner_table(rules: Rules) -> tuple[frozenset, dict]:
+    """Party codes, and actor form → code, built once per rule load."""
+    by_form = {f: spec.get("code", key) for key, spec in rules.actors["actors"].items() for f in spec["forms"]}
+    return frozenset(rules.actors["party_codes"]), by_form
 
 
 def make_id(kommuner: list[Kommun], period: Period | None, doc_type: str) -> str:

@@ -34,12 +34,15 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
     """Split text into blocks: every non-empty line is one block; an indented line right
     after a bullet continues that bullet (wrapped lines)."""
     blocks: list[Block] = []
+    lines, prefixes = _boilerplate(rules)
     pos = 0
     prev_item = False
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        if not raw.strip() or is_boilerplate(raw, rules):
+        folded = " ".join(raw.split())
+        low = folded.lower()  # is_boilerplate's test, on the words folded once
+        if not folded or low in lines or low.startswith(prefixes):
             prev_item = False
             continue
         m = BULLET.match(raw)
@@ -51,10 +54,9 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
         lead = len(raw) - len(raw.lstrip())
         if prev_item and lead > 0:
             last = blocks[-1]
-            blocks[-1] = Block(kind="item", text=f"{last.text} {' '.join(raw.split())}",
-                               start=last.start, end=end)
+            blocks[-1] = Block(kind="item", text=f"{last.text} {folded}", start=last.start, end=end)
             continue
         prev_item = False
         kind = "heading" if looks_like_heading(raw, rules) else "paragraph"
-        blocks.append(Block(kind=kind, text=" ".join(raw.split()), start=start + lead, end=end))
+        blocks.append(Block(kind=kind, text=folded, start=start + lead, end=end))
     return blocks
