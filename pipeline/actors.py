@@ -119,6 +119,8 @@ def _suffix_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rule
         start -= 1
     if start == lo or doc[start - 1].text != "(":
         return ()
+    if any(m.end == start - 1 for m in mentions):
+        return ()  # "brottsförebyggande rådet (BRÅ)": the short form of the name before it
     inside = [m for m in mentions if m.start >= start and m.end < end]
     covered = {i for m in inside for i in range(m.start, m.end)}
     words = set(rules.actors["list_joiners"]) | set(rules.actors["suffix_filler_words"])
