@@ -61,6 +61,7 @@ class _Tables:
     follow_up_cue: object
     period_starts: tuple[str, ...]
     not_activity_phrase: object
+    not_item_phrase: object
     not_activity_starts: tuple[str, ...]
     past: frozenset
     negations: frozenset
@@ -89,6 +90,7 @@ def _tables(rules: Rules) -> _Tables:
         follow_up_cue=_any_in(sec["follow_up_sentence_cues"]),
         period_starts=tuple(a["period_or_follow_up_starts"]),
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
+        not_item_phrase=_any_in(a["not_activity_item_phrases"]),
         not_activity_starts=tuple(a["not_activity_starts"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
@@ -125,7 +127,14 @@ def is_period_statement(text: str, rules: Rules) -> bool:
 
 
 def _generic(text: str, rules: Rules) -> bool:
-    return _tables(rules).not_activity_phrase(" " + norm(text) + " ") is not None
+    padded = " " + norm(text) + " "
+    t = _tables(rules)
+    return t.not_activity_phrase(padded) is not None or t.not_item_phrase(padded) is not None
+
+
+def _never_item(text: str, rules: Rules) -> bool:
+    """A quote or a description of the genre: no activity even as a bullet."""
+    return _tables(rules).not_item_phrase(" " + norm(text) + " ") is not None
 
 
 def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
@@ -612,7 +621,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if is_period_statement(text, rules) or norm(text).startswith(_tables(rules).not_activity_starts) \
             or text.rstrip().endswith(":"):
         return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
-    if is_general_aim(norm(text), rules):
+    if is_general_aim(norm(text), rules) or _never_item(text, rules):
         return
     if is_goal_item(text, rules):
         if categorize(text, rules, allow_other=False, fallback=False):

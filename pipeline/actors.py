@@ -105,7 +105,35 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif not _blocked(full, m.start, rules):
             subject.append(code)
     subject = subject or promisers
+    named = _suffix_actors(full, lo, hi, mentions, rules)
+    if named:  # "… (Polis och kommun)": the suffix names the doers, weak ones too
+        return ActorReading(named, tuple(dict.fromkeys(partners)), True)
     return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
+
+
+def _suffix_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rules) -> tuple[str, ...]:
+    """The codes of a closing parenthesis that only names who does it ("(Polisen)", "(Polis,
+    Borås Stad, Borås City)"); a parenthesis with other words explains a term and names no
+    doer ("(samverkan Skola, Socialtjänst, Polis, Fritid)")."""
+    end = hi
+    while end > lo and doc[end - 1].is_punct and doc[end - 1].text != ")":
+        end -= 1
+    if end <= lo or doc[end - 1].text != ")":
+        return ()
+    start = end - 1
+    while start > lo and doc[start - 1].text not in "()":
+        start -= 1
+    if start == lo or doc[start - 1].text != "(":
+        return ()
+    if any(m.end == start - 1 for m in mentions):
+        return ()  # "brottsförebyggande rådet (BRÅ)": the short form of the name before it
+    inside = [m for m in mentions if m.start >= start and m.end < end]
+    covered = {i for m in inside for i in range(m.start, m.end)}
+    words = set(rules.actors["list_joiners"]) | set(rules.actors["suffix_filler_words"])
+    if not inside or not all(i in covered or doc[i].lower_ in words or doc[i].text[:1].isupper()
+                             for i in range(start, end - 1)):
+        return ()
+    return tuple(dict.fromkeys(m.label_.partition(":")[0] for m in inside))
 
 
 def actor_starts(doc: Doc) -> list[int]:
