@@ -267,6 +267,17 @@ def test_goal_bullets_quotes_and_plans_are_not_activities(write, rules, nlp):
         ("Minska antalet bostadsinbrott i Kortedala", ["mangdbrott"])]
 
 
+def test_quotes_and_what_a_promise_is_are_no_activities_even_as_bullets(write, rules, nlp):
+    txt = ("Tranås – medborgarlöfte 2024\n\nDet här lovar vi\n\n"
+           "  • Polisen genomför trafikkontroller varje månad.\n"
+           "  • – Vi vill att fler känner sig trygga, säger kommunpolisen Anna Ek.\n"
+           "  • Varje år lovar polisen och kommunen att satsa på några frågor.\n\n"
+           "När löftena tas fram ska invånarna involveras. Kommunen ska ordna en trygghetsvandring i maj.\n")
+    rec = _one(write, rules, nlp, txt, "tranas")
+    assert [a.text for a in rec.activities] == ["Polisen genomför trafikkontroller varje månad.",
+                                                "Kommunen ska ordna en trygghetsvandring i maj."]
+
+
 def test_situation_without_a_heading(write, rules, nlp):
     txt = ("Köping – medborgarlöften 2016\n\nMed tidigare medborgardialoger som grund lovar kommunen och "
            "polisen att arbeta för att förebygga brott.\n\nDetta gör vi genom att:\n\n"
@@ -489,6 +500,12 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Båstads kommun startar ett samverkansforum.", ["kommunen"]),
     ("Polisen genomför trygghetsvandringar tillsammans med Länsförsäkringar.", ["polisen", "ovriga"]),
     ("Polisen och den kommunala fältverksamheten träffas varje månad.", ["polisen", "kommunen"]),
+    # a closing parenthesis of names only names the doers, weak ones too; one with other words
+    # explains a term, and one right after a name is its short form
+    ("Tillsyn av restauranger med serveringstillstånd. (Polisen)", ["polisen"]),
+    ("Trygghetsvandringar i centrum (Stadsdelsförvaltning och Centrumföreningen)", ["kommunen"]),
+    ("Trygghetsvandringar i centrum (fastighetsförvaltare med flera)", ["fastighetsagare"]),
+    ("Möten i SSPF (samverkan skola, socialtjänst, polis och fritid).", ["polisen"]),
 ])
 def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
