@@ -98,7 +98,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         if not draft.situation:
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text
-        years = find_period(seg, seg_title, rules)
+        years = find_period(seg, seg_title, rules, doc.url)
         period = Period(start=years[0], end=years[1]) if years else None
         parties = tuple(find_parties(draft.promise_sentences or all_promises, doc.text, rules))
         single_fa = draft.focus_areas[0].title if len(draft.focus_areas) == 1 else None
