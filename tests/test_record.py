@@ -100,6 +100,15 @@ def test_news_page_without_a_year_is_dated_by_publication(write, rules, nlp):
     assert period("d.txt", text, "https://lerum.se/trygghet/lofte/") is None
 
 
+def test_lead_inside_the_heading_period_is_its_introduction(write, rules, nlp):
+    text = ("Lerum – medborgarlöften\n\nAvtalet mellan polis och Lerums kommun löper på fyra år "
+            "med början 1/1 2019.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n\n"
+            "Medborgarlöfte 2019-2022\n\n  • Kommunen ska genomföra trygghetsvandringar.\n"
+            "  • Polisen ska besöka skolorna.\n")
+    recs = extract_path(write("n.txt", text, url="https://polisen.se/x/lerum/"), rules, nlp).records
+    assert [(r.period.start, r.period.end, len(r.activities)) for r in recs] == [(2019, 2022, 3)]
+
+
 def test_follow_up_page_keeps_the_period_it_reports_on(write, rules, nlp):
     text = ("Uppföljning medborgarlöfte 2021-2022 i Lerums kommun\n\n"
             "Medborgarlöftet för 2021 - 2022 har summerats av kommunen och polisen.\n\n"
