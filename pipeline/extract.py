@@ -40,7 +40,8 @@ def _merge(a: Segment, b: Segment, keep_heading_of: Segment) -> Segment:
 
 def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[Segment]:
     """The text before the first period heading is its own record only when it has its
-    own activities and its own year (a page whose newest period has no heading). A later
+    own activities and its own year, outside the heading's (a page whose newest period has
+    no heading). A later
     heading with the same years as the record before it, or with nothing under it, does
     not start a record."""
     out = [segments[0]]
@@ -48,7 +49,10 @@ def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[S
     for seg in segments[1:]:
         prev = out[-1]
         prev_years = prev.heading_years or (years0 if prev is segments[0] else None)
-        lone_lead = prev is segments[0] and prev.heading is None and not (lead_has_activities and years0)
+        # a lead whose year lies inside the next heading's years ("löper på fyra år med början
+        # 1/1 2019" before "Medborgarlöfte 2019-2023") is that period's introduction
+        inside = bool(years0 and seg.heading_years and seg.heading_years[0] <= years0[0] <= years0[1] <= seg.heading_years[1])
+        lone_lead = prev is segments[0] and prev.heading is None and (inside or not (lead_has_activities and years0))
         if lone_lead:
             out[-1] = _merge(prev, seg, seg)
         elif seg.heading_years == prev_years or len(seg.blocks) <= 1:
@@ -98,7 +102,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         if not draft.situation:
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text
-        years = find_period(seg, seg_title, rules)
+        years = find_period(seg, seg_title, rules, doc.url)
         period = Period(start=years[0], end=years[1]) if years else None
         parties = tuple(find_parties(draft.promise_sentences or all_promises, doc.text, rules))
         single_fa = draft.focus_areas[0].title if len(draft.focus_areas) == 1 else None

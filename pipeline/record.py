@@ -227,7 +227,7 @@ def _length(low: str, rules: Rules) -> int | None:
     return None
 
 
-def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | None:
+def find_period(seg: Segment, title: str, rules: Rules, url: str = "") -> tuple[int, int] | None:
     text = seg.text
     low = norm(text)
     if find_doc_type(title, rules) == "uppfoljning":  # titled for the period it reports on
@@ -246,7 +246,7 @@ def find_period(seg: Segment, title: str, rules: Rules) -> tuple[int, int] | Non
         n = _length(low, rules)
         if n and 1 < n < 10:
             return years[0], years[0] + n - 1
-    return years
+    return years or _published(text, url, rules)
 
 
 @lru_cache(maxsize=4)
@@ -290,6 +290,29 @@ def _start_years(seg: Segment, low: str, title: str, rules: Rules) -> tuple[int,
         y = int(m.group(1))
         return y, y
     return None
+
+
+def _published(text: str, url: str, rules: Rules) -> tuple[int, int] | None:
+    """A news page that names no year: the year it was published (its date line, else the
+    date in its url), the next year when published late in the year."""
+    rec = rules.records
+    found = None
+    for p in rec["publication_date_patterns"]:
+        m = re.search(p, text)
+        if m:
+            found = m.groups()
+            break
+    if found is None:
+        m = re.search(rec["url_date_pattern"], url)
+        found = m and m.groups()
+    if not found:
+        return None
+    year = next(int(g) for g in found if re.fullmatch(YEAR, g))
+    mo = next(g for g in found if not re.fullmatch(YEAR, g))
+    month = int(mo) if mo.isdigit() else rec["dateline_months"].index(mo.lower()[:3]) + 1
+    if month >= rec["next_year_from_month"]:
+        year += 1
+    return year, year
 
 
 # --- type, parties, id ------------------------------------------------------------------

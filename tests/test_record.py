@@ -84,6 +84,31 @@ def test_year_in_prose_gives_the_period(write, rules, nlp):
     assert _period(write, rules, nlp, text, "q.txt") == (2020, 2020)
 
 
+def test_news_page_without_a_year_is_dated_by_publication(write, rules, nlp):
+    body = ("Polisen och Lerums kommun presenterar nu årets medborgarlöfte.\n\n"
+            "  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    def period(name, text, url):
+        rec = extract_path(write(name, text, url=url), rules, nlp).records[0]
+        return rec.period and (rec.period.start, rec.period.end)
+    # the date in the url; a page of December presents next year's promise
+    assert period("a.txt", "Nytt löfte i Lerum\n\n" + body, "https://lerum.se/nyheter/2021-05-19-nytt-lofte/") == (2021, 2021)
+    assert period("b.txt", "Nytt löfte i Lerum\n\n" + body, "https://lerum.se/2016/12/16/nytt-lofte/") == (2017, 2017)
+    # a date line of the page wins over the url; an update date is none
+    text = "Nytt löfte i Lerum\n\nPressmeddelande   •   Mar 06, 2020 08:52 CET\n\n" + body
+    assert period("c.txt", text, "https://lerum.se/2019/12/16/x/") == (2020, 2020)
+    text = "Nytt löfte i Lerum\n\n" + body + "\nSidan uppdaterad: 2019-03-21\n"
+    assert period("d.txt", text, "https://lerum.se/trygghet/lofte/") is None
+
+
+def test_lead_inside_the_heading_period_is_its_introduction(write, rules, nlp):
+    text = ("Lerum – medborgarlöften\n\nAvtalet mellan polis och Lerums kommun löper på fyra år "
+            "med början 1/1 2019.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n\n"
+            "Medborgarlöfte 2019-2022\n\n  • Kommunen ska genomföra trygghetsvandringar.\n"
+            "  • Polisen ska besöka skolorna.\n")
+    recs = extract_path(write("n.txt", text, url="https://polisen.se/x/lerum/"), rules, nlp).records
+    assert [(r.period.start, r.period.end, len(r.activities)) for r in recs] == [(2019, 2022, 3)]
+
+
 def test_follow_up_page_keeps_the_period_it_reports_on(write, rules, nlp):
     text = ("Uppföljning medborgarlöfte 2021-2022 i Lerums kommun\n\n"
             "Medborgarlöftet för 2021 - 2022 har summerats av kommunen och polisen.\n\n"
