@@ -16,7 +16,7 @@ from .actors import has_actor, read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, alternation, heading_kind, norm, phrase_match
+from .sections import Segment, alternation, heading_kind, norm, phrase_match, year_range
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -421,6 +421,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         if section.endswith(":heading"):
             kind = section.split(":")[0]
+            if _follow_up_heading(block.text, kind, seg, rules):
+                draft.follow_up.append(block.text)
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
             generic = None
             real_activities = kind == "activities"
@@ -433,6 +435,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             generic = None
         if block.kind == "heading":
             restated = False
+            if section != "follow_up" and is_follow_up_sentence(block.text, rules):
+                draft.follow_up.append(block.text)  # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"
+                continue
             acts = _actor_heading(doc, rules)
             leadin = None
             if acts:
@@ -514,6 +519,20 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 and not is_commitment(sents[-1], rules, strict=False):
             leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
+
+
+def _follow_up_heading(text: str, kind: str, seg: Segment, rules: Rules) -> bool:
+    """A heading that is this record's follow-up by itself: a follow-up heading naming a linked
+    report ("Uppföljning 2018 tertial 1-2", "Uppföljning T3_Boxholm": polisen-se__motala,
+    polisen-se__boxholm-2), unless its years lie outside the segment's period (the report of an
+    earlier period); or another heading that says how the promise is followed up
+    ("Medborgarlöftet ska årligen följas upp": polisen-se__norrkoping)."""
+    if kind != "follow_up":
+        return is_follow_up_sentence(text, rules)
+    if not _channel_res(rules)["rapport"].search(text.lower()):
+        return False
+    years, own = year_range(text), seg.heading_years
+    return years is None or own is None or (years[0] <= own[1] and years[1] >= own[0])
 
 
 def _trailing_headings(seg: Segment, rules: Rules) -> set[int]:

@@ -309,6 +309,23 @@ def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
     assert fu is not None and fu.channels == ["mote"]  # "brå"; "område" holds no "råd"
 
 
+def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp):
+    """A follow-up heading naming a linked report of the same period is the follow-up; one of
+    an earlier period is not; a heading line that says how the promise is followed up is too."""
+    txt = ("Motala – medborgarlöften\n\nMedborgarlöften i Motala kommun 2020-2021\n\nPolisen lovar att:\n\n"
+           "  • patrullera i centrum varje vecka\n\nUppföljning 2020 tertial 1-2\n\nUppföljning 2021\n\n"
+           "Medborgarlöften i Motala kommun 2018-2019\n\nKommunen lovar att:\n\n  • sanera klotter inom ett dygn\n\n"
+           "Uppföljning 2017 tertial 3\n")
+    recs = {r.period.start: r for r in extract_path(write("motala.txt", txt, url="https://polisen.se/x/motala/"), rules, nlp).records}
+    assert recs[2020].follow_up.text == "Uppföljning 2020 tertial 1-2 Uppföljning 2021"
+    assert recs[2020].follow_up.channels == ["rapport"]
+    assert recs[2018].follow_up is None
+    txt2 = ("Motala – medborgarlöften 2020\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+            "Resultatet kommer att följas upp och redovisas två gånger per år\n")
+    fu = _one(write, rules, nlp, txt2, "motala").follow_up
+    assert fu is not None and fu.frequency.times == 2
+
+
 def test_promise_that_names_its_focus_area_first(write, rules, nlp):
     txt = ("Mellerud – medborgarlöften 2023\n\nDet här ska vi göra\n\n"
            "  • Trafiksäkerhet - Kommunen och polisen ska genomföra hastighetskontroller vid skolan.\n"
