@@ -22,7 +22,7 @@ RATCHET = {
     "activity_f1": 0.977,
     "actor_f1": 0.981,
     "frequency_accuracy": 1.0,
-    "follow_up_presence_accuracy": 0.945,
+    "follow_up_presence_accuracy": 0.958,
     "follow_up_frequency_accuracy": 1.0,
     "situation_dice": 0.859,
 }
