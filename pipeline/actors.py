@@ -129,9 +129,9 @@ def _suffix_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rule
         return ()  # "brottsförebyggande rådet (BRÅ)": the short form of the name before it
     inside = [m for m in mentions if m.start >= start and m.end < end]
     covered = {i for m in inside for i in range(m.start, m.end)}
-    words = set(rules.actors["list_joiners"]) | set(rules.actors["suffix_filler_words"])
-    if not inside or not all(i in covered or doc[i].lower_ in words or doc[i].text[:1].isupper()
-                             for i in range(start, end - 1)):
+    a = _sets(rules)
+    if not inside or not all(i in covered or doc[i].lower_ in a["list_joiners"] or doc[i].lower_ in a["suffix_filler_words"]
+                             or doc[i].text[:1].isupper() for i in range(start, end - 1)):
         return ()
     return tuple(dict.fromkeys(m.label_.partition(":")[0] for m in inside))
 
