@@ -446,6 +446,19 @@ def test_genre_words_for_traffic_and_public_places(rules):
     assert categorize("platser där ungdomar möts", rules) == ["unga", "offentlig_miljo"]
 
 
+def test_genre_words_in_compounds_and_the_police_grades_of_area(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Färre villainbrott och cykelstölder", rules) == ["mangdbrott"]
+    assert categorize("Bedrägeribrott mot äldre", rules) == ["brottsoffer"]
+    assert categorize("Störningar från mopeder i centrum", rules) == ["trafik", "offentlig_miljo"]
+    assert categorize("Ökad polisnärvaro vid stationsområdet", rules) == ["offentlig_miljo"]
+    assert categorize("Drogförebyggande arbete med högstadie- och gymnasieelever", rules) == ["unga", "narkotika"]
+    assert categorize("Arbeta med SSPF och sociala insatsgrupper", rules) == ["unga"]
+    assert categorize("Stadsdelen är ett särskilt utsatt område", rules) == ["utsatta_omraden"]
+    assert categorize("Buskörare och rattonykterhet", rules) == ["trafik"]
+    assert categorize("Störande körning", rules) == ["trafik"]
+
+
 def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
     txt = ("Knivsta – medborgarlöften 2019-2020\n\nPolisen och kommunen lovar att:\n\n"
            "  • Polisiär närvaro med synlig och aktiv polis i Knivsta centrum varje helg.\n"
