@@ -432,7 +432,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             under = categorize(block.text, rules, allow_other=False, fallback=False)
             if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly
                 generic.categories = under
-            generic = None
+            if under or not block.text.rstrip().endswith(":"):
+                generic = None  # a lead-in ("Polisen och kommunen lovar att:") is not yet the text under
         if block.kind == "heading":
             restated = False
             if section != "follow_up" and is_follow_up_sentence(block.text, rules):

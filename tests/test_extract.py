@@ -222,6 +222,18 @@ def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, n
         ("Trygghetsfrämjande insatser", ["brottsoffer"]), ("Trafik", ["trafik"])]
 
 
+def test_generic_heading_looks_past_a_leadin_and_general_aims_are_generic(write, rules, nlp):
+    # the text under a generic heading is the list after "… lovar att:"; "Brottsförebyggande och
+    # trygghetsskapande arbete" is what every promise aims at, no local priority (CONTRACT.md)
+    txt = ("Eskilstuna – medborgarlöften 2022\n\nDet här ska vi göra\n\nBrottsförebyggande och trygghetsskapande arbete\n\n"
+           "Kommunen ska bjuda in föreningarna till ett möte om polarisering.\n\nFörebyggande och trygghetsskapande\n\n"
+           "Polisen och kommunen lovar att:\n\n  • skydda unga i kommunen från narkotika genom sök med hund.\n")
+    rec = _one(write, rules, nlp, txt, "eskilstuna")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Brottsförebyggande och trygghetsskapande arbete", ["ovrigt"]),
+        ("Förebyggande och trygghetsskapande", ["unga", "narkotika"])]
+
+
 def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
     txt = ("Klippan – medborgarlöften 2021\n\nDet här ska vi göra\n\nVi kommer under året göra följande\n\n"
            "  • Polisen ska genomföra fyra narkotikainsatser.\n\nAnna Andersson\n\n"
