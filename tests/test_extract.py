@@ -469,6 +469,10 @@ def test_genre_words_in_compounds_and_the_police_grades_of_area(rules):
     assert categorize("Stadsdelen är ett särskilt utsatt område", rules) == ["utsatta_omraden"]
     assert categorize("Buskörare och rattonykterhet", rules) == ["trafik"]
     assert categorize("Störande körning", rules) == ["trafik"]
+    assert categorize("Bus- och fortkörning av bilister", rules) == ["trafik"]
+    assert categorize("Otrygga skolgårdar", rules) == ["unga", "offentlig_miljo"]
+    assert categorize("Vuxna som langar till minderåriga", rules) == ["narkotika"]
+    assert categorize("Tryggare kvällar i centrala Tranås", rules) == ["offentlig_miljo"]
 
 
 def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
