@@ -441,6 +441,15 @@ def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
         ("Trygghet", ["ovrigt"]), ("Trygghet i centrum", ["offentlig_miljo"]), ("Ökad trygghet", ["trafik", "unga"])]
 
 
+def test_numbered_area_heading_is_generic(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\nOmråde 1 Trygghet\n\n"
+           "Polisen ska hålla öppna möten i byarna.\n\nOmråde 2\n\n"
+           "Kommunen ska bjuda in till föräldramöten om droger.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Område 1 Trygghet", ["ovrigt"]), ("Område 2", ["narkotika"])]
+
+
 def test_footer_slogan_is_no_focus_area(write, rules, nlp):
     txt = ("Surahammar – medborgarlöfte 2020\n\nPolisen kommer att arbeta med ordningsfrågor i centrum.\n\n"
            "Kommunen kommer att utöka väktartillsynen vid skolan.\n\nSURAHAMMARS KOMMUN\n\nFör barnens skull\n\n"
