@@ -220,7 +220,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             cut, skip = head.lower().rfind(" är "), len(" är ")
         clause = head[cut + skip:] if cut >= 0 else head
         clause = re.sub(r"\s+som\s*$", "", clause)  # "Därför är det unga som står i fokus" → "unga"
-        cats = categorize(clause, rules, allow_other=False)
+        cats = categorize(clause, rules, allow_other=False, fallback=not generic_title(clause, rules))
         return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
     cue_at = max((low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low), default=-1)
     if cue_at < 0:

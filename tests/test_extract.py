@@ -450,6 +450,14 @@ def test_numbered_area_heading_is_generic(write, rules, nlp):
         ("Område 1 Trygghet", ["ovrigt"]), ("Område 2", ["narkotika"])]
 
 
+def test_general_aim_named_before_the_focus_cue_is_no_area(write, rules, nlp):
+    # "ökad trygghet" is what every promise aims at: without a category word it names no area
+    txt = ("Hjo – medborgarlöfte 2024\n\nDärför är det ökad trygghet för alla som står i fokus i årets "
+           "medborgarlöfte.\n\nDet här lovar polisen\n\n• Polisen ska hålla öppna möten i byarna.\n")
+    rec = _one(write, rules, nlp, txt, "hjo")
+    assert rec.focus_areas == []
+
+
 def test_footer_slogan_is_no_focus_area(write, rules, nlp):
     txt = ("Surahammar – medborgarlöfte 2020\n\nPolisen kommer att arbeta med ordningsfrågor i centrum.\n\n"
            "Kommunen kommer att utöka väktartillsynen vid skolan.\n\nSURAHAMMARS KOMMUN\n\nFör barnens skull\n\n"
