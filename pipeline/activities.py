@@ -623,8 +623,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
         # and its head (if any) the focus area it falls under
         head = _item_head(text, rules)
-        cats = categorize(head or "", rules, allow_other=False) or categorize(text, rules)
-        fa = add_focus(draft, FocusArea(title=head, categories=cats)) if head else None
+        fa = add_focus(draft, FocusArea(title=head, categories=_topic_categories(head, text, rules))) if head else None
         add_activity(text, doc, block, "activities", fa)
         return
     if leadin in ("focus", "focus_items") or section == "focus":
@@ -668,9 +667,15 @@ def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
             or not commits(text[m.end():], rules):
         return None
     topic = m.group(1)
-    cats = categorize(topic, rules, allow_other=False, fallback=False) \
-        or categorize(text[m.end():], rules, allow_other=False, fallback=False) or categorize(topic, rules)
-    return add_focus(draft, FocusArea(title=topic, categories=cats))
+    return add_focus(draft, FocusArea(title=topic, categories=_topic_categories(topic, text[m.end():], rules)))
+
+
+def _topic_categories(topic: str, rest: str, rules: Rules) -> list[str]:
+    """The categories of a topic that heads a promise: its own words, else those of the promise
+    after it; a generic topic ("Trygghet - Vi ska …") takes no trygghet fallback (CONTRACT.md)."""
+    return categorize(topic, rules, allow_other=False, fallback=False) \
+        or categorize(rest, rules, allow_other=False, fallback=False) \
+        or categorize(topic, rules, fallback=not generic_title(topic, rules))
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:

@@ -458,6 +458,15 @@ def test_general_aim_named_before_the_focus_cue_is_no_area(write, rules, nlp):
     assert rec.focus_areas == []
 
 
+def test_generic_head_of_a_promise_takes_the_categories_of_the_promise(write, rules, nlp):
+    txt = ("Hjo – medborgarlöfte 2024\n\nPrioriterade områden är:\n\n"
+           "  • Trygghet - Vi ska genomföra hastighetskontroller vid skolorna.\n"
+           "  • Samverkan - Vi ska ha ett samverkansforum med invånarnas trygghet i fokus.\n")
+    rec = _one(write, rules, nlp, txt, "hjo")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trygghet", ["trafik", "unga"]), ("Samverkan", ["ovrigt"])]
+
+
 def test_footer_slogan_is_no_focus_area(write, rules, nlp):
     txt = ("Surahammar – medborgarlöfte 2020\n\nPolisen kommer att arbeta med ordningsfrågor i centrum.\n\n"
            "Kommunen kommer att utöka väktartillsynen vid skolan.\n\nSURAHAMMARS KOMMUN\n\nFör barnens skull\n\n"
