@@ -467,6 +467,14 @@ def test_generic_head_of_a_promise_takes_the_categories_of_the_promise(write, ru
         ("Trygghet", ["trafik", "unga"]), ("Samverkan", ["ovrigt"])]
 
 
+def test_heading_of_a_working_method_is_no_focus_area(write, rules, nlp):
+    txt = ("Trosa – medborgarlöfte 2024\n\nSå här ska vi göra\n\nPolisen och kommunen ska arbeta med modellen EST "
+           "och vidta åtgärder utifrån en gemensam lägesbild.\n\nEffektiv samordning för trygghet\n\n"
+           "EST är en arbetsmetod där parterna samlar in information och följer upp insatser.\n")
+    rec = _one(write, rules, nlp, txt, "trosa")
+    assert rec.focus_areas == []
+
+
 def test_footer_slogan_is_no_focus_area(write, rules, nlp):
     txt = ("Surahammar – medborgarlöfte 2020\n\nPolisen kommer att arbeta med ordningsfrågor i centrum.\n\n"
            "Kommunen kommer att utöka väktartillsynen vid skolan.\n\nSURAHAMMARS KOMMUN\n\nFör barnens skull\n\n"
