@@ -508,6 +508,8 @@ def test_genre_words_in_compounds_and_the_police_grades_of_area(rules):
     assert categorize("Vuxna som langar till minderåriga", rules) == ["narkotika"]
     assert categorize("Tryggare kvällar i centrala Tranås", rules) == ["offentlig_miljo"]
     assert categorize("Insatser mot grov kriminalitet", rules) == ["gang"]
+    assert categorize("Drograttfylleri och alkoholrattonykterhet", rules) == ["trafik", "narkotika"]
+    assert categorize("Våld mot kvinnor", rules) == ["nara_relation"]
 
 
 def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
