@@ -555,6 +555,13 @@ def test_short_category_words_match_whole_words(rules):
     assert categorize("Mer synlig polis i offentlig miljö", rules) == ["offentlig_miljo"]
 
 
+def test_category_word_in_another_sense_is_no_cue(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Unga på väg in i kriminalitet", rules) == ["unga"]
+    assert categorize("Kundtjänst - en väg in", rules) == ["ovrigt"]
+    assert categorize("Fler kontroller av fordon på väg inom tätorten", rules) == ["trafik"]
+
+
 def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, nlp):
     txt = ("Ulricehamn – medborgarlöfte 2022\n\nDärför är det unga som står i fokus när polisen och kommunen "
            "signerar medborgarlöftet för 2022.\n\nDet här lovar polisen\n\n• Riktade narkotikainsatser mot ungdomar.\n")
