@@ -560,6 +560,8 @@ def test_category_word_in_another_sense_is_no_cue(rules):
     assert categorize("Unga på väg in i kriminalitet", rules) == ["unga"]
     assert categorize("Kundtjänst - en väg in", rules) == ["ovrigt"]
     assert categorize("Fler kontroller av fordon på väg inom tätorten", rules) == ["trafik"]
+    assert categorize("Bedrägerier mot äldre", rules) == ["brottsoffer"]
+    assert categorize("Bedrägerier och inbrott", rules) == ["mangdbrott"]
 
 
 def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, nlp):
