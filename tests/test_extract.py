@@ -562,6 +562,8 @@ def test_category_word_in_another_sense_is_no_cue(rules):
     assert categorize("Fler kontroller av fordon på väg inom tätorten", rules) == ["trafik"]
     assert categorize("Bedrägerier mot äldre", rules) == ["brottsoffer"]
     assert categorize("Bedrägerier och inbrott", rules) == ["mangdbrott"]
+    assert categorize("Denna nyhet är äldre än sex månader", rules) == ["ovrigt"]
+    assert categorize("Brott mot äldre", rules) == ["brottsoffer"]
 
 
 def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, nlp):
