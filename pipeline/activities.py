@@ -479,7 +479,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         # paragraph
         restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
         sents = list(doc.sents) or [doc]
-        if block.text.rstrip().endswith((":", " följande.")):  # "… är polisens medborgarlöften följande."
+        if opens_list(block.text, rules) or block.text.rstrip().endswith(" följande."):
+            # "… är polisens medborgarlöften följande."
             *body, last = sents
             for s in body:
                 _read_sentence(draft, s, block, section, add_activity, rules, report)
@@ -502,7 +503,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "focus":
                 for fa in _focus_from_sentence(last.text, rules):
                     add_focus(draft, fa)
-            elif leadin == "activity" and block.text.rstrip().endswith(":") and section != "follow_up" \
+            elif leadin == "activity" and opens_list(block.text, rules) and section != "follow_up" \
                     and (section not in ("effect", "other") or _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
@@ -638,7 +639,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if section == "other":
         return
     if is_period_statement(text, rules) or norm(text).startswith(_tables(rules).not_activity_starts) \
-            or text.rstrip().endswith(":"):
+            or opens_list(text, rules):
         return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
     if is_general_aim(norm(text), rules) or _never_item(text, rules):
         return
@@ -670,6 +671,13 @@ def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
     cats = categorize(topic, rules, allow_other=False, fallback=False) \
         or categorize(text[m.end():], rules, allow_other=False, fallback=False) or categorize(topic, rules)
     return add_focus(draft, FocusArea(title=topic, categories=cats))
+
+
+def opens_list(text: str, rules: Rules) -> bool:
+    """A lead-in that opens a list: it ends with ":", or with an ellipsis after "att" or
+    "lovar" ("Polisen lovar att..", "… kommer tillsammans att...": rules/activities.yaml)."""
+    text = text.rstrip()
+    return text.endswith(":") or _goal_re(rules.activities["ellipsis_leadin"]).search(text.lower()) is not None
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:
@@ -763,7 +771,7 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in ("lead", "activities") or block.text.rstrip().endswith(":"):
+        if block.kind != "paragraph" or section not in ("lead", "activities") or opens_list(block.text, rules):
             continue
         for sent in docs[id(block)].sents:
             if is_commitment(sent, rules, strict=True):

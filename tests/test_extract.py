@@ -537,3 +537,30 @@ def test_a_leadin_that_says_what_the_parties_shall_work_for_is_a_focus_area(rule
     fa = purpose_focus("Kommunen och polisen ska arbeta för att minska drogerna i centrum genom att:", rules)
     assert (fa.title, fa.categories) == ("minska drogerna i centrum", ["offentlig_miljo", "narkotika"])
     assert purpose_focus("Kommunen ska arbeta för att öka tryggheten genom att:", rules) is None
+
+
+def test_leadin_ending_with_an_ellipsis_opens_a_list_and_names_its_doers(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nProblembild\n\nMånga upplever otrygghet vid torget.\n\n"
+           "Polisen och kommunen kommer tillsammans att...\n\n ... genomföra två trygghetsvandringar.\n\n"
+           "Polisen kommer att...\n\n ... patrullera vid torget varje fredag.\n\n"
+           "Kommunen lovar att..\n\n  • byta belysningen i parken.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [(a.text, a.actors) for a in rec.activities] == [
+        ("genomföra två trygghetsvandringar.", ["polisen", "kommunen"]),
+        ("patrullera vid torget varje fredag.", ["polisen"]),
+        ("byta belysningen i parken.", ["kommunen"])]
+
+
+def test_how_the_promise_is_made_and_list_announcements_are_no_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här gör vi\n\n"
+           "  • När medborgarlöftena tas fram ska de spegla vad invånarna tycker.\n"
+           "  • Utifrån enkäten ska sedan löften ges inom tre områden.\n"
+           "  • Polisen ska patrullera vid torget varje fredag.\n\n"
+           "Det här är några av de åtgärder som kommer att genomföras under året. Det rör sig om en rad "
+           "åtgärder som polisen lovar att genomföra. Polisen upplever en ökad oro bland de boende och "
+           "kommer att lyssna. Det innebär att den lokala problembilden ska styra arbetet. Den samlade "
+           "lägesbilden från polisen visar att många är oroliga och kommer att följas. Kommunen ska rensa "
+           "buskage vid skolan.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
+                                                "Kommunen ska rensa buskage vid skolan."]

@@ -8,6 +8,10 @@ from ..models import Block
 from ..rules import Rules
 
 BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
+# "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
+# line that goes on from a lead-in ending with an ellipsis (rules/activities.yaml
+# ``ellipsis_leadin``) is an item of its list (polisen-se__forshaga-3).
+ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
 
 
 def is_boilerplate(line: str, rules: Rules) -> bool:
@@ -19,6 +23,11 @@ def is_boilerplate(line: str, rules: Rules) -> bool:
 @lru_cache(maxsize=4)
 def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...]]:
     return frozenset(rules.sections["boilerplate_lines"]), tuple(rules.sections["boilerplate_prefixes"])
+
+
+@lru_cache(maxsize=4)
+def _ellipsis_leadin(rules: Rules):
+    return re.compile(rules.activities["ellipsis_leadin"]).search
 
 
 def looks_like_heading(line: str, rules: Rules) -> bool:
@@ -45,7 +54,8 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
         if not folded or low in lines or low.startswith(prefixes):
             prev_item = False
             continue
-        m = BULLET.match(raw)
+        m = BULLET.match(raw) or (ELLIPSIS_ITEM.match(raw) if blocks and (
+            blocks[-1].kind == "item" or _ellipsis_leadin(rules)(blocks[-1].text.lower())) else None)
         if m and raw[m.end():].strip():
             s = start + m.end()
             blocks.append(Block(kind="item", text=" ".join(raw[m.end():].split()), start=s, end=end))
