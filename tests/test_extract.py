@@ -559,8 +559,10 @@ def test_how_the_promise_is_made_and_list_announcements_are_no_activities(write,
            "Det här är några av de åtgärder som kommer att genomföras under året. Det rör sig om en rad "
            "åtgärder som polisen lovar att genomföra. Polisen upplever en ökad oro bland de boende och "
            "kommer att lyssna. Det innebär att den lokala problembilden ska styra arbetet. Den samlade "
-           "lägesbilden från polisen visar att många är oroliga och kommer att följas. Kommunen ska rensa "
-           "buskage vid skolan.\n")
+           "lägesbilden från polisen visar att många är oroliga och kommer att följas. Fokusområden kommer vara "
+           "torget och parken. Löftet ska ses som ett komplement till överenskommelsen som ska gälla. Det som "
+           "medborgarna önskade mest var att polisen ska synas. Resultatet ska bli en överenskommelse om vad som "
+           "ska göras. Kommunen ska rensa buskage vid skolan.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
                                                 "Kommunen ska rensa buskage vid skolan."]
