@@ -138,7 +138,9 @@ def _never_item(text: str, rules: Rules) -> bool:
 
 
 def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
-    return not _tables(rules).past.isdisjoint(words)
+    """A reported, past action: a past marker, or "har" with a supine (rules/activities.yaml)."""
+    return not _tables(rules).past.isdisjoint(words) \
+        or _goal_re(rules.activities["past_supine"]).search(" ".join(words)) is not None
 
 
 def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = False) -> bool:

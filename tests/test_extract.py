@@ -566,3 +566,14 @@ def test_how_the_promise_is_made_and_list_announcements_are_no_activities(write,
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
                                                 "Kommunen ska rensa buskage vid skolan."]
+
+
+def test_a_report_names_its_actions_with_har_and_a_supine(write, rules, nlp):
+    txt = ("Uppföljning av medborgarlöftet 2022 i Ydre\n\n"
+           "Kommunen och polisen har samverkat i möten om narkotika bland unga. Även kommunen har anpassat "
+           "sina arrangemang under pandemin. Vid dialogerna har det framkommit att många är trygga. Ingen av "
+           "dessa har handlat om en ungdom under 18 år.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == ["Kommunen och polisen har samverkat i möten om narkotika bland unga.",
+                                                "Även kommunen har anpassat sina arrangemang under pandemin."]
