@@ -621,9 +621,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
-            and commits(text, rules):
-        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
-        # and its head (if any) the focus area it falls under
+            and (commits(text, rules) or _opens_with_doer(doc, text, rules)):
+        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:", "Polisen
+        # fortsätter att informera via …" under "Inriktning för medborgarlöfte …": a promise, and
+        # its head (if any) the focus area it falls under
         head = _item_head(text, rules)
         cats = categorize(head or "", rules, allow_other=False) or categorize(text, rules)
         fa = add_focus(draft, FocusArea(title=head, categories=cats)) if head else None
@@ -673,6 +674,12 @@ def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
     cats = categorize(topic, rules, allow_other=False, fallback=False) \
         or categorize(text[m.end():], rules, allow_other=False, fallback=False) or categorize(topic, rules)
     return add_focus(draft, FocusArea(title=topic, categories=cats))
+
+
+def _opens_with_doer(doc, text: str, rules: Rules) -> bool:
+    """"Polisen fortsätter att informera …": an item that opens with its doers and an action
+    verb promises even without a commitment word (fagersta-se__medborgarlofte)."""
+    return _action_re(rules).search(norm(text)) is not None and read_actors(doc, rules).opens
 
 
 def opens_list(text: str, rules: Rules) -> bool:

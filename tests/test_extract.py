@@ -577,3 +577,12 @@ def test_a_report_names_its_actions_with_har_and_a_supine(write, rules, nlp):
     assert rec.doc_type == "uppfoljning"
     assert [a.text for a in rec.activities] == ["Kommunen och polisen har samverkat i möten om narkotika bland unga.",
                                                 "Även kommunen har anpassat sina arrangemang under pandemin."]
+
+
+def test_an_item_that_opens_with_its_doer_and_acts_is_a_promise_in_a_focus_section(write, rules, nlp):
+    txt = ("Ydre – medborgarlöfte 2022\n\nFokusområden\n\n  • Trafik\n"
+           "  • Polisen fortsätter att informera om trafiksäkerhet på kommunens webbplats\n"
+           "  • Samverkan med skolan\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen fortsätter att informera om trafiksäkerhet på kommunens webbplats"]
+    assert [a.actors for a in rec.activities] == [["polisen"]]
