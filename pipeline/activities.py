@@ -354,12 +354,20 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
         if len(low.split()) > 4 or low.endswith((".", ":")):
             return ()
         span = doc if isinstance(doc, Span) else doc[:]
-        if not has_actor(span.doc, span.start, span.start + 1) \
+        if not (has_actor(span.doc, span.start, span.start + 1) or _genitive_named(span)) \
                 or categorize(doc.text, rules, allow_other=False) \
                 or phrase_match(doc.text, rules.sections["signatory_headings"]):
             return ()  # (a heading that opens with an actor but names a topic: "Grannsamverkan")
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
+
+
+def _genitive_named(span: Span) -> bool:
+    """"Göteborgs fotbollförbund": an organisation named with its place's genitive first; only
+    a weak actor (not a party: "Lidköpings kommun" over a page is its furniture)."""
+    if len(span) < 2 or not (span[0].is_title and span[0].lower_.endswith("s")):
+        return False
+    return any(m.start == span.start + 1 and m.label_.endswith(":weak") for m in span.doc.spans["actors"])
 
 
 def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:

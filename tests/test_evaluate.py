@@ -20,7 +20,7 @@ RATCHET = {
     "activity_precision": 0.965,
     "activity_recall": 0.99,
     "activity_f1": 0.977,
-    "actor_f1": 0.981,
+    "actor_f1": 0.991,
     "frequency_accuracy": 1.0,
     "follow_up_presence_accuracy": 0.958,
     "follow_up_frequency_accuracy": 1.0,

@@ -586,3 +586,11 @@ def test_an_item_that_opens_with_its_doer_and_acts_is_a_promise_in_a_focus_secti
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen fortsätter att informera om trafiksäkerhet på kommunens webbplats"]
     assert [a.actors for a in rec.activities] == [["polisen"]]
+
+
+def test_an_organisation_heading_with_its_places_genitive_names_the_doer(write, rules, nlp):
+    txt = ("Så har vi uppfyllt vårt löfte 2022 i Ydre\n\nSocialförvaltningen\n\n"
+           "  • Genomfört föreläsningar om kränkningar på nätet.\n\nYdres fotbollförbund\n\n"
+           "  • Anställt fler ledare i projektet.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["civilsamhalle"]]
