@@ -594,3 +594,11 @@ def test_an_organisation_heading_with_its_places_genitive_names_the_doer(write, 
            "  • Anställt fler ledare i projektet.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.actors for a in rec.activities] == [["kommunen"], ["civilsamhalle"]]
+
+
+def test_a_healthcare_region_named_as_partner_or_party(write, rules, nlp):
+    txt = ("Ydre – medborgarlöfte 2024\n\nBakom löftet står polisen, Ydre kommun samt Region Östergötland.\n\n"
+           "Det här gör vi\n\n  • Kommunen ska tillsammans med Region Östergötland erbjuda föräldrastöd.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.parties == ["polisen", "kommunen", "region"]
+    assert rec.activities[0].actors == ["kommunen", "region"]
