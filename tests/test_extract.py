@@ -603,3 +603,11 @@ def test_a_healthcare_region_named_as_partner_or_party(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert rec.parties == ["polisen", "kommunen", "region"]
     assert rec.activities[0].actors == ["kommunen", "region"]
+
+
+def test_a_speakers_own_words_and_how_it_is_followed_up_are_no_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöfte 2024\n\nDet här gör vi\n\n"
+           "Polisen ska patrullera vid torget varje fredag. Trygghetsvandringarna kommer att lyfta frågorna, jag "
+           "ser fram emot arbetet. Uppföljning kommer att ske i det lokala brottsförebyggande rådet.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
