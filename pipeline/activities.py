@@ -583,8 +583,11 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
 
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     """Bullets that name topics, not activities: a bullet of a few words with running text
-    under it is a heading ("• Trafik" + a paragraph); a list of only such short bullets,
-    some naming a focus category, is a list of focus areas ("• Otrygga platser • Skadegörelse")."""
+    under it is a heading ("• Trafik" + a paragraph); a list of only short bullets (up to six
+    words), most naming a focus category, is a list of focus areas ("• Otrygga platser •
+    Skadegörelse", "• Trafiksäkerhetsarbete • Bedrägeribrott • Bruk av narkotika bland unga":
+    kungsor-se__2023-12-19-…, polisen-se__mellerud); a list of project names, most naming none
+    ("• Huskurage • Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
     def short(b: Block, limit: int) -> bool:
@@ -600,8 +603,8 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
                 out[id(b)] = "heading"
             run.append(b)
             continue
-        if len(run) >= 2 and all(short(x, 4) for x in run) \
-                and any(categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
+        if len(run) >= 2 and all(short(x, 6) for x in run) \
+                and 2 * sum(bool(categorize(x.text, rules, allow_other=False, fallback=False)) for x in run) > len(run):
             out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
     return out

@@ -611,3 +611,13 @@ def test_a_speakers_own_words_and_how_it_is_followed_up_are_no_activities(write,
            "ser fram emot arbetet. Uppföljning kommer att ske i det lokala brottsförebyggande rådet.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+
+
+def test_a_list_of_short_topics_is_focus_areas_a_list_of_project_names_is_not(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nTre fokusområden för 2024\n\n  • Trafiksäkerhetsarbete\n"
+           "  • Bedrägeribrott\n  • Bruk av narkotika bland unga\n\nDet här ska vi göra\n\n"
+           "I samverkan pågår flera projekt.\n\n  • Huskurage\n  • Ydreprojektet\n  • Tryggare torg\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhetsarbete", "Bedrägeribrott",
+                                                  "Bruk av narkotika bland unga"]
+    assert [a.text for a in rec.activities] == ["Huskurage", "Ydreprojektet", "Tryggare torg"]
