@@ -621,3 +621,10 @@ def test_a_list_of_short_topics_is_focus_areas_a_list_of_project_names_is_not(wr
     assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhetsarbete", "Bedrägeribrott",
                                                   "Bruk av narkotika bland unga"]
     assert [a.text for a in rec.activities] == ["Huskurage", "Ydreprojektet", "Tryggare torg"]
+
+
+def test_goals_written_as_nouns_are_no_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Minskad tillgreppsbrottslighet\n"
+           "  • Ökad trafiksäkerhet\n  • Ökad synlighet och närvaro vid torget\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Ökad synlighet och närvaro vid torget"]
