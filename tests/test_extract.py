@@ -625,6 +625,6 @@ def test_a_list_of_short_topics_is_focus_areas_a_list_of_project_names_is_not(wr
 
 def test_goals_written_as_nouns_are_no_activities(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Minskad tillgreppsbrottslighet\n"
-           "  • Ökad trafiksäkerhet\n  • Ökad synlighet och närvaro vid torget\n")
+           "  • Ökad trafiksäkerhet\n  • Polisen ska patrullera vid torget varje fredag.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
-    assert [a.text for a in rec.activities] == ["Ökad synlighet och närvaro vid torget"]
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
