@@ -628,3 +628,14 @@ def test_goals_written_as_nouns_are_no_activities(write, rules, nlp):
            "  • Ökad trafiksäkerhet\n  • Polisen ska patrullera vid torget varje fredag.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+
+
+def test_a_closing_ansvarig_names_the_doers(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen och kommunen lovar:\n\n"
+           "  • Nattvandring Syfte: Stödja nattvandrarna i centrum Ansvarig: kommunen\n"
+           "  • Ökad närvaro vid stationen Ansvarig: polisen.\n"
+           "  • Informera på föräldramöten/ ansvariga Polisen och skolan\n"
+           "  • Trygghetsvandring med ansvarig personal från kommunen\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["polisen"], ["polisen", "skola"],
+                                                  ["polisen", "kommunen"]]
