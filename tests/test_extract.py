@@ -639,3 +639,12 @@ def test_a_closing_ansvarig_names_the_doers(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.actors for a in rec.activities] == [["kommunen"], ["polisen"], ["polisen", "skola"],
                                                   ["polisen", "kommunen"]]
+
+
+def test_what_residents_were_asked_or_answered_lists_no_promises(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nVid dialogen ombads medborgarna att rangordna följande åtgärder:\n\n"
+           "  • Trafikkontroller.\n  • Fotpatruller på orten.\n\n"
+           "Av svaren framkommer att det viktigaste kommunen ska göra är:\n\n  • Mera belysning\n\n"
+           "Polisen lovar att patrullera på orten två gånger per vecka.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera på orten två gånger per vecka."]
