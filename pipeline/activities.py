@@ -583,15 +583,16 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
 
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     """Bullets that name topics, not activities: a bullet of a few words with running text
-    under it is a heading ("• Trafik" + a paragraph); a list of only short bullets (up to six
-    words), most naming a focus category, is a list of focus areas ("• Otrygga platser •
-    Skadegörelse", "• Trafiksäkerhetsarbete • Bedrägeribrott • Bruk av narkotika bland unga":
-    kungsor-se__2023-12-19-…, polisen-se__mellerud); a list of project names, most naming none
-    ("• Huskurage • Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
+    under it is a heading ("• Trafik" + a paragraph); a list of only short bullets
+    (``topic_list_max_words``, a full stop allowed), most naming a focus category, is a list of
+    focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. • Kriminella nätverk."; not
+    reported actions: "• Genomfört 57 riktade trafikinsatser."); a list
+    of project names, most naming none ("• Huskurage • Trygghetstrappan …":
+    falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
-    def short(b: Block, limit: int) -> bool:
-        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in ".:;!?" \
+    def short(b: Block, limit: int, enders: str = ".:;!?") -> bool:
+        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in enders \
             and not commits(b.text, rules)
 
     out: dict[int, str] = {}
@@ -603,7 +604,8 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
                 out[id(b)] = "heading"
             run.append(b)
             continue
-        if len(run) >= 2 and all(short(x, 6) for x in run) \
+        if len(run) >= 2 and all(short(x, rules.activities["topic_list_max_words"], ":;!?")
+                                 and not is_past_report(_words(x.text), rules) for x in run) \
                 and 2 * sum(bool(categorize(x.text, rules, allow_other=False, fallback=False)) for x in run) > len(run):
             out.update({id(x): "list" for x in run if id(x) not in out})
         run = []

@@ -648,3 +648,13 @@ def test_what_residents_were_asked_or_answered_lists_no_promises(write, rules, n
            "Polisen lovar att patrullera på orten två gånger per vecka.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera på orten två gånger per vecka."]
+
+
+def test_a_list_of_topics_closed_with_full_stops_is_focus_areas(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDialogerna har lett fram till tre prioriterade områden.\n\n"
+           "  • Bostadsinbrott.\n  • Kriminella nätverk.\n  • Unga i risk för kriminalitet och missbruk.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [f.title for f in rec.focus_areas] == ["Bostadsinbrott", "Kriminella nätverk",
+                                                  "Unga i risk för kriminalitet och missbruk"]
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
