@@ -94,7 +94,9 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         if partner:
             partners.append(code)
         elif _is_genitive(m, rules):
-            if m.start == lo:  # "Kommunens fältassistenter ska …": the owner acts
+            if m.start == lo or m.start == lo + 1 and full[lo].is_title and not m.text.lower().endswith("ens"):
+                # "Kommunens fältassistenter ska …", "Borlänge kommuns Trygghetsvärdar ska …" (a name before
+                # the indefinite genitive; not "Involvera kommunens invånare"): the owner acts
                 subject.append(code)
             elif m.end < hi and full[m.end].lower_ in rules.actors["promise_nouns"]:
                 promisers.append(code)  # "… är polisens medborgarlöften följande"

@@ -150,6 +150,8 @@ def test_places_and_target_groups(rules):
     ("Områdespolisen fortsätter sina kontakter med skola och socialtjänst.", ["polisen"]),
     ("Starta ett strukturerat arbete med fastighetsägare.", ["polisen", "kommunen", "fastighetsagare"]),
     ("Genomföra mätningar och delge dessa till polisen.", ["polisen", "kommunen"]),
+    ("Ydre kommuns trygghetsvärdar ska stödja unga på kvällarna.", ["kommunen"]),
+    ("Involvera kommunens invånare i arbetet.", ["polisen", "kommunen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
