@@ -584,6 +584,15 @@ def test_a_report_names_its_actions_with_har_and_a_supine(write, rules, nlp):
                                                 "Även kommunen har anpassat sina arrangemang under pandemin."]
 
 
+def test_a_report_skips_the_list_of_what_was_promised(write, rules, nlp):
+    txt = ("Uppföljning medborgarlöfte Ydre 2018\n\nFör att minska problemen utlovas följande aktiviteter:\n\n"
+           "  • Genomföra riktade insatser mot narkotika.\n\nUnder året har polisen genomfört:\n\n"
+           "  • Totalt 68 rapporterade narkotikabrott.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == ["Totalt 68 rapporterade narkotikabrott."]
+
+
 def test_an_item_that_opens_with_its_doer_and_acts_is_a_promise_in_a_focus_section(write, rules, nlp):
     txt = ("Ydre – medborgarlöfte 2022\n\nFokusområden\n\n  • Trafik\n"
            "  • Polisen fortsätter att informera om trafiksäkerhet på kommunens webbplats\n"
