@@ -671,3 +671,14 @@ def test_a_list_of_topics_closed_with_full_stops_is_focus_areas(write, rules, nl
     assert [f.title for f in rec.focus_areas] == ["Bostadsinbrott", "Kriminella nätverk",
                                                   "Unga i risk för kriminalitet och missbruk"]
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+
+
+def test_ellipsis_items_of_an_html_page(rules):
+    from pipeline.api import extract_text
+
+    html = ("<html><body><main><h1>Ydre – medborgarlöften 2024</h1><p>Polisen kommer att...</p>"
+            "<p>... patrullera vid torget varje fredag.</p><p>Kommunen lovar att..</p>"
+            "<ul><li>byta belysningen i parken.</li></ul></main></body></html>")
+    rec = extract_text(html, url="https://polisen.se/x/ydre/", html=True)[0]
+    assert [(a["text"], a["actors"]) for a in rec["activities"]] == [
+        ("patrullera vid torget varje fredag.", ["polisen"]), ("byta belysningen i parken.", ["kommunen"])]

@@ -30,6 +30,13 @@ def _ellipsis_leadin(rules: Rules):
     return re.compile(rules.activities["ellipsis_leadin"]).search
 
 
+def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | None:
+    """The ellipsis that opens an item going on from the lead-in before it (ELLIPSIS_ITEM)."""
+    if not blocks or not (blocks[-1].kind == "item" or _ellipsis_leadin(rules)(blocks[-1].text.lower())):
+        return None
+    return ELLIPSIS_ITEM.match(line)
+
+
 def looks_like_heading(line: str, rules: Rules) -> bool:
     s = line.strip()
     if not s or len(s) > rules.sections["heading_max_chars"]:
@@ -54,8 +61,7 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
         if not folded or low in lines or low.startswith(prefixes):
             prev_item = False
             continue
-        m = BULLET.match(raw) or (ELLIPSIS_ITEM.match(raw) if blocks and (
-            blocks[-1].kind == "item" or _ellipsis_leadin(rules)(blocks[-1].text.lower())) else None)
+        m = BULLET.match(raw) or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
             s = start + m.end()
             blocks.append(Block(kind="item", text=" ".join(raw[m.end():].split()), start=s, end=end))
