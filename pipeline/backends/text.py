@@ -32,9 +32,10 @@ def _ellipsis_leadin(rules: Rules):
 
 def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | None:
     """The ellipsis that opens an item going on from the lead-in before it (ELLIPSIS_ITEM)."""
-    if not blocks or not (blocks[-1].kind == "item" or _ellipsis_leadin(rules)(blocks[-1].text.lower())):
+    m = ELLIPSIS_ITEM.match(line)  # rare: the cheap test first
+    if m is None or not blocks or not (blocks[-1].kind == "item" or _ellipsis_leadin(rules)(blocks[-1].text.lower())):
         return None
-    return ELLIPSIS_ITEM.match(line)
+    return m
 
 
 def looks_like_heading(line: str, rules: Rules) -> bool:
