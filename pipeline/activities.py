@@ -260,7 +260,7 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
 @lru_cache(maxsize=4096)
 def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] | None:
     """The title and categories of ``purpose_focus`` (cached; each caller gets its own area)."""
-    low = norm(text).rstrip(" :")
+    low = norm(text).rstrip(" :;")
     for pat in _purpose_res(rules, key):
         m = pat.search(low)
         if not m:
@@ -269,7 +269,7 @@ def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] |
         if not cats:
             return None
         start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
-        return " ".join(text.split())[start:end].strip(" ,:"), tuple(cats)
+        return " ".join(text.split())[start:end].strip(" ,:;"), tuple(cats)
     return None
 
 
@@ -696,10 +696,11 @@ def _opens_with_doer(doc, text: str, rules: Rules) -> bool:
 
 
 def opens_list(text: str, rules: Rules) -> bool:
-    """A lead-in that opens a list: it ends with ":", or with an ellipsis after "att" or
+    """A lead-in that opens a list: it ends with ":" or ";", or with an ellipsis after "att" or
     "lovar" ("Polisen lovar att..", "… kommer tillsammans att...": rules/activities.yaml)."""
     text = text.rstrip()
-    return text.endswith(":") or _goal_re(rules.activities["ellipsis_leadin"]).search(text.lower()) is not None
+    return text.endswith(tuple(rules.activities["list_opener_ends"])) \
+        or _goal_re(rules.activities["ellipsis_leadin"]).search(text.lower()) is not None
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:

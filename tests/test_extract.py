@@ -682,3 +682,12 @@ def test_ellipsis_items_of_an_html_page(rules):
     rec = extract_text(html, url="https://polisen.se/x/ydre/", html=True)[0]
     assert [(a["text"], a["actors"]) for a in rec["activities"]] == [
         ("patrullera vid torget varje fredag.", ["polisen"]), ("byta belysningen i parken.", ["kommunen"])]
+
+
+def test_a_leadin_ending_with_a_semicolon_opens_a_list(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "För att öka trafiksäkerheten kommer;\n\n  • Polisen att genomföra minst en trafikkontroll varje dygn.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [(a.text, a.actors) for a in rec.activities] == [
+        ("Polisen att genomföra minst en trafikkontroll varje dygn.", ["polisen"])]
+    assert [f.title for f in rec.focus_areas] == ["För att öka trafiksäkerheten kommer"]
