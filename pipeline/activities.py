@@ -655,7 +655,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if section == "other":
         return
     if is_period_statement(text, rules) or norm(text).startswith(_tables(rules).not_activity_starts) \
-            or opens_list(text, rules):
+            or text.rstrip().endswith(":"):
         return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
     if is_general_aim(norm(text), rules) or _never_item(text, rules):
         return

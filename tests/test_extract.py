@@ -691,3 +691,11 @@ def test_a_leadin_ending_with_a_semicolon_opens_a_list(write, rules, nlp):
     assert [(a.text, a.actors) for a in rec.activities] == [
         ("Polisen att genomföra minst en trafikkontroll varje dygn.", ["polisen"])]
     assert [f.title for f in rec.focus_areas] == ["För att öka trafiksäkerheten kommer"]
+
+
+def test_items_closed_with_semicolons_stay_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • genomföra trafikkontroller vid skolorna;\n"
+           "  • patrullera vid torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["genomföra trafikkontroller vid skolorna;",
+                                                "patrullera vid torget varje fredag."]
