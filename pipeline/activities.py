@@ -696,11 +696,10 @@ def _opens_with_doer(doc, text: str, rules: Rules) -> bool:
 
 
 def opens_list(text: str, rules: Rules) -> bool:
-    """A lead-in that opens a list: it ends with ":" or ";", or with an ellipsis after "att" or
-    "lovar" ("Polisen lovar att..", "… kommer tillsammans att...": rules/activities.yaml)."""
+    """A lead-in that opens a list: it ends with ":", or with an ellipsis or ";" after "att",
+    "lovar" or "kommer" ("Polisen lovar att..", "… kommer;": rules/activities.yaml)."""
     text = text.rstrip()
-    return text.endswith(tuple(rules.activities["list_opener_ends"])) \
-        or _goal_re(rules.activities["ellipsis_leadin"]).search(text.lower()) is not None
+    return text.endswith(":") or _goal_re(rules.activities["leadin_end"]).search(text.lower()) is not None
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:

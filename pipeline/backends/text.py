@@ -10,7 +10,7 @@ from ..rules import Rules
 BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
 # "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
 # line that goes on from a lead-in ending with an ellipsis (rules/activities.yaml
-# ``ellipsis_leadin``) is an item of its list (polisen-se__forshaga-3).
+# ``leadin_end``) is an item of its list (polisen-se__forshaga-3).
 ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
 
 
@@ -26,14 +26,14 @@ def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4)
-def _ellipsis_leadin(rules: Rules):
-    return re.compile(rules.activities["ellipsis_leadin"]).search
+def _leadin_end(rules: Rules):
+    return re.compile(rules.activities["leadin_end"]).search
 
 
 def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | None:
     """The ellipsis that opens an item going on from the lead-in before it (ELLIPSIS_ITEM)."""
     m = ELLIPSIS_ITEM.match(line)  # rare: the cheap test first
-    if m is None or not blocks or not (blocks[-1].kind == "item" or _ellipsis_leadin(rules)(blocks[-1].text.lower())):
+    if m is None or not blocks or not (blocks[-1].kind == "item" or _leadin_end(rules)(blocks[-1].text.lower())):
         return None
     return m
 
