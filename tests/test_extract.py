@@ -584,6 +584,13 @@ def test_a_report_names_its_actions_with_har_and_a_supine(write, rules, nlp):
                                                 "Även kommunen har anpassat sina arrangemang under pandemin."]
 
 
+def test_a_past_action_in_a_relative_clause_does_not_make_a_promise_background(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "Polisen ska kontakta alla som har drabbats av inbrott. Polisen har samverkat med skolan tidigare år.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska kontakta alla som har drabbats av inbrott."]
+
+
 def test_a_report_skips_the_list_of_what_was_promised(write, rules, nlp):
     txt = ("Uppföljning medborgarlöfte Ydre 2018\n\nFör att minska problemen utlovas följande aktiviteter:\n\n"
            "  • Genomföra riktade insatser mot narkotika.\n\nUnder året har polisen genomfört:\n\n"
