@@ -584,11 +584,10 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     """Bullets that name topics, not activities: a bullet of a few words with running text
     under it is a heading ("• Trafik" + a paragraph); a list of only short bullets
-    (``topic_list_max_words``, a full stop allowed), most naming a focus category, is a list of
-    focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. • Kriminella nätverk."; not
-    reported actions: "• Genomfört 57 riktade trafikinsatser."); a list
-    of project names, most naming none ("• Huskurage • Trygghetstrappan …":
-    falkoping-se__2023-04-19-…), stays a list of activities."""
+    (``topic_list_max_words``, a full stop allowed, no reported action), most naming a focus
+    category, is a list of focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. •
+    Kriminella nätverk."); a list of project names, most naming none ("• Huskurage •
+    Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
     def short(b: Block, limit: int, enders: str = ".:;!?") -> bool:
