@@ -706,3 +706,10 @@ def test_items_closed_with_semicolons_stay_activities(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["genomföra trafikkontroller vid skolorna;",
                                                 "patrullera vid torget varje fredag."]
+
+
+def test_forbinder_sig_commits(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem. Trafiken är ett problem.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem."]
