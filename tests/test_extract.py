@@ -567,7 +567,8 @@ def test_how_the_promise_is_made_and_list_announcements_are_no_activities(write,
            "ska göras. Detta kommer att leda till en ökad trygghet. Arbetet med löftet läggs in som en del i "
            "samverkansavtalet som kommunen ska följa. Polisen och kommunen har i enighet beslutat att förlänga "
            "löftet och kommer att följa det. Tillsammans ska vi uppfylla vårt löfte genom att fortsätta "
-           "arbetet. Kommunen ska rensa buskage vid skolan.\n")
+           "arbetet. Trygg i Ydre är ett långsiktigt samverkansarbete som polisen ska leda. Kommunen ska rensa "
+           "buskage vid skolan.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
                                                 "Kommunen ska rensa buskage vid skolan."]
