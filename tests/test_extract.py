@@ -152,6 +152,8 @@ def test_places_and_target_groups(rules):
     ("Genomföra mätningar och delge dessa till polisen.", ["polisen", "kommunen"]),
     ("Ydre kommuns trygghetsvärdar ska stödja unga på kvällarna.", ["kommunen"]),
     ("Involvera kommunens invånare i arbetet.", ["polisen", "kommunen"]),
+    ("Polisen ska stärka arbetet med grannsamverkan i byarna.", ["polisen"]),
+    ("Polisen ska arbeta med föreningslivet i byarna.", ["polisen", "civilsamhalle"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
