@@ -138,7 +138,9 @@ def _never_item(text: str, rules: Rules) -> bool:
 
 
 def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
-    return not _tables(rules).past.isdisjoint(words)
+    """A reported, past action: a past marker, or "har" with a supine (rules/activities.yaml)."""
+    return not _tables(rules).past.isdisjoint(words) \
+        or _goal_re(rules.activities["past_supine"]).search(" ".join(words)) is not None
 
 
 def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = False) -> bool:
@@ -258,7 +260,7 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
 @lru_cache(maxsize=4096)
 def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] | None:
     """The title and categories of ``purpose_focus`` (cached; each caller gets its own area)."""
-    low = norm(text).rstrip(" :")
+    low = norm(text).rstrip(" :;")
     for pat in _purpose_res(rules, key):
         m = pat.search(low)
         if not m:
@@ -267,7 +269,7 @@ def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] |
         if not cats:
             return None
         start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
-        return " ".join(text.split())[start:end].strip(" ,:"), tuple(cats)
+        return " ".join(text.split())[start:end].strip(" ,:;"), tuple(cats)
     return None
 
 
@@ -352,12 +354,20 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
         if len(low.split()) > 4 or low.endswith((".", ":")):
             return ()
         span = doc if isinstance(doc, Span) else doc[:]
-        if not has_actor(span.doc, span.start, span.start + 1) \
+        if not (has_actor(span.doc, span.start, span.start + 1) or _genitive_named(span)) \
                 or categorize(doc.text, rules, allow_other=False) \
                 or phrase_match(doc.text, rules.sections["signatory_headings"]):
             return ()  # (a heading that opens with an actor but names a topic: "Grannsamverkan")
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
+
+
+def _genitive_named(span: Span) -> bool:
+    """"Göteborgs fotbollförbund": an organisation named with its place's genitive first; only
+    a weak actor (not a party: "Lidköpings kommun" over a page is its furniture)."""
+    if len(span) < 2 or not (span[0].is_title and span[0].lower_.endswith("s")):
+        return False
+    return any(m.start == span.start + 1 and m.label_.endswith(":weak") for m in span.doc.spans["actors"])
 
 
 def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
@@ -479,7 +489,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         # paragraph
         restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
         sents = list(doc.sents) or [doc]
-        if block.text.rstrip().endswith((":", " följande.")):  # "… är polisens medborgarlöften följande."
+        if opens_list(block.text, rules) or block.text.rstrip().endswith(" följande."):
+            # "… är polisens medborgarlöften följande."
             *body, last = sents
             for s in body:
                 _read_sentence(draft, s, block, section, add_activity, rules, report)
@@ -502,7 +513,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "focus":
                 for fa in _focus_from_sentence(last.text, rules):
                     add_focus(draft, fa)
-            elif leadin == "activity" and block.text.rstrip().endswith(":") and section != "follow_up" \
+            elif leadin == "activity" and opens_list(block.text, rules) and section != "follow_up" \
                     and (section not in ("effect", "other") or _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
@@ -572,12 +583,15 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
 
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     """Bullets that name topics, not activities: a bullet of a few words with running text
-    under it is a heading ("• Trafik" + a paragraph); a list of only such short bullets,
-    some naming a focus category, is a list of focus areas ("• Otrygga platser • Skadegörelse")."""
+    under it is a heading ("• Trafik" + a paragraph); a list of only short bullets
+    (``topic_list_max_words``, a full stop allowed, no reported action), most naming a focus
+    category, is a list of focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. •
+    Kriminella nätverk."); a list of project names, most naming none ("• Huskurage •
+    Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
-    def short(b: Block, limit: int) -> bool:
-        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in ".:;!?" \
+    def short(b: Block, limit: int, enders: str = ".:;!?") -> bool:
+        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in enders \
             and not commits(b.text, rules)
 
     out: dict[int, str] = {}
@@ -589,8 +603,9 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
                 out[id(b)] = "heading"
             run.append(b)
             continue
-        if len(run) >= 2 and all(short(x, 4) for x in run) \
-                and any(categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
+        if len(run) >= 2 and all(short(x, rules.activities["topic_list_max_words"], ":;!?")
+                                 and not is_past_report(_words(x.text), rules) for x in run) \
+                and 2 * sum(bool(categorize(x.text, rules, allow_other=False, fallback=False)) for x in run) > len(run):
             out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
     return out
@@ -618,9 +633,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
-            and commits(text, rules):
-        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
-        # and its head (if any) the focus area it falls under
+            and (commits(text, rules) or _opens_with_doer(doc, text, rules)):
+        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:", "Polisen
+        # fortsätter att informera via …" under "Inriktning för medborgarlöfte …": a promise, and
+        # its head (if any) the focus area it falls under
         head = _item_head(text, rules)
         cats = categorize(head or "", rules, allow_other=False) or categorize(text, rules)
         fa = add_focus(draft, FocusArea(title=head, categories=cats)) if head else None
@@ -670,6 +686,19 @@ def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
     cats = categorize(topic, rules, allow_other=False, fallback=False) \
         or categorize(text[m.end():], rules, allow_other=False, fallback=False) or categorize(topic, rules)
     return add_focus(draft, FocusArea(title=topic, categories=cats))
+
+
+def _opens_with_doer(doc, text: str, rules: Rules) -> bool:
+    """"Polisen fortsätter att informera …": an item that opens with its doers and an action
+    verb promises even without a commitment word (fagersta-se__medborgarlofte)."""
+    return _action_re(rules).search(norm(text)) is not None and read_actors(doc, rules).opens
+
+
+def opens_list(text: str, rules: Rules) -> bool:
+    """A lead-in that opens a list: it ends with ":", or with an ellipsis or ";" after "att",
+    "lovar" or "kommer" ("Polisen lovar att..", "… kommer;": rules/activities.yaml)."""
+    text = text.rstrip()
+    return text.endswith(":") or _goal_re(rules.activities["leadin_end"]).search(text.lower()) is not None
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:
@@ -763,7 +792,7 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in ("lead", "activities") or block.text.rstrip().endswith(":"):
+        if block.kind != "paragraph" or section not in ("lead", "activities") or opens_list(block.text, rules):
             continue
         for sent in docs[id(block)].sents:
             if is_commitment(sent, rules, strict=True):
