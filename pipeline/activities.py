@@ -271,6 +271,15 @@ def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] |
     return None
 
 
+def means_focus(before: Span | None, leadin: str, rules: Rules) -> FocusArea | None:
+    """"Detta gör vi genom att:": a lead-in that only says how; the aim is in the sentence before
+    it ("Polisen och kommunen lovar att arbeta för ökad trafiksäkerhet."), in its paragraph or
+    the line above."""
+    if before is None or not phrase_match(leadin, rules.sections["means_leadins"]):
+        return None
+    return purpose_focus(before.text, rules, "aim_before_means")
+
+
 def generic_title(text: str, rules: Rules) -> bool:
     """"Trygghet", "Ökad trygghet för alla": a title of only generic words names no area of
     its own (CONTRACT.md: its category comes from the text under it, else ``ovrigt``)."""
@@ -407,7 +416,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     # polisen-se__uppfoljning-2020-medborgarlofte-mariestad; "Polism": polisen-se__eskilstuna;
     # "År 2022 anmäldes 15": www-stromsund-se__9901; polisen-se__sodertalje).
     last_block = seg.blocks[-1][0] if seg.blocks else None
-    for block, section in seg.blocks:
+    for i, (block, section) in enumerate(seg.blocks):
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
             if _tables(rules).promise_sentence(norm(block.text)):
@@ -495,6 +504,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 leadin = "situation" if leadin == "activity" else leadin
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
                 if section in ("lead", "activities", "focus") else None
+            before = body[-1] if body else (list(docs[id(seg.blocks[i - 1][0])].sents) or [None])[-1] if i else None
+            if aim is None and section in ("lead", "activities", "focus") \
+                    and (aim := means_focus(before, last.text, rules)) is not None:
+                # the sentence with the aim is the first half of the lead-in, no activity
+                aim_text = " ".join(before.text.split())
+                draft.activities = [a for a in draft.activities if a["text"] != aim_text]
             if aim is not None:
                 current_fa = add_focus(draft, aim)
             if leadin == "place":

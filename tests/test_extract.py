@@ -206,6 +206,31 @@ def test_aim_in_the_sentence_before_the_leadin(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trafiksäkerhet i kommunen", ["trafik"])]
 
 
+def test_aim_on_the_line_above_a_leadin_that_says_how(write, rules, nlp):
+    """"Detta gör vi genom att:" on its own line: the aim is the line above (a heading here); the
+    general aim of all promises names no area."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "Polisen och kommunen lovar att arbeta proaktivt mot buskörning med mopeder i centrum\n\n"
+           "Det ska åstadkommas genom följande aktiviteter:\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Under året lovar kommunen och polisen att arbeta för att förebygga brott och öka tryggheten.\n\n"
+           "Detta gör vi genom att:\n\n  • Kommunen ska ordna en trygghetsvandring.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("buskörning med mopeder i centrum", ["trafik", "offentlig_miljo"])]
+    assert [a.focus_area for a in rec.activities] == ["buskörning med mopeder i centrum"] * 2
+
+
+def test_leadin_that_opens_with_the_aim(write, rules, nlp):
+    """"Ökad trygghet och synlighet genom:": a goal word first, then "genom"."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "Minska narkotikabruket bland unga genom följande åtgärder:\n\n  • Polisen ska besöka skolorna.\n\n"
+           "Ökad trygghet genom:\n\n  • Kommunen ska förbättra belysningen.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Minska narkotikabruket bland unga", ["unga", "narkotika"])]
+    assert rec.activities[0].focus_area == "Minska narkotikabruket bland unga"
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
