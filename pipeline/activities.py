@@ -206,10 +206,36 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
 _AREA_JOIN = re.compile(r"(?<!-),\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+")
 
 
+def _split_areas(text: str) -> list[str]:
+    """Areas named in a list, split at "," "och" "samt" outside parentheses ("narkotikan
+    (försäljning och bruk) och trafiksituationen i Ekeby" → two)."""
+    parts, depth, last = [], 0, 0
+    for m in re.finditer(r"[()]|" + _AREA_JOIN.pattern, text):
+        if m.group() in "()":
+            depth += 1 if m.group() == "(" else -1
+        elif depth <= 0:
+            parts.append(text[last:m.start()])
+            last = m.end()
+    return parts + [text[last:]]
+
+
+def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
+    """"Utifrån lägesbilden har fokusområdena trafiksäkerhet och narkotika prioriterats" → two
+    areas (rules/sections.yaml ``focus_named_in``)."""
+    low = " ".join(text.split()).lower()
+    for pat in _purpose_res(rules, "focus_named_in"):
+        m = pat.search(low)
+        if m:
+            areas = " ".join(text.split())[m.start("areas"):m.end("areas")]
+            return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(areas))
+                    if (cats := categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)))]
+    return []
+
+
 def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
     if not is_focus_sentence(text, rules):
-        return []
+        return _named_areas(text, rules)
     low = text.lower()
     sec = rules.sections
     before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)

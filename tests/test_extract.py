@@ -231,6 +231,19 @@ def test_leadin_that_opens_with_the_aim(write, rules, nlp):
     assert rec.activities[0].focus_area == "Minska narkotikabruket bland unga"
 
 
+def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen i dag\n\nUtifrån lägesbilden har fokusområdena "
+           "trafiksäkerhet och narkotikan (försäljning och bruk) prioriterats.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafiksäkerhet", ["trafik"]), ("narkotikan (försäljning och bruk)", ["narkotika"])]
+    txt = ("Sala – medborgarlöften 2022\n\nDe fokusområden man har enats om är buskörning och inbrott i "
+           "sommarstugor.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
