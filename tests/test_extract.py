@@ -244,6 +244,16 @@ def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
 
 
+def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, nlp):
+    """"Fyra fokusområden" inside a lägesbild section: its items are areas, not situation."""
+    txt = ("Sala – medborgarlöften 2022\n\nGemensam lägesbild\n\nMedborgardialogerna visar oro för droger.\n\n"
+           "Två fokusområden\n\n  • Insatser mot narkotika bland unga\n  • Trafikmiljön i centrum\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["trafik", "offentlig_miljo"]]
+    assert "narkotika bland unga" not in rec.situation.text
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
