@@ -254,6 +254,27 @@ def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, n
     assert "narkotika bland unga" not in rec.situation.text
 
 
+def test_a_leadin_that_says_what_the_parties_work_for_lists_areas(write, rules, nlp):
+    """"… lovar gemensamt att arbeta för:": its items are the aims, not promises."""
+    txt = ("Eksjö – medborgarlöften 2023\n\nPolisen och kommunen lovar gemensamt att jobba för:\n\n"
+           "  • att minska narkotikabruket bland unga i åldern 15 till 21 år.\n"
+           "  • öka tryggheten kring busstationen i centrum.\n\nAktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["offentlig_miljo"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio insatser."]
+
+
+def test_long_goal_bullets_before_the_actions(write, rules, nlp):
+    """A goal of up to 16 words with a local priority is an area; a goal with its means is a promise."""
+    txt = ("Eksjö – medborgarlöften 2019\n\nMedborgarlöfte 2019\n\n"
+           "  • Att minska bruket av narkotika bland unga i åldern 21 år och yngre i hela kommunen.\n"
+           "  • Öka tryggheten genom aktiv närvaro på platser i centrum som upplevs som otrygga.\n\n"
+           "Aktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+    assert len(rec.activities) == 2
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
