@@ -319,9 +319,15 @@ def _focus_item(text: str, rules: Rules) -> FocusArea:
     return FocusArea(title=title or text, categories=cats)
 
 
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
 def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
+    """The area, or the one of the same title already named ("ANDTS (alkohol, narkotika …)" and
+    "ANDTS" are one: the page names the area in its lägesbild and again over its promises)."""
+    key = _PAREN.sub("", fa.title).lower()
     for old in draft.focus_areas:
-        if old.title.lower() == fa.title.lower():
+        if _PAREN.sub("", old.title).lower() == key:
             return old
     draft.focus_areas.append(fa)
     return fa
@@ -423,6 +429,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     real_activities = False       # the section was opened by an activity heading
     last_activity: dict | None = None
     leadin_items = False          # the lead-in in force has had its list
+    areas_below = False           # the focus lead-in's areas are headings, each over its text
     restated = False              # a report's list that repeats the original promises
     generic: FocusArea | None = None  # a focus heading with a generic title, waiting for its text
 
@@ -453,7 +460,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                              or [purpose_focus(block.text, rules, "promise_focus")]):
                 add_focus(draft, fa)  # "Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte"
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
-            generic = None
+            generic, areas_below = None, False
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
         if section.endswith(":heading"):
@@ -461,7 +468,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if _follow_up_heading(block.text, kind, seg, rules):
                 draft.follow_up.append(block.text)
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
-            generic = None
+            generic, areas_below = None, False
             real_activities = kind == "activities"
             continue
         section = override or section
@@ -475,8 +482,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if section != "follow_up" and is_follow_up_sentence(block.text, rules):
                 draft.follow_up.append(block.text)  # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"
                 continue
+            if leadin == "focus" and block is not last_block and _area_heading(block.text, rules):
+                # "De problemområden som identifierats är följande:" / "Trafikproblematik" / its text / …
+                current_fa, heading_actors, areas_below = add_focus(draft, _focus_item(block.text, rules)), (), True
+                continue
             acts = _actor_heading(doc, rules)
-            leadin = None
+            leadin, areas_below = None, False
             if acts:
                 heading_actors, current_fa, override = acts, None, "activities"
             elif section in ("lead", "activities", "focus") and "," in block.text \
@@ -500,6 +511,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         if block.kind == "item":
             leadin_items = True
+            if areas_below and topics.get(id(block)) != "heading":
+                leadin, areas_below = None, False  # a list after the areas' texts is no area
+            areas_below = areas_below or leadin == "focus" and topics.get(id(block)) == "heading"
             if report and (restated or not _tables(rules).restated.isdisjoint(_words(block.text))):
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
@@ -524,7 +538,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if acts:
                 heading_actors = acts
             leadin = _leadin_kind(last.text, rules)
-            leadin_items = False
+            leadin_items, areas_below = False, False
             if section == "situation" and (leadin == "focus" or not _promises(last, rules)):
                 # "Den sammanvägda bilden av problemområdena är:" and its list are situation;
                 # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
@@ -549,19 +563,26 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and (section not in ("effect", "other") or _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
-        if leadin == "focus" and not leadin_items and len(block.text) < 160:
+        if leadin == "focus" and not leadin_items and not areas_below and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
             leadin = None
             continue
-        leadin = None
+        leadin = leadin if areas_below else None
         for prev, s in zip([None] + sents, sents):
             for fa in _focus_after(prev, s, rules) if prev is not None else ():
                 add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add_activity, rules, report)
-        if sents and _leadin_kind(sents[-1].text, rules) == "focus" \
+        if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not is_commitment(sents[-1], rules, strict=False):
             leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
     return draft
+
+
+def _area_heading(text: str, rules: Rules) -> bool:
+    """A heading that names one of the areas a focus lead-in announced (a short topic that
+    promises nothing), not a section or a signatory."""
+    return len(text.split()) <= 10 and not text.endswith(("!", "?")) and not commits(text, rules) \
+        and not phrase_match(text, rules.sections["not_focus_headings"] + rules.sections["signatory_headings"])
 
 
 def _follow_up_heading(text: str, kind: str, seg: Segment, rules: Rules) -> bool:

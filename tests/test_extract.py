@@ -275,6 +275,21 @@ def test_long_goal_bullets_before_the_actions(write, rules, nlp):
     assert len(rec.activities) == 2
 
 
+def test_areas_a_leadin_announces_as_headings_with_their_texts(write, rules, nlp):
+    """"De problemområden som identifierats är följande:" then a heading and a text per area; the
+    texts stay situation, and a list after them is read as usual."""
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\n"
+           "De problemområden som identifierats i våra dialoger är följande:\n\nTrafikproblematik\n\n"
+           "Många oroar sig för buskörning i våra områden.\n\nNarkotika (försäljning och bruk)\n\n"
+           "Fler unga prövar narkotika.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Narkotika\n\n  • Kommunen ska utbilda personal på fritidsgårdarna.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trafikproblematik", ["trafik"]), ("Narkotika (försäljning och bruk)", ["narkotika"])]
+    assert "Fler unga prövar narkotika." in rec.situation.text
+    assert [a.focus_area for a in rec.activities] == [None, "Narkotika (försäljning och bruk)"]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
