@@ -573,8 +573,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add_activity, rules, report)
         if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
-                and not is_commitment(sents[-1], rules, strict=False):
-            leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
+                and not (commits(sents[-1].text, rules) and is_commitment(sents[-1], rules, strict=False)):
+            # "… fokusera på fem områden." followed by a list; "… har följande områden identifierats som
+            # viktiga …" (polisen-se__timra), "… lett fram till sex prioriterade områden." (polisen-se__stockholm-
+            # kungsholmen, -sodermalm): with no commitment word, a named doer and an action verb are no promise
+            leadin = "focus_items"
     return draft
 
 

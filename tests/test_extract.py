@@ -290,6 +290,17 @@ def test_areas_a_leadin_announces_as_headings_with_their_texts(write, rules, nlp
     assert [a.focus_area for a in rec.activities] == [None, "Narkotika (försäljning och bruk)"]
 
 
+def test_a_sentence_that_names_the_areas_found_before_a_list(write, rules, nlp):
+    """"… har följande områden identifierats som viktiga …." then bullets: no commitment word, so no
+    promise though it names a doer and "identifiera"."""
+    txt = ("Sala – medborgarlöften 2020\n\nTillsammans med polisens statistik och dialogerna har följande "
+           "områden identifierats som viktiga för arbetet.\n\n  • Trafiksäkerhet.\n  • Bostadsinbrott.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
