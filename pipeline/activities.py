@@ -575,8 +575,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not (commits(sents[-1].text, rules) and is_commitment(sents[-1], rules, strict=False)):
             # "… fokusera på fem områden." followed by a list; "… har följande områden identifierats som
-            # viktiga …" (polisen-se__timra), "… lett fram till sex prioriterade områden." (polisen-se__stockholm-
-            # kungsholmen, -sodermalm): with no commitment word, a named doer and an action verb are no promise
+            # viktiga …" (polisen-se__timra), "… lett fram till sex prioriterade områden."
+            # (polisen-se__stockholm-kungsholmen): with no commitment word, a named doer and an action verb
+            # are no promise
             leadin = "focus_items"
     return draft
 
