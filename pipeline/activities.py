@@ -352,7 +352,7 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "situation"
     if t.effect_leadin(low):
         return "effect"
-    if low.endswith(tuple(rules.sections["aim_leadin_ends"])):
+    if low.endswith(tuple(rules.sections["area_leadin_ends"])):
         return "focus"
     if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
         return "activity"

@@ -262,6 +262,11 @@ def test_a_leadin_that_says_what_the_parties_work_for_lists_areas(write, rules, 
     rec = _one(write, rules, nlp, txt, "eksjo")
     assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["offentlig_miljo"]]
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio insatser."]
+    txt = ("Eksjö – medborgarlöften 2023\n\nUnder perioden lovar parterna att fokusera på följande områden:\n\n"
+           "  • Trafiksäkerhet\n  • Våld i nära relationer\n\nAktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["nara_relation"]]
+    assert len(rec.activities) == 1
 
 
 def test_long_goal_bullets_before_the_actions(write, rules, nlp):
