@@ -218,6 +218,12 @@ def test_aim_on_the_line_above_a_leadin_that_says_how(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("buskörning med mopeder i centrum", ["trafik", "offentlig_miljo"])]
     assert [a.focus_area for a in rec.activities] == ["buskörning med mopeder i centrum"] * 2
+    txt = ("Sala – medborgarlöften 2022\n\nUnder två år ska polisen och kommunen tillsammans fortsätta jobba "
+           "för att minska langningen av alkohol till unga.\n\nFöljande aktiviteter ska göras för att uppnå detta:\n\n"
+           "  • Polisen ska genomföra fem kontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem kontroller."]
 
 
 def test_leadin_that_opens_with_the_aim(write, rules, nlp):
