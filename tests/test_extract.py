@@ -312,6 +312,13 @@ def test_a_sentence_that_names_the_areas_found_before_a_list(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
 
 
+def test_a_method_heading_is_no_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nSå här ska vi göra\n\nPolisen och kommunen ska arbeta med metoden EST.\n\n"
+           "Effektiv samordning för trygghet (EST)\n\nEST är en arbetsmetod där parterna samlar in information.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert rec.focus_areas == []
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
