@@ -798,6 +798,8 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.follow_up.append(text)
     elif section == "effect":
         draft.effect.append(text)
+    elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
+        add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
     elif section in ("situation", "focus") and not is_period_statement(text, rules):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):

@@ -319,6 +319,20 @@ def test_a_method_heading_is_no_area(write, rules, nlp):
     assert rec.focus_areas == []
 
 
+def test_promises_in_prose_under_the_areas_of_a_focus_section(write, rules, nlp):
+    """"Prioriteringar under året" / "Synlighet" / "Vi ska prioritera närvaro i …": the sub-heading is an
+    area and the committing sentence under it its activity; a description stays situation."""
+    txt = ("Sala – medborgarlöfte 2020\n\nPrioriteringar under året\n\nSynlighet\n\n"
+           "Vi ska prioritera närvaro i Centrum och på Torget. Många upplever otrygghet där på kvällarna.\n\n"
+           "Trafik\n\nPolisen ska genomföra fem hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["Synlighet", "Trafik"]
+    assert [(a.text, a.focus_area) for a in rec.activities] == [
+        ("Vi ska prioritera närvaro i Centrum och på Torget.", "Synlighet"),
+        ("Polisen ska genomföra fem hastighetskontroller.", "Trafik")]
+    assert rec.situation.text == "Många upplever otrygghet där på kvällarna."
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
