@@ -552,6 +552,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # the sentence with the aim is the first half of the lead-in, no activity
                 aim_text = " ".join(before.text.split())
                 draft.activities = [a for a in draft.activities if a["text"] != aim_text]
+            if aim is None and leadin == "none" and section in ("lead", "activities") \
+                    and _topic_leadin(last.text, seg.blocks[i + 1][0] if i + 1 < len(seg.blocks) else None, rules):
+                aim = _focus_item(" ".join(last.text.split()).rstrip(" :"), rules)
             if aim is not None:
                 current_fa = add_focus(draft, aim)
             if leadin == "place":
@@ -580,6 +583,14 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             # are no promise
             leadin = "focus_items"
     return draft
+
+
+def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
+    """"Samverkan mot droger och ungdomskriminalitet:" over a list of promises: a lead-in that only
+    names a topic (a category word, no verb of the lead-in lists) is the focus area of its list."""
+    return nxt is not None and nxt.kind == "item" and commits(nxt.text, rules) \
+        and len(text.split()) <= rules.sections["heading_max_words"] \
+        and bool(categorize(text, rules, allow_other=False, fallback=False))
 
 
 def _area_heading(text: str, rules: Rules) -> bool:

@@ -333,6 +333,13 @@ def test_promises_in_prose_under_the_areas_of_a_focus_section(write, rules, nlp)
     assert rec.situation.text == "Många upplever otrygghet där på kvällarna."
 
 
+def test_a_leadin_that_names_a_topic_over_promises(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2020\n\nDet här ska vi göra\n\nKrafttag mot buskörning och trafikbrott:\n\n"
+           "  • Polisen genomför minst fem trafikkontroller.\n\nKontakta trafikpolisen:\n\n  • Telefon 114 14\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("Krafttag mot buskörning och trafikbrott", ["trafik"])]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
