@@ -711,7 +711,9 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         if categorize(text, rules, allow_other=False) or not _place_like(text):
             add_focus(draft, _focus_item(text, rules))
         return
-    if leadin == "effect" or section == "effect":
+    if leadin == "effect" or section == "effect" and (
+            _tables(rules).effect_leadin(norm(text)) or not is_commitment(doc, rules, strict=True)):
+        # (a promise under an effect heading is an activity, unless it says what is to be reached)
         draft.effect.append(text)
         return
     if section == "other":

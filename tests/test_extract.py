@@ -340,6 +340,15 @@ def test_a_leadin_that_names_a_topic_over_promises(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("Krafttag mot buskörning och trafikbrott", ["trafik"])]
 
 
+def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Polisen ska genomföra riktade insatser mot droger.\n  • Polis och kommun ska uppnå ökad trygghet i centrum.\n"
+           "  • Den öppna narkotikahandeln skall märkbart minska.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra riktade insatser mot droger."]
+    assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
