@@ -69,6 +69,7 @@ class _Tables:
     restated: frozenset
     focus_word: object
     focus_cue: object
+    focus_cue_gap: re.Pattern
     focus_cue_before: object
     place_leadin: object
     follow_up_leadin: object
@@ -95,6 +96,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
+        focus_cue_gap=re.compile(sec["focus_sentence_cue_gap"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
@@ -198,7 +200,8 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
     t = _tables(rules)
     for phrase in rules.activities["not_focus_phrases"]:
         low = low.replace(phrase, " ")
-    return (t.focus_word(low) is not None and t.focus_cue(low) is not None) or t.focus_cue_before(low) is not None
+    return (t.focus_word(low) is not None and (t.focus_cue(low) is not None or t.focus_cue_gap.search(low) is not None)) \
+        or t.focus_cue_before(low) is not None
 
 
 # Joins between areas named in a list; not after a hyphenated first part
@@ -248,7 +251,8 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         clause = re.sub(r"\s+som\s*$", "", clause)  # "Därför är det unga som står i fokus" → "unga"
         cats = categorize(clause, rules, allow_other=False)
         return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
-    cue_at = max((low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low), default=-1)
+    gaps = [m.end() for m in _tables(rules).focus_cue_gap.finditer(low)]
+    cue_at = max([low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low] + gaps, default=-1)
     if cue_at < 0:
         return []
     clause = text[cue_at:]

@@ -349,6 +349,13 @@ def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
     assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
 
 
+def test_a_focus_cue_with_words_between(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott i villaområdena", ["mangdbrott"])]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
