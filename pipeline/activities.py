@@ -200,8 +200,8 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
     t = _tables(rules)
     for phrase in rules.activities["not_focus_phrases"]:
         low = low.replace(phrase, " ")
-    return (t.focus_word(low) is not None and (t.focus_cue(low) is not None or t.focus_cue_gap.search(low) is not None)) \
-        or t.focus_cue_before(low) is not None
+    cue = t.focus_cue(low) is not None or t.focus_cue_gap.search(low) is not None
+    return (cue and t.focus_word(low) is not None) or t.focus_cue_before(low) is not None
 
 
 # Joins between areas named in a list; not after a hyphenated first part
@@ -550,7 +550,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 leadin = "situation" if leadin == "activity" else leadin
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
                 if section in ("lead", "activities", "focus") else None
-            before = body[-1] if body else (list(docs[id(seg.blocks[i - 1][0])].sents) or [None])[-1] if i else None
+            before = body[-1] if body else _last_sentence(seg, i - 1, docs)
             if aim is None and section in ("lead", "activities", "focus") \
                     and (aim := means_focus(before, last.text, rules)) is not None:
                 # the sentence with the aim is the first half of the lead-in, no activity
@@ -587,6 +587,14 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             # are no promise
             leadin = "focus_items"
     return draft
+
+
+def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
+    """The last sentence of the segment's block ``i`` (None before the first block)."""
+    if i < 0:
+        return None
+    sents = list(docs[id(seg.blocks[i][0])].sents)
+    return sents[-1] if sents else None
 
 
 def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
