@@ -576,6 +576,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         leadin = leadin if areas_below else None
         for prev, s in zip([None] + sents, sents):
+            also = _focus_also(prev, s, rules) if prev is not None else None
+            if also is not None:  # "… fokusera på X. Vi kommer även att arbeta med Y.": Y, no activity
+                add_focus(draft, also)
+                continue
             for fa in _focus_after(prev, s, rules) if prev is not None else ():
                 add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add_activity, rules, report)
@@ -659,6 +663,19 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
         cats = categorize(prev.text, rules, allow_other=False, fallback=False)
         return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)] if cats else []
     return []
+
+
+def _focus_also(prev: Span, sent: Span, rules: Rules) -> FocusArea | None:
+    """A sentence that adds an area to the focus sentence before it ("Under 2022 kommer polisen … att
+    fortsätta fokusera på bekämpning av narkotika bland unga. Vi kommer även att arbeta med
+    trygghetsskapande åtgärder i trafiken.") → that area, when it names a category."""
+    low = norm(sent.text)
+    cue = next((c for c in rules.sections["focus_also_cues"] if c in low), None)
+    if cue is None or not is_focus_sentence(prev.text, rules):
+        return None
+    area = " ".join(sent.text.split())[low.find(cue) + len(cue):].strip(" .")
+    cats = categorize(area, rules, allow_other=False, fallback=False)
+    return FocusArea(title=area, categories=cats) if area and cats else None
 
 
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
@@ -860,8 +877,10 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
     for block, section in seg.blocks:
         if block.kind != "paragraph" or section not in ("lead", "activities") or block.text.rstrip().endswith(":"):
             continue
-        for sent in docs[id(block)].sents:
-            if is_commitment(sent, rules, strict=True):
+        sents = list(docs[id(block)].sents)
+        for prev, sent in zip([None] + sents, sents):
+            if is_commitment(sent, rules, strict=True) \
+                    and (prev is None or _focus_also(prev, sent, rules) is None):
                 freq, cadence = parse_frequency(sent.text, rules)
                 draft.activities.append({
                     "text": " ".join(sent.text.split()), "focus_area": None, "reading": read_actors(sent, rules),

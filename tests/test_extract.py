@@ -356,6 +356,15 @@ def test_a_focus_cue_with_words_between(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott i villaområdena", ["mangdbrott"])]
 
 
+def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 kommer polisen och kommunen att fokusera på bostadsinbrott. "
+           "Vi kommer även att arbeta med buskörningen i centrum. Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("bostadsinbrott", ["mangdbrott"]), ("buskörningen i centrum", ["trafik", "offentlig_miljo"])]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
