@@ -829,7 +829,9 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     t = _tables(rules)
     if t.promise_sentence(low):
         draft.promise_sentences.append(sent)
-    if section in ("lead", "activities", "situation", "focus"):
+    if section in ("lead", "activities", "situation", "focus", "effect"):
+        # (under "Det här ska vi åstadkomma tillsammans" too: "… ett fortsatt behov av att fokusera på barn
+        # och unga samt alkohol- och drogförebyggande arbete": polisen-se__varberg)
         areas = _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")]
         for fa in filter(None, areas):
             add_focus(draft, fa)

@@ -365,6 +365,13 @@ def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rul
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
 
 
+def test_a_focus_sentence_under_an_effect_heading(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2023\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "Lägesbilden visar ett fortsatt behov av att fokusera på bostadsinbrott.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott", ["mangdbrott"])]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
