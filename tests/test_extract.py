@@ -210,6 +210,172 @@ def test_aim_in_the_sentence_before_the_leadin(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trafiksäkerhet i kommunen", ["trafik"])]
 
 
+def test_aim_on_the_line_above_a_leadin_that_says_how(write, rules, nlp):
+    """"Detta gör vi genom att:" on its own line: the aim is the line above (a heading here); the
+    general aim of all promises names no area."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "Polisen och kommunen lovar att arbeta proaktivt mot buskörning med mopeder i centrum\n\n"
+           "Det ska åstadkommas genom följande aktiviteter:\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Under året lovar kommunen och polisen att arbeta för att förebygga brott och öka tryggheten.\n\n"
+           "Detta gör vi genom att:\n\n  • Kommunen ska ordna en trygghetsvandring.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("buskörning med mopeder i centrum", ["trafik", "offentlig_miljo"])]
+    assert [a.focus_area for a in rec.activities] == ["buskörning med mopeder i centrum"] * 2
+    txt = ("Sala – medborgarlöften 2022\n\nUnder två år ska polisen och kommunen tillsammans fortsätta jobba "
+           "för att minska langningen av alkohol till unga.\n\nFöljande aktiviteter ska göras för att uppnå detta:\n\n"
+           "  • Polisen ska genomföra fem kontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem kontroller."]
+
+
+def test_leadin_that_opens_with_the_aim(write, rules, nlp):
+    """"Ökad trygghet och synlighet genom:": a goal word first, then "genom"."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "Minska narkotikabruket bland unga genom följande åtgärder:\n\n  • Polisen ska besöka skolorna.\n\n"
+           "Ökad trygghet genom:\n\n  • Kommunen ska förbättra belysningen.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Minska narkotikabruket bland unga", ["unga", "narkotika"])]
+    assert rec.activities[0].focus_area == "Minska narkotikabruket bland unga"
+
+
+def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen i dag\n\nUtifrån lägesbilden har fokusområdena "
+           "trafiksäkerhet och narkotikan (försäljning och bruk) prioriterats.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafiksäkerhet", ["trafik"]), ("narkotikan (försäljning och bruk)", ["narkotika"])]
+    txt = ("Sala – medborgarlöften 2022\n\nDe fokusområden man har enats om är buskörning och inbrott i "
+           "sommarstugor.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+
+
+def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, nlp):
+    """"Fyra fokusområden" inside a lägesbild section: its items are areas, not situation."""
+    txt = ("Sala – medborgarlöften 2022\n\nGemensam lägesbild\n\nMedborgardialogerna visar oro för droger.\n\n"
+           "Två fokusområden\n\n  • Insatser mot narkotika bland unga\n  • Trafikmiljön i centrum\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["trafik", "offentlig_miljo"]]
+    assert "narkotika bland unga" not in rec.situation.text
+
+
+def test_a_leadin_that_says_what_the_parties_work_for_lists_areas(write, rules, nlp):
+    """"… lovar gemensamt att arbeta för:": its items are the aims, not promises."""
+    txt = ("Eksjö – medborgarlöften 2023\n\nPolisen och kommunen lovar gemensamt att jobba för:\n\n"
+           "  • att minska narkotikabruket bland unga i åldern 15 till 21 år.\n"
+           "  • öka tryggheten kring busstationen i centrum.\n\nAktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["offentlig_miljo"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio insatser."]
+    txt = ("Eksjö – medborgarlöften 2023\n\nUnder perioden lovar parterna att fokusera på följande områden:\n\n"
+           "  • Trafiksäkerhet\n  • Våld i nära relationer\n\nAktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["nara_relation"]]
+    assert len(rec.activities) == 1
+
+
+def test_long_goal_bullets_before_the_actions(write, rules, nlp):
+    """A goal of up to 16 words with a local priority is an area; a goal with its means is a promise."""
+    txt = ("Eksjö – medborgarlöften 2019\n\nMedborgarlöfte 2019\n\n"
+           "  • Att minska bruket av narkotika bland unga i åldern 21 år och yngre i hela kommunen.\n"
+           "  • Öka tryggheten genom aktiv närvaro på platser i centrum som upplevs som otrygga.\n\n"
+           "Aktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+    assert len(rec.activities) == 2
+
+
+def test_areas_a_leadin_announces_as_headings_with_their_texts(write, rules, nlp):
+    """"De problemområden som identifierats är följande:" then a heading and a text per area; the
+    texts stay situation, and a list after them is read as usual."""
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\n"
+           "De problemområden som identifierats i våra dialoger är följande:\n\nTrafikproblematik\n\n"
+           "Många oroar sig för buskörning i våra områden.\n\nNarkotika (försäljning och bruk)\n\n"
+           "Fler unga prövar narkotika.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Narkotika\n\n  • Kommunen ska utbilda personal på fritidsgårdarna.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trafikproblematik", ["trafik"]), ("Narkotika (försäljning och bruk)", ["narkotika"])]
+    assert "Fler unga prövar narkotika." in rec.situation.text
+    assert [a.focus_area for a in rec.activities] == [None, "Narkotika (försäljning och bruk)"]
+
+
+def test_a_sentence_that_names_the_areas_found_before_a_list(write, rules, nlp):
+    """"… har följande områden identifierats som viktiga …." then bullets: no commitment word, so no
+    promise though it names a doer and "identifiera"."""
+    txt = ("Sala – medborgarlöften 2020\n\nTillsammans med polisens statistik och dialogerna har följande "
+           "områden identifierats som viktiga för arbetet.\n\n  • Trafiksäkerhet.\n  • Bostadsinbrott.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
+def test_a_method_heading_is_no_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nSå här ska vi göra\n\nPolisen och kommunen ska arbeta med metoden EST.\n\n"
+           "Effektiv samordning för trygghet (EST)\n\nEST är en arbetsmetod där parterna samlar in information.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert rec.focus_areas == []
+
+
+def test_promises_in_prose_under_the_areas_of_a_focus_section(write, rules, nlp):
+    """"Prioriteringar under året" / "Synlighet" / "Vi ska prioritera närvaro i …": the sub-heading is an
+    area and the committing sentence under it its activity; a description stays situation."""
+    txt = ("Sala – medborgarlöfte 2020\n\nPrioriteringar under året\n\nSynlighet\n\n"
+           "Vi ska prioritera närvaro i Centrum och på Torget. Många upplever otrygghet där på kvällarna.\n\n"
+           "Trafik\n\nPolisen ska genomföra fem hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["Synlighet", "Trafik"]
+    assert [(a.text, a.focus_area) for a in rec.activities] == [
+        ("Vi ska prioritera närvaro i Centrum och på Torget.", "Synlighet"),
+        ("Polisen ska genomföra fem hastighetskontroller.", "Trafik")]
+    assert rec.situation.text == "Många upplever otrygghet där på kvällarna."
+
+
+def test_a_leadin_that_names_a_topic_over_promises(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2020\n\nDet här ska vi göra\n\nKrafttag mot buskörning och trafikbrott:\n\n"
+           "  • Polisen genomför minst fem trafikkontroller.\n\nKontakta trafikpolisen:\n\n  • Telefon 114 14\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("Krafttag mot buskörning och trafikbrott", ["trafik"])]
+
+
+def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Polisen ska genomföra riktade insatser mot droger.\n  • Polis och kommun ska uppnå ökad trygghet i centrum.\n"
+           "  • Den öppna narkotikahandeln skall märkbart minska.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra riktade insatser mot droger."]
+    assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
+
+
+def test_a_focus_cue_with_words_between(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott i villaområdena", ["mangdbrott"])]
+
+
+def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 kommer polisen och kommunen att fokusera på bostadsinbrott. "
+           "Vi kommer även att arbeta med buskörningen i centrum. Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("bostadsinbrott", ["mangdbrott"]), ("buskörningen i centrum", ["trafik", "offentlig_miljo"])]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
+def test_a_focus_sentence_under_an_effect_heading(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2023\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "Lägesbilden visar ett fortsatt behov av att fokusera på bostadsinbrott.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott", ["mangdbrott"])]
+
+
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     txt = ("Bollebygd – medborgarlöften\n\nMedborgarlöftet 2023 med fokus på att förebygga droganvändning "
            "bland unga har undertecknats.\n\nPolisen ska besöka skolorna varje termin.\n")
