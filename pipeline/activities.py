@@ -69,6 +69,7 @@ class _Tables:
     restated: frozenset
     focus_word: object
     focus_cue: object
+    focus_cue_gap: re.Pattern
     focus_cue_before: object
     place_leadin: object
     follow_up_leadin: object
@@ -95,6 +96,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
+        focus_cue_gap=re.compile(sec["focus_sentence_cue_gap"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
@@ -138,7 +140,9 @@ def _never_item(text: str, rules: Rules) -> bool:
 
 
 def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
-    return not _tables(rules).past.isdisjoint(words)
+    """A reported, past action: a past marker, or "har" with a supine (rules/activities.yaml)."""
+    return not _tables(rules).past.isdisjoint(words) \
+        or _goal_re(rules.activities["past_supine"]).search(" ".join(words)) is not None
 
 
 def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = False) -> bool:
@@ -198,7 +202,8 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
     t = _tables(rules)
     for phrase in rules.activities["not_focus_phrases"]:
         low = low.replace(phrase, " ")
-    return (t.focus_word(low) is not None and t.focus_cue(low) is not None) or t.focus_cue_before(low) is not None
+    cue = t.focus_cue(low) is not None or t.focus_cue_gap.search(low) is not None
+    return (cue and t.focus_word(low) is not None) or t.focus_cue_before(low) is not None
 
 
 # Joins between areas named in a list; not after a hyphenated first part
@@ -206,10 +211,36 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
 _AREA_JOIN = re.compile(r"(?<!-),\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+")
 
 
+def _split_areas(text: str) -> list[str]:
+    """Areas named in a list, split at "," "och" "samt" outside parentheses ("narkotikan
+    (försäljning och bruk) och trafiksituationen i Ekeby" → two)."""
+    parts, depth, last = [], 0, 0
+    for m in re.finditer(r"[()]|" + _AREA_JOIN.pattern, text):
+        if m.group() in "()":
+            depth += 1 if m.group() == "(" else -1
+        elif depth <= 0:
+            parts.append(text[last:m.start()])
+            last = m.end()
+    return parts + [text[last:]]
+
+
+def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
+    """"Utifrån lägesbilden har fokusområdena trafiksäkerhet och narkotika prioriterats" → two
+    areas (rules/sections.yaml ``focus_named_in``)."""
+    low = " ".join(text.split()).lower()
+    for pat in _purpose_res(rules, "focus_named_in"):
+        m = pat.search(low)
+        if m:
+            areas = " ".join(text.split())[m.start("areas"):m.end("areas")]
+            return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(areas))
+                    if (cats := categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)))]
+    return []
+
+
 def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
     if not is_focus_sentence(text, rules):
-        return []
+        return _named_areas(text, rules)
     low = text.lower()
     sec = rules.sections
     before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)
@@ -222,7 +253,8 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         clause = re.sub(r"\s+som\s*$", "", clause)  # "Därför är det unga som står i fokus" → "unga"
         cats = categorize(clause, rules, allow_other=False, fallback=not generic_title(clause, rules))
         return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
-    cue_at = max((low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low), default=-1)
+    gaps = [m.end() for m in _tables(rules).focus_cue_gap.finditer(low)]
+    cue_at = max([low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low] + gaps, default=-1)
     if cue_at < 0:
         return []
     clause = text[cue_at:]
@@ -258,7 +290,7 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
 @lru_cache(maxsize=4096)
 def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] | None:
     """The title and categories of ``purpose_focus`` (cached; each caller gets its own area)."""
-    low = norm(text).rstrip(" :")
+    low = norm(text).rstrip(" :;")
     for pat in _purpose_res(rules, key):
         m = pat.search(low)
         if not m:
@@ -267,8 +299,17 @@ def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] |
         if not cats:
             return None
         start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
-        return " ".join(text.split())[start:end].strip(" ,:"), tuple(cats)
+        return " ".join(text.split())[start:end].strip(" ,:;"), tuple(cats)
     return None
+
+
+def means_focus(before: Span | None, leadin: str, rules: Rules) -> FocusArea | None:
+    """"Detta gör vi genom att:": a lead-in that only says how; the aim is in the sentence before
+    it ("Polisen och kommunen lovar att arbeta för ökad trafiksäkerhet."), in its paragraph or
+    the line above."""
+    if before is None or not phrase_match(leadin, rules.sections["means_leadins"]):
+        return None
+    return purpose_focus(before.text, rules, "aim_before_means")
 
 
 def generic_title(text: str, rules: Rules) -> bool:
@@ -284,9 +325,15 @@ def _focus_item(text: str, rules: Rules) -> FocusArea:
     return FocusArea(title=title or text, categories=cats)
 
 
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
 def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
+    """The area, or the one of the same title already named ("ANDTS (alkohol, narkotika …)" and
+    "ANDTS" are one: the page names the area in its lägesbild and again over its promises)."""
+    key = _PAREN.sub("", fa.title).lower()
     for old in draft.focus_areas:
-        if old.title.lower() == fa.title.lower():
+        if _PAREN.sub("", old.title).lower() == key:
             return old
     draft.focus_areas.append(fa)
     return fa
@@ -311,6 +358,8 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "situation"
     if t.effect_leadin(low):
         return "effect"
+    if low.endswith(tuple(rules.sections["area_leadin_ends"])):
+        return "focus"
     if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
         return "activity"
     if _focus_leadin_re(rules).search(low):
@@ -352,12 +401,20 @@ def _actor_heading(doc: Doc | Span, rules: Rules) -> tuple[str, ...]:
         if len(low.split()) > 4 or low.endswith((".", ":")):
             return ()
         span = doc if isinstance(doc, Span) else doc[:]
-        if not has_actor(span.doc, span.start, span.start + 1) \
+        if not (has_actor(span.doc, span.start, span.start + 1) or _genitive_named(span)) \
                 or categorize(doc.text, rules, allow_other=False) \
                 or phrase_match(doc.text, rules.sections["signatory_headings"]):
             return ()  # (a heading that opens with an actor but names a topic: "Grannsamverkan")
     reading = read_actors(doc, rules)
     return tuple(order_codes(reading.subject + reading.partners, rules))
+
+
+def _genitive_named(span: Span) -> bool:
+    """"Göteborgs fotbollförbund": an organisation named with its place's genitive first; only
+    a weak actor (not a party: "Lidköpings kommun" over a page is its furniture)."""
+    if len(span) < 2 or not (span[0].is_title and span[0].lower_.endswith("s")):
+        return False
+    return any(m.start == span.start + 1 and m.label_.endswith(":weak") for m in span.doc.spans["actors"])
 
 
 def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
@@ -386,6 +443,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     real_activities = False       # the section was opened by an activity heading
     last_activity: dict | None = None
     leadin_items = False          # the lead-in in force has had its list
+    areas_below = False           # the focus lead-in's areas are headings, each over its text
     restated = False              # a report's list that repeats the original promises
     generic: FocusArea | None = None  # a focus heading with a generic title, waiting for its text
 
@@ -407,7 +465,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     # polisen-se__uppfoljning-2020-medborgarlofte-mariestad; "Polism": polisen-se__eskilstuna;
     # "År 2022 anmäldes 15": www-stromsund-se__9901; polisen-se__sodertalje).
     last_block = seg.blocks[-1][0] if seg.blocks else None
-    for block, section in seg.blocks:
+    for i, (block, section) in enumerate(seg.blocks):
         doc = docs[id(block)]
         if section in ("title", "period_heading"):
             if _tables(rules).promise_sentence(norm(block.text)):
@@ -416,7 +474,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                              or [purpose_focus(block.text, rules, "promise_focus")]):
                 add_focus(draft, fa)  # "Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte"
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
-            generic = None
+            generic, areas_below = None, False
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
         if section.endswith(":heading"):
@@ -424,7 +482,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if _follow_up_heading(block.text, kind, seg, rules):
                 draft.follow_up.append(block.text)
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
-            generic = None
+            generic, areas_below = None, False
             real_activities = kind == "activities"
             continue
         section = override or section
@@ -439,8 +497,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if section != "follow_up" and is_follow_up_sentence(block.text, rules):
                 draft.follow_up.append(block.text)  # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"
                 continue
+            if leadin == "focus" and block is not last_block and _area_heading(block.text, rules):
+                # "De problemområden som identifierats är följande:" / "Trafikproblematik" / its text / …
+                current_fa, heading_actors, areas_below = add_focus(draft, _focus_item(block.text, rules)), (), True
+                continue
             acts = _actor_heading(doc, rules)
-            leadin = None
+            leadin, areas_below = None, False
             if acts:
                 heading_actors, current_fa, override = acts, None, "activities"
             elif section in ("lead", "activities", "focus") and "," in block.text \
@@ -464,6 +526,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         if block.kind == "item":
             leadin_items = True
+            if areas_below and topics.get(id(block)) != "heading":
+                leadin, areas_below = None, False  # a list after the areas' texts is no area
+            areas_below = areas_below or leadin == "focus" and topics.get(id(block)) == "heading"
             if report and (restated or not _tables(rules).restated.isdisjoint(_words(block.text))):
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
@@ -480,7 +545,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         # paragraph
         restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
         sents = list(doc.sents) or [doc]
-        if block.text.rstrip().endswith((":", " följande.")):  # "… är polisens medborgarlöften följande."
+        if opens_list(block.text, rules) or block.text.rstrip().endswith(" följande."):
+            # "… är polisens medborgarlöften följande."
             *body, last = sents
             for s in body:
                 _read_sentence(draft, s, block, section, add_activity, rules, report)
@@ -488,7 +554,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if acts:
                 heading_actors = acts
             leadin = _leadin_kind(last.text, rules)
-            leadin_items = False
+            leadin_items, areas_below = False, False
             if section == "situation" and (leadin == "focus" or not _promises(last, rules)):
                 # "Den sammanvägda bilden av problemområdena är:" and its list are situation;
                 # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
@@ -496,6 +562,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 leadin = "situation" if leadin == "activity" else leadin
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
                 if section in ("lead", "activities", "focus") else None
+            before = body[-1] if body else _last_sentence(seg, i - 1, docs)
+            if aim is None and section in ("lead", "activities", "focus") \
+                    and (aim := means_focus(before, last.text, rules)) is not None:
+                # the sentence with the aim is the first half of the lead-in, no activity
+                aim_text = " ".join(before.text.split())
+                draft.activities = [a for a in draft.activities if a["text"] != aim_text]
+            if aim is None and leadin == "none" and section in ("lead", "activities") \
+                    and _topic_leadin(last.text, seg.blocks[i + 1][0] if i + 1 < len(seg.blocks) else None, rules):
+                aim = _focus_item(" ".join(last.text.split()).rstrip(" :"), rules)
             if aim is not None:
                 current_fa = add_focus(draft, aim)
             if leadin == "place":
@@ -503,23 +578,54 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "focus":
                 for fa in _focus_from_sentence(last.text, rules):
                     add_focus(draft, fa)
-            elif leadin == "activity" and block.text.rstrip().endswith(":") and section != "follow_up" \
+            elif leadin == "activity" and opens_list(block.text, rules) and section != "follow_up" \
                     and (section not in ("effect", "other") or _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
             continue
-        if leadin == "focus" and not leadin_items and len(block.text) < 160:
+        if leadin == "focus" and not leadin_items and not areas_below and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
             leadin = None
             continue
-        leadin = None
+        leadin = leadin if areas_below else None
         for prev, s in zip([None] + sents, sents):
+            also = _focus_also(prev, s, rules) if prev is not None else None
+            if also is not None:  # "… fokusera på X. Vi kommer även att arbeta med Y.": Y, no activity
+                add_focus(draft, also)
+                continue
             for fa in _focus_after(prev, s, rules) if prev is not None else ():
                 add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add_activity, rules, report)
-        if sents and _leadin_kind(sents[-1].text, rules) == "focus" \
-                and not is_commitment(sents[-1], rules, strict=False):
-            leadin = "focus_items"  # "… fokusera på fem områden." followed by a list
+        if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
+                and not (commits(sents[-1].text, rules) and is_commitment(sents[-1], rules, strict=False)):
+            # "… fokusera på fem områden." followed by a list; "… har följande områden identifierats som
+            # viktiga …" (polisen-se__timra), "… lett fram till sex prioriterade områden."
+            # (polisen-se__stockholm-kungsholmen): with no commitment word, a named doer and an action verb
+            # are no promise
+            leadin = "focus_items"
     return draft
+
+
+def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
+    """The last sentence of the segment's block ``i`` (None before the first block)."""
+    if i < 0:
+        return None
+    sents = list(docs[id(seg.blocks[i][0])].sents)
+    return sents[-1] if sents else None
+
+
+def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
+    """"Samverkan mot droger och ungdomskriminalitet:" over a list of promises: a lead-in that only
+    names a topic (a category word, no verb of the lead-in lists) is the focus area of its list."""
+    return nxt is not None and nxt.kind == "item" and commits(nxt.text, rules) \
+        and len(text.split()) <= rules.sections["heading_max_words"] \
+        and bool(categorize(text, rules, allow_other=False, fallback=False))
+
+
+def _area_heading(text: str, rules: Rules) -> bool:
+    """A heading that names one of the areas a focus lead-in announced (a short topic that
+    promises nothing), not a section or a signatory."""
+    return len(text.split()) <= 10 and not text.endswith(("!", "?")) and not commits(text, rules) \
+        and not phrase_match(text, rules.sections["not_focus_headings"] + rules.sections["signatory_headings"])
 
 
 def _follow_up_heading(text: str, kind: str, seg: Segment, rules: Rules) -> bool:
@@ -571,14 +677,30 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     return []
 
 
+def _focus_also(prev: Span, sent: Span, rules: Rules) -> FocusArea | None:
+    """A sentence that adds an area to the focus sentence before it ("Under 2022 kommer polisen … att
+    fortsätta fokusera på bekämpning av narkotika bland unga. Vi kommer även att arbeta med
+    trygghetsskapande åtgärder i trafiken.") → that area, when it names a category."""
+    low = norm(sent.text)
+    cue = next((c for c in rules.sections["focus_also_cues"] if c in low), None)
+    if cue is None or not is_focus_sentence(prev.text, rules):
+        return None
+    area = " ".join(sent.text.split())[low.find(cue) + len(cue):].strip(" .")
+    cats = categorize(area, rules, allow_other=False, fallback=False)
+    return FocusArea(title=area, categories=cats) if area and cats else None
+
+
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     """Bullets that name topics, not activities: a bullet of a few words with running text
-    under it is a heading ("• Trafik" + a paragraph); a list of only such short bullets,
-    some naming a focus category, is a list of focus areas ("• Otrygga platser • Skadegörelse")."""
+    under it is a heading ("• Trafik" + a paragraph); a list of only short bullets
+    (``topic_list_max_words``, a full stop allowed, no reported action), most naming a focus
+    category, is a list of focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. •
+    Kriminella nätverk."); a list of project names, most naming none ("• Huskurage •
+    Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
-    def short(b: Block, limit: int) -> bool:
-        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in ".:;!?" \
+    def short(b: Block, limit: int, enders: str = ".:;!?") -> bool:
+        return 0 < len(b.text.split()) <= limit and b.text.rstrip()[-1:] not in enders \
             and not commits(b.text, rules)
 
     out: dict[int, str] = {}
@@ -590,8 +712,9 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
                 out[id(b)] = "heading"
             run.append(b)
             continue
-        if len(run) >= 2 and all(short(x, 4) for x in run) \
-                and any(categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
+        if len(run) >= 2 and all(short(x, rules.activities["topic_list_max_words"], ":;!?")
+                                 and not is_past_report(_words(x.text), rules) for x in run) \
+                and 2 * sum(bool(categorize(x.text, rules, allow_other=False, fallback=False)) for x in run) > len(run):
             out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
     return out
@@ -619,9 +742,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
-            and commits(text, rules):
-        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:": a promise,
-        # and its head (if any) the focus area it falls under
+            and (commits(text, rules) or _opens_with_doer(doc, text, rules)):
+        # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:", "Polisen
+        # fortsätter att informera via …" under "Inriktning för medborgarlöfte …": a promise, and
+        # its head (if any) the focus area it falls under
         head = _item_head(text, rules)
         fa = add_focus(draft, FocusArea(title=head, categories=_topic_categories(head, text, rules))) if head else None
         add_activity(text, doc, block, "activities", fa)
@@ -632,7 +756,9 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         if categorize(text, rules, allow_other=False) or not _place_like(text):
             add_focus(draft, _focus_item(text, rules))
         return
-    if leadin == "effect" or section == "effect":
+    if leadin == "effect" or section == "effect" and (
+            _tables(rules).effect_leadin(norm(text)) or not is_commitment(doc, rules, strict=True)):
+        # (a promise under an effect heading is an activity, unless it says what is to be reached)
         draft.effect.append(text)
         return
     if section == "other":
@@ -676,6 +802,19 @@ def _topic_categories(topic: str, rest: str, rules: Rules) -> list[str]:
     return categorize(topic, rules, allow_other=False, fallback=False) \
         or categorize(rest, rules, allow_other=False, fallback=False) \
         or categorize(topic, rules, fallback=not generic_title(topic, rules))
+
+
+def _opens_with_doer(doc, text: str, rules: Rules) -> bool:
+    """"Polisen fortsätter att informera …": an item that opens with its doers and an action
+    verb promises even without a commitment word (fagersta-se__medborgarlofte)."""
+    return _action_re(rules).search(norm(text)) is not None and read_actors(doc, rules).opens
+
+
+def opens_list(text: str, rules: Rules) -> bool:
+    """A lead-in that opens a list: it ends with ":", or with an ellipsis or ";" after "att",
+    "lovar" or "kommer" ("Polisen lovar att..", "… kommer;": rules/activities.yaml)."""
+    text = text.rstrip()
+    return text.endswith(":") or _goal_re(rules.activities["leadin_end"]).search(text.lower()) is not None
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:
@@ -725,7 +864,9 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     t = _tables(rules)
     if t.promise_sentence(low):
         draft.promise_sentences.append(sent)
-    if section in ("lead", "activities", "situation", "focus"):
+    if section in ("lead", "activities", "situation", "focus", "effect"):
+        # (under "Det här ska vi åstadkomma tillsammans" too: "… ett fortsatt behov av att fokusera på barn
+        # och unga samt alkohol- och drogförebyggande arbete": polisen-se__varberg)
         areas = _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")]
         for fa in filter(None, areas):
             add_focus(draft, fa)
@@ -736,6 +877,8 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.follow_up.append(text)
     elif section == "effect":
         draft.effect.append(text)
+    elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
+        add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
     elif section in ("situation", "focus") and not is_period_statement(text, rules):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
@@ -769,10 +912,12 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in ("lead", "activities") or block.text.rstrip().endswith(":"):
+        if block.kind != "paragraph" or section not in ("lead", "activities") or opens_list(block.text, rules):
             continue
-        for sent in docs[id(block)].sents:
-            if is_commitment(sent, rules, strict=True):
+        sents = list(docs[id(block)].sents)
+        for prev, sent in zip([None] + sents, sents):
+            if is_commitment(sent, rules, strict=True) \
+                    and (prev is None or _focus_also(prev, sent, rules) is None):
                 freq, cadence = parse_frequency(sent.text, rules)
                 draft.activities.append({
                     "text": " ".join(sent.text.split()), "focus_area": None, "reading": read_actors(sent, rules),

@@ -94,7 +94,9 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         if partner:
             partners.append(code)
         elif _is_genitive(m, rules):
-            if m.start == lo:  # "Kommunens fältassistenter ska …": the owner acts
+            if m.start == lo or m.start == lo + 1 and full[lo].is_title and not m.text.lower().endswith("ens"):
+                # "Kommunens fältassistenter ska …", "Borlänge kommuns Trygghetsvärdar ska …" (a name before
+                # the indefinite genitive; not "Involvera kommunens invånare"): the owner acts
                 subject.append(code)
             elif m.end < hi and full[m.end].lower_ in rules.actors["promise_nouns"]:
                 promisers.append(code)  # "… är polisens medborgarlöften följande"
@@ -105,8 +107,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif not _blocked(full, m.start, rules):
             subject.append(code)
     subject = subject or promisers
-    named = _suffix_actors(full, lo, hi, mentions, rules)
-    if named:  # "… (Polis och kommun)": the suffix names the doers, weak ones too
+    named = _suffix_actors(full, lo, hi, mentions, rules) or _responsible_actors(full, lo, hi, mentions, rules)
+    if named:  # "… (Polis och kommun)", "… Ansvarig: kommunen": the suffix names the doers, weak ones too
         return ActorReading(named, tuple(dict.fromkeys(partners)), True)
     return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
 
@@ -134,6 +136,21 @@ def _suffix_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rule
                              or doc[i].text[:1].isupper() for i in range(start, end - 1)):
         return ()
     return tuple(dict.fromkeys(m.label_.partition(":")[0] for m in inside))
+
+
+def _responsible_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rules) -> tuple[str, ...]:
+    """The codes after a closing "Ansvarig:" ("… Ansvarig: kommunen/polisen"), when only actors,
+    joiners and punctuation follow it."""
+    a = _sets(rules)
+    cue = next((i for i in range(hi - 1, lo - 1, -1) if doc[i].lower_ in a["responsible_cues"]), None)
+    if cue is None:
+        return ()
+    after = [m for m in mentions if m.start > cue]
+    covered = {i for m in after for i in range(m.start, m.end)}
+    if not after or not all(i in covered or doc[i].is_punct or doc[i].lower_ in a["list_joiners"]
+                            for i in range(cue + 1, hi)):
+        return ()
+    return tuple(dict.fromkeys(m.label_.partition(":")[0] for m in after))
 
 
 def actor_starts(doc: Doc) -> list[int]:

@@ -16,15 +16,15 @@ RATCHET = {
     "period_accuracy": 1.0,
     "doc_type_accuracy": 1.0,
     "parties_f1": 0.978,
-    "focus_category_f1": 0.887,
-    "activity_precision": 0.965,
-    "activity_recall": 0.99,
-    "activity_f1": 0.977,
-    "actor_f1": 0.981,
+    "focus_category_f1": 0.912,
+    "activity_precision": 0.983,
+    "activity_recall": 0.993,
+    "activity_f1": 0.988,
+    "actor_f1": 0.991,
     "frequency_accuracy": 1.0,
     "follow_up_presence_accuracy": 0.958,
     "follow_up_frequency_accuracy": 1.0,
-    "situation_dice": 0.859,
+    "situation_dice": 0.86,
 }
 
 

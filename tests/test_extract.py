@@ -150,6 +150,10 @@ def test_places_and_target_groups(rules):
     ("Områdespolisen fortsätter sina kontakter med skola och socialtjänst.", ["polisen"]),
     ("Starta ett strukturerat arbete med fastighetsägare.", ["polisen", "kommunen", "fastighetsagare"]),
     ("Genomföra mätningar och delge dessa till polisen.", ["polisen", "kommunen"]),
+    ("Ydre kommuns trygghetsvärdar ska stödja unga på kvällarna.", ["kommunen"]),
+    ("Involvera kommunens invånare i arbetet.", ["polisen", "kommunen"]),
+    ("Polisen ska stärka arbetet med grannsamverkan i byarna.", ["polisen"]),
+    ("Polisen ska arbeta med föreningslivet i byarna.", ["polisen", "civilsamhalle"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
@@ -204,6 +208,172 @@ def test_aim_in_the_sentence_before_the_leadin(write, rules, nlp):
            "kommunen. Detta gör vi genom att:\n\n  • Genomföra minst tio trafikkontroller.\n")
     rec = _one(write, rules, nlp, txt, "are")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trafiksäkerhet i kommunen", ["trafik"])]
+
+
+def test_aim_on_the_line_above_a_leadin_that_says_how(write, rules, nlp):
+    """"Detta gör vi genom att:" on its own line: the aim is the line above (a heading here); the
+    general aim of all promises names no area."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "Polisen och kommunen lovar att arbeta proaktivt mot buskörning med mopeder i centrum\n\n"
+           "Det ska åstadkommas genom följande aktiviteter:\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Under året lovar kommunen och polisen att arbeta för att förebygga brott och öka tryggheten.\n\n"
+           "Detta gör vi genom att:\n\n  • Kommunen ska ordna en trygghetsvandring.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("buskörning med mopeder i centrum", ["trafik", "offentlig_miljo"])]
+    assert [a.focus_area for a in rec.activities] == ["buskörning med mopeder i centrum"] * 2
+    txt = ("Sala – medborgarlöften 2022\n\nUnder två år ska polisen och kommunen tillsammans fortsätta jobba "
+           "för att minska langningen av alkohol till unga.\n\nFöljande aktiviteter ska göras för att uppnå detta:\n\n"
+           "  • Polisen ska genomföra fem kontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem kontroller."]
+
+
+def test_leadin_that_opens_with_the_aim(write, rules, nlp):
+    """"Ökad trygghet och synlighet genom:": a goal word first, then "genom"."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "Minska narkotikabruket bland unga genom följande åtgärder:\n\n  • Polisen ska besöka skolorna.\n\n"
+           "Ökad trygghet genom:\n\n  • Kommunen ska förbättra belysningen.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Minska narkotikabruket bland unga", ["unga", "narkotika"])]
+    assert rec.activities[0].focus_area == "Minska narkotikabruket bland unga"
+
+
+def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen i dag\n\nUtifrån lägesbilden har fokusområdena "
+           "trafiksäkerhet och narkotikan (försäljning och bruk) prioriterats.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafiksäkerhet", ["trafik"]), ("narkotikan (försäljning och bruk)", ["narkotika"])]
+    txt = ("Sala – medborgarlöften 2022\n\nDe fokusområden man har enats om är buskörning och inbrott i "
+           "sommarstugor.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+
+
+def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, nlp):
+    """"Fyra fokusområden" inside a lägesbild section: its items are areas, not situation."""
+    txt = ("Sala – medborgarlöften 2022\n\nGemensam lägesbild\n\nMedborgardialogerna visar oro för droger.\n\n"
+           "Två fokusområden\n\n  • Insatser mot narkotika bland unga\n  • Trafikmiljön i centrum\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["trafik", "offentlig_miljo"]]
+    assert "narkotika bland unga" not in rec.situation.text
+
+
+def test_a_leadin_that_says_what_the_parties_work_for_lists_areas(write, rules, nlp):
+    """"… lovar gemensamt att arbeta för:": its items are the aims, not promises."""
+    txt = ("Eksjö – medborgarlöften 2023\n\nPolisen och kommunen lovar gemensamt att jobba för:\n\n"
+           "  • att minska narkotikabruket bland unga i åldern 15 till 21 år.\n"
+           "  • öka tryggheten kring busstationen i centrum.\n\nAktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["offentlig_miljo"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio insatser."]
+    txt = ("Eksjö – medborgarlöften 2023\n\nUnder perioden lovar parterna att fokusera på följande områden:\n\n"
+           "  • Trafiksäkerhet\n  • Våld i nära relationer\n\nAktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["nara_relation"]]
+    assert len(rec.activities) == 1
+
+
+def test_long_goal_bullets_before_the_actions(write, rules, nlp):
+    """A goal of up to 16 words with a local priority is an area; a goal with its means is a promise."""
+    txt = ("Eksjö – medborgarlöften 2019\n\nMedborgarlöfte 2019\n\n"
+           "  • Att minska bruket av narkotika bland unga i åldern 21 år och yngre i hela kommunen.\n"
+           "  • Öka tryggheten genom aktiv närvaro på platser i centrum som upplevs som otrygga.\n\n"
+           "Aktiviteter\n\n  • Polisen ska genomföra tio insatser.\n")
+    rec = _one(write, rules, nlp, txt, "eksjo")
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
+    assert len(rec.activities) == 2
+
+
+def test_areas_a_leadin_announces_as_headings_with_their_texts(write, rules, nlp):
+    """"De problemområden som identifierats är följande:" then a heading and a text per area; the
+    texts stay situation, and a list after them is read as usual."""
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\n"
+           "De problemområden som identifierats i våra dialoger är följande:\n\nTrafikproblematik\n\n"
+           "Många oroar sig för buskörning i våra områden.\n\nNarkotika (försäljning och bruk)\n\n"
+           "Fler unga prövar narkotika.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Narkotika\n\n  • Kommunen ska utbilda personal på fritidsgårdarna.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trafikproblematik", ["trafik"]), ("Narkotika (försäljning och bruk)", ["narkotika"])]
+    assert "Fler unga prövar narkotika." in rec.situation.text
+    assert [a.focus_area for a in rec.activities] == [None, "Narkotika (försäljning och bruk)"]
+
+
+def test_a_sentence_that_names_the_areas_found_before_a_list(write, rules, nlp):
+    """"… har följande områden identifierats som viktiga …." then bullets: no commitment word, so no
+    promise though it names a doer and "identifiera"."""
+    txt = ("Sala – medborgarlöften 2020\n\nTillsammans med polisens statistik och dialogerna har följande "
+           "områden identifierats som viktiga för arbetet.\n\n  • Trafiksäkerhet.\n  • Bostadsinbrott.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
+def test_a_method_heading_is_no_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nSå här ska vi göra\n\nPolisen och kommunen ska arbeta med metoden EST.\n\n"
+           "Effektiv samordning för trygghet (EST)\n\nEST är en arbetsmetod där parterna samlar in information.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert rec.focus_areas == []
+
+
+def test_promises_in_prose_under_the_areas_of_a_focus_section(write, rules, nlp):
+    """"Prioriteringar under året" / "Synlighet" / "Vi ska prioritera närvaro i …": the sub-heading is an
+    area and the committing sentence under it its activity; a description stays situation."""
+    txt = ("Sala – medborgarlöfte 2020\n\nPrioriteringar under året\n\nSynlighet\n\n"
+           "Vi ska prioritera närvaro i Centrum och på Torget. Många upplever otrygghet där på kvällarna.\n\n"
+           "Trafik\n\nPolisen ska genomföra fem hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["Synlighet", "Trafik"]
+    assert [(a.text, a.focus_area) for a in rec.activities] == [
+        ("Vi ska prioritera närvaro i Centrum och på Torget.", "Synlighet"),
+        ("Polisen ska genomföra fem hastighetskontroller.", "Trafik")]
+    assert rec.situation.text == "Många upplever otrygghet där på kvällarna."
+
+
+def test_a_leadin_that_names_a_topic_over_promises(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2020\n\nDet här ska vi göra\n\nKrafttag mot buskörning och trafikbrott:\n\n"
+           "  • Polisen genomför minst fem trafikkontroller.\n\nKontakta trafikpolisen:\n\n  • Telefon 114 14\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("Krafttag mot buskörning och trafikbrott", ["trafik"])]
+
+
+def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Polisen ska genomföra riktade insatser mot droger.\n  • Polis och kommun ska uppnå ökad trygghet i centrum.\n"
+           "  • Den öppna narkotikahandeln skall märkbart minska.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra riktade insatser mot droger."]
+    assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
+
+
+def test_a_focus_cue_with_words_between(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott i villaområdena", ["mangdbrott"])]
+
+
+def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 kommer polisen och kommunen att fokusera på bostadsinbrott. "
+           "Vi kommer även att arbeta med buskörningen i centrum. Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("bostadsinbrott", ["mangdbrott"]), ("buskörningen i centrum", ["trafik", "offentlig_miljo"])]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
+def test_a_focus_sentence_under_an_effect_heading(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2023\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "Lägesbilden visar ett fortsatt behov av att fokusera på bostadsinbrott.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott", ["mangdbrott"])]
 
 
 def test_what_the_promise_is_about_in_prose(write, rules, nlp):
@@ -614,3 +784,178 @@ def test_a_leadin_that_says_what_the_parties_shall_work_for_is_a_focus_area(rule
     fa = purpose_focus("Kommunen och polisen ska arbeta för att minska drogerna i centrum genom att:", rules)
     assert (fa.title, fa.categories) == ("minska drogerna i centrum", ["offentlig_miljo", "narkotika"])
     assert purpose_focus("Kommunen ska arbeta för att öka tryggheten genom att:", rules) is None
+
+
+def test_leadin_ending_with_an_ellipsis_opens_a_list_and_names_its_doers(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nProblembild\n\nMånga upplever otrygghet vid torget.\n\n"
+           "Polisen och kommunen kommer tillsammans att...\n\n ... genomföra två trygghetsvandringar.\n\n"
+           "Polisen kommer att...\n\n ... patrullera vid torget varje fredag.\n\n"
+           "Kommunen lovar att..\n\n  • byta belysningen i parken.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [(a.text, a.actors) for a in rec.activities] == [
+        ("genomföra två trygghetsvandringar.", ["polisen", "kommunen"]),
+        ("patrullera vid torget varje fredag.", ["polisen"]),
+        ("byta belysningen i parken.", ["kommunen"])]
+
+
+def test_how_the_promise_is_made_and_list_announcements_are_no_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här gör vi\n\n"
+           "  • När medborgarlöftena tas fram ska de spegla vad invånarna tycker.\n"
+           "  • Utifrån enkäten ska sedan löften ges inom tre områden.\n"
+           "  • Polisen ska patrullera vid torget varje fredag.\n\n"
+           "Det här är några av de åtgärder som kommer att genomföras under året. Det rör sig om en rad "
+           "åtgärder som polisen lovar att genomföra. Polisen upplever en ökad oro bland de boende och "
+           "kommer att lyssna. Det innebär att den lokala problembilden ska styra arbetet. Den samlade "
+           "lägesbilden från polisen visar att många är oroliga och kommer att följas. Fokusområden kommer vara "
+           "torget och parken. Löftet ska ses som ett komplement till överenskommelsen som ska gälla. Det som "
+           "medborgarna önskade mest var att polisen ska synas. Resultatet ska bli en överenskommelse om vad som "
+           "ska göras. Detta kommer att leda till en ökad trygghet. Arbetet med löftet läggs in som en del i "
+           "samverkansavtalet som kommunen ska följa. Polisen och kommunen har i enighet beslutat att förlänga "
+           "löftet och kommer att följa det. Tillsammans ska vi uppfylla vårt löfte genom att fortsätta "
+           "arbetet. Trygg i Ydre är ett långsiktigt samverkansarbete som polisen ska leda. Kommunen ska rensa "
+           "buskage vid skolan.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
+                                                "Kommunen ska rensa buskage vid skolan."]
+
+
+def test_a_report_names_its_actions_with_har_and_a_supine(write, rules, nlp):
+    txt = ("Uppföljning av medborgarlöftet 2022 i Ydre\n\n"
+           "Kommunen och polisen har samverkat i möten om narkotika bland unga. Även kommunen har anpassat "
+           "sina arrangemang under pandemin. Vid dialogerna har det framkommit att många är trygga. Ingen av "
+           "dessa har handlat om en ungdom under 18 år.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == ["Kommunen och polisen har samverkat i möten om narkotika bland unga.",
+                                                "Även kommunen har anpassat sina arrangemang under pandemin."]
+
+
+def test_a_past_action_in_a_relative_clause_does_not_make_a_promise_background(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "Polisen ska kontakta alla som har drabbats av inbrott. Polisen har samverkat med skolan tidigare år.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska kontakta alla som har drabbats av inbrott."]
+
+
+def test_a_report_skips_the_list_of_what_was_promised(write, rules, nlp):
+    txt = ("Uppföljning medborgarlöfte Ydre 2018\n\nFör att minska problemen utlovas följande aktiviteter:\n\n"
+           "  • Genomföra riktade insatser mot narkotika.\n\nUnder året har polisen genomfört:\n\n"
+           "  • Totalt 68 rapporterade narkotikabrott.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == ["Totalt 68 rapporterade narkotikabrott."]
+
+
+def test_an_item_that_opens_with_its_doer_and_acts_is_a_promise_in_a_focus_section(write, rules, nlp):
+    txt = ("Ydre – medborgarlöfte 2022\n\nFokusområden\n\n  • Trafik\n"
+           "  • Polisen fortsätter att informera om trafiksäkerhet på kommunens webbplats\n"
+           "  • Samverkan med skolan\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen fortsätter att informera om trafiksäkerhet på kommunens webbplats"]
+    assert [a.actors for a in rec.activities] == [["polisen"]]
+
+
+def test_an_organisation_heading_with_its_places_genitive_names_the_doer(write, rules, nlp):
+    txt = ("Så har vi uppfyllt vårt löfte 2022 i Ydre\n\nSocialförvaltningen\n\n"
+           "  • Genomfört föreläsningar om kränkningar på nätet.\n\nYdres fotbollförbund\n\n"
+           "  • Anställt fler ledare i projektet.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["civilsamhalle"]]
+
+
+def test_a_healthcare_region_named_as_partner_or_party(write, rules, nlp):
+    txt = ("Ydre – medborgarlöfte 2024\n\nBakom löftet står polisen, Ydre kommun samt Region Östergötland.\n\n"
+           "Det här gör vi\n\n  • Kommunen ska tillsammans med Region Östergötland erbjuda föräldrastöd.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.parties == ["polisen", "kommunen", "region"]
+    assert rec.activities[0].actors == ["kommunen", "region"]
+
+
+def test_a_speakers_own_words_and_how_it_is_followed_up_are_no_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöfte 2024\n\nDet här gör vi\n\n"
+           "Polisen ska patrullera vid torget varje fredag. Trygghetsvandringarna kommer att lyfta frågorna, jag "
+           "ser fram emot arbetet. Uppföljning kommer att ske i det lokala brottsförebyggande rådet.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+
+
+def test_a_list_of_short_topics_is_focus_areas_a_list_of_project_names_is_not(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nTre fokusområden för 2024\n\n  • Trafiksäkerhetsarbete\n"
+           "  • Bedrägeribrott\n  • Bruk av narkotika bland unga\n\nDet här ska vi göra\n\n"
+           "I samverkan pågår flera projekt.\n\n  • Huskurage\n  • Ydreprojektet\n  • Tryggare torg\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhetsarbete", "Bedrägeribrott",
+                                                  "Bruk av narkotika bland unga"]
+    assert [a.text for a in rec.activities] == ["Huskurage", "Ydreprojektet", "Tryggare torg"]
+
+
+def test_goals_written_as_nouns_are_no_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Minskad tillgreppsbrottslighet\n"
+           "  • Ökad trafiksäkerhet\n  • Polisen ska patrullera vid torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+
+
+def test_a_closing_ansvarig_names_the_doers(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen och kommunen lovar:\n\n"
+           "  • Nattvandring Syfte: Stödja nattvandrarna i centrum Ansvarig: kommunen\n"
+           "  • Ökad närvaro vid stationen Ansvarig: polisen.\n"
+           "  • Informera på föräldramöten/ ansvariga Polisen och skolan\n"
+           "  • Trygghetsvandring med ansvarig personal från kommunen\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["polisen"], ["polisen", "skola"],
+                                                  ["polisen", "kommunen"]]
+
+
+def test_what_residents_were_asked_or_answered_lists_no_promises(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nVid dialogen ombads medborgarna att rangordna följande åtgärder:\n\n"
+           "  • Trafikkontroller.\n  • Fotpatruller på orten.\n\n"
+           "Av svaren framkommer att det viktigaste kommunen ska göra är:\n\n  • Mera belysning\n\n"
+           "Polisen lovar att patrullera på orten två gånger per vecka.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera på orten två gånger per vecka."]
+
+
+def test_a_list_of_topics_closed_with_full_stops_is_focus_areas(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDialogerna har lett fram till tre prioriterade områden.\n\n"
+           "  • Bostadsinbrott.\n  • Kriminella nätverk.\n  • Unga i risk för kriminalitet och missbruk.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [f.title for f in rec.focus_areas] == ["Bostadsinbrott", "Kriminella nätverk",
+                                                  "Unga i risk för kriminalitet och missbruk"]
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+
+
+def test_ellipsis_items_of_an_html_page(rules):
+    from pipeline.api import extract_text
+
+    html = ("<html><body><main><h1>Ydre – medborgarlöften 2024</h1><p>Polisen kommer att...</p>"
+            "<p>... patrullera vid torget varje fredag.</p><p>Kommunen lovar att..</p>"
+            "<ul><li>byta belysningen i parken.</li></ul></main></body></html>")
+    rec = extract_text(html, url="https://polisen.se/x/ydre/", html=True)[0]
+    assert [(a["text"], a["actors"]) for a in rec["activities"]] == [
+        ("patrullera vid torget varje fredag.", ["polisen"]), ("byta belysningen i parken.", ["kommunen"])]
+
+
+def test_a_leadin_ending_with_a_semicolon_opens_a_list(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "För att öka trafiksäkerheten kommer;\n\n  • Polisen att genomföra minst en trafikkontroll varje dygn.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [(a.text, a.actors) for a in rec.activities] == [
+        ("Polisen att genomföra minst en trafikkontroll varje dygn.", ["polisen"])]
+    assert [f.title for f in rec.focus_areas] == ["För att öka trafiksäkerheten kommer"]
+
+
+def test_items_closed_with_semicolons_stay_activities(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • genomföra trafikkontroller vid skolorna;\n"
+           "  • patrullera vid torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["genomföra trafikkontroller vid skolorna;",
+                                                "patrullera vid torget varje fredag."]
+
+
+def test_forbinder_sig_commits(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem. Trafiken är ett problem.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem."]

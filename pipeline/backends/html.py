@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from ..models import Block
 from ..rules import Rules
 from .tables import table_items
-from .text import is_boilerplate
+from .text import ellipsis_item, is_boilerplate
 
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "button", "svg", "iframe", "template", "select", "input"]
@@ -80,7 +80,9 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             continue
         if kind == "heading" and len(text) > 200:
             kind = "paragraph"
-        blocks.append(Block(kind=kind, text=text, start=pos, end=pos + len(text)))
+        m = ellipsis_item(text, blocks, rules) if kind == "paragraph" else None
+        cut = m.end() if m else 0  # "<p>... fotpatrullera …</p>" after "<p>… kommer att...</p>"
+        blocks.append(Block(kind="item" if m else kind, text=text[cut:], start=pos + cut, end=pos + len(text)))
         out.append(text)
         pos += len(text) + 2
     return "\n\n".join(out), blocks

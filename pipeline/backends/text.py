@@ -8,6 +8,10 @@ from ..models import Block
 from ..rules import Rules
 
 BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
+# "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
+# line that goes on from a lead-in ending with an ellipsis (rules/activities.yaml
+# ``leadin_end``) is an item of its list (polisen-se__forshaga-3).
+ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
 
 
 def is_boilerplate(line: str, rules: Rules) -> bool:
@@ -19,6 +23,19 @@ def is_boilerplate(line: str, rules: Rules) -> bool:
 @lru_cache(maxsize=4)
 def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...]]:
     return frozenset(rules.sections["boilerplate_lines"]), tuple(rules.sections["boilerplate_prefixes"])
+
+
+@lru_cache(maxsize=4)
+def _leadin_end(rules: Rules):
+    return re.compile(rules.activities["leadin_end"]).search
+
+
+def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | None:
+    """The ellipsis that opens an item going on from the lead-in before it (ELLIPSIS_ITEM)."""
+    m = ELLIPSIS_ITEM.match(line)  # rare: the cheap test first
+    if m is None or not blocks or not (blocks[-1].kind == "item" or _leadin_end(rules)(blocks[-1].text.lower())):
+        return None
+    return m
 
 
 def looks_like_heading(line: str, rules: Rules) -> bool:
@@ -45,7 +62,7 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
         if not folded or low in lines or low.startswith(prefixes):
             prev_item = False
             continue
-        m = BULLET.match(raw)
+        m = BULLET.match(raw) or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
             s = start + m.end()
             blocks.append(Block(kind="item", text=" ".join(raw[m.end():].split()), start=s, end=end))
