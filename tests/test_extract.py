@@ -732,6 +732,8 @@ def test_category_word_in_another_sense_is_no_cue(rules):
     assert categorize("Fler kontroller av fordon på väg inom tätorten", rules) == ["trafik"]
     assert categorize("Bedrägerier mot äldre", rules) == ["brottsoffer"]
     assert categorize("Bedrägerier och inbrott", rules) == ["mangdbrott"]
+    assert categorize("Bedrägeribrott", rules) == ["mangdbrott"]
+    assert categorize("Information om bedrägeribrott mot äldre", rules) == ["brottsoffer"]
     assert categorize("Denna nyhet är äldre än sex månader", rules) == ["ovrigt"]
     assert categorize("Brott mot äldre", rules) == ["brottsoffer"]
 
