@@ -251,7 +251,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             cut, skip = head.lower().rfind(" är "), len(" är ")
         clause = head[cut + skip:] if cut >= 0 else head
         clause = re.sub(r"\s+som\s*$", "", clause)  # "Därför är det unga som står i fokus" → "unga"
-        cats = categorize(clause, rules, allow_other=False)
+        cats = categorize(clause, rules, allow_other=False, fallback=not generic_title(clause, rules))
         return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
     gaps = [m.end() for m in _tables(rules).focus_cue_gap.finditer(low)]
     cue_at = max([low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low] + gaps, default=-1)
@@ -490,7 +490,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             under = categorize(block.text, rules, allow_other=False, fallback=False)
             if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly
                 generic.categories = under
-            generic = None
+            if under or not block.text.rstrip().endswith(":"):
+                generic = None  # a lead-in ("Polisen och kommunen lovar att:") is not yet the text under
         if block.kind == "heading":
             restated = False
             if section != "follow_up" and is_follow_up_sentence(block.text, rules):
@@ -746,8 +747,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         # fortsätter att informera via …" under "Inriktning för medborgarlöfte …": a promise, and
         # its head (if any) the focus area it falls under
         head = _item_head(text, rules)
-        cats = categorize(head or "", rules, allow_other=False) or categorize(text, rules)
-        fa = add_focus(draft, FocusArea(title=head, categories=cats)) if head else None
+        fa = add_focus(draft, FocusArea(title=head, categories=_topic_categories(head, text, rules))) if head else None
         add_activity(text, doc, block, "activities", fa)
         return
     if leadin in ("focus", "focus_items") or section == "focus":
@@ -793,9 +793,15 @@ def _dash_topic(draft: Draft, text: str, rules: Rules) -> FocusArea | None:
             or not commits(text[m.end():], rules):
         return None
     topic = m.group(1)
-    cats = categorize(topic, rules, allow_other=False, fallback=False) \
-        or categorize(text[m.end():], rules, allow_other=False, fallback=False) or categorize(topic, rules)
-    return add_focus(draft, FocusArea(title=topic, categories=cats))
+    return add_focus(draft, FocusArea(title=topic, categories=_topic_categories(topic, text[m.end():], rules)))
+
+
+def _topic_categories(topic: str, rest: str, rules: Rules) -> list[str]:
+    """The categories of a topic that heads a promise: its own words, else those of the promise
+    after it; a generic topic ("Trygghet - Vi ska …") takes no trygghet fallback (CONTRACT.md)."""
+    return categorize(topic, rules, allow_other=False, fallback=False) \
+        or categorize(rest, rules, allow_other=False, fallback=False) \
+        or categorize(topic, rules, fallback=not generic_title(topic, rules))
 
 
 def _opens_with_doer(doc, text: str, rules: Rules) -> bool:

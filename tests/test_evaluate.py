@@ -16,7 +16,7 @@ RATCHET = {
     "period_accuracy": 1.0,
     "doc_type_accuracy": 1.0,
     "parties_f1": 0.978,
-    "focus_category_f1": 0.907,
+    "focus_category_f1": 0.912,
     "activity_precision": 0.983,
     "activity_recall": 0.993,
     "activity_f1": 0.988,

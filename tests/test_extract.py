@@ -392,6 +392,18 @@ def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, n
         ("Trygghetsfrämjande insatser", ["brottsoffer"]), ("Trafik", ["trafik"])]
 
 
+def test_generic_heading_looks_past_a_leadin_and_general_aims_are_generic(write, rules, nlp):
+    # the text under a generic heading is the list after "… lovar att:"; "Brottsförebyggande och
+    # trygghetsskapande arbete" is what every promise aims at, no local priority (CONTRACT.md)
+    txt = ("Eskilstuna – medborgarlöften 2022\n\nDet här ska vi göra\n\nBrottsförebyggande och trygghetsskapande arbete\n\n"
+           "Kommunen ska bjuda in föreningarna till ett möte om polarisering.\n\nFörebyggande och trygghetsskapande\n\n"
+           "Polisen och kommunen lovar att:\n\n  • skydda unga i kommunen från narkotika genom sök med hund.\n")
+    rec = _one(write, rules, nlp, txt, "eskilstuna")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Brottsförebyggande och trygghetsskapande arbete", ["ovrigt"]),
+        ("Förebyggande och trygghetsskapande", ["unga", "narkotika"])]
+
+
 def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
     txt = ("Klippan – medborgarlöften 2021\n\nDet här ska vi göra\n\nVi kommer under året göra följande\n\n"
            "  • Polisen ska genomföra fyra narkotikainsatser.\n\nAnna Andersson\n\n"
@@ -599,6 +611,40 @@ def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
         ("Trygghet", ["ovrigt"]), ("Trygghet i centrum", ["offentlig_miljo"]), ("Ökad trygghet", ["trafik", "unga"])]
 
 
+def test_numbered_area_heading_is_generic(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\nOmråde 1 Trygghet\n\n"
+           "Polisen ska hålla öppna möten i byarna.\n\nOmråde 2\n\n"
+           "Kommunen ska bjuda in till föräldramöten om droger.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Område 1 Trygghet", ["ovrigt"]), ("Område 2", ["narkotika"])]
+
+
+def test_general_aim_named_before_the_focus_cue_is_no_area(write, rules, nlp):
+    # "ökad trygghet" is what every promise aims at: without a category word it names no area
+    txt = ("Hjo – medborgarlöfte 2024\n\nDärför är det ökad trygghet för alla som står i fokus i årets "
+           "medborgarlöfte.\n\nDet här lovar polisen\n\n• Polisen ska hålla öppna möten i byarna.\n")
+    rec = _one(write, rules, nlp, txt, "hjo")
+    assert rec.focus_areas == []
+
+
+def test_generic_head_of_a_promise_takes_the_categories_of_the_promise(write, rules, nlp):
+    txt = ("Hjo – medborgarlöfte 2024\n\nPrioriterade områden är:\n\n"
+           "  • Trygghet - Vi ska genomföra hastighetskontroller vid skolorna.\n"
+           "  • Samverkan - Vi ska ha ett samverkansforum med invånarnas trygghet i fokus.\n")
+    rec = _one(write, rules, nlp, txt, "hjo")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Trygghet", ["trafik", "unga"]), ("Samverkan", ["ovrigt"])]
+
+
+def test_heading_of_a_working_method_is_no_focus_area(write, rules, nlp):
+    txt = ("Trosa – medborgarlöfte 2024\n\nSå här ska vi göra\n\nPolisen och kommunen ska arbeta med modellen EST "
+           "och vidta åtgärder utifrån en gemensam lägesbild.\n\nEffektiv samordning för trygghet\n\n"
+           "EST är en arbetsmetod där parterna samlar in information och följer upp insatser.\n")
+    rec = _one(write, rules, nlp, txt, "trosa")
+    assert rec.focus_areas == []
+
+
 def test_footer_slogan_is_no_focus_area(write, rules, nlp):
     txt = ("Surahammar – medborgarlöfte 2020\n\nPolisen kommer att arbeta med ordningsfrågor i centrum.\n\n"
            "Kommunen kommer att utöka väktartillsynen vid skolan.\n\nSURAHAMMARS KOMMUN\n\nFör barnens skull\n\n"
@@ -614,6 +660,26 @@ def test_genre_words_for_traffic_and_public_places(rules):
     assert categorize("Aggressiv körning i tätorten", rules) == ["trafik"]
     assert categorize("Mer tillgänglig polis", rules) == ["offentlig_miljo"]
     assert categorize("platser där ungdomar möts", rules) == ["unga", "offentlig_miljo"]
+
+
+def test_genre_words_in_compounds_and_the_police_grades_of_area(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Färre villainbrott och cykelstölder", rules) == ["mangdbrott"]
+    assert categorize("Bedrägeribrott mot äldre", rules) == ["brottsoffer"]
+    assert categorize("Störningar från mopeder i centrum", rules) == ["trafik", "offentlig_miljo"]
+    assert categorize("Ökad polisnärvaro vid stationsområdet", rules) == ["offentlig_miljo"]
+    assert categorize("Drogförebyggande arbete med högstadie- och gymnasieelever", rules) == ["unga", "narkotika"]
+    assert categorize("Arbeta med SSPF och sociala insatsgrupper", rules) == ["unga"]
+    assert categorize("Stadsdelen är ett särskilt utsatt område", rules) == ["utsatta_omraden"]
+    assert categorize("Buskörare och rattonykterhet", rules) == ["trafik"]
+    assert categorize("Störande körning", rules) == ["trafik"]
+    assert categorize("Bus- och fortkörning av bilister", rules) == ["trafik"]
+    assert categorize("Otrygga skolgårdar", rules) == ["unga", "offentlig_miljo"]
+    assert categorize("Vuxna som langar till minderåriga", rules) == ["narkotika"]
+    assert categorize("Tryggare kvällar i centrala Tranås", rules) == ["offentlig_miljo"]
+    assert categorize("Insatser mot grov kriminalitet", rules) == ["gang"]
+    assert categorize("Drograttfylleri och alkoholrattonykterhet", rules) == ["trafik", "narkotika"]
+    assert categorize("Våld mot kvinnor", rules) == ["nara_relation"]
 
 
 def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
@@ -657,6 +723,19 @@ def test_short_category_words_match_whole_words(rules):
     assert categorize("Brott på väg", rules) == ["trafik"]
     assert categorize("Vi vill synliggöra arbetet", rules) == ["ovrigt"]
     assert categorize("Mer synlig polis i offentlig miljö", rules) == ["offentlig_miljo"]
+
+
+def test_category_word_in_another_sense_is_no_cue(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Unga på väg in i kriminalitet", rules) == ["unga"]
+    assert categorize("Kundtjänst - en väg in", rules) == ["ovrigt"]
+    assert categorize("Fler kontroller av fordon på väg inom tätorten", rules) == ["trafik"]
+    assert categorize("Bedrägerier mot äldre", rules) == ["brottsoffer"]
+    assert categorize("Bedrägerier och inbrott", rules) == ["mangdbrott"]
+    assert categorize("Bedrägeribrott", rules) == ["mangdbrott"]
+    assert categorize("Information om bedrägeribrott mot äldre", rules) == ["brottsoffer"]
+    assert categorize("Denna nyhet är äldre än sex månader", rules) == ["ovrigt"]
+    assert categorize("Brott mot äldre", rules) == ["brottsoffer"]
 
 
 def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, nlp):
