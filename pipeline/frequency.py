@@ -49,6 +49,7 @@ class _Vocab:
     verb_endings: tuple
     not_occ: frozenset
     not_occ_endings: tuple
+    results: tuple
     durations: frozenset
     report: frozenset
     phrase_ends: frozenset
@@ -62,6 +63,7 @@ class _Vocab:
     every_other: frozenset
     within_year: tuple
     within_period: tuple
+    season_pairs: tuple
     adverbs: dict
     adverb_not_before: dict
     cadence: frozenset
@@ -105,12 +107,14 @@ def _vocab(rules: Rules) -> _Vocab:
         definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]),
         adjective_endings=tuple(f["adjective_endings"]), every_with_ordinal=frozenset(f["every_with_ordinal"]), vague=frozenset(f["vague_quantities"]), verb_endings=tuple(f["verb_endings"]),
         not_occ=frozenset(f["not_occurrences"]), not_occ_endings=tuple(f["not_occurrence_endings"]),
+        results=tuple(f["result_endings"]),
         durations=frozenset(f["durations"]), report=frozenset(f["report_words"]),
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
         year_parts=dict(f["year_parts"]), weekly=tuple(f["weekly_endings"]), yearly=frozenset(f["yearly_words"]),
         ordinals=dict(f["ordinals"]), every=frozenset(f["every_words"]),
         every_other=frozenset(f["every_other_words"]), within_year=tuple(f["within_year_phrases"]),
-        within_period=tuple(f["within_period_phrases"]), adverbs=dict(f["adverbs"]),
+        within_period=tuple(f["within_period_phrases"]),
+        season_pairs=tuple(f" {p} " for p in f["season_pairs"]), adverbs=dict(f["adverbs"]),
         adverb_not_before=dict(f["adverb_not_before"]), cadence=frozenset(f["cadence_words"]),
         max_filler=int(f["max_filler"]))
 
@@ -244,6 +248,12 @@ def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
     return None
 
 
+def _seasons(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
+    """ "vår och höst", "vår respektive höst": once each half of the year, 2 / year."""
+    low = f" {' '.join(toks)} "
+    return ("year", 2, 1, False) if any(p in low for p in v.season_pairs) else None
+
+
 @dataclass
 class _Count:
     times: int
@@ -298,6 +308,10 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
             kind = "duration"
         elif _is_occ(w, v):
             kind = "occ"
+        elif w.endswith(v.results):
+            if not report:
+                return None  # "minst åtta misstankar": results, unless reported as done
+            kind = "other"
         elif _is_not_occ(w, v):
             if n_k + 1 < len(phrase) and _is_occ(toks[phrase[n_k + 1]], v):
                 continue  # "minst 4 narkotika insatser": a compound written apart
@@ -397,7 +411,7 @@ def _parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | N
     v = _vocab(rules)
     toks = _drop_fillers(tokens(text), v)
     cadence = next((t for t in toks if t in v.cadence), None)
-    every = _every(toks, v)
+    every = _seasons(toks, v) or _every(toks, v)
     report = any(t in v.report for t in toks)
     counts: list[_Count] = []
     for i, tok in enumerate(toks):

@@ -83,6 +83,13 @@ PATTERNS = [
     ("Under perioden har 2 406 hotspots blivit patrullerade.", (2406, "period", 1, False)),
     ("Genomfört 12 föräldrafrukostar under året.", (12, "year", 1, False)),
     ("Polisen har genomfört 30 trafikinsatser.", (30, "period", 1, False)),
+    # results reported as done on a follow-up page are what was done
+    ("Utöver detta har polisen skrivit 40 anmälningar om trafikbrott.", (40, "period", 1, False)),
+    # spring and autumn named together: once each half of the year
+    ("Kommunen bjuder in till trygghetsvandringar vår och höst.", (2, "year", 1, False)),
+    ("Polisen genomför fyra riktade kontroller vår respektive höst.", (8, "year", 1, False)),
+    ("Polisen genomför vid minst två tillfällen under året, höst och vår, insatser.",
+     (2, "year", 1, True)),
     # two counts of the same thing add up
     ("Polisen genomför två trygghetsvandringar i centrum samt två trygghetsvandringar i hamnen.",
      (4, "period", 1, False)),
@@ -104,6 +111,8 @@ def test_contract_examples(rules, text, expected):
     "36 % färre inbrott",
     "Medborgarlöfte 2023-2024",
     "Polisen ska upptäcka minst 40 narkotikabrott",          # results
+    "Målet är att skriva minst 30 anmälningar till socialtjänsten.",
+    "Som brottsaktiv räknas den som förekommer med minst sex misstankar i två ärenden.",
     "Vi ska starta fem nya grannsamverkansområden",           # areas started are results
     "Grannsamverkansområden ska startas upp, minst två per år.",
     "Över 500 elever har träffat polisen under en halvdag.",  # people
