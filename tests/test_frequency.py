@@ -85,6 +85,7 @@ PATTERNS = [
     ("Polisen har genomfört 30 trafikinsatser.", (30, "period", 1, False)),
     # results reported as done on a follow-up page are what was done
     ("Utöver detta har polisen skrivit 40 anmälningar om trafikbrott.", (40, "period", 1, False)),
+    ("Under året har 90 ordningsförelägganden utfärdats.", (90, "year", 1, False)),
     # spring and autumn named together: once each half of the year
     ("Kommunen bjuder in till trygghetsvandringar vår och höst.", (2, "year", 1, False)),
     ("Polisen genomför fyra riktade kontroller vår respektive höst.", (8, "year", 1, False)),
@@ -112,6 +113,9 @@ def test_contract_examples(rules, text, expected):
     "Medborgarlöfte 2023-2024",
     "Polisen ska upptäcka minst 40 narkotikabrott",          # results
     "Målet är att skriva minst 30 anmälningar till socialtjänsten.",
+    "Polisen ska göra minst 15 ingripanden mot langning.",
+    "Polisen ska rapportera minst 100 cyklister och gångtrafikanter.",  # road users
+    "Kommunen bjuder in minst 40 företag och föreningar till dialog.",
     "Som brottsaktiv räknas den som förekommer med minst sex misstankar i två ärenden.",
     "Vi ska starta fem nya grannsamverkansområden",           # areas started are results
     "Grannsamverkansområden ska startas upp, minst två per år.",
