@@ -91,6 +91,9 @@ PATTERNS = [
     ("Polisen genomför fyra riktade kontroller vår respektive höst.", (8, "year", 1, False)),
     ("Polisen genomför vid minst två tillfällen under året, höst och vår, insatser.",
      (2, "year", 1, True)),
+    # every form of the adverb adjectives
+    ("Daglig patrullering i centrum utifrån lägesbilden.", (1, "day", 1, False)),
+    ("Polisen och kommunen har en månatlig avstämning.", (1, "month", 1, False)),
     # two counts of the same thing add up
     ("Polisen genomför två trygghetsvandringar i centrum samt två trygghetsvandringar i hamnen.",
      (4, "period", 1, False)),
@@ -129,6 +132,7 @@ def test_contract_examples(rules, text, expected):
     "För att skapa förutsättningar för en god dialog ska vi under året möta invånarna.",
     "Polisen genomför en insats under sex månader.",          # a duration
     "Polisen arbetar utöver det dagliga arbetet mot narkotika.",
+    "Kommunen hjälper personer till en daglig sysselsättning.",
     "Ett bra samarbete för våra tre kommunerna har tagits fram.",
     "Polisen har under 2021 genomfört en rad insatser mot narkotika.",  # a vague quantity
     "Totalt har över 600 enkäter besvarats av invånarna.",
