@@ -69,6 +69,8 @@ PATTERNS = [
     ("Kommunen ska genomföra medborgardialoger minst varannat år.", (1, "year", 2, True)),
     ("Arbetet följs upp i slutet av respektive år.", (1, "year", 1, False)),
     ("Fritidsgården samordnar varje oktober en trygghetsvandring.", (1, "year", 1, False)),
+    ("Polisen ökar närvaron under alla lördagskvällar vid torget.", (1, "week", 1, False)),
+    ("Nattvandrarna går alla helger i centrum.", (1, "week", 1, False)),
     # at least: any noun but people, things, results
     ("Polisen genomför minst ett hundsök i skolmiljö.", (1, "period", 1, True)),
     ("Kommunen ska planera in minst en temadag för eleverna.", (1, "period", 1, True)),
@@ -133,6 +135,7 @@ def test_contract_examples(rules, text, expected):
     "Polisen genomför en insats under sex månader.",          # a duration
     "Polisen arbetar utöver det dagliga arbetet mot narkotika.",
     "Kommunen hjälper personer till en daglig sysselsättning.",
+    "Polisen besöker alla skolor i kommunen.",
     "Ett bra samarbete för våra tre kommunerna har tagits fram.",
     "Polisen har under 2021 genomfört en rad insatser mot narkotika.",  # a vague quantity
     "Totalt har över 600 enkäter besvarats av invånarna.",
