@@ -64,6 +64,7 @@ class _Vocab:
     within_year: tuple
     within_period: tuple
     season_pairs: tuple
+    year_end: tuple
     adverbs: dict
     adverb_not_before: dict
     cadence: frozenset
@@ -114,7 +115,8 @@ def _vocab(rules: Rules) -> _Vocab:
         ordinals=dict(f["ordinals"]), every=frozenset(f["every_words"]),
         every_other=frozenset(f["every_other_words"]), within_year=tuple(f["within_year_phrases"]),
         within_period=tuple(f["within_period_phrases"]),
-        season_pairs=tuple(f" {p} " for p in f["season_pairs"]), adverbs=dict(f["adverbs"]),
+        season_pairs=tuple(f" {p} " for p in f["season_pairs"]),
+        year_end=tuple(f" {p} " for p in f["year_end_phrases"]), adverbs=dict(f["adverbs"]),
         adverb_not_before=dict(f["adverb_not_before"]), cadence=frozenset(f["cadence_words"]),
         max_filler=int(f["max_filler"]))
 
@@ -249,9 +251,12 @@ def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
 
 
 def _seasons(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
-    """ "vår och höst", "vår respektive höst": once each half of the year, 2 / year."""
+    """ "vår och höst", "vår respektive höst": once each half of the year, 2 / year; "innan
+    årets utgång": once a year."""
     low = f" {' '.join(toks)} "
-    return ("year", 2, 1, False) if any(p in low for p in v.season_pairs) else None
+    if any(p in low for p in v.season_pairs):
+        return "year", 2, 1, False
+    return ("year", 1, 1, False) if any(p in low for p in v.year_end) else None
 
 
 @dataclass

@@ -96,6 +96,10 @@ PATTERNS = [
     # every form of the adverb adjectives
     ("Daglig patrullering i centrum utifrån lägesbilden.", (1, "day", 1, False)),
     ("Polisen och kommunen har en månatlig avstämning.", (1, "month", 1, False)),
+    # the end of the year is once a year; a count in the sentence wins
+    ("Löftet följs upp av kommunen och polisen före årets slut.", (1, "year", 1, False)),
+    ("Polisen genomför minst två gånger under året en uppföljning, i slutet av året en utvärdering.",
+     (2, "year", 1, True)),
     # two counts of the same thing add up
     ("Polisen genomför två trygghetsvandringar i centrum samt två trygghetsvandringar i hamnen.",
      (4, "period", 1, False)),
