@@ -44,6 +44,9 @@ PATTERNS = [
     ("Polisen lovar att genomföra minst femtiotvå hastighetskontroller.", (52, "period", 1, True)),
     ("Polisen ska genomföra trettio (30) trafikkontroller i kommunen.", (30, "period", 1, False)),
     ("Vi genomför tjugoen riktade insatser.", (21, "period", 1, False)),
+    # things that happen: meetings of every kind
+    ("Kommunen och polisen håller fyra avstämningar om lägesbilden.", (4, "period", 1, False)),
+    ("Polisen deltar i två sammankomster med föreningslivet.", (2, "period", 1, False)),
     ("Polisen genomför tvåhundrafemtio kontroller.", (250, "period", 1, False)),
     ("Polisen har genomfört ett trettiotal kontroller.", (30, "period", 1, False)),
     # a length of time with a unit after it is a rate
