@@ -18,8 +18,10 @@ _TOKEN = re.compile(r"\d+-tal(?:et)?\b|\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])|\d{1,
 _RANGE = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
-# dates are no counts: "2017-12-31", "20190601", "1/12", "19/4"
-_DATE = re.compile(r"\b(?:19|20)\d\d-?\d\d-?\d\d\b|\b\d{1,2}/\d{1,2}\b")
+# dates and phone numbers are no counts: "2017-12-31", "20190601", "1/12", "19/4",
+# "Telefon: 010-56 586 28" (polisen-se__alingsas), "0502-60 60 00" (contact lines on many pages)
+_DATE = re.compile(r"\b(?:19|20)\d\d-?\d\d-?\d\d\b|\b\d{1,2}/\d{1,2}\b"
+                   r"|\b0\d{1,3}\s?[-–]\s?\d{2,3}(?:\s\d{2,3})*\b")
 # names and codes with digits are no counts: "covid-19", "SOL-14", "E12", "486A185.779/2018",
 # footnote marks "Borås City[1]"
 _CODE = re.compile(r"\b[a-zåäö]+-?\d+\b|\b\d+(?!(?:st|ggr)\b)[a-zåäö]\w*|\[\d+\]")

@@ -122,6 +122,7 @@ def test_contract_examples(rules, text, expected):
     "Polisen ska lägga 400 timmar per år i centrum",
     "personer i åldern 21 år och yngre",
     "36 % färre inbrott",
+    "Har du frågor kan du höra av dig till kommunpolisen, telefon 010-22 333 44 e-post polisen@polisen.se",
     "Medborgarlöfte 2023-2024",
     "Polisen ska upptäcka minst 40 narkotikabrott",          # results
     "Målet är att skriva minst 30 anmälningar till socialtjänsten.",
