@@ -283,7 +283,8 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
         return None  # the upper bound of "två till tre"
     if i + 1 < len(toks) and toks[i] in v.articles and _number(toks[i + 1], v) is not None:
         return None  # "ett hundratal", "ett 15-tal": the next word is the number
-    at_least = any(p in v.at_least for p in prev) or bool(_RANGE.fullmatch(toks[i]))
+    said_at_least = any(p in v.at_least for p in prev)  # "minst": a range alone is no promise
+    at_least = said_at_least or bool(_RANGE.fullmatch(toks[i]))
     approx = any(p in v.approx for p in prev) or " ".join(prev) in v.approx or "-tal" in toks[i] \
         or toks[i] in v.approx_numbers
     j = i + 1
@@ -344,7 +345,8 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
     elif kind == "duration":  # "fem dagar i veckan", but "under sex månader" is a length
         counted = unit is not None
     elif kind == "other":  # a word not in the lists: a count only when something says so
-        counted = not is_article and (at_least or report or unit is not None)
+        # (a range alone is not enough: "Vardagar 8-12, 13-15", opening hours)
+        counted = not is_article and (said_at_least or report or unit is not None)
     else:  # nothing named: "minst två per år", "minst 20 stycken"
         counted = not is_article and (unit is not None and (pieces or j < len(toks) and toks[j] in v.unit_preps)
                                       or pieces and at_least) and not _noun_before(toks, i, v)

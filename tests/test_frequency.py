@@ -99,6 +99,8 @@ PATTERNS = [
     # every form of the adverb adjectives
     ("Daglig patrullering i centrum utifrån lägesbilden.", (1, "day", 1, False)),
     ("Polisen och kommunen har en månatlig avstämning.", (1, "month", 1, False)),
+    # clock hours are no count, the weekday is
+    ("Det mobila poliskontoret står på torget 9-13 varje onsdag.", (1, "week", 1, False)),
     # the end of the year is once a year; a count in the sentence wins
     ("Löftet följs upp av kommunen och polisen före årets slut.", (1, "year", 1, False)),
     ("Polisen genomför minst två gånger under året en uppföljning, i slutet av året en utvärdering.",
@@ -122,6 +124,7 @@ def test_contract_examples(rules, text, expected):
     "Polisen ska lägga 400 timmar per år i centrum",
     "personer i åldern 21 år och yngre",
     "36 % färre inbrott",
+    "Kommunens kontaktcenter: vardagar 8-12, 13-16",          # opening hours, not a range of counts
     "Har du frågor kan du höra av dig till kommunpolisen, telefon 010-22 333 44 e-post polisen@polisen.se",
     "Medborgarlöfte 2023-2024",
     "Polisen ska upptäcka minst 40 narkotikabrott",          # results
