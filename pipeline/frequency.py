@@ -18,8 +18,10 @@ _TOKEN = re.compile(r"\d+-tal(?:et)?\b|\d{1,3}\s?[-–]\s?\d{1,3}(?![\d-])|\d{1,
 _RANGE = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
-# dates are no counts: "2017-12-31", "20190601", "1/12", "19/4"
-_DATE = re.compile(r"\b(?:19|20)\d\d-?\d\d-?\d\d\b|\b\d{1,2}/\d{1,2}\b")
+# dates and phone numbers are no counts: "2017-12-31", "20190601", "1/12", "19/4",
+# "Telefon: 010-56 586 28" (polisen-se__alingsas), "0502-60 60 00" (contact lines on many pages)
+_DATE = re.compile(r"\b(?:19|20)\d\d-?\d\d-?\d\d\b|\b\d{1,2}/\d{1,2}\b"
+                   r"|\b0\d{1,3}\s?[-–]\s?\d{2,3}(?:\s\d{2,3})*\b")
 # names and codes with digits are no counts: "covid-19", "SOL-14", "E12", "486A185.779/2018",
 # footnote marks "Borås City[1]"
 _CODE = re.compile(r"\b[a-zåäö]+-?\d+\b|\b\d+(?!(?:st|ggr)\b)[a-zåäö]\w*|\[\d+\]")
@@ -49,6 +51,7 @@ class _Vocab:
     verb_endings: tuple
     not_occ: frozenset
     not_occ_endings: tuple
+    results: tuple
     durations: frozenset
     report: frozenset
     phrase_ends: frozenset
@@ -62,6 +65,8 @@ class _Vocab:
     every_other: frozenset
     within_year: tuple
     within_period: tuple
+    season_pairs: tuple
+    year_end: tuple
     adverbs: dict
     adverb_not_before: dict
     cadence: frozenset
@@ -105,12 +110,15 @@ def _vocab(rules: Rules) -> _Vocab:
         definite=tuple(f["definite_endings"]), part_words=frozenset(f["part_words"]),
         adjective_endings=tuple(f["adjective_endings"]), every_with_ordinal=frozenset(f["every_with_ordinal"]), vague=frozenset(f["vague_quantities"]), verb_endings=tuple(f["verb_endings"]),
         not_occ=frozenset(f["not_occurrences"]), not_occ_endings=tuple(f["not_occurrence_endings"]),
+        results=tuple(f["result_endings"]),
         durations=frozenset(f["durations"]), report=frozenset(f["report_words"]),
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
         year_parts=dict(f["year_parts"]), weekly=tuple(f["weekly_endings"]), yearly=frozenset(f["yearly_words"]),
         ordinals=dict(f["ordinals"]), every=frozenset(f["every_words"]),
         every_other=frozenset(f["every_other_words"]), within_year=tuple(f["within_year_phrases"]),
-        within_period=tuple(f["within_period_phrases"]), adverbs=dict(f["adverbs"]),
+        within_period=tuple(f["within_period_phrases"]),
+        season_pairs=tuple(f" {p} " for p in f["season_pairs"]),
+        year_end=tuple(f" {p} " for p in f["year_end_phrases"]), adverbs=dict(f["adverbs"]),
         adverb_not_before=dict(f["adverb_not_before"]), cadence=frozenset(f["cadence_words"]),
         max_filler=int(f["max_filler"]))
 
@@ -244,6 +252,15 @@ def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
     return None
 
 
+def _seasons(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
+    """ "vår och höst", "vår respektive höst": once each half of the year, 2 / year; "innan
+    årets utgång": once a year."""
+    low = f" {' '.join(toks)} "
+    if any(p in low for p in v.season_pairs):
+        return "year", 2, 1, False
+    return ("year", 1, 1, False) if any(p in low for p in v.year_end) else None
+
+
 @dataclass
 class _Count:
     times: int
@@ -266,7 +283,8 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
         return None  # the upper bound of "två till tre"
     if i + 1 < len(toks) and toks[i] in v.articles and _number(toks[i + 1], v) is not None:
         return None  # "ett hundratal", "ett 15-tal": the next word is the number
-    at_least = any(p in v.at_least for p in prev) or bool(_RANGE.fullmatch(toks[i]))
+    said_at_least = any(p in v.at_least for p in prev)  # "minst": a range alone is no promise
+    at_least = said_at_least or bool(_RANGE.fullmatch(toks[i]))
     approx = any(p in v.approx for p in prev) or " ".join(prev) in v.approx or "-tal" in toks[i] \
         or toks[i] in v.approx_numbers
     j = i + 1
@@ -298,6 +316,10 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
             kind = "duration"
         elif _is_occ(w, v):
             kind = "occ"
+        elif w.endswith(v.results):
+            if not report:
+                return None  # "minst åtta misstankar": results, unless reported as done
+            kind = "other"
         elif _is_not_occ(w, v):
             if n_k + 1 < len(phrase) and _is_occ(toks[phrase[n_k + 1]], v):
                 continue  # "minst 4 narkotika insatser": a compound written apart
@@ -323,7 +345,8 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
     elif kind == "duration":  # "fem dagar i veckan", but "under sex månader" is a length
         counted = unit is not None
     elif kind == "other":  # a word not in the lists: a count only when something says so
-        counted = not is_article and (at_least or report or unit is not None)
+        # (a range alone is not enough: "Vardagar 8-12, 13-15", opening hours)
+        counted = not is_article and (said_at_least or report or unit is not None)
     else:  # nothing named: "minst två per år", "minst 20 stycken"
         counted = not is_article and (unit is not None and (pieces or j < len(toks) and toks[j] in v.unit_preps)
                                       or pieces and at_least) and not _noun_before(toks, i, v)
@@ -397,7 +420,7 @@ def _parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | N
     v = _vocab(rules)
     toks = _drop_fillers(tokens(text), v)
     cadence = next((t for t in toks if t in v.cadence), None)
-    every = _every(toks, v)
+    every = _seasons(toks, v) or _every(toks, v)
     report = any(t in v.report for t in toks)
     counts: list[_Count] = []
     for i, tok in enumerate(toks):
