@@ -162,9 +162,9 @@ def _validity(rules: Rules) -> list[tuple[re.Pattern, str]]:
     return pats
 
 
-@lru_cache(maxsize=4)
-def _extensions(rules: Rules) -> tuple[re.Pattern, ...]:
-    return tuple(_compile(p, rules) for p in rules.records["extension_patterns"])
+@lru_cache(maxsize=8)
+def _compiled(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
+    return tuple(_compile(p, rules) for p in rules.records[key])
 
 
 @lru_cache(maxsize=4)
@@ -317,13 +317,22 @@ def _blank(text: str, seg: Segment, pats: tuple[re.Pattern, ...],
 
 def _extended(years: tuple[int, int], low: str, rules: Rules) -> tuple[int, int]:
     """A promise prolonged to a later end ("förlänga medborgarlöftet för 2022 till och med
-    31 december 2023") runs on to it."""
-    for pat in _extensions(rules):
+    31 december 2023") runs on to it; one with an earlier dated start ("Med början den 17
+    november 2016") starts there."""
+    start, end = years
+    for pat in _compiled(rules, "extension_patterns"):
         m = pat.search(low)
         found = m and _years_in(m)
-        if found and years[1] < found[-1] <= years[1] + 3:
-            return years[0], found[-1]
-    return years
+        if found and end < found[-1] <= end + 3:
+            end = found[-1]
+            break
+    for pat in _compiled(rules, "start_patterns"):
+        m = pat.search(low)
+        found = m and _years_in(m)
+        if found and start - 3 <= found[0] < start:
+            start = found[0]
+            break
+    return start, end
 
 
 @lru_cache(maxsize=4)

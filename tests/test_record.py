@@ -132,6 +132,13 @@ def test_prolonged_promise_runs_to_its_new_end(write, rules, nlp):
     assert _period(write, rules, nlp, text, "q.txt") == (2020, 2021)
 
 
+def test_dated_start_before_a_stated_end(write, rules, nlp):
+    text = ("Lerum – medborgarlöften\n\nDet här ska vi göra\n\nMed början måndagen den 2 november 2020 "
+            "kommer polisen att finnas vid torget varje fredag. Insatsen pågår fram till och med "
+            "den 30 april 2021, då den utvärderas.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2020, 2021)
+
+
 def test_promise_being_prepared_is_not_the_period(write, rules, nlp):
     text = ("Lerum – medborgarlöfte\n\nMedborgarlöfte 2024\n\nArbetet med att ta fram ett "
             "medborgarlöfte för 2024 pågår. Här nedan kan du läsa vårt tidigare löfte.\n\n"
