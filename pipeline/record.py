@@ -382,19 +382,14 @@ def _published(text: str, url: str, rules: Rules) -> tuple[int, int] | None:
     """A news page that names no year: the year it was published (its date line, else the
     date in its url), the next year when published late in the year."""
     rec = rules.records
-    found = None
-    for p in rec["publication_date_patterns"]:
-        m = re.search(p, text)
-        if m:
-            found = m.groups()
-            break
-    if found is None:
-        m = re.search(rec["url_date_pattern"], url)
-        found = m and m.groups()
-    if not found:
+    sources = [(p, text) for p in rec["publication_date_patterns"]] + [(p, url) for p in rec["url_date_patterns"]]
+    m = next((m for p, where in sources if (m := re.search(p, where))), None)
+    if m is None:
         return None
+    found = m.groups()
     year = next(int(g) for g in found if re.fullmatch(YEAR, g))
-    month = _month_number(next(g for g in found if not re.fullmatch(YEAR, g)), rules)
+    mo = next(g for g in found if not re.fullmatch(YEAR, g))
+    month = _month_number(mo, rules) if mo else 0  # a year folder: its month unknown
     if month is None:
         return None
     if month >= rec["next_year_from_month"]:

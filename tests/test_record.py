@@ -108,6 +108,8 @@ def test_news_page_without_a_year_is_dated_by_publication(write, rules, nlp):
     assert period("c.txt", text, "https://lerum.se/2019/12/16/x/") == (2020, 2020)
     text = "Nytt löfte i Lerum\n\n" + body + "\nSidan uppdaterad: 2019-03-21\n"
     assert period("d.txt", text, "https://lerum.se/trygghet/lofte/") is None
+    # a news archive's year folder: the year, its month unknown
+    assert period("e.txt", "Nytt löfte i Lerum\n\n" + body, "https://lerum.se/Nyhetsarkiv/2017/Nytt-lofte/") == (2017, 2017)
 
 
 def test_news_page_end_date_starts_at_its_publication(write, rules, nlp):
