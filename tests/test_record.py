@@ -149,6 +149,13 @@ def test_promise_being_prepared_is_not_the_period(write, rules, nlp):
     assert _period(write, rules, nlp, text) == (2022, 2022)
 
 
+def test_survey_years_are_no_period(write, rules, nlp):
+    text = ("Medborgarlöften i Lerum\n\nLägesbilden bygger på resultat från trygghetsmätningen åren "
+            "2016 och 2017.\n\nPolisen och kommunen lovar att under 2018:\n\n"
+            "  • genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2018, 2018)
+
+
 def test_agreement_years_are_the_promise_period_only_as_a_last_resort(write, rules, nlp):
     text = ("Medborgarlöften i Lerum\n\nPolisen har slutit ett nytt samverkansavtal med Lerums kommun "
             "för perioden 2019-2022.\n\nUnder 2020 kommer polisen och kommunen att fokusera på "
