@@ -149,6 +149,13 @@ def test_promise_being_prepared_is_not_the_period(write, rules, nlp):
     assert _period(write, rules, nlp, text) == (2022, 2022)
 
 
+def test_promise_adopted_in_a_year(write, rules, nlp):
+    text = ("Medborgarlöften i Lerum\n\nPolis och kommun lovar att tillsammans arbeta för tryggheten i "
+            "centrum.\n\n  • Trygghetsvandringar på prioriterade platser.\n\nI mars 2019 beslutade "
+            "polisen och kommunfullmäktige om hur medborgarlöftena ska se ut.\n")
+    assert _period(write, rules, nlp, text) == (2019, 2019)
+
+
 def test_survey_years_are_no_period(write, rules, nlp):
     text = ("Medborgarlöften i Lerum\n\nLägesbilden bygger på resultat från trygghetsmätningen åren "
             "2016 och 2017.\n\nPolisen och kommunen lovar att under 2018:\n\n"
