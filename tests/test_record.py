@@ -172,6 +172,10 @@ def test_agreement_years_are_the_promise_period_only_as_a_last_resort(write, rul
             "för perioden 2019 – 2020. I linje med den har vi tagit fram följande löften:\n\n"
             "  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
     assert _period(write, rules, nlp, text, "q.txt") == (2019, 2020)
+    # the promise named with the agreement: its validity
+    text = ("Medborgarlöften i Lerum\n\nSamverkansavtalet och medborgarlöftet gäller 2021-2023.\n\n"
+            "Under 2021 kommer polisen att fokusera på trafiken.\n\n  • Polisen ska besöka skolorna.\n")
+    assert _period(write, rules, nlp, text, "r.txt") == (2021, 2023)
 
 
 def test_lead_inside_the_heading_period_is_its_introduction(write, rules, nlp):
