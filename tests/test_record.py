@@ -29,6 +29,8 @@ def test_lone_heading_html_page_names_its_kommun(write, rules, nlp):
     ("Uppföljning 2021 medborgarlöfte Storby", "uppfoljning"),
     ("Så har vi uppfyllt vårt löfte 2021-2022", "uppfoljning"),
     ("Utvärdering av medborgarlöftet 2023", "uppfoljning"),
+    ("Årsuppföljning av medborgarlöftena i Storby 2021-2022", "uppfoljning"),
+    ("Återkoppling på arbetet med medborgarlöftet i Storby 2023", "uppfoljning"),
     ("Överenskommelse mellan kommunen och polisen för ett tryggare Storby", "samverkansoverenskommelse"),
     ("Storby – medborgarlöften", "medborgarlofte"),
     ("Rapportera otrygg plats", "medborgarlofte"),
