@@ -290,7 +290,7 @@ def _period_of(seg: Segment, text: str, heading_years: tuple[int, int] | None, t
     if heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
         return heading_years
     low = norm(text)
-    years = _start_years(seg, low, title, rules)
+    years = _start_years(text, low, title, rules)
     if years and years[0] == years[1]:
         n = _length(low, rules)
         if n and 1 < n < 10:
@@ -349,13 +349,15 @@ def _cue_re(rules: Rules) -> re.Pattern:
                       rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
 
 
-def _start_years(seg: Segment, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
-    """The period's years from a cue ("Medborgarlöfte för 2019"), a sentence that says what
-    will be done in a year, the title, the signing date, or a lone date line."""
+def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
+    """The period's years from a cue ("Medborgarlöfte för 2019", "2020 års medborgarlöfte"),
+    a sentence that says what will be done in a year, the title, the signing date, or a
+    lone date line."""
     m = _cue_re(rules).search(low)
     if m:
         return year_range(m.group(1))
-    m = re.search(rf"({YEAR}) års medborgarlöfte", low)
+    # "2020 års medborgarlöfte", "2017-års medborgarlöfte", "2020 och 2021 års medborgarlöften"
+    m = re.search(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte", low)
     if m:
         return year_range(m.group(1))
     future = "|".join(rules.records["future_words"])
@@ -371,7 +373,7 @@ def _start_years(seg: Segment, low: str, title: str, rules: Rules) -> tuple[int,
     s = _signed_year(low, rules)
     if s:
         return s, s
-    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", seg.text, re.M)
+    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", text, re.M)
     if m:
         y = int(m.group(1))
         return y, y

@@ -151,6 +151,14 @@ def test_promise_being_prepared_is_not_the_period(write, rules, nlp):
     assert _period(write, rules, nlp, text) == (2022, 2022)
 
 
+def test_years_of_the_promise_named_by_their_genitive(write, rules, nlp):
+    text = ("Lerum – medborgarlöften\n\nFöljande aktiviteter har tagits fram som grund för 2021 och 2022 "
+            "års medborgarlöften.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2021, 2022)
+    text = "Lerum – medborgarlöften\n\n2019-års medborgarlöfte\n\n  • Polisen ska besöka skolorna.\n"
+    assert _period(write, rules, nlp, text, "q.txt") == (2019, 2019)
+
+
 def test_promise_adopted_in_a_year(write, rules, nlp):
     text = ("Medborgarlöften i Lerum\n\nPolis och kommun lovar att tillsammans arbeta för tryggheten i "
             "centrum.\n\n  • Trygghetsvandringar på prioriterade platser.\n\nI mars 2019 beslutade "
