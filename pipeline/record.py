@@ -131,21 +131,50 @@ def _to_int(word: str, rules: Rules) -> int | None:
 
 
 @lru_cache(maxsize=4)
-def _validity(rules: Rules) -> list[tuple[re.Pattern, str]]:
+def _date_re(rules: Rules) -> str:
+    """A date ("1 januari 2023", "torsdagen den 18 maj 2017", "2021-05-01", "1/12 -2020",
+    "mars 2023"; "1/7" or "1 november" before a dated end), its year a group."""
+    rec = rules.records
+    months = "|".join(rec["months"])
+    weekday = "(?:(?:" + "|".join(rec["weekdays"]) + ")(?:en)? )?"
+    # a date starts with a digit, "den", a weekday or a month: that look-ahead lets the regex
+    # engine skip the other positions quickly
+    words = rec["months"] + rec["weekdays"]
+    starts = "".join(sorted({"d", *(w[:1] for w in words)}))
+    first = rf"(?=[\d{re.escape(starts)}])" if all(w[:1].isalpha() for w in words) else ""
+    return (rf"{first}(?:{weekday}(?:den )?\d{{1,2}}(?::[ae])? (?:{months}) ({YEAR})|({YEAR})-?\d\d-?\d\d|\d{{1,2}}/\d{{1,2}} ?-?({YEAR})"
+            rf"|\d{{1,2}}/\d{{1,2}}\b|\d{{1,2}} (?:{months})|(?:{months}) ({YEAR}))")
+
+
+def _compile(pattern: str, rules: Rules) -> re.Pattern:
+    """A period pattern of rules/records.yaml: {D} a date, {Y} a year, {M} a month, {N} a number."""
     months = "|".join(rules.records["months"])
-    # a date starts with a digit, "den" or a month: that look-ahead lets the regex engine
-    # skip the other positions quickly
-    starts = "".join(sorted({"d", *(m[:1] for m in rules.records["months"])}))
-    first = rf"(?=[\d{re.escape(starts)}])" if all(m[:1].isalpha() for m in rules.records["months"]) else ""
-    date = (rf"{first}(?:(?:den )?\d{{1,2}}(?::[ae])? (?:{months}) ({YEAR})|({YEAR})-?\d\d-?\d\d|\d{{1,2}}/\d{{1,2}} ?-?({YEAR})"
-            rf"|\d{{1,2}} (?:{months})|(?:{months}) ({YEAR}))")
-    num = _number_re(rules)[0]
+    p = pattern.replace("{D}", _date_re(rules)).replace("{Y}", f"({YEAR})").replace("{M}", f"(?:{months})")
+    return re.compile(p.replace("{N}", rf"(\d+|{_number_re(rules)[0]})"), re.I)
+
+
+@lru_cache(maxsize=4)
+def _validity(rules: Rules) -> list[tuple[re.Pattern, str]]:
     pats = []
     for entry in rules.records["validity_patterns"]:
         p, kind = (entry, "span") if isinstance(entry, str) else (entry["pattern"], entry["years"])
-        p = p.replace("{D}", date).replace("{Y}", f"({YEAR})").replace("{M}", f"(?:{months})")
-        pats.append((re.compile(p.replace("{N}", rf"(\d+|{num})"), re.I), kind))
+        pats.append((_compile(p, rules), kind))
     return pats
+
+
+@lru_cache(maxsize=8)
+def _compiled(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
+    return tuple(_compile(p, rules) for p in rules.records[key])
+
+
+@lru_cache(maxsize=4)
+def _not_period_res(rules: Rules) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    """(patterns for every page, patterns for pages that are no agreement); {Y} is the group
+    "y", a year or a range."""
+    y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
+    def build(key):
+        return tuple(re.compile(p.replace("{Y}", y), re.I) for p in rules.records[key])
+    return build("not_period_patterns"), build("agreement_year_patterns")
 
 
 def _years_in(match: re.Match) -> list[int]:
@@ -176,7 +205,9 @@ def _month_of(text: str, rules: Rules) -> int | None:
     return min(found)[1] if found else None
 
 
-def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, int] | None:
+def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int, int] | None:
+    """The period a validity statement gives; ``published`` (the page's publication year)
+    starts a period whose end alone is stated, when no signing year is given."""
     low = _year_windows(text.lower())
     for pat, kind in _validity(rules):
         m = pat.search(low)
@@ -199,7 +230,7 @@ def validity_period(text: str, rules: Rules, signed: int | None) -> tuple[int, i
             # "pågår … till 31 mars 2017": from the signing year, or the year before when the
             # start month ("1 november") comes after the end month
             end = years[0]
-            start = signed or _signed_year(low, rules)
+            start = _signed_year(low, rules) or published
             if start is None:
                 around = low[max(0, m.start() - 60):m.end()]
                 months = sorted((around.find(mo), i) for i, mo in enumerate(rules.records["months"]) if mo in around)
@@ -228,25 +259,80 @@ def _length(low: str, rules: Rules) -> int | None:
 
 
 def find_period(seg: Segment, title: str, rules: Rules, url: str = "") -> tuple[int, int] | None:
-    text = seg.text
-    low = norm(text)
-    if find_doc_type(title, rules) == "uppfoljning":  # titled for the period it reports on
+    doc_type = find_doc_type(title, rules)
+    if doc_type == "uppfoljning":  # titled for the period it reports on
         t = validity_period(title, rules, None) or year_range(title)
         if t:
             return t
-    v = validity_period(text, rules, None)
+    everywhere, agreement = _not_period_res(rules)
+    text, heading_years = _blank(seg.text, seg, everywhere, seg.heading_years)
+    published = _published(text, url, rules)
+    pub_year = published and published[0]
+    years = None
+    if doc_type != "samverkansoverenskommelse":
+        # the agreement's years are this promise's only when the text gives no other
+        years = _period_of(seg, *_blank(text, seg, agreement, heading_years), title, rules, pub_year)
+    years = years or _period_of(seg, text, heading_years, title, rules, pub_year)
+    if years:
+        return _extended(years, text.lower(), rules)
+    return published
+
+
+def _period_of(seg: Segment, text: str, heading_years: tuple[int, int] | None, title: str,
+               rules: Rules, published: int | None) -> tuple[int, int] | None:
+    """The period from the text: a validity statement, the segment's heading, a cue or a
+    start year (with how long the promise runs)."""
+    v = validity_period(text, rules, published)
     if v:
         return v
     # a heading with nothing under it (a link to the next period at the end of a follow-up
     # page, polisen-se__uppfoljning) does not give this text its years
-    if seg.heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
-        return seg.heading_years
-    years = _start_years(seg, low, title, rules)
+    if heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
+        return heading_years
+    low = norm(text)
+    years = _start_years(text, low, title, rules)
     if years and years[0] == years[1]:
         n = _length(low, rules)
         if n and 1 < n < 10:
             return years[0], years[0] + n - 1
-    return years or _published(text, url, rules)
+    return years
+
+
+def _blank(text: str, seg: Segment, pats: tuple[re.Pattern, ...],
+           heading_years: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
+    """The text with the years the patterns find turned to zeros (they name no period of
+    this record), and the segment heading's years, None when they are among them (the
+    heading's own line is blanked then too)."""
+    blanked = set()
+    for pat in pats:
+        for m in pat.finditer(text):
+            a, b = m.span("y")
+            blanked.add(year_range(text[a:b]))
+            text = text[:a] + re.sub(r"\d", "0", text[a:b]) + text[b:]
+    if heading_years and heading_years in blanked:
+        line = seg.heading.text
+        text, heading_years = text.replace(line, re.sub(r"\d", "0", line), 1), None
+    return text, heading_years
+
+
+def _extended(years: tuple[int, int], low: str, rules: Rules) -> tuple[int, int]:
+    """A promise prolonged to a later end ("förlänga medborgarlöftet för 2022 till och med
+    31 december 2023") runs on to it; one with an earlier dated start ("Med början den 17
+    november 2016") starts there."""
+    start, end = years
+    for pat in _compiled(rules, "extension_patterns"):
+        m = pat.search(low)
+        found = m and _years_in(m)
+        if found and end < found[-1] <= end + 3:
+            end = found[-1]
+            break
+    for pat in _compiled(rules, "start_patterns"):
+        m = pat.search(low)
+        found = m and _years_in(m)
+        if found and start - 3 <= found[0] < start:
+            start = found[0]
+            break
+    return start, end
 
 
 @lru_cache(maxsize=4)
@@ -263,13 +349,15 @@ def _cue_re(rules: Rules) -> re.Pattern:
                       rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
 
 
-def _start_years(seg: Segment, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
-    """The period's years from a cue ("Medborgarlöfte för 2019"), a sentence that says what
-    will be done in a year, the title, the signing date, or a lone date line."""
+def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
+    """The period's years from a cue ("Medborgarlöfte för 2019", "2020 års medborgarlöfte"),
+    a sentence that says what will be done in a year, the title, the signing date, or a
+    lone date line."""
     m = _cue_re(rules).search(low)
     if m:
         return year_range(m.group(1))
-    m = re.search(rf"({YEAR}) års medborgarlöfte", low)
+    # "2020 års medborgarlöfte", "2017-års medborgarlöfte", "2020 och 2021 års medborgarlöften"
+    m = re.search(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte", low)
     if m:
         return year_range(m.group(1))
     future = "|".join(rules.records["future_words"])
@@ -285,7 +373,7 @@ def _start_years(seg: Segment, low: str, title: str, rules: Rules) -> tuple[int,
     s = _signed_year(low, rules)
     if s:
         return s, s
-    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", seg.text, re.M)
+    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", text, re.M)
     if m:
         y = int(m.group(1))
         return y, y
@@ -296,23 +384,30 @@ def _published(text: str, url: str, rules: Rules) -> tuple[int, int] | None:
     """A news page that names no year: the year it was published (its date line, else the
     date in its url), the next year when published late in the year."""
     rec = rules.records
-    found = None
-    for p in rec["publication_date_patterns"]:
-        m = re.search(p, text)
-        if m:
-            found = m.groups()
-            break
-    if found is None:
-        m = re.search(rec["url_date_pattern"], url)
-        found = m and m.groups()
-    if not found:
+    sources = [(p, text) for p in rec["publication_date_patterns"]] + [(p, url) for p in rec["url_date_patterns"]]
+    m = next((m for p, where in sources if (m := re.search(p, where))), None)
+    if m is None:
         return None
+    found = m.groups()
     year = next(int(g) for g in found if re.fullmatch(YEAR, g))
     mo = next(g for g in found if not re.fullmatch(YEAR, g))
-    month = int(mo) if mo.isdigit() else rec["dateline_months"].index(mo.lower()[:3]) + 1
+    month = _month_number(mo, rules) if mo else 0  # a year folder: its month unknown
+    if month is None:
+        return None
     if month >= rec["next_year_from_month"]:
         year += 1
     return year, year
+
+
+def _month_number(word: str, rules: Rules) -> int | None:
+    """"04", "april" or "Apr" → 4; None for a word that names no month."""
+    low = word.lower()
+    if low.isdigit():
+        return int(low)
+    if low in rules.records["months"]:
+        return rules.records["months"].index(low) + 1
+    short = rules.records["dateline_months"]
+    return short.index(low[:3]) + 1 if low[:3] in short else None
 
 
 # --- type, parties, id ------------------------------------------------------------------

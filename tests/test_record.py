@@ -29,6 +29,8 @@ def test_lone_heading_html_page_names_its_kommun(write, rules, nlp):
     ("Uppföljning 2021 medborgarlöfte Storby", "uppfoljning"),
     ("Så har vi uppfyllt vårt löfte 2021-2022", "uppfoljning"),
     ("Utvärdering av medborgarlöftet 2023", "uppfoljning"),
+    ("Årsuppföljning av medborgarlöftena i Storby 2021-2022", "uppfoljning"),
+    ("Återkoppling på arbetet med medborgarlöftet i Storby 2023", "uppfoljning"),
     ("Överenskommelse mellan kommunen och polisen för ett tryggare Storby", "samverkansoverenskommelse"),
     ("Storby – medborgarlöften", "medborgarlofte"),
     ("Rapportera otrygg plats", "medborgarlofte"),
@@ -51,9 +53,19 @@ def test_doc_type_from_title(rules, title, expected):
     ("Medborgarlöftet gäller från 1 april 2018 till och med 31 mars 2019.", (2018, 2019)),
     ("Vad gäller inbrott anmäldes fler brott under 2023.", None),    # "vad gäller" is no validity
     ("Vi har lyssnat under oktober-november 2016 på invånarna.", None),
+    # a date may open with its weekday; a day/month date before a dated end
+    ("Insatsen pågår fram till och med fredagen den 12 juni 2020, då den utvärderas.", (2020, 2020)),
+    ("Dialogerna ligger till grund för löftena under perioden 1/9 – 31/12 2021.", (2021, 2021)),
 ])
 def test_validity_statements(rules, text, expected):
     assert validity_period(text, rules, None) == expected
+
+
+def test_stated_end_starts_at_publication_when_no_signing(rules):
+    assert validity_period("Det nya medborgarlöftet gäller till och med maj 2022.", rules, 2021) == (2021, 2022)
+    # a signing year wins over the publication
+    text = "Löftet undertecknades den 2 mars 2020 och gäller till och med maj 2022."
+    assert validity_period(text, rules, 2021) == (2020, 2022)
 
 
 def _period(write, rules, nlp, text, name="p.txt"):
@@ -98,6 +110,82 @@ def test_news_page_without_a_year_is_dated_by_publication(write, rules, nlp):
     assert period("c.txt", text, "https://lerum.se/2019/12/16/x/") == (2020, 2020)
     text = "Nytt löfte i Lerum\n\n" + body + "\nSidan uppdaterad: 2019-03-21\n"
     assert period("d.txt", text, "https://lerum.se/trygghet/lofte/") is None
+    # a news archive's year folder: the year, its month unknown
+    assert period("e.txt", "Nytt löfte i Lerum\n\n" + body, "https://lerum.se/Nyhetsarkiv/2017/Nytt-lofte/") == (2017, 2017)
+
+
+def test_news_page_end_date_starts_at_its_publication(write, rules, nlp):
+    text = ("Nytt löfte i Lerum\n\nPolisen och Lerums kommun har tagit fram ett nytt medborgarlöfte.\n\n"
+            "  • Polisen ska genomföra trafikkontroller vid skolorna.\n\n"
+            "Det nya medborgarlöftet gäller till och med maj 2022.\n\n"
+            "Publicerad den 3 maj 2021, senast ändrad den 5 maj 2021\n")
+    assert _period(write, rules, nlp, text) == (2021, 2022)
+    # the year and month in the url's folders
+    rec = extract_path(write("v.txt", text.split("Publicerad")[0], url="https://lerum.se/2021/05/nytt-lofte/"),
+                       rules, nlp).records[0]
+    assert (rec.period.start, rec.period.end) == (2021, 2022)
+
+
+def test_prolonged_promise_runs_to_its_new_end(write, rules, nlp):
+    text = ("Lerum – medborgarlöften\n\nFörlängning av medborgarlöfte för 2021\n\n"
+            "Polisen och Lerums kommun har beslutat att förlänga medborgarlöftet till och med "
+            "31 december 2022.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2021, 2022)
+    text = ("Lerum – medborgarlöften\n\nPolisen och kommunen har valt att förlänga 2020 års "
+            "medborgarlöften till att gälla även under 2021.\n\n  • Polisen ska besöka skolorna.\n")
+    assert _period(write, rules, nlp, text, "q.txt") == (2020, 2021)
+
+
+def test_dated_start_before_a_stated_end(write, rules, nlp):
+    text = ("Lerum – medborgarlöften\n\nDet här ska vi göra\n\nMed början måndagen den 2 november 2020 "
+            "kommer polisen att finnas vid torget varje fredag. Insatsen pågår fram till och med "
+            "den 30 april 2021, då den utvärderas.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2020, 2021)
+
+
+def test_promise_being_prepared_is_not_the_period(write, rules, nlp):
+    text = ("Lerum – medborgarlöfte\n\nMedborgarlöfte 2024\n\nArbetet med att ta fram ett "
+            "medborgarlöfte för 2024 pågår. Här nedan kan du läsa vårt tidigare löfte.\n\n"
+            "Vårt löfte till dig\n\nUnder 2022 kommer polisen och Lerums kommun att fokusera på "
+            "trafiken.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2022, 2022)
+
+
+def test_years_of_the_promise_named_by_their_genitive(write, rules, nlp):
+    text = ("Lerum – medborgarlöften\n\nFöljande aktiviteter har tagits fram som grund för 2021 och 2022 "
+            "års medborgarlöften.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2021, 2022)
+    text = "Lerum – medborgarlöften\n\n2019-års medborgarlöfte\n\n  • Polisen ska besöka skolorna.\n"
+    assert _period(write, rules, nlp, text, "q.txt") == (2019, 2019)
+
+
+def test_promise_adopted_in_a_year(write, rules, nlp):
+    text = ("Medborgarlöften i Lerum\n\nPolis och kommun lovar att tillsammans arbeta för tryggheten i "
+            "centrum.\n\n  • Trygghetsvandringar på prioriterade platser.\n\nI mars 2019 beslutade "
+            "polisen och kommunfullmäktige om hur medborgarlöftena ska se ut.\n")
+    assert _period(write, rules, nlp, text) == (2019, 2019)
+
+
+def test_survey_years_are_no_period(write, rules, nlp):
+    text = ("Medborgarlöften i Lerum\n\nLägesbilden bygger på resultat från trygghetsmätningen åren "
+            "2016 och 2017.\n\nPolisen och kommunen lovar att under 2018:\n\n"
+            "  • genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2018, 2018)
+
+
+def test_agreement_years_are_the_promise_period_only_as_a_last_resort(write, rules, nlp):
+    text = ("Medborgarlöften i Lerum\n\nPolisen har slutit ett nytt samverkansavtal med Lerums kommun "
+            "för perioden 2019-2022.\n\nUnder 2020 kommer polisen och kommunen att fokusera på "
+            "trafiken.\n\n  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text) == (2020, 2020)
+    text = ("Medborgarlöfte i Lerum\n\nKommunen och polisen har tecknat en samverkansöverenskommelse "
+            "för perioden 2019 – 2020. I linje med den har vi tagit fram följande löften:\n\n"
+            "  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text, "q.txt") == (2019, 2020)
+    # the promise named with the agreement: its validity
+    text = ("Medborgarlöften i Lerum\n\nSamverkansavtalet och medborgarlöftet gäller 2021-2023.\n\n"
+            "Under 2021 kommer polisen att fokusera på trafiken.\n\n  • Polisen ska besöka skolorna.\n")
+    assert _period(write, rules, nlp, text, "r.txt") == (2021, 2023)
 
 
 def test_lead_inside_the_heading_period_is_its_introduction(write, rules, nlp):
