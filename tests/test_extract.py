@@ -961,3 +961,12 @@ def test_forbinder_sig_commits(write, rules, nlp):
            "Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem. Trafiken är ett problem.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem."]
+
+
+def test_words_that_only_look_like_action_verbs(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDet här gör vi\n\n"
+           "Polisen och kommunen samlar synpunkter från boende och besökare i centrum.\n\n"
+           "Polisen och kommunen förlänger det rådande samverkansavtal.\n\n"
+           "Polisen och kommunen besöker skolorna i kommunen varje termin.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen och kommunen besöker skolorna i kommunen varje termin."]
