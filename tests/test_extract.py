@@ -154,6 +154,9 @@ def test_places_and_target_groups(rules):
     ("Involvera kommunens invånare i arbetet.", ["polisen", "kommunen"]),
     ("Polisen ska stärka arbetet med grannsamverkan i byarna.", ["polisen"]),
     ("Polisen ska arbeta med föreningslivet i byarna.", ["polisen", "civilsamhalle"]),
+    ("Polisen ska tillsammans med invånarna främja grannsamverkan i byarna.", ["polisen"]),
+    ("Kommunen ska tillsammans med Trafikverket utveckla grannsamverkan.", ["kommunen", "ovriga"]),
+    ("Polisen samverkar med och stöttar grannsamverkan.", ["polisen", "civilsamhalle"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
