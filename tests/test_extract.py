@@ -973,3 +973,12 @@ def test_words_that_only_look_like_action_verbs(write, rules, nlp):
            "Polisen och kommunen besöker skolorna i kommunen varje termin.\n")
     rec = _one(write, rules, nlp, txt, "sala")
     assert [a.text for a in rec.activities] == ["Polisen och kommunen besöker skolorna i kommunen varje termin."]
+
+
+def test_what_hindered_the_work_on_a_follow_up_is_no_activity(write, rules, nlp):
+    txt = ("Uppföljning av medborgarlöfte 2021\n\nSala – uppföljning\n\nGenomförda insatser\n\n"
+           "Polisen har genomfört tio trafikkontroller vid skolorna.\n\n"
+           "Trygghetsvandringarna har tyvärr hindrats av vädret under våren.\n\n"
+           "Anledningen till detta var att polisen har prioriterat andra ärenden.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen har genomfört tio trafikkontroller vid skolorna."]
