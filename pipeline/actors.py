@@ -50,6 +50,7 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
     a = _sets(rules)
     joiners = a["list_joiners"]
     blocking = a["blocking_prepositions"]
+    verbs = tuple(rules.actors["partner_list_verbs"])
     i, words_in_item, items = start - 1, 0, 0
     while i >= 0 and items < 8:
         low = doc[i].lower_
@@ -58,7 +59,7 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
         if low in a["partner_cues"]:
             before = doc[i - 1].lower_ if i > 0 else ""
             return before not in a["partner_veto_before_cue"]
-        if low in blocking:
+        if low in blocking or low.startswith(verbs):
             return False
         if low in joiners or low in ("(",):
             words_in_item, items = 0, items + 1

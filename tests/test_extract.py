@@ -154,6 +154,9 @@ def test_places_and_target_groups(rules):
     ("Involvera kommunens invånare i arbetet.", ["polisen", "kommunen"]),
     ("Polisen ska stärka arbetet med grannsamverkan i byarna.", ["polisen"]),
     ("Polisen ska arbeta med föreningslivet i byarna.", ["polisen", "civilsamhalle"]),
+    ("Polisen ska tillsammans med invånarna främja grannsamverkan i byarna.", ["polisen"]),
+    ("Kommunen ska tillsammans med Trafikverket utveckla grannsamverkan.", ["kommunen", "ovriga"]),
+    ("Polisen samverkar med och stöttar grannsamverkan.", ["polisen", "civilsamhalle"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
@@ -961,3 +964,21 @@ def test_forbinder_sig_commits(write, rules, nlp):
            "Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem. Trafiken är ett problem.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem."]
+
+
+def test_words_that_only_look_like_action_verbs(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDet här gör vi\n\n"
+           "Polisen och kommunen samlar synpunkter från boende och besökare i centrum.\n\n"
+           "Polisen och kommunen förlänger det rådande samverkansavtal.\n\n"
+           "Polisen och kommunen besöker skolorna i kommunen varje termin.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen och kommunen besöker skolorna i kommunen varje termin."]
+
+
+def test_what_hindered_the_work_on_a_follow_up_is_no_activity(write, rules, nlp):
+    txt = ("Uppföljning av medborgarlöfte 2021\n\nSala – uppföljning\n\nGenomförda insatser\n\n"
+           "Polisen har genomfört tio trafikkontroller vid skolorna.\n\n"
+           "Trygghetsvandringarna har tyvärr hindrats av vädret under våren.\n\n"
+           "Anledningen till detta var att polisen har prioriterat andra ärenden.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen har genomfört tio trafikkontroller vid skolorna."]
