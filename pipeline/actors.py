@@ -11,6 +11,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from .rules import Rules
@@ -142,9 +144,11 @@ def _responsible_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules:
     """The codes after a closing "Ansvarig:" ("… Ansvarig: kommunen/polisen"), when only actors,
     joiners and punctuation follow it."""
     a = _sets(rules)
-    cue = next((i for i in range(hi - 1, lo - 1, -1) if doc[i].lower_ in a["responsible_cues"]), None)
-    if cue is None:
+    cues = word_positions(doc, a["responsible_cues"])
+    k = bisect_left(cues, hi) - 1
+    if k < 0 or cues[k] < lo:
         return ()
+    cue = cues[k]
     after = [m for m in mentions if m.start > cue]
     covered = {i for m in after for i in range(m.start, m.end)}
     if not after or not all(i in covered or doc[i].is_punct or doc[i].lower_ in a["list_joiners"]
@@ -161,6 +165,18 @@ def actor_starts(doc: Doc) -> list[int]:
     if starts is None or len(starts) != len(group):
         starts = doc.user_data["actor_starts"] = [s.start for s in group]
     return starts
+
+
+def word_positions(doc: Doc, words: frozenset) -> list[int]:
+    """Token indices of the document's words in ``words`` (sorted), found once per Doc and
+    word list with one array pass: a text finds its own by bisection, not by a walk back over
+    its tokens."""
+    cache = doc.user_data.setdefault("word_positions", {})
+    found = cache.get(words)
+    if found is None:
+        hashes = [doc.vocab.strings[w] for w in words]
+        found = cache[words] = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+    return found
 
 
 def has_actor(doc: Doc, lo: int, hi: int) -> bool:
