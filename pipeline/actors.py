@@ -187,7 +187,9 @@ def has_actor(doc: Doc, lo: int, hi: int) -> bool:
 
 def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) -> bool:
     """The mention is in the list that opens the text ("Socialtjänst, skola och polis ska")."""
-    joiners = set(rules.actors["list_joiners"]) | {"gemensamt", "att"}
+    if start <= lo:
+        return True  # the text opens with it
+    joiners = _opening_joiners(rules)
     covered = {i for s in mentions for i in range(s.start, s.end)}
     named = {i for i in range(lo, start) if doc[i].is_title}
     # a capitalised word is part of a name that leads to a mention ("Båstads kommun"); one that
@@ -197,6 +199,11 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
         if i in named and (i + 1 in covered or i + 1 in leads):
             leads.add(i)
     return all(i in covered or i in leads or doc[i].lower_ in joiners for i in range(lo, start))
+
+
+@lru_cache(maxsize=4)
+def _opening_joiners(rules: Rules) -> frozenset:
+    return frozenset(rules.actors["list_joiners"]) | {"gemensamt", "att"}
 
 
 def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parties: tuple[str, ...],
