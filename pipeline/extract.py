@@ -5,9 +5,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy
-from spacy.attrs import IDX, LENGTH
-
 from .activities import (finish_activity, follow_up_of, lead_activities, lead_situation,
                          read_segment)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
@@ -66,20 +63,11 @@ def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[S
 
 
 def block_spans(doc: Document, sdoc) -> dict[int, object]:
-    """One spaCy Doc per document; each block is a Span of it (id(block) → TextSpan): the
-    tokens its characters touch, as ``char_span(alignment_mode="expand")`` finds them, for all
-    blocks with one sorted search over the token offsets (the tokens tile the text)."""
-    idx, length = (col.tolist() for col in sdoc.to_array([IDX, LENGTH]).reshape(-1, 2).T)
-    n = len(sdoc.text)
-    firsts = numpy.searchsorted(idx, [b.start for b in doc.blocks], "right").tolist()
-    lasts = numpy.searchsorted(idx, [b.end - 1 for b in doc.blocks], "right").tolist()
+    """One spaCy Doc per document; each block is a Span of it (id(block) → TextSpan)."""
     out = {}
-    for b, i, j in zip(doc.blocks, firsts, lasts):
-        if not (0 <= b.start < n and 0 < b.end <= n):
-            out[id(b)] = TextSpan(sdoc, 0, 0)
-            continue
-        i -= 1  # the token holding the first character, or the next when it is trailing space
-        out[id(b)] = TextSpan(sdoc, i + (b.start == idx[i] + length[i]), j)
+    for b in doc.blocks:
+        span = sdoc.char_span(b.start, b.end, alignment_mode="expand")
+        out[id(b)] = TextSpan(sdoc, span.start, span.end) if span is not None else TextSpan(sdoc, 0, 0)
     return out
 
 
