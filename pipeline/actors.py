@@ -87,7 +87,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
     group = full.spans["actors"]
     starts = actor_starts(full)
-    mentions = [group[k] for k in range(bisect_left(starts, lo), bisect_left(starts, hi)) if group[k].end <= hi]
+    mentions = [m for m in map(group.__getitem__, range(bisect_left(starts, lo), bisect_left(starts, hi)))
+                if m.end <= hi]  # (each group[k] makes a new Span: once per mention)
     subject, partners, promisers = [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
     for m in mentions:
