@@ -7,6 +7,8 @@ with ":" introduces (focus areas, places, channels, or activities).
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -239,8 +241,8 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     """"Utifrån lägesbilden har fokusområdena trafiksäkerhet och narkotika prioriterats" → two
     areas (rules/sections.yaml ``focus_named_in``)."""
     low = " ".join(text.split()).lower()
-    for pat in _purpose_res(rules, "focus_named_in"):
-        m = pat.search(low)
+    for pat, needed in _purpose_res(rules, "focus_named_in"):
+        m = needed in low and pat.search(low)
         if m:
             areas = " ".join(text.split())[m.start("areas"):m.end("areas")]
             return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(areas))
@@ -286,8 +288,32 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
 
 
 @lru_cache(maxsize=8)
-def _purpose_res(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in rules.sections[key])
+def _purpose_res(rules: Rules, key: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """Each pattern with the text every match of it holds (a substring test rules out most
+    sentences before the search)."""
+    return tuple((pat, _required_text(pat)) for pat in map(re.compile, rules.sections[key]))
+
+
+def _required_text(pattern: re.Pattern) -> str:
+    """The longest run of literal characters in every match of ``pattern``, read from its
+    parse ("" for a case-insensitive one): "fokusområde" in "\\bfokusområden?\\b … är (?P<areas>…)"."""
+    if pattern.flags & re.I:
+        return ""
+    best = run = ""
+
+    def walk(items) -> None:
+        nonlocal best, run
+        for op, av in items:
+            if op is _sre.LITERAL:
+                run += chr(av)
+                best = max(best, run, key=len)
+            elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags: its items
+                walk(av[3])
+            else:
+                run = ""
+
+    walk(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return best
 
 
 def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> FocusArea | None:
@@ -302,8 +328,8 @@ def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> Focu
 def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] | None:
     """The title and categories of ``purpose_focus`` (cached; each caller gets its own area)."""
     low = norm(text).rstrip(" :;")
-    for pat in _purpose_res(rules, key):
-        m = pat.search(low)
+    for pat, needed in _purpose_res(rules, key):
+        m = needed in low and pat.search(low)
         if not m:
             continue
         cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False)

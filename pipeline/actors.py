@@ -11,6 +11,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from .rules import Rules
@@ -86,7 +88,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
     group = full.spans["actors"]
     starts = actor_starts(full)
-    mentions = [group[k] for k in range(bisect_left(starts, lo), bisect_left(starts, hi)) if group[k].end <= hi]
+    mentions = [m for m in map(group.__getitem__, range(bisect_left(starts, lo), bisect_left(starts, hi)))
+                if m.end <= hi]  # (each group[k] makes a new Span: once per mention)
     subject, partners, promisers = [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
     for m in mentions:
@@ -143,9 +146,11 @@ def _responsible_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules:
     """The codes after a closing "Ansvarig:" ("… Ansvarig: kommunen/polisen"), when only actors,
     joiners and punctuation follow it."""
     a = _sets(rules)
-    cue = next((i for i in range(hi - 1, lo - 1, -1) if doc[i].lower_ in a["responsible_cues"]), None)
-    if cue is None:
+    cues = word_positions(doc, a["responsible_cues"])
+    k = bisect_left(cues, hi) - 1
+    if k < 0 or cues[k] < lo:
         return ()
+    cue = cues[k]
     after = [m for m in mentions if m.start > cue]
     covered = {i for m in after for i in range(m.start, m.end)}
     if not after or not all(i in covered or doc[i].is_punct or doc[i].lower_ in a["list_joiners"]
@@ -164,6 +169,21 @@ def actor_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def word_positions(doc: Doc, words: frozenset) -> list[int]:
+    """Token indices of the document's words in ``words`` (sorted), found once per Doc and
+    word list with one array pass: a text finds its own by bisection, not by a walk back over
+    its tokens."""
+    cache = doc.user_data.setdefault("word_positions", {})
+    found = cache.get(words)
+    if found is None:
+        lows = doc.to_array(LOWER)
+        hit = numpy.zeros(len(lows), dtype=bool)
+        for w in words:  # (a few words: one comparison each beats numpy.isin's sort)
+            hit |= lows == doc.vocab.strings[w]
+        found = cache[words] = numpy.flatnonzero(hit).tolist()
+    return found
+
+
 def has_actor(doc: Doc, lo: int, hi: int) -> bool:
     """An actor mention starts within tokens ``lo:hi``."""
     starts = actor_starts(doc)
@@ -172,7 +192,9 @@ def has_actor(doc: Doc, lo: int, hi: int) -> bool:
 
 def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) -> bool:
     """The mention is in the list that opens the text ("Socialtjänst, skola och polis ska")."""
-    joiners = set(rules.actors["list_joiners"]) | {"gemensamt", "att"}
+    if start <= lo:
+        return True  # the text opens with it
+    joiners = _opening_joiners(rules)
     covered = {i for s in mentions for i in range(s.start, s.end)}
     named = {i for i in range(lo, start) if doc[i].is_title}
     # a capitalised word is part of a name that leads to a mention ("Båstads kommun"); one that
@@ -182,6 +204,11 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
         if i in named and (i + 1 in covered or i + 1 in leads):
             leads.add(i)
     return all(i in covered or i in leads or doc[i].lower_ in joiners for i in range(lo, start))
+
+
+@lru_cache(maxsize=4)
+def _opening_joiners(rules: Rules) -> frozenset:
+    return frozenset(rules.actors["list_joiners"]) | {"gemensamt", "att"}
 
 
 def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parties: tuple[str, ...],

@@ -448,17 +448,22 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def _title_res(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((code, re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I))
-                 for code, titles in rules.records["signatory_titles"].items())
+def _title_res(rules: Rules) -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]:
+    """Any signer's title (one search: most lines name none), and each party's titles."""
+    def title_re(titles):
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
+    by_code = rules.records["signatory_titles"]
+    return (title_re([t for titles in by_code.values() for t in titles]),
+            tuple((code, title_re(titles)) for code, titles in by_code.items()))
 
 
 def _signatories(text: str, rules: Rules) -> set[str]:
     """Codes of the short lines that name two or more parties' signers by title."""
     found: set[str] = set()
+    any_title, by_code = _title_res(rules)
     for line in text.splitlines():
-        if len(line.split()) <= rules.records["signatory_line_max_words"]:
-            codes = {code for code, title in _title_res(rules) if title.search(line)}
+        if any_title.search(line) and len(line.split()) <= rules.records["signatory_line_max_words"]:
+            codes = {code for code, title in by_code if title.search(line)}
             if len(codes) > 1:
                 found |= codes
     return found

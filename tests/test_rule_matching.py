@@ -11,6 +11,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from pipeline.activities import _required_text
 from pipeline.sections import alternation, phrase_match
 from pipeline.taxonomy import _compile
 
@@ -30,6 +31,24 @@ def test_alternation_tries_literals_like_a_list_longest_first(literals, text, an
     got = re.search(rf"(?:{alternation(literals)}){tail}", text)
     assert (want and (want.span(), want.groups())) == (got and (got.span(), got.groups()))
 
+
+
+def test_required_text_is_in_every_match():
+    """The substring test before a rule's search (rules/sections.yaml focus_named_in,
+    promise_focus …) never skips a text the search would match."""
+    pat = re.compile(r"\bfokusområden?\b[^.:]{0,60} är (?!att\b)(?P<areas>[^.:]+)")
+    assert _required_text(pat) == "fokusområde"
+    assert _required_text(re.compile(r"(?:för att|i syfte att) (?P<aim>.+?) lovar")) == " lovar"
+    assert _required_text(re.compile("fokus på", re.I)) == ""  # "Fokus på" matches too
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "a?", "(?:b|å)", "(a b)", "[ab]", "(?:åa)", " ", "b*", "\\b"]),
+                min_size=1, max_size=6), texts)
+def test_required_text_holds_for_any_pattern(parts, text):
+    pat = re.compile("".join(parts))
+    m = pat.search(text)
+    assert m is None or _required_text(pat) in m.group()
 
 def _reference_pattern(rule_words: list[str]) -> re.Pattern:
     """rules/taxonomy.yaml's semantics, one alternative per word: a word matches the start
