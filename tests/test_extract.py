@@ -961,3 +961,30 @@ def test_forbinder_sig_commits(write, rules, nlp):
            "Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem. Trafiken är ett problem.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem."]
+
+
+COUNTED_LEAD = """Medborgarlöften i Tranemo
+
+Två gånger i månaden kommer polisen att hålla öppet poliskontor på torget i Tranemo. Vid minst fyra tillfällen kommer vi att genomföra trafikkontroller vid skolorna.
+
+Lägesbilden utgår från den årliga trygghetsmätningen och polisen arbetar utifrån den.
+
+Medborgarlöftet gäller 2024.
+
+Polisen lovar att:
+
+  • genomföra minst fyra trafikkontroller vid skolorna.
+  • patrullera i centrum på helgkvällar.
+"""
+
+
+def test_a_counted_promise_in_the_lead_is_an_activity_beside_the_list():
+    """The count with a doer and a commitment in the ingress is an activity; the ingress sentence
+    repeating a list item's count, and a basis sentence naming a yearly survey, are not."""
+    from pipeline.api import extract_text
+    (rec,) = extract_text(COUNTED_LEAD, url="https://polisen.se/x/tranemo/")
+    texts = [a["text"] for a in rec["activities"]]
+    assert texts[0].startswith("Två gånger i månaden kommer polisen")
+    assert rec["activities"][0]["frequency"]["per"] == "month"
+    assert not any(t.startswith(("Vid minst fyra", "Lägesbilden")) for t in texts)
+    assert "genomföra minst fyra trafikkontroller vid skolorna." in texts
