@@ -945,21 +945,53 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
                 draft.situation.append(text)
 
 
-def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
-    """A page with no activity list: its committing sentences in running text are the
-    activities (news articles, short kommun pages)."""
+def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):
+    """The committing sentences of running text in ``sections`` (no lead-in of a list), with
+    their blocks."""
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in ("lead", "activities") or opens_list(block.text, rules):
+        if block.kind != "paragraph" or section not in sections or opens_list(block.text, rules):
             continue
         sents = list(docs[id(block)].sents)
         for prev, sent in zip([None] + sents, sents):
             if is_commitment(sent, rules, strict=True) \
                     and (prev is None or _focus_also(prev, sent, rules) is None):
-                freq, cadence = parse_frequency(sent.text, rules)
-                draft.activities.append({
-                    "text": " ".join(sent.text.split()), "focus_area": None, "reading": read_actors(sent, rules),
-                    "heading_actors": (), "frequency": freq, "cadence": cadence, "places": [],
-                    "span": _span_of(block, sent.text.strip(), doc_text), "section": "lead"})
+                yield block, sent
+
+
+def _lead_activity(block: Block, sent: Span, freq: Frequency | None, cadence: str | None, doc_text: str,
+                   rules: Rules) -> dict:
+    return {"text": " ".join(sent.text.split()), "focus_area": None, "reading": read_actors(sent, rules),
+            "heading_actors": (), "frequency": freq, "cadence": cadence, "places": [],
+            "span": _span_of(block, sent.text.strip(), doc_text), "section": "lead"}
+
+
+def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
+    """A page with no activity list: its committing sentences in running text are the
+    activities (news articles, short kommun pages)."""
+    for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules):
+        draft.activities.append(_lead_activity(block, sent, *parse_frequency(sent.text, rules), doc_text, rules))
+
+
+def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
+    """A page with an activity list may promise in its running text too, with a count ("En gång i
+    veckan kommer polisens mobila kontor att finnas på plats …"): a count with a doer and a
+    commitment is an activity (rules/activities.yaml ``counted_promise_sections``). A count an
+    activity already has is the same promise told twice (an ingress repeating the list); a
+    sentence on what the promise builds on is situation, whatever count it names."""
+    counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
+    added = False
+    for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules):
+        freq, cadence = parse_frequency(sent.text, rules)
+        if freq is None or (freq.times, freq.per) in counts \
+                or _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
+            continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
+        act = _lead_activity(block, sent, freq, cadence, doc_text, rules)
+        if all(a["span"] != act["span"] for a in draft.activities):
+            counts.add((freq.times, freq.per))
+            draft.activities.append(act)
+            added = True
+    if added:  # in document order
+        draft.activities.sort(key=lambda a: a["span"][0])
 
 
 @lru_cache(maxsize=4)

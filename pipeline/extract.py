@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .activities import (finish_activity, follow_up_of, lead_activities, lead_situation,
+from .activities import (counted_lead_activities, finish_activity, follow_up_of, lead_activities, lead_situation,
                          read_segment)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
@@ -99,6 +99,8 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     for i, (seg, draft) in enumerate(zip(segments, drafts)):
         if not draft.activities:
             lead_activities(draft, seg, block_docs, doc.text, rules)
+        else:
+            counted_lead_activities(draft, seg, block_docs, doc.text, rules)
         if not draft.situation:
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text

@@ -982,3 +982,30 @@ def test_what_hindered_the_work_on_a_follow_up_is_no_activity(write, rules, nlp)
            "Anledningen till detta var att polisen har prioriterat andra ärenden.\n")
     rec = _one(write, rules, nlp, txt, "sala")
     assert [a.text for a in rec.activities] == ["Polisen har genomfört tio trafikkontroller vid skolorna."]
+
+
+COUNTED_LEAD = """Medborgarlöften i Tranemo
+
+Två gånger i månaden kommer polisen att hålla öppet poliskontor på torget i Tranemo. Vid minst fyra tillfällen kommer vi att genomföra trafikkontroller vid skolorna.
+
+Lägesbilden utgår från den årliga trygghetsmätningen och polisen arbetar utifrån den.
+
+Medborgarlöftet gäller 2024.
+
+Polisen lovar att:
+
+  • genomföra minst fyra trafikkontroller vid skolorna.
+  • patrullera i centrum på helgkvällar.
+"""
+
+
+def test_a_counted_promise_in_the_lead_is_an_activity_beside_the_list():
+    """The count with a doer and a commitment in the ingress is an activity; the ingress sentence
+    repeating a list item's count, and a basis sentence naming a yearly survey, are not."""
+    from pipeline.api import extract_text
+    (rec,) = extract_text(COUNTED_LEAD, url="https://polisen.se/x/tranemo/")
+    texts = [a["text"] for a in rec["activities"]]
+    assert texts[0].startswith("Två gånger i månaden kommer polisen")
+    assert rec["activities"][0]["frequency"]["per"] == "month"
+    assert not any(t.startswith(("Vid minst fyra", "Lägesbilden")) for t in texts)
+    assert "genomföra minst fyra trafikkontroller vid skolorna." in texts
