@@ -41,10 +41,11 @@ def _compile(words: list[str]) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _table(rules: Rules):
-    """One compiled pattern per category (and per fallback category)."""
+    """The words of every category as one pattern (most texts name none: one search
+    tells), then one compiled pattern per category (and per fallback category)."""
     cats = {c: _compile(ws) for c, ws in rules.taxonomy["categories"].items()}
     fallback = {c: _compile(ws) for c, ws in rules.taxonomy.get("fallback", {}).items()}
-    return cats, fallback
+    return _compile([w for ws in rules.taxonomy["categories"].values() for w in ws]), cats, fallback
 
 
 def categorize(text: str, rules: Rules, allow_other: bool = True, fallback: bool = True) -> list[str]:
@@ -62,6 +63,6 @@ def categorize(text: str, rules: Rules, allow_other: bool = True, fallback: bool
 def _categories(low: str, rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The categories and the fallback categories of a normalized text (cached for the
     recent texts: one text is often asked about twice, with and without the fallback)."""
-    cats, fallbacks = _table(rules)
-    found = tuple(c for c, pat in cats.items() if pat.search(low))
+    any_category, cats, fallbacks = _table(rules)
+    found = tuple(c for c, pat in cats.items() if pat.search(low)) if any_category.search(low) else ()
     return found, () if found else tuple(c for c, pat in fallbacks.items() if pat.search(low))
