@@ -41,13 +41,14 @@ def _compile(words: list[str]) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _table(rules: Rules):
-    """One compiled pattern per category (and per fallback category), and per category the
-    pattern of the phrases in which its words mean something else."""
+    """The words of every category as one pattern (most texts name none: one search
+    tells), one compiled pattern per category (and per fallback category), and per category
+    the pattern of the phrases in which its words mean something else."""
     cats = {c: _compile(ws) for c, ws in rules.taxonomy["categories"].items()}
     fallback = {c: _compile(ws) for c, ws in rules.taxonomy.get("fallback", {}).items()}
     other_sense = {c: re.compile(alternation(ps, r"(?<![\wåäöé](?s:.))") + r"(?![\wåäöé])")
                    for c, ps in rules.taxonomy.get("other_sense", {}).items() if ps}
-    return cats, fallback, other_sense
+    return _compile([w for ws in rules.taxonomy["categories"].values() for w in ws]), cats, fallback, other_sense
 
 
 def categorize(text: str, rules: Rules, allow_other: bool = True, fallback: bool = True) -> list[str]:
@@ -65,7 +66,8 @@ def categorize(text: str, rules: Rules, allow_other: bool = True, fallback: bool
 def _categories(low: str, rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The categories and the fallback categories of a normalized text (cached for the
     recent texts: one text is often asked about twice, with and without the fallback)."""
-    cats, fallbacks, other_sense = _table(rules)
+    any_category, cats, fallbacks, other_sense = _table(rules)
     found = tuple(c for c, pat in cats.items()
-                  if pat.search(other_sense[c].sub(" ", low) if c in other_sense else low))
+                  if pat.search(other_sense[c].sub(" ", low) if c in other_sense else low)) \
+        if any_category.search(low) else ()
     return found, () if found else tuple(c for c, pat in fallbacks.items() if pat.search(low))
