@@ -882,3 +882,24 @@ def test_forbinder_sig_commits(write, rules, nlp):
            "Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem. Trafiken är ett problem.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen förbinder sig att ha tematräffar med alla elever i årskurs fem."]
+
+
+def test_follow_up_told_in_prose_and_inside_a_promise_item(write, rules, nlp):
+    """Follow-up written as prose ("Uppföljning kommer att ske i …", "Vi följer upp vårt arbete
+    genom …", "… redovisar på hemsidan …") is the follow-up; inside a promise item the promise
+    stays an activity and its follow-up sentence is read too."""
+    txt = ("Storby – medborgarlöften 2024\n\nPolisen och kommunen har beslutat att förlänga löftet. "
+           "Uppföljning kommer att ske i det lokala brottsförebyggande rådet.\n\n")
+    assert _one(write, rules, nlp, txt, "hedemora").follow_up.channels == ["mote"]
+    txt2 = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+            "  • Polisen och kommunen kommer att genomföra insatser mot narkotika i centrum. "
+            "Uppföljning kommer ske genom fortsatta avloppsmätningar.\n")
+    rec = _one(write, rules, nlp, txt2, "stromsund")
+    assert len(rec.activities) == 1 and rec.activities[0].text.startswith("Polisen och kommunen kommer")
+    assert rec.follow_up.text == "Uppföljning kommer ske genom fortsatta avloppsmätningar."
+    for line in ("Vi följer upp vårt arbete genom återkommande trygghetsmöten.",
+                 "Kommunen redovisar på hemsidan hur arbetet går.",
+                 "Invånarna kan följa arbetet på polisens Facebooksida.",
+                 "Det blir återkoppling under hösten om vad som har gjorts."):
+        txt3 = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
+        assert _one(write, rules, nlp, txt3, "motala").follow_up is not None, line
