@@ -903,3 +903,11 @@ def test_follow_up_told_in_prose_and_inside_a_promise_item(write, rules, nlp):
                  "Det blir återkoppling under hösten om vad som har gjorts."):
         txt3 = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
         assert _one(write, rules, nlp, txt3, "motala").follow_up is not None, line
+
+
+def test_follow_up_leadin_lists_kinds_of_follow_up(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2021\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i hamnen.\n\n"
+           "Uppföljning av medborgarlöftet kommer ske genom:\n\n  • Aktivitetsuppföljning\n  • Effektuppföljning\n")
+    rec = _one(write, rules, nlp, txt, "malmo")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i hamnen."]
+    assert rec.follow_up.text == "Aktivitetsuppföljning Effektuppföljning"
