@@ -911,3 +911,12 @@ def test_follow_up_leadin_lists_kinds_of_follow_up(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "malmo")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera i hamnen."]
     assert rec.follow_up.text == "Aktivitetsuppföljning Effektuppföljning"
+
+
+def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rules, nlp):
+    for line in ("Uppföljning ska ske i samverkan mellan kommun och polis.",
+                 "Arbetet kommer även att återrapporteras i kommunstyrelsen."):
+        txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n"
+               f"{line}\n")
+        rec = _one(write, rules, nlp, txt, "motala")
+        assert rec.follow_up is not None and [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum."], line
