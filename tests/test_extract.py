@@ -587,6 +587,22 @@ def test_situation_under_a_background_heading(write, rules, nlp):
     assert rec.situation.text.startswith("Medborgarlöftet grundar sig i den lokala lägesbild")
 
 
+def test_purpose_sentences_are_no_situation(write, rules, nlp):
+    """"Målet är att …", "Syftet med medborgarlöftet är att …", "… syftar till …" state the aim,
+    though they name a lägesbild or a dialogue; what a survey was for still tells the basis."""
+    txt = ("Storby – medborgarlöften 2024\n\nMålet är att bättre ta vara på de lägesbilder som tas fram. "
+           "Enkäten i våras visar att många upplever otrygghet vid torget. Arbetet syftar till att minska "
+           "oron för brott.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "hylte")
+    assert rec.situation.text == "Enkäten i våras visar att många upplever otrygghet vid torget."
+    txt2 = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nSyftet med medborgarlöftet är att arbeta utifrån "
+            "medborgardialogen. Syftet med enkäten var att få underlag till löftet. Många boende oroar sig "
+            "för inbrott.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i bostadsområdena.\n")
+    rec = _one(write, rules, nlp, txt2, "hylte")
+    assert rec.situation.text == ("Syftet med enkäten var att få underlag till löftet. "
+                                  "Många boende oroar sig för inbrott.")
+
+
 def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
     # CONTRACT.md: offentlig_miljo is trygghet in a public place; a bare "Trygghet" heading
     # takes its category from the text under it, else it is "ovrigt"
