@@ -936,3 +936,11 @@ def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rul
                f"{line}\n")
         rec = _one(write, rules, nlp, txt, "motala")
         assert rec.follow_up is not None and [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum."], line
+
+
+def test_follow_up_reported_to_a_council_or_group_is_a_meeting(write, rules, nlp):
+    for line in ("Löftet följs upp i den kommunala samverkansgruppen.",
+                 "Löftet följs upp och återrapporteras i kommunfullmäktige.",
+                 "Löftet följs upp på medborgarträffar i varje kommundel."):
+        txt = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
+        assert "mote" in _one(write, rules, nlp, txt, "motala").follow_up.channels, line
