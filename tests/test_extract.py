@@ -587,6 +587,19 @@ def test_situation_under_a_background_heading(write, rules, nlp):
     assert rec.situation.text.startswith("Medborgarlöftet grundar sig i den lokala lägesbild")
 
 
+def test_situation_without_a_heading_raised_or_occurred(write, rules, nlp):
+    """What residents raised, what came up and what has occurred are the local situation."""
+    txt = ("Storby – medborgarlöften 2024\n\nVid träffarna i våras framkom att nedskräpningen vid torget stör många. "
+           "Det har förekommit skadegörelse vid skolan på helgerna. Polisen har tagit in synpunkter från "
+           "näringsidkarna i centrum. Handlarna lyfter främst snatterierna.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "surahammar")
+    assert rec.situation.text == (
+        "Vid träffarna i våras framkom att nedskräpningen vid torget stör många. Det har förekommit skadegörelse "
+        "vid skolan på helgerna. Polisen har tagit in synpunkter från näringsidkarna i centrum. "
+        "Handlarna lyfter främst snatterierna.")
+
+
 def test_purpose_sentences_are_no_situation(write, rules, nlp):
     """"Målet är att …", "Syftet med medborgarlöftet är att …", "… syftar till …" state the aim,
     though they name a lägesbild or a dialogue; what a survey was for still tells the basis."""
