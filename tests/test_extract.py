@@ -600,6 +600,14 @@ def test_situation_without_a_heading_raised_or_occurred(write, rules, nlp):
         "Handlarna lyfter främst snatterierna.")
 
 
+def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
+           "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
+           "på en fokuserad inriktning.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n")
+    rec = _one(write, rules, nlp, txt, "mellerud")
+    assert rec.situation.text == "Många upplever otrygghet vid busstationen."
+
+
 def test_purpose_sentences_are_no_situation(write, rules, nlp):
     """"Målet är att …", "Syftet med medborgarlöftet är att …", "… syftar till …" state the aim,
     though they name a lägesbild or a dialogue; what a survey was for still tells the basis."""
