@@ -591,13 +591,14 @@ def test_situation_without_a_heading_raised_or_occurred(write, rules, nlp):
     """What residents raised, what came up and what has occurred are the local situation."""
     txt = ("Storby – medborgarlöften 2024\n\nVid träffarna i våras framkom att nedskräpningen vid torget stör många. "
            "Det har förekommit skadegörelse vid skolan på helgerna. Polisen har tagit in synpunkter från "
-           "näringsidkarna i centrum. Handlarna lyfter främst snatterierna.\n\n"
+           "näringsidkarna i centrum. Handlarna lyfter främst snatterierna. Klottret har ökat i år. "
+           "På kvällarna är det stökigt vid busstationen.\n\n"
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "surahammar")
     assert rec.situation.text == (
         "Vid träffarna i våras framkom att nedskräpningen vid torget stör många. Det har förekommit skadegörelse "
         "vid skolan på helgerna. Polisen har tagit in synpunkter från näringsidkarna i centrum. "
-        "Handlarna lyfter främst snatterierna.")
+        "Handlarna lyfter främst snatterierna. Klottret har ökat i år. På kvällarna är det stökigt vid busstationen.")
 
 
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
