@@ -80,6 +80,7 @@ class _Tables:
     effect_sentence_cue: object
     situation_sentence_cue: object
     not_situation_phrase: object
+    purpose_starts: tuple[str, ...]
     footer_cue: object
     generic_title_words: frozenset
     promise_sentence: object
@@ -105,6 +106,7 @@ def _tables(rules: Rules) -> _Tables:
         effect_sentence_cue=_any_in(sec["effect_sentence_cues"]),
         situation_sentence_cue=_any_in(sec["situation_sentence_cues"]),
         not_situation_phrase=_any_in(sec["not_situation_phrases"]),
+        purpose_starts=tuple(sec["purpose_sentence_starts"]),
         footer_cue=_any_in(a["footer_line_cues"]),
         generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
@@ -810,8 +812,14 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
             add_focus(draft, _focus_item(text, rules))
         return
     if is_follow_up_sentence(text, rules) and not is_commitment(doc, rules, strict=False):
-        draft.follow_up.append(text)
-        return
+        sents = list(doc.sents)
+        follow = [s for s in sents if is_follow_up_sentence(s.text, rules)]
+        if len(follow) == len(sents) or not any(is_commitment(s, rules, strict=False) for s in sents):
+            draft.follow_up.append(text)
+            return
+        # a promise item that ends by saying how it is followed up ("Polisen och kommunen kommer att
+        # genomföra … Uppföljning kommer att ske genom …"): the promise stays, its follow-up is read too
+        draft.follow_up.extend(" ".join(s.text.split()) for s in follow)
     if section == "situation" and not is_commitment(doc, rules, strict=True):
         draft.situation.append(text)
         return
@@ -916,7 +924,8 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.effect.append(text)
     elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
         add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
-    elif section in ("situation", "focus") and not is_period_statement(text, rules):
+    elif section in ("situation", "focus") and not is_period_statement(text, rules) \
+            and not is_purpose_sentence(low, rules):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
@@ -925,6 +934,13 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         add_activity(text, sent, block, section)
     elif t.effect_sentence_cue(low):
         draft.effect.append(text)
+
+
+def is_purpose_sentence(low: str, rules: Rules) -> bool:
+    """A sentence whose main clause is the aim ("Målet är att …", "Syftet med medborgarlöftet är
+    …", "Arbetet syftar till …"): no situation, though it names a lägesbild or a dialogue."""
+    t = _tables(rules)
+    return low.startswith(t.purpose_starts) or " syftar till " in low
 
 
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
@@ -939,7 +955,7 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             low, text = norm(sent.text), " ".join(sent.text.split())
             if text in taken or is_period_statement(text, rules) or not t.situation_sentence_cue(low):
                 continue
-            if t.not_situation_phrase(low):
+            if t.not_situation_phrase(low) or is_purpose_sentence(low, rules):
                 continue
             if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
                 draft.situation.append(text)

@@ -602,6 +602,44 @@ def test_situation_under_a_background_heading(write, rules, nlp):
     assert rec.situation.text.startswith("Medborgarlöftet grundar sig i den lokala lägesbild")
 
 
+def test_situation_without_a_heading_raised_or_occurred(write, rules, nlp):
+    """What residents raised, what came up and what has occurred are the local situation."""
+    txt = ("Storby – medborgarlöften 2024\n\nVid träffarna i våras framkom att nedskräpningen vid torget stör många. "
+           "Det har förekommit skadegörelse vid skolan på helgerna. Polisen har tagit in synpunkter från "
+           "näringsidkarna i centrum. Handlarna lyfter främst snatterierna. Klottret har ökat i år. "
+           "På kvällarna är det stökigt vid busstationen.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "surahammar")
+    assert rec.situation.text == (
+        "Vid träffarna i våras framkom att nedskräpningen vid torget stör många. Det har förekommit skadegörelse "
+        "vid skolan på helgerna. Polisen har tagit in synpunkter från näringsidkarna i centrum. "
+        "Handlarna lyfter främst snatterierna. Klottret har ökat i år. På kvällarna är det stökigt vid busstationen.")
+
+
+def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
+           "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
+           "på en fokuserad inriktning.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n")
+    rec = _one(write, rules, nlp, txt, "mellerud")
+    assert rec.situation.text == "Många upplever otrygghet vid busstationen."
+
+
+def test_purpose_sentences_are_no_situation(write, rules, nlp):
+    """"Målet är att …", "Syftet med medborgarlöftet är att …", "… syftar till …" state the aim,
+    though they name a lägesbild or a dialogue; what a survey was for still tells the basis."""
+    txt = ("Storby – medborgarlöften 2024\n\nMålet är att bättre ta vara på de lägesbilder som tas fram. "
+           "Enkäten i våras visar att många upplever otrygghet vid torget. Arbetet syftar till att minska "
+           "oron för brott.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "hylte")
+    assert rec.situation.text == "Enkäten i våras visar att många upplever otrygghet vid torget."
+    txt2 = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nSyftet med medborgarlöftet är att arbeta utifrån "
+            "medborgardialogen. Syftet med enkäten var att få underlag till löftet. Många boende oroar sig "
+            "för inbrott.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i bostadsområdena.\n")
+    rec = _one(write, rules, nlp, txt2, "hylte")
+    assert rec.situation.text == ("Syftet med enkäten var att få underlag till löftet. "
+                                  "Många boende oroar sig för inbrott.")
+
+
 def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
     # CONTRACT.md: offentlig_miljo is trygghet in a public place; a bare "Trygghet" heading
     # takes its category from the text under it, else it is "ovrigt"
@@ -1009,3 +1047,49 @@ def test_a_counted_promise_in_the_lead_is_an_activity_beside_the_list():
     assert rec["activities"][0]["frequency"]["per"] == "month"
     assert not any(t.startswith(("Vid minst fyra", "Lägesbilden")) for t in texts)
     assert "genomföra minst fyra trafikkontroller vid skolorna." in texts
+
+
+def test_follow_up_told_in_prose_and_inside_a_promise_item(write, rules, nlp):
+    """Follow-up written as prose ("Uppföljning kommer att ske i …", "Vi följer upp vårt arbete
+    genom …", "… redovisar på hemsidan …") is the follow-up; inside a promise item the promise
+    stays an activity and its follow-up sentence is read too."""
+    txt = ("Storby – medborgarlöften 2024\n\nPolisen och kommunen har beslutat att förlänga löftet. "
+           "Uppföljning kommer att ske i det lokala brottsförebyggande rådet.\n\n")
+    assert _one(write, rules, nlp, txt, "hedemora").follow_up.channels == ["mote"]
+    txt2 = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+            "  • Polisen och kommunen kommer att genomföra insatser mot narkotika i centrum. "
+            "Uppföljning kommer ske genom fortsatta avloppsmätningar.\n")
+    rec = _one(write, rules, nlp, txt2, "stromsund")
+    assert len(rec.activities) == 1 and rec.activities[0].text.startswith("Polisen och kommunen kommer")
+    assert rec.follow_up.text == "Uppföljning kommer ske genom fortsatta avloppsmätningar."
+    for line in ("Vi följer upp vårt arbete genom återkommande trygghetsmöten.",
+                 "Kommunen redovisar på hemsidan hur arbetet går.",
+                 "Invånarna kan följa arbetet på polisens Facebooksida.",
+                 "Det blir återkoppling under hösten om vad som har gjorts."):
+        txt3 = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
+        assert _one(write, rules, nlp, txt3, "motala").follow_up is not None, line
+
+
+def test_follow_up_leadin_lists_kinds_of_follow_up(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2021\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i hamnen.\n\n"
+           "Uppföljning av medborgarlöftet kommer ske genom:\n\n  • Aktivitetsuppföljning\n  • Effektuppföljning\n")
+    rec = _one(write, rules, nlp, txt, "malmo")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i hamnen."]
+    assert rec.follow_up.text == "Aktivitetsuppföljning Effektuppföljning"
+
+
+def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rules, nlp):
+    for line in ("Uppföljning ska ske i samverkan mellan kommun och polis.",
+                 "Arbetet kommer även att återrapporteras i kommunstyrelsen."):
+        txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n"
+               f"{line}\n")
+        rec = _one(write, rules, nlp, txt, "motala")
+        assert rec.follow_up is not None and [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum."], line
+
+
+def test_follow_up_reported_to_a_council_or_group_is_a_meeting(write, rules, nlp):
+    for line in ("Löftet följs upp i den kommunala samverkansgruppen.",
+                 "Löftet följs upp och återrapporteras i kommunfullmäktige.",
+                 "Löftet följs upp på medborgarträffar i varje kommundel."):
+        txt = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
+        assert "mote" in _one(write, rules, nlp, txt, "motala").follow_up.channels, line

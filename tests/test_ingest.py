@@ -37,6 +37,22 @@ def test_text_bullets_numbers_and_wrapped_lines(write, rules):
         ("item", "Polisen ska göra något mer"), ("item", "Kommunen ska")]
 
 
+def test_text_line_in_lower_case_continues_the_line_before(write, rules):
+    """A hard-wrapped text: a line that starts in lower case goes on with the line of text before
+    it (a heading or a paragraph); a wrapped heading stays a heading, a wrapped sentence is text."""
+    txt = ("Titel\n\nResultatet från enkäten visar en önskan om ökad närvaro i\ncentrum och vid stationen.\n\n"
+           "Mer stöd till unga som riskerar att hamna\ni kriminalitet\n\n • Polisen ska patrullera\n"
+           "Kommunen ska ordna möten.\n")
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Titel"),
+        ("paragraph", "Resultatet från enkäten visar en önskan om ökad närvaro i centrum och vid stationen."),
+        ("heading", "Mer stöd till unga som riskerar att hamna i kriminalitet"),
+        ("item", "Polisen ska patrullera"), ("paragraph", "Kommunen ska ordna möten.")]
+    for b in doc.blocks:
+        assert " ".join(doc.text[b.start:b.end].split()) == b.text
+
+
 def test_url_from_path_without_sidecar(write, rules):
     p = write("plain.txt", "Titel\n\nText om medborgarlöfte.\n")
     assert read_document(p, rules).url == p.as_posix()

@@ -49,31 +49,42 @@ def looks_like_heading(line: str, rules: Rules) -> bool:
 
 def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
     """Split text into blocks: every non-empty line is one block; an indented line right
-    after a bullet continues that bullet (wrapped lines)."""
+    after a bullet continues that bullet, and a line that starts in lower case right after a
+    line of text continues that text (wrapped lines: "Resultatet från trygghetsundersökningen
+    visar en önskan om ökad polisiär närvaro i" + "kommunen och att trafikbrott …",
+    polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages)."""
     blocks: list[Block] = []
     lines, prefixes = _boilerplate(rules)
     pos = 0
-    prev_item = False
+    prev_item = prev_text = False
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
         folded = " ".join(raw.split())
         low = folded.lower()  # is_boilerplate's test, on the words folded once
         if not folded or low in lines or low.startswith(prefixes):
-            prev_item = False
+            prev_item = prev_text = False
+            continue
+        if prev_text and folded[0].islower():
+            last, joined = blocks[-1], f"{blocks[-1].text} {folded}"
+            # a wrapped heading stays one ("Mer stöd till barn och unga som riskerar att hamna" +
+            # "i gängkriminalitet": goteborg-se__trygg-i-vastra-hisingen-…); a wrapped sentence is text
+            short = len(joined) <= rules.sections["heading_max_chars"] and joined[-1] not in ".,;:"
+            kind = "heading" if last.kind == "heading" and short else "paragraph"
+            blocks[-1] = Block(kind=kind, text=joined, start=last.start, end=end)
             continue
         m = BULLET.match(raw) or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
             s = start + m.end()
             blocks.append(Block(kind="item", text=" ".join(raw[m.end():].split()), start=s, end=end))
-            prev_item = True
+            prev_item, prev_text = True, False
             continue
         lead = len(raw) - len(raw.lstrip())
         if prev_item and lead > 0:
             last = blocks[-1]
             blocks[-1] = Block(kind="item", text=f"{last.text} {folded}", start=last.start, end=end)
             continue
-        prev_item = False
+        prev_item, prev_text = False, True
         kind = "heading" if looks_like_heading(raw, rules) else "paragraph"
         blocks.append(Block(kind=kind, text=folded, start=start + lead, end=end))
     return blocks
