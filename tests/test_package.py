@@ -25,13 +25,18 @@ def venv(tmp_path_factory):
     env = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(env)], check=True)
     subprocess.run([str(env / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps",
-                    "--no-build-isolation", str(wheel)], check=True, capture_output=True)
+                    "--no-build-isolation", str(wheel)], check=True, capture_output=True,
+                   env=_clean_env())  # a PYTHONPATH to the checkout would make pip skip the install
     return env
 
 
+def _clean_env() -> dict:
+    """The environment without what would point the installed package back at the checkout."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PROMISES_RULES")}
+
+
 def _run(venv, args, cwd):
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PROMISES_RULES")}
-    return subprocess.run([str(venv / "bin" / "promises"), *args], cwd=cwd, env=env,
+    return subprocess.run([str(venv / "bin" / "promises"), *args], cwd=cwd, env=_clean_env(),
                           capture_output=True, text=True, timeout=300)
 
 
@@ -47,7 +52,7 @@ def test_installed_wheel_extracts_from_another_folder(venv, tmp_path):
                             "import pipeline, pipeline.rules as r, pipeline.cli as c;"
                             "print(pipeline.__file__); print(r.RULES_DIR); print(c.DEFAULT_CORPUS)"],
                            cwd=work, capture_output=True, text=True, check=True,
-                           env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+                           env=_clean_env())
     paths = probe.stdout.split()
     assert all(str(venv) in p for p in paths), paths  # code, rules and snapshot from the install
     assert len(list(__import__("pathlib").Path(paths[2]).rglob("*.txt"))) == len(list(CORPUS.rglob("*.txt")))
