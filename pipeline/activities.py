@@ -608,7 +608,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 aim_text = " ".join(before.text.split())
                 draft.activities = [a for a in draft.activities if a["text"] != aim_text]
             if aim is None and leadin == "none" and section in ("lead", "activities") \
-                    and _topic_leadin(last.text, seg.blocks[i + 1][0] if i + 1 < len(seg.blocks) else None, rules):
+                    and (_topic_leadin(last.text, seg.blocks[i + 1][0] if i + 1 < len(seg.blocks) else None, rules)
+                         or _names_area(last.text, draft)):
                 aim = _focus_item(" ".join(last.text.split()).rstrip(" :"), rules)
             if aim is not None:
                 current_fa = add_focus(draft, aim)
@@ -658,6 +659,15 @@ def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
     return nxt is not None and nxt.kind == "item" and commits(nxt.text, rules) \
         and len(text.split()) <= rules.sections["heading_max_words"] \
         and bool(categorize(text, rules, allow_other=False, fallback=False))
+
+
+def _names_area(text: str, draft: Draft) -> bool:
+    """A lead-in that repeats, word for word, an area the page named before is that area's list,
+    however long ("… två särskilt prioriterade samarbetsområden identifierats: • Öka tryggheten i
+    Lysekils kommun genom polisiär närvaro …" and later "Öka tryggheten i Lysekils kommun genom
+    polisiär närvaro …: • Polisen kommer att …": www-lysekil-se__2017-12-18-…, -medborgarlofte-3)."""
+    title = " ".join(text.split()).rstrip(" :").lower()
+    return any(fa.title.lower() == title for fa in draft.focus_areas)
 
 
 def _area_heading(text: str, rules: Rules) -> bool:

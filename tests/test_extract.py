@@ -347,6 +347,15 @@ def test_a_leadin_that_names_a_topic_over_promises(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("Krafttag mot buskörning och trafikbrott", ["trafik"])]
 
 
+def test_a_long_leadin_that_repeats_a_named_area_is_that_area(write, rules, nlp):
+    area = "Minska buskörningen i Sala genom fler kontroller samt fler vuxna ute på kvällar och helger"
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nTvå samarbetsområden har identifierats:\n\n"
+           f"  • {area}.\n  • Färre inbrott i villaområdena.\n\nDet här ska vi göra\n\n{area}:\n\n"
+           "  • Polisen kommer att genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.focus_area for a in rec.activities] == [area]
+
+
 def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
            "  • Polisen ska genomföra riktade insatser mot droger.\n  • Polis och kommun ska uppnå ökad trygghet i centrum.\n"
