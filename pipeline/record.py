@@ -154,11 +154,15 @@ def _compile(pattern: str, rules: Rules) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
-def _validity(rules: Rules) -> list[tuple[re.Pattern, str]]:
+def _validity(rules: Rules) -> list[tuple[re.Pattern, re.Pattern | None, str]]:
+    """Each validity pattern, with what follows a leading {D} as its precondition: a date
+    matches at nearly every position, so searching for the rest first ("till och med …")
+    skips most texts; the pattern can only match where its rest does."""
     pats = []
     for entry in rules.records["validity_patterns"]:
         p, kind = (entry, "span") if isinstance(entry, str) else (entry["pattern"], entry["years"])
-        pats.append((_compile(p, rules), kind))
+        rest = p.removeprefix("{D}")
+        pats.append((_compile(p, rules), _compile(rest, rules) if rest != p else None, kind))
     return pats
 
 
@@ -209,8 +213,8 @@ def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int
     """The period a validity statement gives; ``published`` (the page's publication year)
     starts a period whose end alone is stated, when no signing year is given."""
     low = _year_windows(text.lower())
-    for pat, kind in _validity(rules):
-        m = pat.search(low)
+    for pat, rest, kind in _validity(rules):
+        m = (rest is None or rest.search(low)) and pat.search(low)
         if not m:
             continue
         years = _years_in(m)
