@@ -245,18 +245,33 @@ def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int
     return None
 
 
+@lru_cache(maxsize=4)
+def _signed_re(rules: Rules) -> re.Pattern:
+    """The signing-date regex, compiled once per rule load."""
+    words = "|".join(map(re.escape, rules.records["signed_words"]))
+    return re.compile(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})|({YEAR})[^.\d]{{0,3}}\b(?:{words})\b")
+
+
 def _signed_year(low: str, rules: Rules) -> int | None:
     """The year of "undertecknades den 11 februari 2025" or "Den 3 mars 2022 undertecknade"."""
-    words = "|".join(map(re.escape, rules.records["signed_words"]))
-    m = re.search(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})|({YEAR})[^.\d]{{0,3}}\b(?:{words})\b", low)
+    m = any(w in low for w in rules.records["signed_words"]) and _signed_re(rules).search(low)
     return int(m.group(1) or m.group(2)) if m else None
+
+
+@lru_cache(maxsize=4)
+def _length_res(rules: Rules) -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
+    """The period length patterns, {N} a number, compiled once per rule load; one that starts
+    with {N} has what follows it as its precondition (a number matches nearly everywhere)."""
+    num = rf"(\d+|{_number_re(rules)[0]})"
+    return tuple((re.compile(p.replace("{N}", num)),
+                  re.compile(p.removeprefix("{N}").replace("{N}", num)) if p.startswith("{N}") else None)
+                 for p in rules.records["period_length_patterns"])
 
 
 def _length(low: str, rules: Rules) -> int | None:
     """How many years the text says the promise runs ("den kommande treårsperioden")."""
-    num = _number_re(rules)[0]
-    for p in rules.records["period_length_patterns"]:
-        m = re.search(p.replace("{N}", rf"(\d+|{num})"), low)
+    for pat, rest in _length_res(rules):
+        m = (rest is None or rest.search(low)) and pat.search(low)
         if m:
             return _to_int(m.group(1), rules)
     return None
@@ -353,6 +368,22 @@ def _cue_re(rules: Rules) -> re.Pattern:
                       rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
 
 
+_YEARS_OWN_RE = re.compile(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+_UNDER_YEARS_RE = re.compile(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)")
+_TWO_YEARS_RE = re.compile(rf"^({YEAR} och {YEAR})")
+_YEAR_PAIR_RE = re.compile(rf"{YEAR} och {YEAR}")
+
+
+@lru_cache(maxsize=4)
+def _start_res(rules: Rules) -> tuple[re.Pattern, re.Pattern]:
+    """The future-word and lone-date-line regexes of _start_years, compiled once per rule load."""
+    future = "|".join(rules.records["future_words"])
+    months = "|".join(rules.records["months"])
+    return (re.compile(rf"\b(?:{future})\b"),
+            re.compile(rf"^\s*\d{{1,2}} (?:{months}) ({YEAR})\s*$", re.M))
+
+
 def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
     """The period's years from a cue ("Medborgarlöfte för 2019", "2020 års medborgarlöfte"),
     a sentence that says what will be done in a year, the title, the signing date, or a
@@ -361,14 +392,15 @@ def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, in
     if m:
         return year_range(m.group(1))
     # "2020 års medborgarlöfte", "2017-års medborgarlöfte", "2020 och 2021 års medborgarlöften"
-    m = re.search(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte", low)
+    m = _YEARS_OWN_RE.search(low)
     if m:
         return year_range(m.group(1))
-    future = "|".join(rules.records["future_words"])
-    for sent in re.split(r"(?<=[.!?])\s+", low):
-        if re.search(rf"\b(?:{future})\b", sent):
-            m = re.search(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)", sent) or \
-                re.search(rf"^({YEAR} och {YEAR})", sent)
+    future_re, date_line_re = _start_res(rules)
+    # a sentence can only have a year the text has: most have none, and need no splitting
+    has_years = _UNDER_YEARS_RE.search(low) or _YEAR_PAIR_RE.search(low)
+    for sent in _SENTENCE_END_RE.split(low) if has_years else ():
+        if future_re.search(sent):
+            m = _UNDER_YEARS_RE.search(sent) or _TWO_YEARS_RE.search(sent)
             if m:
                 return year_range(m.group(1))
     t = year_range(title)
@@ -377,7 +409,7 @@ def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, in
     s = _signed_year(low, rules)
     if s:
         return s, s
-    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", text, re.M)
+    m = date_line_re.search(text)
     if m:
         y = int(m.group(1))
         return y, y
