@@ -494,8 +494,9 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
 @lru_cache(maxsize=4)
 def _title_res(rules: Rules) -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]:
     """Any signer's title (one search: most lines name none), and each party's titles."""
-    def title_re(titles):
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
+    def title_re(titles):  # their first letters a look-ahead (see _first_letters)
+        first = "".join(sorted({re.escape(t[0]) for t in titles}))
+        return re.compile(rf"\b(?=[{first}])(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
     by_code = rules.records["signatory_titles"]
     return (title_re([t for titles in by_code.values() for t in titles]),
             tuple((code, title_re(titles)) for code, titles in by_code.items()))
