@@ -149,7 +149,7 @@ def _date_re(rules: Rules) -> str:
 def _compile(pattern: str, rules: Rules) -> re.Pattern:
     """A period pattern of rules/records.yaml: {D} a date, {Y} a year, {M} a month, {N} a number."""
     months = "|".join(rules.records["months"])
-    p = pattern.replace("{D}", _date_re(rules)).replace("{Y}", f"({YEAR})").replace("{M}", f"(?:{months})")
+    p = _first_letters(pattern).replace("{D}", _date_re(rules)).replace("{Y}", f"({YEAR})").replace("{M}", f"(?:{months})")
     return re.compile(p.replace("{N}", rf"(\d+|{_number_re(rules)[0]})"), re.I)
 
 
