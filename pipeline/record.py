@@ -111,9 +111,11 @@ def find_lpo(text: str, rules: Rules) -> str | None:
 
 @lru_cache(maxsize=4)
 def _lpo_re(rules: Rules) -> re.Pattern:
-    """The lokalpolisområde regex, compiled once per rule load."""
+    """The lokalpolisområde regex, compiled once per rule load; the cues' first letters a
+    look-ahead (see _first_letters)."""
     cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    first = "".join(sorted({re.escape(c[0]) for c in rules.records["lpo_cues"]}))
+    return re.compile(rf"\b(?=(?i:[{first}]))(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
 
 
 # --- period ----------------------------------------------------------------------------
