@@ -1037,7 +1037,10 @@ def find_places(text: str, rules: Rules) -> list[str]:
 
 
 def _target_alt(words: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
+    """The words, their first letters a look-ahead: under re.I the regex engine tries a
+    lookbehind and an alternation at every position, a letter class much faster."""
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(rf"(?=[{first}])(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
 
 
 @lru_cache(maxsize=4)
