@@ -18,7 +18,7 @@ from .actors import has_actor, read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, alternation, heading_kind, norm, phrase_match, year_range
+from .sections import Segment, alternation, first_letters, heading_kind, norm, phrase_match, year_range
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -1037,10 +1037,8 @@ def find_places(text: str, rules: Rules) -> list[str]:
 
 
 def _target_alt(words: list[str]) -> re.Pattern:
-    """The words, their first letters a look-ahead: under re.I the regex engine tries a
-    lookbehind and an alternation at every position, a letter class much faster."""
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(rf"(?=[{first}])(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
+    """The words, their first letters a look-ahead (see sections.first_letters)."""
+    return re.compile(first_letters(words) + r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
 
 
 @lru_cache(maxsize=4)

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 from .actors import order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
-from .sections import YEAR, Segment, alternation, norm, year_range
+from .sections import YEAR, Segment, alternation, first_letters, norm, year_range
 from .slug import slugify
 
 
@@ -112,10 +112,9 @@ def find_lpo(text: str, rules: Rules) -> str | None:
 @lru_cache(maxsize=4)
 def _lpo_re(rules: Rules) -> re.Pattern:
     """The lokalpolisområde regex, compiled once per rule load; the cues' first letters a
-    look-ahead (see _first_letters)."""
+    look-ahead (see sections.first_letters)."""
     cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    first = "".join(sorted({re.escape(c[0]) for c in rules.records["lpo_cues"]}))
-    return re.compile(rf"\b(?=(?i:[{first}]))(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
 
 
 # --- period ----------------------------------------------------------------------------
@@ -185,10 +184,9 @@ def _not_period_res(rules: Rules) -> tuple[tuple[re.Pattern, ...], tuple[re.Patt
 
 def _first_letters(pattern: str) -> str:
     """A pattern that starts with a group of words ("(trygghetsmätning|statistik)…") with a
-    look-ahead of their first letters: under re.I the regex engine tries an alternation at
-    every position, a letter class it checks much faster."""
+    look-ahead of their first letters (see sections.first_letters)."""
     m = re.match(r"\(((?:\w+\|)+\w+)\)", pattern)
-    return f"(?=[{''.join(sorted({w[0] for w in m.group(1).split('|')}))}])" + pattern if m else pattern
+    return first_letters(m.group(1).split("|")) + pattern if m else pattern
 
 
 def _years_in(match: re.Match) -> list[int]:
@@ -496,9 +494,8 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
 @lru_cache(maxsize=4)
 def _title_res(rules: Rules) -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]:
     """Any signer's title (one search: most lines name none), and each party's titles."""
-    def title_re(titles):  # their first letters a look-ahead (see _first_letters)
-        first = "".join(sorted({re.escape(t[0]) for t in titles}))
-        return re.compile(rf"\b(?=[{first}])(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
+    def title_re(titles):  # their first letters a look-ahead (see sections.first_letters)
+        return re.compile(rf"\b{first_letters(titles)}(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
     by_code = rules.records["signatory_titles"]
     return (title_re([t for titles in by_code.values() for t in titles]),
             tuple((code, title_re(titles)) for code, titles in by_code.items()))
