@@ -18,7 +18,7 @@ from .actors import has_actor, read_actors, resolve_actors, order_codes
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, alternation, heading_kind, norm, phrase_match, year_range
+from .sections import Segment, alternation, first_letters, heading_kind, norm, phrase_match, year_range
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -900,11 +900,14 @@ def _goal_re(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+_HEAD_END = re.compile(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])")
+
+
 def _item_head(text: str, rules: Rules) -> str | None:
     """The topic an item opens with: "Synlighet - Vi ska …", "Trafik: …", or a short first
     sentence before the promise ("Rikta åtgärder mot brottsaktiva. Polisen och kommunen ska …");
     a head that itself promises is none."""
-    parts = re.split(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])", text, maxsplit=1)
+    parts = _HEAD_END.split(text, maxsplit=1)
     if len(parts) < 2 or len(parts[0].split()) > 14 \
             or commits(parts[0], rules):
         return None
@@ -1044,7 +1047,8 @@ def find_places(text: str, rules: Rules) -> list[str]:
 
 
 def _target_alt(words: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
+    """The words, their first letters a look-ahead (see sections.first_letters)."""
+    return re.compile(first_letters(words) + r"(?<![\wåäö])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -1067,6 +1071,9 @@ def _target_groups(text: str, rules: Rules) -> tuple[str, ...]:
     return tuple(g for g, pat in by_group.items() if pat.search(text))
 
 
+_A_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
 def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, period_known: bool,
                     rules: Rules) -> Activity:
     actors = resolve_actors(act["reading"], act["heading_actors"], parties, rules)
@@ -1076,7 +1083,7 @@ def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, 
     # What the focus-area heading names (a place, a year) holds for the activities under it.
     # Time-bound: the record's period says when (so "under året" is bound by it), or the
     # activity or its heading names a year; "under året" without a period names no time.
-    time_bound = period_known or bool(re.search(r"\b(19|20)\d\d\b", f"{act['text']} {focus_area or ''}"))
+    time_bound = period_known or bool(_A_YEAR.search(f"{act['text']} {focus_area or ''}"))
     place = bool(places) or bool(focus_area and find_places(focus_area, rules))
     return Activity(
         text=act["text"], focus_area=focus_area, actors=actors, frequency=freq,

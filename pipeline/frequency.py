@@ -115,7 +115,7 @@ def _vocab(rules: Rules) -> _Vocab:
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
         year_parts=dict(f["year_parts"]), weekly=tuple(f["weekly_endings"]), yearly=frozenset(f["yearly_words"]),
         ordinals=dict(f["ordinals"]), every=frozenset(f["every_words"]),
-        every_other=frozenset(f["every_other_words"]), within_year=tuple(f["within_year_phrases"]),
+        every_other=frozenset(f["every_other_words"]), within_year=tuple(f" {p} " for p in f["within_year_phrases"]),
         within_period=tuple(f["within_period_phrases"]),
         season_pairs=tuple(f" {p} " for p in f["season_pairs"]),
         year_end=tuple(f" {p} " for p in f["year_end_phrases"]), adverbs=dict(f["adverbs"]),
@@ -185,8 +185,7 @@ def _unit_after(toks: list[str], i: int, v: _Vocab) -> tuple[str, int, int, bool
                 return (*unit, True)
         if t in v.adverbs and v.adverbs[t]["per"] == "year" and v.adverbs[t]["times"] == 1:
             return "year", 1, 1, True  # "två gånger årligen"
-        rest = " ".join(window[j:j + 4]) + " "
-        if any(rest.startswith(p + " ") for p in v.within_year):
+        if f" {' '.join(window[j:j + 4])} ".startswith(v.within_year):
             return "year", 1, 1, False
         if t == "under" and j + 1 < len(window) and _single_year(window, j + 1):
             return "year", 1, 1, False
@@ -204,7 +203,7 @@ def _single_year(toks: list[str], k: int) -> bool:
 def _frame(toks: list[str], v: _Vocab) -> tuple[str, int, int] | None:
     """The sentence's own time frame: "under året …", "under 2019 …", "under löftesperioden"."""
     low = " ".join(toks)
-    if any(f" {p} " in f" {low} " for p in v.within_year):
+    if any(p in f" {low} " for p in v.within_year):
         return "year", 1, 1
     if any(f" {p} " in f" {low} " for p in v.within_period):
         return "period", 1, 1

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 from .actors import order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
-from .sections import YEAR, Segment, alternation, norm, year_range
+from .sections import YEAR, Segment, alternation, first_letters, norm, year_range
 from .slug import slugify
 
 
@@ -111,9 +111,10 @@ def find_lpo(text: str, rules: Rules) -> str | None:
 
 @lru_cache(maxsize=4)
 def _lpo_re(rules: Rules) -> re.Pattern:
-    """The lokalpolisområde regex, compiled once per rule load."""
+    """The lokalpolisområde regex, compiled once per rule load; the cues' first letters a
+    look-ahead (see sections.first_letters)."""
     cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
 
 
 # --- period ----------------------------------------------------------------------------
@@ -149,16 +150,20 @@ def _date_re(rules: Rules) -> str:
 def _compile(pattern: str, rules: Rules) -> re.Pattern:
     """A period pattern of rules/records.yaml: {D} a date, {Y} a year, {M} a month, {N} a number."""
     months = "|".join(rules.records["months"])
-    p = pattern.replace("{D}", _date_re(rules)).replace("{Y}", f"({YEAR})").replace("{M}", f"(?:{months})")
+    p = _first_letters(pattern).replace("{D}", _date_re(rules)).replace("{Y}", f"({YEAR})").replace("{M}", f"(?:{months})")
     return re.compile(p.replace("{N}", rf"(\d+|{_number_re(rules)[0]})"), re.I)
 
 
 @lru_cache(maxsize=4)
-def _validity(rules: Rules) -> list[tuple[re.Pattern, str]]:
+def _validity(rules: Rules) -> list[tuple[re.Pattern, re.Pattern | None, str]]:
+    """Each validity pattern, with what follows a leading {D} as its precondition: a date
+    matches at nearly every position, so searching for the rest first ("till och med …")
+    skips most texts; the pattern can only match where its rest does."""
     pats = []
     for entry in rules.records["validity_patterns"]:
         p, kind = (entry, "span") if isinstance(entry, str) else (entry["pattern"], entry["years"])
-        pats.append((_compile(p, rules), kind))
+        rest = p.removeprefix("{D}")
+        pats.append((_compile(p, rules), _compile(rest, rules) if rest != p else None, kind))
     return pats
 
 
@@ -173,8 +178,15 @@ def _not_period_res(rules: Rules) -> tuple[tuple[re.Pattern, ...], tuple[re.Patt
     "y", a year or a range."""
     y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
     def build(key):
-        return tuple(re.compile(p.replace("{Y}", y), re.I) for p in rules.records[key])
+        return tuple(re.compile(_first_letters(p).replace("{Y}", y), re.I) for p in rules.records[key])
     return build("not_period_patterns"), build("agreement_year_patterns")
+
+
+def _first_letters(pattern: str) -> str:
+    """A pattern that starts with a group of words ("(trygghetsmätning|statistik)…") with a
+    look-ahead of their first letters (see sections.first_letters)."""
+    m = re.match(r"\(((?:\w+\|)+\w+)\)", pattern)
+    return first_letters(m.group(1).split("|")) + pattern if m else pattern
 
 
 def _years_in(match: re.Match) -> list[int]:
@@ -209,8 +221,8 @@ def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int
     """The period a validity statement gives; ``published`` (the page's publication year)
     starts a period whose end alone is stated, when no signing year is given."""
     low = _year_windows(text.lower())
-    for pat, kind in _validity(rules):
-        m = pat.search(low)
+    for pat, rest, kind in _validity(rules):
+        m = (rest is None or rest.search(low)) and pat.search(low)
         if not m:
             continue
         years = _years_in(m)
@@ -241,18 +253,33 @@ def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int
     return None
 
 
+@lru_cache(maxsize=4)
+def _signed_re(rules: Rules) -> re.Pattern:
+    """The signing-date regex, compiled once per rule load."""
+    words = "|".join(map(re.escape, rules.records["signed_words"]))
+    return re.compile(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})|({YEAR})[^.\d]{{0,3}}\b(?:{words})\b")
+
+
 def _signed_year(low: str, rules: Rules) -> int | None:
     """The year of "undertecknades den 11 februari 2025" or "Den 3 mars 2022 undertecknade"."""
-    words = "|".join(map(re.escape, rules.records["signed_words"]))
-    m = re.search(rf"\b(?:{words})[^.]{{0,60}}?({YEAR})|({YEAR})[^.\d]{{0,3}}\b(?:{words})\b", low)
+    m = any(w in low for w in rules.records["signed_words"]) and _signed_re(rules).search(low)
     return int(m.group(1) or m.group(2)) if m else None
+
+
+@lru_cache(maxsize=4)
+def _length_res(rules: Rules) -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
+    """The period length patterns, {N} a number, compiled once per rule load; one that starts
+    with {N} has what follows it as its precondition (a number matches nearly everywhere)."""
+    num = rf"(\d+|{_number_re(rules)[0]})"
+    return tuple((re.compile(p.replace("{N}", num)),
+                  re.compile(p.removeprefix("{N}").replace("{N}", num)) if p.startswith("{N}") else None)
+                 for p in rules.records["period_length_patterns"])
 
 
 def _length(low: str, rules: Rules) -> int | None:
     """How many years the text says the promise runs ("den kommande treårsperioden")."""
-    num = _number_re(rules)[0]
-    for p in rules.records["period_length_patterns"]:
-        m = re.search(p.replace("{N}", rf"(\d+|{num})"), low)
+    for pat, rest in _length_res(rules):
+        m = (rest is None or rest.search(low)) and pat.search(low)
         if m:
             return _to_int(m.group(1), rules)
     return None
@@ -349,6 +376,22 @@ def _cue_re(rules: Rules) -> re.Pattern:
                       rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
 
 
+_YEARS_OWN_RE = re.compile(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+_UNDER_YEARS_RE = re.compile(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)")
+_TWO_YEARS_RE = re.compile(rf"^({YEAR} och {YEAR})")
+_YEAR_PAIR_RE = re.compile(rf"{YEAR} och {YEAR}")
+
+
+@lru_cache(maxsize=4)
+def _start_res(rules: Rules) -> tuple[re.Pattern, re.Pattern]:
+    """The future-word and lone-date-line regexes of _start_years, compiled once per rule load."""
+    future = "|".join(rules.records["future_words"])
+    months = "|".join(rules.records["months"])
+    return (re.compile(rf"\b(?:{future})\b"),
+            re.compile(rf"^\s*\d{{1,2}} (?:{months}) ({YEAR})\s*$", re.M))
+
+
 def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, int] | None:
     """The period's years from a cue ("Medborgarlöfte för 2019", "2020 års medborgarlöfte"),
     a sentence that says what will be done in a year, the title, the signing date, or a
@@ -357,14 +400,15 @@ def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, in
     if m:
         return year_range(m.group(1))
     # "2020 års medborgarlöfte", "2017-års medborgarlöfte", "2020 och 2021 års medborgarlöften"
-    m = re.search(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte", low)
+    m = _YEARS_OWN_RE.search(low)
     if m:
         return year_range(m.group(1))
-    future = "|".join(rules.records["future_words"])
-    for sent in re.split(r"(?<=[.!?])\s+", low):
-        if re.search(rf"\b(?:{future})\b", sent):
-            m = re.search(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)", sent) or \
-                re.search(rf"^({YEAR} och {YEAR})", sent)
+    future_re, date_line_re = _start_res(rules)
+    # a sentence can only have a year the text has: most have none, and need no splitting
+    has_years = _UNDER_YEARS_RE.search(low) or _YEAR_PAIR_RE.search(low)
+    for sent in _SENTENCE_END_RE.split(low) if has_years else ():
+        if future_re.search(sent):
+            m = _UNDER_YEARS_RE.search(sent) or _TWO_YEARS_RE.search(sent)
             if m:
                 return year_range(m.group(1))
     t = year_range(title)
@@ -373,7 +417,7 @@ def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, in
     s = _signed_year(low, rules)
     if s:
         return s, s
-    m = re.search(rf"^\s*\d{{1,2}} (?:{'|'.join(rules.records['months'])}) ({YEAR})\s*$", text, re.M)
+    m = date_line_re.search(text)
     if m:
         y = int(m.group(1))
         return y, y
@@ -450,8 +494,8 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
 @lru_cache(maxsize=4)
 def _title_res(rules: Rules) -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]:
     """Any signer's title (one search: most lines name none), and each party's titles."""
-    def title_re(titles):
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
+    def title_re(titles):  # their first letters a look-ahead (see sections.first_letters)
+        return re.compile(rf"\b{first_letters(titles)}(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
     by_code = rules.records["signatory_titles"]
     return (title_re([t for titles in by_code.values() for t in titles]),
             tuple((code, title_re(titles)) for code, titles in by_code.items()))

@@ -47,6 +47,13 @@ def alternation(literals: list[str], after_first: str = "") -> str:
     return build(root, after_first)
 
 
+def first_letters(words: list[str]) -> str:
+    """A look-ahead of the words' first letters, to put before their alternation: under re.I
+    the regex engine tries an alternation (or a lookbehind) at every position, a letter
+    class it checks much faster. The matches stay the same."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 @lru_cache(maxsize=256)
 def _phrase_table(phrases: tuple[str, ...]) -> tuple[frozenset, tuple, tuple]:
     """A phrase list as (whole texts, starts, "~" parts) for C-level tests."""

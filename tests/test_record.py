@@ -243,3 +243,23 @@ def test_signatory_line_names_the_parties(write, rules, nlp, signers, expected):
             "Polisen lovar att arbeta för trygghet.\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n")
     rec = extract_path(write("s.txt", text, url="https://lerum.se/x/lofte/"), rules, nlp).records[0]
     assert rec.parties == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Enligt Trygghetsmätningen 2021 och BROTTSSTATISTIK från 2019–2020 är läget oförändrat.",
+    "Statistiken för 2018 visar få anmälningar; trygghetsenkäten år 2017 likaså.",
+])
+def test_first_letter_lookahead_finds_what_the_pattern_finds(text):
+    """The look-ahead is for speed only: under re.I it finds the same matches."""
+    import re
+    from pipeline.record import _first_letters
+    p = r"(trygghetsmätning|trygghetsenkät|brottsstatistik|statistik)\w*( [^\s.]+){0,3}? (från |för )?(år )?(\d{4})"
+    assert _first_letters(p).startswith("(?=[bst])")
+    spans = [m.span() for m in re.finditer(p, text, re.I)]
+    assert spans and spans == [m.span() for m in re.finditer(_first_letters(p), text, re.I)]
+
+
+def test_date_led_validity_still_found_after_its_precondition(rules):
+    """A validity pattern that starts with a date is searched where what follows the date is."""
+    assert validity_period("Löftena gäller 1 januari 2023 till och med 31 december 2024.", rules, None) == (2023, 2024)
+    assert validity_period("Arbetet pågår januari 2021 – december 2022 i centrum.", rules, None) == (2021, 2022)
