@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .actors import has_actor, read_actors, resolve_actors, order_codes
+from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
@@ -224,13 +225,14 @@ def is_focus_sentence(text: str, rules: Rules) -> bool:
 # Joins between areas named in a list; not after a hyphenated first part
 # ("narkotika- och alkoholrelaterad brottslighet", "cykel- och gångtrafikanter").
 _AREA_JOIN = re.compile(r"(?<!-),\s*|(?<!-)\s+och\s+|(?<!-)\s+samt\s+")
+_AREA_SPLIT = re.compile(r"[()]|" + _AREA_JOIN.pattern)  # the joins, and the parentheses they stay out of
 
 
 def _split_areas(text: str) -> list[str]:
     """Areas named in a list, split at "," "och" "samt" outside parentheses ("narkotikan
     (försäljning och bruk) och trafiksituationen i Ekeby" → two)."""
     parts, depth, last = [], 0, 0
-    for m in re.finditer(r"[()]|" + _AREA_JOIN.pattern, text):
+    for m in _AREA_SPLIT.finditer(text):
         if m.group() in "()":
             depth += 1 if m.group() == "(" else -1
         elif depth <= 0:
@@ -242,11 +244,12 @@ def _split_areas(text: str) -> list[str]:
 def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     """"Utifrån lägesbilden har fokusområdena trafiksäkerhet och narkotika prioriterats" → two
     areas (rules/sections.yaml ``focus_named_in``)."""
-    low = " ".join(text.split()).lower()
+    folded = " ".join(text.split())
+    low = folded.lower()
     for pat, needed in _purpose_res(rules, "focus_named_in"):
         m = needed in low and pat.search(low)
         if m:
-            areas = " ".join(text.split())[m.start("areas"):m.end("areas")]
+            areas = folded[m.start("areas"):m.end("areas")]
             return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(areas))
                     if (cats := categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)))]
     return []
@@ -866,10 +869,9 @@ def _opens_with_doer(doc, text: str, rules: Rules) -> bool:
 
 
 def opens_list(text: str, rules: Rules) -> bool:
-    """A lead-in that opens a list: it ends with ":", or with an ellipsis or ";" after "att",
-    "lovar" or "kommer" ("Polisen lovar att..", "… kommer;": rules/activities.yaml)."""
+    """A lead-in that opens a list: it ends with ":", or as ``ends_leadin`` says."""
     text = text.rstrip()
-    return text.endswith(":") or _goal_re(rules.activities["leadin_end"]).search(text.lower()) is not None
+    return text.endswith(":") or ends_leadin(text, rules)
 
 
 def is_noun_promise(text: str, rules: Rules) -> bool:

@@ -116,7 +116,7 @@ def _vocab(rules: Rules) -> _Vocab:
         year_parts=dict(f["year_parts"]), weekly=tuple(f["weekly_endings"]), yearly=frozenset(f["yearly_words"]),
         ordinals=dict(f["ordinals"]), every=frozenset(f["every_words"]),
         every_other=frozenset(f["every_other_words"]), within_year=tuple(f" {p} " for p in f["within_year_phrases"]),
-        within_period=tuple(f["within_period_phrases"]),
+        within_period=tuple(f" {p} " for p in f["within_period_phrases"]),
         season_pairs=tuple(f" {p} " for p in f["season_pairs"]),
         year_end=tuple(f" {p} " for p in f["year_end_phrases"]), adverbs=dict(f["adverbs"]),
         adverb_not_before=dict(f["adverb_not_before"]), cadence=frozenset(f["cadence_words"]),
@@ -202,10 +202,10 @@ def _single_year(toks: list[str], k: int) -> bool:
 
 def _frame(toks: list[str], v: _Vocab) -> tuple[str, int, int] | None:
     """The sentence's own time frame: "under året …", "under 2019 …", "under löftesperioden"."""
-    low = " ".join(toks)
-    if any(p in f" {low} " for p in v.within_year):
+    low = f" {' '.join(toks)} "  # the phrases are padded too: whole words only
+    if any(p in low for p in v.within_year):
         return "year", 1, 1
-    if any(f" {p} " in f" {low} " for p in v.within_period):
+    if any(p in low for p in v.within_period):
         return "period", 1, 1
     for k, t in enumerate(toks[:-1]):
         if t == "under" and _single_year(toks, k + 1):

@@ -30,10 +30,16 @@ def _leadin_end(rules: Rules):
     return re.compile(rules.activities["leadin_end"]).search
 
 
+def ends_leadin(text: str, rules: Rules) -> bool:
+    """The text ends as a lead-in with an ellipsis or ";" after "att", "lovar" or "kommer"
+    ("Polisen lovar att..", "… kommer;": rules/activities.yaml ``leadin_end``)."""
+    return _leadin_end(rules)(text.lower()) is not None
+
+
 def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | None:
     """The ellipsis that opens an item going on from the lead-in before it (ELLIPSIS_ITEM)."""
     m = ELLIPSIS_ITEM.match(line)  # rare: the cheap test first
-    if m is None or not blocks or not (blocks[-1].kind == "item" or _leadin_end(rules)(blocks[-1].text.lower())):
+    if m is None or not blocks or not (blocks[-1].kind == "item" or ends_leadin(blocks[-1].text, rules)):
         return None
     return m
 
