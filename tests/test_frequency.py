@@ -74,6 +74,10 @@ PATTERNS = [
     ("Fritidsgården samordnar varje oktober en trygghetsvandring.", (1, "year", 1, False)),
     ("Polisen ökar närvaron under alla lördagskvällar vid torget.", (1, "week", 1, False)),
     ("Nattvandrarna går alla helger i centrum.", (1, "week", 1, False)),
+    # weekdays named together: that many occasions a week ("eller": one of them)
+    ("Polisen förstärker närvaron alla fredags- och lördagskvällar vid torget.", (2, "week", 1, False)),
+    ("Nattvandrarna går varje fredag och lördag i centrum.", (2, "week", 1, False)),
+    ("Fältarna finns på plats varje fredag eller lördag.", (1, "week", 1, False)),
     # at least: any noun but people, things, results
     ("Polisen genomför minst ett hundsök i skolmiljö.", (1, "period", 1, True)),
     ("Kommunen ska planera in minst en temadag för eleverna.", (1, "period", 1, True)),
