@@ -70,6 +70,7 @@ PATTERNS = [
     ("Polisen genomför insatser minst två gånger per halvår.", (4, "year", 1, True)),
     # every …
     ("Kommunen ska genomföra medborgardialoger minst varannat år.", (1, "year", 2, True)),
+    ("Kommunen och polisen tar vartannat år fram nya medborgarlöften.", (1, "year", 2, False)),
     ("Arbetet följs upp i slutet av respektive år.", (1, "year", 1, False)),
     ("Fritidsgården samordnar varje oktober en trygghetsvandring.", (1, "year", 1, False)),
     ("Polisen ökar närvaron under alla lördagskvällar vid torget.", (1, "week", 1, False)),
