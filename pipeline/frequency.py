@@ -314,6 +314,8 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
     # the words after the number, up to the end of its noun phrase
     phrase = []
     for k in range(j, min(len(toks), j + v.max_filler + 1)):
+        if k > j and toks[k] in v.weekday_joiners and toks[k - 1].startswith(v.weekdays):
+            continue  # "två fredags- och lördagskvällar": the weekdays share the noun
         if toks[k] in v.phrase_ends or not toks[k][0].isalpha():
             break
         phrase.append(k)

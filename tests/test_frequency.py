@@ -79,6 +79,8 @@ PATTERNS = [
     ("Polisen förstärker närvaron alla fredags- och lördagskvällar vid torget.", (2, "week", 1, False)),
     ("Nattvandrarna går varje fredag och lördag i centrum.", (2, "week", 1, False)),
     ("Fältarna finns på plats varje fredag eller lördag.", (1, "week", 1, False)),
+    # … and a count before weekdays that share a noun counts that noun, as before
+    ("Polisen genomför två fredags- och lördagskvällar med förstärkt närvaro.", (2, "period", 1, False)),
     # at least: any noun but people, things, results
     ("Polisen genomför minst ett hundsök i skolmiljö.", (1, "period", 1, True)),
     ("Kommunen ska planera in minst en temadag för eleverna.", (1, "period", 1, True)),
