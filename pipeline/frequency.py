@@ -26,8 +26,9 @@ _DATE = re.compile(r"\b(?:19|20)\d\d-?\d\d-?\d\d\b|\b\d{1,2}/\d{1,2}\b"
 # footnote marks "Borås City[1]"
 _CODE = re.compile(r"\b[a-zåäö]+-?\d+\b|\b\d+(?!(?:st|ggr)\b)[a-zåäö]\w*|\[\d+\]")
 # "trafik- och informationsinsatser", "hastighets-, nykterhets- eller …kontroller": the
-# first parts of a shared compound say nothing about the count
-_SHARED_COMPOUND = re.compile(r"\b[\wåäöé]+-(?:,\s*|\s+(?:och|eller|samt)\s+)")
+# first parts of a shared compound say nothing about the count (unless they are weekdays:
+# "alla fredags- och lördagskvällar" is two evenings a week)
+_SHARED_COMPOUND = re.compile(r"\b([\wåäöé]+)-(?:,\s*|\s+(?:och|eller|samt)\s+)")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class _Vocab:
     unit_preps: frozenset
     year_parts: dict
     weekly: tuple
+    weekdays: tuple
+    weekday_joiners: frozenset
     yearly: frozenset
     ordinals: dict
     every: frozenset
@@ -113,7 +116,8 @@ def _vocab(rules: Rules) -> _Vocab:
         results=tuple(f["result_endings"]),
         durations=frozenset(f["durations"]), report=frozenset(f["report_words"]),
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
-        year_parts=dict(f["year_parts"]), weekly=tuple(f["weekly_endings"]), yearly=frozenset(f["yearly_words"]),
+        year_parts=dict(f["year_parts"]), weekly=tuple(f["weekly_endings"]),
+        weekdays=tuple(f["weekdays"]), weekday_joiners=frozenset(f["weekday_joiners"]), yearly=frozenset(f["yearly_words"]),
         ordinals=dict(f["ordinals"]), every=frozenset(f["every_words"]),
         every_other=frozenset(f["every_other_words"]), within_year=tuple(f" {p} " for p in f["within_year_phrases"]),
         within_period=tuple(f" {p} " for p in f["within_period_phrases"]),
@@ -126,10 +130,12 @@ def _vocab(rules: Rules) -> _Vocab:
 _DIGIT = re.compile(r"\d")
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, keep: tuple[str, ...] = ()) -> list[str]:
+    """The words, numbers and marks of text in lower case; a shared compound's first part
+    is left out unless it starts with one of ``keep``."""
     low = text.lower().replace("”", " ").replace("“", " ").replace('"', " ")
     if "-" in low:
-        low = _SHARED_COMPOUND.sub("", low)
+        low = _SHARED_COMPOUND.sub(lambda m: m.group(0) if m.group(1).startswith(keep) else "", low)
     if _DIGIT.search(low):  # dates and codes all have digits
         low = _CODE.sub(" ", _DATE.sub(" ", low))
     return [t.rstrip("-") or t for t in _TOKEN.findall(low)]
@@ -247,8 +253,19 @@ def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
         if word in v.yearly:
             return "year", 1, interval, at_least
         if any(word.endswith(e) or word.startswith(e) for e in v.weekly):
-            return "week", 1, interval, at_least
+            return "week", _weekdays_named(toks, k, v), interval, at_least
     return None
+
+
+def _weekdays_named(toks: list[str], k: int, v: _Vocab) -> int:
+    """How many weekdays toks[k] and the words joined to it name: "fredag och lördag",
+    "fredags- och lördagskvällar" → 2; anything else → 1."""
+    if not toks[k].startswith(v.weekdays):
+        return 1
+    n = 1
+    while k + 2 < len(toks) and toks[k + 1] in v.weekday_joiners and toks[k + 2].startswith(v.weekdays):
+        n, k = n + 1, k + 2
+    return n
 
 
 def _seasons(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
@@ -297,6 +314,8 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
     # the words after the number, up to the end of its noun phrase
     phrase = []
     for k in range(j, min(len(toks), j + v.max_filler + 1)):
+        if k > j and toks[k] in v.weekday_joiners and toks[k - 1].startswith(v.weekdays):
+            continue  # "två fredags- och lördagskvällar": the weekdays share the noun
         if toks[k] in v.phrase_ends or not toks[k][0].isalpha():
             break
         phrase.append(k)
@@ -417,7 +436,7 @@ def _parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | N
     """Cached for the recent texts: a document reads the same sentence more than once (as a
     heading, an item, a follow-up), and long documents repeat whole passages."""
     v = _vocab(rules)
-    toks = _drop_fillers(tokens(text), v)
+    toks = _drop_fillers(tokens(text, v.weekdays), v)
     cadence = next((t for t in toks if t in v.cadence), None)
     every = _seasons(toks, v) or _every(toks, v)
     report = any(t in v.report for t in toks)

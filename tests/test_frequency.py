@@ -70,10 +70,17 @@ PATTERNS = [
     ("Polisen genomför insatser minst två gånger per halvår.", (4, "year", 1, True)),
     # every …
     ("Kommunen ska genomföra medborgardialoger minst varannat år.", (1, "year", 2, True)),
+    ("Kommunen och polisen tar vartannat år fram nya medborgarlöften.", (1, "year", 2, False)),
     ("Arbetet följs upp i slutet av respektive år.", (1, "year", 1, False)),
     ("Fritidsgården samordnar varje oktober en trygghetsvandring.", (1, "year", 1, False)),
     ("Polisen ökar närvaron under alla lördagskvällar vid torget.", (1, "week", 1, False)),
     ("Nattvandrarna går alla helger i centrum.", (1, "week", 1, False)),
+    # weekdays named together: that many occasions a week ("eller": one of them)
+    ("Polisen förstärker närvaron alla fredags- och lördagskvällar vid torget.", (2, "week", 1, False)),
+    ("Nattvandrarna går varje fredag och lördag i centrum.", (2, "week", 1, False)),
+    ("Fältarna finns på plats varje fredag eller lördag.", (1, "week", 1, False)),
+    # … and a count before weekdays that share a noun counts that noun, as before
+    ("Polisen genomför två fredags- och lördagskvällar med förstärkt närvaro.", (2, "period", 1, False)),
     # at least: any noun but people, things, results
     ("Polisen genomför minst ett hundsök i skolmiljö.", (1, "period", 1, True)),
     ("Kommunen ska planera in minst en temadag för eleverna.", (1, "period", 1, True)),
