@@ -456,14 +456,19 @@ def _month_number(word: str, rules: Rules) -> int | None:
 
 # --- type, parties, id ------------------------------------------------------------------
 
-def find_doc_type(title: str, rules: Rules) -> str:
-    """From the title: a follow-up report, an agreement, or (else) a promise."""
+def find_doc_type(title: str, rules: Rules, text: str = "") -> str:
+    """From the title: a follow-up report, an agreement; else from the text's lead (a report
+    whose title names no type); else a promise."""
     low = norm(title)
     for doc_type, starts in rules.records["doc_type_title_starts"].items():
         if low.startswith(tuple(starts)):
             return doc_type
     for doc_type, phrases in rules.records["doc_types"].items():
         if any(p in low for p in phrases):
+            return doc_type
+    lead = norm(text[:rules.records["doc_type_lead_chars"]])
+    for doc_type, patterns in rules.records["doc_type_lead_patterns"].items():
+        if any(re.search(p, lead) for p in patterns):
             return doc_type
     return "medborgarlofte"
 
