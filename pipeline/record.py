@@ -105,8 +105,14 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
 
 
 def find_lpo(text: str, rules: Rules) -> str | None:
+    """The name after a lokalpolisområde cue; a genitive ("Klippans samlade …") without its "s",
+    unless the name is a kommun's as it stands ("Borås och …")."""
     m = _lpo_re(rules).search(text)
-    return m.group(1) if m else None
+    if not m:
+        return None
+    name = m.group(1)
+    genitive = name.endswith("s") and re.match(r"[ \t]+[a-zåäö]", text[m.end():])
+    return name[:-1] if genitive and name not in _kommun_tables(rules)[1] else name
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +120,7 @@ def _lpo_re(rules: Rules) -> re.Pattern:
     """The lokalpolisområde regex, compiled once per rule load; the cues' first letters a
     look-ahead (see sections.first_letters)."""
     cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})[ \t]+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
 
 
 # --- period ----------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.extract import extract_path
-from pipeline.record import find_doc_type, find_kommuner, validity_period
+from pipeline.record import find_doc_type, find_kommuner, find_lpo, validity_period
 
 
 @pytest.mark.parametrize("title,text,expected", [
@@ -273,3 +273,14 @@ def test_date_led_validity_still_found_after_its_precondition(rules):
     """A validity pattern that starts with a date is searched where what follows the date is."""
     assert validity_period("Löftena gäller 1 januari 2023 till och med 31 december 2024.", rules, None) == (2023, 2024)
     assert validity_period("Arbetet pågår januari 2021 – december 2022 i centrum.", rules, None) == (2021, 2022)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Polisen i lokalpolisområde Storby\nPolismyndigheten", "Storby"),      # the name stays on its line
+    ("Lokalpolisområde Klippans samlade problemindex är högt.", "Klippan"),  # a genitive
+    ("Följ lokalpolisområde Norrmalms konton på sociala medier.", "Norrmalm"),
+    ("I lokalpolisområde Borås och kommunen lovar vi …", "Borås"),          # a kommun's own name
+    ("Lokalpolisområde Haninge/Nynäshamn lovar att patrullera.", "Haninge/Nynäshamn"),
+])
+def test_lokalpolisomrade_name(rules, text, expected):
+    assert find_lpo(text, rules) == expected
