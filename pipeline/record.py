@@ -120,7 +120,7 @@ def _lpo_re(rules: Rules) -> re.Pattern:
     """The lokalpolisområde regex, compiled once per rule load; the cues' first letters a
     look-ahead (see sections.first_letters)."""
     cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})[ \t]+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})[ \t]+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)*)(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
 
 
 # --- period ----------------------------------------------------------------------------

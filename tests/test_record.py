@@ -281,6 +281,7 @@ def test_date_led_validity_still_found_after_its_precondition(rules):
     ("Följ lokalpolisområde Norrmalms konton på sociala medier.", "Norrmalm"),
     ("I lokalpolisområde Borås och kommunen lovar vi …", "Borås"),          # a kommun's own name
     ("Lokalpolisområde Haninge/Nynäshamn lovar att patrullera.", "Haninge/Nynäshamn"),
+    ("Lokalpolisområde Järfälla/Upplands-Bro. Öppna dialoger", "Järfälla/Upplands-Bro"),
 ])
 def test_lokalpolisomrade_name(rules, text, expected):
     assert find_lpo(text, rules) == expected
