@@ -182,7 +182,7 @@ def _compiled(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
 def _not_period_res(rules: Rules) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     """(patterns for every page, patterns for pages that are no agreement); {Y} is the group
     "y", a year or a range."""
-    y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
+    y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|—|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
     def build(key):
         return tuple(re.compile(_first_letters(p).replace("{Y}", y), re.I) for p in rules.records[key])
     return build("not_period_patterns"), build("agreement_year_patterns")
@@ -379,12 +379,12 @@ def _cue_re(rules: Rules) -> re.Pattern:
     else:
         cue_re = r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + ")"
     return re.compile(rf"{cue_re}\b(?:\s+[\wåäö]+){{0,4}}?\s+(?:för\s+)?(?:år\s+)?"
-                      rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
+                      rf"({YEAR}(?:\s*(?:-|–|—|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
 
 
-_YEARS_OWN_RE = re.compile(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte")
+_YEARS_OWN_RE = re.compile(rf"({YEAR}(?:\s*(?:-|–|—|och)\s*{YEAR})?)[- ]års medborgarlöfte")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
-_UNDER_YEARS_RE = re.compile(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)")
+_UNDER_YEARS_RE = re.compile(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|—|och)\s*{YEAR})?)")
 _TWO_YEARS_RE = re.compile(rf"^({YEAR} och {YEAR})")
 _YEAR_PAIR_RE = re.compile(rf"{YEAR} och {YEAR}")
 

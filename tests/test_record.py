@@ -66,6 +66,7 @@ def test_doc_type_from_the_lead(rules, text, expected):
     # a date may open with its weekday; a day/month date before a dated end
     ("Insatsen pågår fram till och med fredagen den 12 juni 2020, då den utvärderas.", (2020, 2020)),
     ("Dialogerna ligger till grund för löftena under perioden 1/9 – 31/12 2021.", (2021, 2021)),
+    ("Löftet kommer att sträcka sig över perioden 2020-01-01—2021-12-31.", (2020, 2021)),  # an em dash
 ])
 def test_validity_statements(rules, text, expected):
     assert validity_period(text, rules, None) == expected
@@ -285,3 +286,8 @@ def test_date_led_validity_still_found_after_its_precondition(rules):
 ])
 def test_lokalpolisomrade_name(rules, text, expected):
     assert find_lpo(text, rules) == expected
+
+
+def test_year_range_with_an_em_dash():
+    from pipeline.sections import year_range
+    assert year_range("Medborgarlöfte 2019 — 2020") == (2019, 2020)
