@@ -320,14 +320,25 @@ def _period_of(seg: Segment, text: str, heading_years: tuple[int, int] | None, t
         return v
     # a heading with nothing under it (a link to the next period at the end of a follow-up
     # page, polisen-se__uppfoljning) does not give this text its years
-    if heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
-        return heading_years
     low = norm(text)
+    if heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
+        return _widened(heading_years, low, rules)
     years = _start_years(text, low, title, rules)
     if years and years[0] == years[1]:
         n = _length(low, rules)
         if n and 1 < n < 10:
             return years[0], years[0] + n - 1
+    return years
+
+
+def _widened(years: tuple[int, int], low: str, rules: Rules) -> tuple[int, int]:
+    """A heading's single year is the first of a range that a cue under it names ("Medborgarlöfte
+    Biskopsgården 2021" over "Medborgarlöftet 2021-2022 fokuserar på …")."""
+    if years[0] == years[1]:
+        for m in _cue_re(rules).finditer(low):
+            found = year_range(m.group(1))
+            if found and found[0] == years[0] < found[1]:
+                return found
     return years
 
 

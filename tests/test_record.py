@@ -291,3 +291,13 @@ def test_lokalpolisomrade_name(rules, text, expected):
 def test_year_range_with_an_em_dash():
     from pipeline.sections import year_range
     assert year_range("Medborgarlöfte 2019 — 2020") == (2019, 2020)
+
+
+def test_a_heading_year_is_widened_by_the_range_under_it(write, rules, nlp):
+    path = write("page.html", "<html><body><h1>Trygg i Ale</h1><p>Polisen och Ale kommun samverkar.</p>"
+                 "<h2>Medborgarlöfte Ale 2021</h2><p>Medborgarlöftet 2021-2022 fokuserar på att förebygga "
+                 "nyrekrytering bland unga.</p><ul><li>Polisen ska patrullera i centrum varje vecka.</li></ul>"
+                 "</body></html>")
+    res = extract_path(path, rules, nlp)
+    assert res.error is None, res.error
+    assert [(r.period.start, r.period.end) for r in res.records] == [(2021, 2022)]
