@@ -84,7 +84,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         raise DocumentError(doc.path, "no kommun found in url, title or text; cannot make a record")
     kommuner = [Kommun(kod=k.kod, namn=k.namn) for k in kommun_rows]
     lpo = find_lpo(doc.text, rules)
-    doc_type = find_doc_type(title, rules)
+    doc_type = find_doc_type(title, rules, doc.text)
     report = doc_type == "uppfoljning"
     segments = segment(doc.blocks, rules)
     first, lead = segments[0], None

@@ -105,8 +105,14 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
 
 
 def find_lpo(text: str, rules: Rules) -> str | None:
+    """The name after a lokalpolisområde cue; a genitive ("Klippans samlade …") without its "s",
+    unless the name is a kommun's as it stands ("Borås och …")."""
     m = _lpo_re(rules).search(text)
-    return m.group(1) if m else None
+    if not m:
+        return None
+    name = m.group(1)
+    genitive = name.endswith("s") and re.match(r"[ \t]+[a-zåäö]", text[m.end():])
+    return name[:-1] if genitive and name not in _kommun_tables(rules)[1] else name
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +120,7 @@ def _lpo_re(rules: Rules) -> re.Pattern:
     """The lokalpolisområde regex, compiled once per rule load; the cues' first letters a
     look-ahead (see sections.first_letters)."""
     cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})\s+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)?)(?:\s+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})[ \t]+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)*)(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
 
 
 # --- period ----------------------------------------------------------------------------
@@ -176,7 +182,7 @@ def _compiled(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
 def _not_period_res(rules: Rules) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     """(patterns for every page, patterns for pages that are no agreement); {Y} is the group
     "y", a year or a range."""
-    y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
+    y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|—|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
     def build(key):
         return tuple(re.compile(_first_letters(p).replace("{Y}", y), re.I) for p in rules.records[key])
     return build("not_period_patterns"), build("agreement_year_patterns")
@@ -314,14 +320,25 @@ def _period_of(seg: Segment, text: str, heading_years: tuple[int, int] | None, t
         return v
     # a heading with nothing under it (a link to the next period at the end of a follow-up
     # page, polisen-se__uppfoljning) does not give this text its years
-    if heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
-        return heading_years
     low = norm(text)
+    if heading_years and seg.blocks and seg.blocks[-1][0] is not seg.heading:
+        return _widened(heading_years, low, rules)
     years = _start_years(text, low, title, rules)
     if years and years[0] == years[1]:
         n = _length(low, rules)
         if n and 1 < n < 10:
             return years[0], years[0] + n - 1
+    return years
+
+
+def _widened(years: tuple[int, int], low: str, rules: Rules) -> tuple[int, int]:
+    """A heading's single year is the first of a range that a cue under it names ("Medborgarlöfte
+    Biskopsgården 2021" over "Medborgarlöftet 2021-2022 fokuserar på …")."""
+    if years[0] == years[1]:
+        for m in _cue_re(rules).finditer(low):
+            found = year_range(m.group(1))
+            if found and found[0] == years[0] < found[1]:
+                return found
     return years
 
 
@@ -373,12 +390,12 @@ def _cue_re(rules: Rules) -> re.Pattern:
     else:
         cue_re = r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + ")"
     return re.compile(rf"{cue_re}\b(?:\s+[\wåäö]+){{0,4}}?\s+(?:för\s+)?(?:år\s+)?"
-                      rf"({YEAR}(?:\s*(?:-|–|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
+                      rf"({YEAR}(?:\s*(?:-|–|—|/|och)\s*(?:{YEAR}|\d\d)\b)?)")
 
 
-_YEARS_OWN_RE = re.compile(rf"({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)[- ]års medborgarlöfte")
+_YEARS_OWN_RE = re.compile(rf"({YEAR}(?:\s*(?:-|–|—|och)\s*{YEAR})?)[- ]års medborgarlöfte")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
-_UNDER_YEARS_RE = re.compile(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|och)\s*{YEAR})?)")
+_UNDER_YEARS_RE = re.compile(rf"\bunder (?:\w+ )?({YEAR}(?:\s*(?:-|–|—|och)\s*{YEAR})?)")
 _TWO_YEARS_RE = re.compile(rf"^({YEAR} och {YEAR})")
 _YEAR_PAIR_RE = re.compile(rf"{YEAR} och {YEAR}")
 
@@ -456,14 +473,19 @@ def _month_number(word: str, rules: Rules) -> int | None:
 
 # --- type, parties, id ------------------------------------------------------------------
 
-def find_doc_type(title: str, rules: Rules) -> str:
-    """From the title: a follow-up report, an agreement, or (else) a promise."""
+def find_doc_type(title: str, rules: Rules, text: str = "") -> str:
+    """From the title: a follow-up report, an agreement; else from the text's lead (a report
+    whose title names no type); else a promise."""
     low = norm(title)
     for doc_type, starts in rules.records["doc_type_title_starts"].items():
         if low.startswith(tuple(starts)):
             return doc_type
     for doc_type, phrases in rules.records["doc_types"].items():
         if any(p in low for p in phrases):
+            return doc_type
+    lead = norm(text[:rules.records["doc_type_lead_chars"]])
+    for doc_type, patterns in rules.records["doc_type_lead_patterns"].items():
+        if any(re.search(p, lead) for p in patterns):
             return doc_type
     return "medborgarlofte"
 

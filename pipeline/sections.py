@@ -15,7 +15,7 @@ from .models import Block
 from .rules import Rules
 
 YEAR = r"(?:19|20)\d\d"
-YEAR_RANGE = re.compile(rf"\b({YEAR})(?:\s*(?:-|–|/|och|till)\s*({YEAR}|\d\d)\b)?")
+YEAR_RANGE = re.compile(rf"\b({YEAR})(?:\s*(?:-|–|—|/|och|till)\s*({YEAR}|\d\d)\b)?")
 
 
 @lru_cache(maxsize=8192)

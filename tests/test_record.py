@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.extract import extract_path
-from pipeline.record import find_doc_type, find_kommuner, validity_period
+from pipeline.record import find_doc_type, find_kommuner, find_lpo, validity_period
 
 
 @pytest.mark.parametrize("title,text,expected", [
@@ -40,6 +40,16 @@ def test_doc_type_from_title(rules, title, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a report whose title names no type: its lead says what was done to keep the promise
+    ("Året har varit speciellt, men trots det har polisen genomfört insatser för att uppfylla "
+     "medborgarlöftet i Storby. I medborgarlöftet för 2021 lovade polisen …", "uppfoljning"),
+    ("Polisen och kommunen lovar att genomföra insatser för att minska brotten.", "medborgarlofte"),
+])
+def test_doc_type_from_the_lead(rules, text, expected):
+    assert find_doc_type("Problemområden och polisens del i medborgarlöftet 2021", rules, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("Medborgarlöftet innehåller konkreta aktiviteter och gäller under hela 2021.", (2021, 2021)),
     ("Löftet gäller från 2022 till och med 2024.", (2022, 2024)),
     ("Samverkansöverenskommelsen gäller 2020-2023 och ska förhindra brott.", (2020, 2023)),
@@ -56,6 +66,7 @@ def test_doc_type_from_title(rules, title, expected):
     # a date may open with its weekday; a day/month date before a dated end
     ("Insatsen pågår fram till och med fredagen den 12 juni 2020, då den utvärderas.", (2020, 2020)),
     ("Dialogerna ligger till grund för löftena under perioden 1/9 – 31/12 2021.", (2021, 2021)),
+    ("Löftet kommer att sträcka sig över perioden 2020-01-01—2021-12-31.", (2020, 2021)),  # an em dash
 ])
 def test_validity_statements(rules, text, expected):
     assert validity_period(text, rules, None) == expected
@@ -263,3 +274,30 @@ def test_date_led_validity_still_found_after_its_precondition(rules):
     """A validity pattern that starts with a date is searched where what follows the date is."""
     assert validity_period("Löftena gäller 1 januari 2023 till och med 31 december 2024.", rules, None) == (2023, 2024)
     assert validity_period("Arbetet pågår januari 2021 – december 2022 i centrum.", rules, None) == (2021, 2022)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Polisen i lokalpolisområde Storby\nPolismyndigheten", "Storby"),      # the name stays on its line
+    ("Lokalpolisområde Klippans samlade problemindex är högt.", "Klippan"),  # a genitive
+    ("Följ lokalpolisområde Norrmalms konton på sociala medier.", "Norrmalm"),
+    ("I lokalpolisområde Borås och kommunen lovar vi …", "Borås"),          # a kommun's own name
+    ("Lokalpolisområde Haninge/Nynäshamn lovar att patrullera.", "Haninge/Nynäshamn"),
+    ("Lokalpolisområde Järfälla/Upplands-Bro. Öppna dialoger", "Järfälla/Upplands-Bro"),
+])
+def test_lokalpolisomrade_name(rules, text, expected):
+    assert find_lpo(text, rules) == expected
+
+
+def test_year_range_with_an_em_dash():
+    from pipeline.sections import year_range
+    assert year_range("Medborgarlöfte 2019 — 2020") == (2019, 2020)
+
+
+def test_a_heading_year_is_widened_by_the_range_under_it(write, rules, nlp):
+    path = write("page.html", "<html><body><h1>Trygg i Ale</h1><p>Polisen och Ale kommun samverkar.</p>"
+                 "<h2>Medborgarlöfte Ale 2021</h2><p>Medborgarlöftet 2021-2022 fokuserar på att förebygga "
+                 "nyrekrytering bland unga.</p><ul><li>Polisen ska patrullera i centrum varje vecka.</li></ul>"
+                 "</body></html>")
+    res = extract_path(path, rules, nlp)
+    assert res.error is None, res.error
+    assert [(r.period.start, r.period.end) for r in res.records] == [(2021, 2022)]
