@@ -282,6 +282,27 @@ def test_a_leadin_that_says_what_the_parties_work_for_lists_areas(write, rules, 
     assert len(rec.activities) == 1
 
 
+def test_a_summary_line_under_the_title_names_areas(write, rules, nlp):
+    """A list of noun phrases right under the title: its parts that name a category are areas;
+    a line that says or promises something is none."""
+    body = "\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nSynligare polis, arbete mot brottsdrabbade och ökad trygghet i "
+           "det offentliga rummet." + body)
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Synligare polis", ["offentlig_miljo"]), ("arbete mot brottsdrabbade", ["brottsoffer"]),
+        ("ökad trygghet i det offentliga rummet", ["offentlig_miljo"])]
+    txt = "Sala – medborgarlöften 2022\n\nFör att öka tryggheten och minska trafikbrotten i Sala kommun." + body
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
+def test_contact_lines_are_no_focus_areas(write, rules, nlp):
+    """"Telefon: 010-…" / "E-post: …" among the activities (a PDF's contact box)."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nTelefon: 010-562 33 61\n\n"
+           "E-post: [email protected]\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_long_goal_bullets_before_the_actions(write, rules, nlp):
     """A goal of up to 16 words with a local priority is an area; a goal with its means is a promise."""
     txt = ("Eksjö – medborgarlöften 2019\n\nMedborgarlöfte 2019\n\n"
