@@ -616,6 +616,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and (_topic_leadin(last.text, seg.blocks[i + 1][0] if i + 1 < len(seg.blocks) else None, rules)
                          or _names_area(last.text, draft)):
                 aim = _focus_item(" ".join(last.text.split()).rstrip(" :"), rules)
+            if aim is None and leadin != "focus" and section in ("lead", "activities", "focus"):
+                for fa in _named_areas(last.text, rules):  # "… lovar vi att prioritera … inom områdena X, Y och Z genom att;"
+                    add_focus(draft, fa)
             if aim is not None:
                 current_fa = add_focus(draft, aim)
             if leadin == "place":

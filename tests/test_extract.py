@@ -257,6 +257,22 @@ def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
 
 
+def test_areas_the_parties_work_in_inom_omradena(write, rules, nlp):
+    """"… prioritera … inom områdena X, Y och Z genom att;" (a lead-in) names three areas; a problem
+    described "inom områdena" names none."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nDärför lovar vi att prioritera det förebyggande "
+           "arbetet mot problem inom områdena trafik, stölder och narkotika genom att;\n\n"
+           "  • Arbeta mot alkohol och droger i trafiken.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafik", ["trafik"]), ("stölder", ["mangdbrott"]), ("narkotika", ["narkotika"])]
+    assert len(rec.activities) == 1
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\nMätningen visar att medborgare känner otrygghet "
+           "inom områdena trafiksäkerhet och bostadsinbrott.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, nlp):
     """"Fyra fokusområden" inside a lägesbild section: its items are areas, not situation."""
     txt = ("Sala – medborgarlöften 2022\n\nGemensam lägesbild\n\nMedborgardialogerna visar oro för droger.\n\n"
