@@ -273,6 +273,20 @@ def test_areas_the_parties_work_in_inom_omradena(write, rules, nlp):
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
 
 
+def test_an_area_judged_a_priority(write, rules, nlp):
+    """"… bedömt att X är ett prioriterat område" names X; "Även X är ett prioriterat område" (a
+    further problem, named again over its promises) adds none."""
+    txt = ("Sala – medborgarlöften 2022\n\nProblembild\n\nKommun och polis har bedömt att arbete med ungdomar "
+           "i åldern 13 till 24 (unga och unga vuxna) är ett prioriterat område.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("arbete med ungdomar i åldern 13 till 24 (unga och unga vuxna)", ["unga"])]
+    txt = ("Sala – medborgarlöften 2022\n\nProblembild\n\nÄven tillgreppsbrotten är ett prioriterat område i "
+           "kommunen.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, nlp):
     """"Fyra fokusområden" inside a lägesbild section: its items are areas, not situation."""
     txt = ("Sala – medborgarlöften 2022\n\nGemensam lägesbild\n\nMedborgardialogerna visar oro för droger.\n\n"
