@@ -287,6 +287,20 @@ def test_an_area_judged_a_priority(write, rules, nlp):
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
 
 
+def test_the_problem_the_lagesbild_ranked_first(write, rules, nlp):
+    """"… visade att X är det tydligaste problemområdet …" names X; "Detta tillsammans med X är de
+    tydligaste problemområdena" refers back and adds none."""
+    body = "\n\nFöljande medborgarlöfte gäller\n\n  • Polisen kommer att genomföra fem trafikkontroller.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nProblemområden\n\nKartläggningen visade att alkohol- och drogrelaterad "
+           "brottslighet är det tydligaste problemområdet i Sala kommun." + body)
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("alkohol- och drogrelaterad brottslighet", ["narkotika"])]
+    txt = ("Sala – medborgarlöften 2022\n\nProblemområden\n\nDet fanns en oro i centrum. Detta tillsammans med "
+           "drogrelaterad brottslighet är de tydligaste problemområdena i Sala kommun." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, nlp):
     """"Fyra fokusområden" inside a lägesbild section: its items are areas, not situation."""
     txt = ("Sala – medborgarlöften 2022\n\nGemensam lägesbild\n\nMedborgardialogerna visar oro för droger.\n\n"
