@@ -740,12 +740,11 @@ def _summary_areas(seg: Segment, i: int, rules: Rules) -> list[FocusArea]:
     """The areas of a summary line right under the page title ("Synligare polis, arbete mot
     brottsdrabbade och ökad trygghet i det offentliga rummet."): one sentence of noun phrases
     (rules/sections.yaml ``summary_line_*``), its parts that name a category."""
-    sec = rules.sections
-    block, section = seg.blocks[i]
-    text = " ".join(block.text.split())
+    if i != 1 or seg.blocks[0][1] != "title" or seg.blocks[1][1] != "lead":
+        return []  # (the cheap tests first: they rule out all but one paragraph of a page)
+    text = " ".join(seg.blocks[1][0].text.split())
     words = _words(text)
-    if i != 1 or seg.blocks[0][1] != "title" or section != "lead" or not text.endswith(".") \
-            or "." in text[:-1] or len(words) > sec["summary_line_max_words"] \
+    if not text.endswith(".") or "." in text[:-1] or len(words) > rules.sections["summary_line_max_words"] \
             or not _tables(rules).summary_not_words.isdisjoint(words) or is_focus_sentence(text, rules):
         return []
     return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(text[:-1]))
