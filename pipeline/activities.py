@@ -84,6 +84,7 @@ class _Tables:
     purpose_starts: tuple[str, ...]
     footer_cue: object
     generic_title_words: frozenset
+    summary_not_words: frozenset
     promise_sentence: object
     activity_leadin: object
 
@@ -110,6 +111,7 @@ def _tables(rules: Rules) -> _Tables:
         purpose_starts=tuple(sec["purpose_sentence_starts"]),
         footer_cue=_any_in(a["footer_line_cues"]),
         generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
+        summary_not_words=frozenset(sec["summary_line_not_words"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
 
@@ -614,6 +616,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and (_topic_leadin(last.text, seg.blocks[i + 1][0] if i + 1 < len(seg.blocks) else None, rules)
                          or _names_area(last.text, draft)):
                 aim = _focus_item(" ".join(last.text.split()).rstrip(" :"), rules)
+            if aim is None and leadin != "focus" and section in ("lead", "activities", "focus"):
+                for fa in _named_areas(last.text, rules):  # "… lovar vi att prioritera … inom områdena X, Y och Z genom att;"
+                    add_focus(draft, fa)
             if aim is not None:
                 current_fa = add_focus(draft, aim)
             if leadin == "place":
@@ -630,6 +635,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             leadin = None
             continue
         leadin = leadin if areas_below else None
+        for fa in _summary_areas(seg, i, rules):
+            add_focus(draft, fa)
         for prev, s in zip([None] + sents, sents):
             also = _focus_also(prev, s, rules) if prev is not None else None
             if also is not None:  # "… fokusera på X. Vi kommer även att arbeta med Y.": Y, no activity
@@ -727,6 +734,21 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
         cats = categorize(prev.text, rules, allow_other=False, fallback=False)
         return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)] if cats else []
     return []
+
+
+def _summary_areas(seg: Segment, i: int, rules: Rules) -> list[FocusArea]:
+    """The areas of a summary line right under the page title ("Synligare polis, arbete mot
+    brottsdrabbade och ökad trygghet i det offentliga rummet."): one sentence of noun phrases
+    (rules/sections.yaml ``summary_line_*``), its parts that name a category."""
+    if i != 1 or seg.blocks[0][1] != "title" or seg.blocks[1][1] != "lead":
+        return []  # (the cheap tests first: they rule out all but one paragraph of a page)
+    text = " ".join(seg.blocks[1][0].text.split())
+    words = _words(text)
+    if not text.endswith(".") or "." in text[:-1] or len(words) > rules.sections["summary_line_max_words"] \
+            or not _tables(rules).summary_not_words.isdisjoint(words) or is_focus_sentence(text, rules):
+        return []
+    return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(text[:-1]))
+            if (cats := categorize(p, rules, allow_other=False, fallback=False))]
 
 
 def _focus_also(prev: Span, sent: Span, rules: Rules) -> FocusArea | None:

@@ -257,6 +257,50 @@ def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
 
 
+def test_areas_the_parties_work_in_inom_omradena(write, rules, nlp):
+    """"… prioritera … inom områdena X, Y och Z genom att;" (a lead-in) names three areas; a problem
+    described "inom områdena" names none."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nDärför lovar vi att prioritera det förebyggande "
+           "arbetet mot problem inom områdena trafik, stölder och narkotika genom att;\n\n"
+           "  • Arbeta mot alkohol och droger i trafiken.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafik", ["trafik"]), ("stölder", ["mangdbrott"]), ("narkotika", ["narkotika"])]
+    assert len(rec.activities) == 1
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\nMätningen visar att medborgare känner otrygghet "
+           "inom områdena trafiksäkerhet och bostadsinbrott.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
+def test_an_area_judged_a_priority(write, rules, nlp):
+    """"… bedömt att X är ett prioriterat område" names X; "Även X är ett prioriterat område" (a
+    further problem, named again over its promises) adds none."""
+    txt = ("Sala – medborgarlöften 2022\n\nProblembild\n\nKommun och polis har bedömt att arbete med ungdomar "
+           "i åldern 13 till 24 (unga och unga vuxna) är ett prioriterat område.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("arbete med ungdomar i åldern 13 till 24 (unga och unga vuxna)", ["unga"])]
+    txt = ("Sala – medborgarlöften 2022\n\nProblembild\n\nÄven tillgreppsbrotten är ett prioriterat område i "
+           "kommunen.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
+def test_the_problem_the_lagesbild_ranked_first(write, rules, nlp):
+    """"… visade att X är det tydligaste problemområdet …" names X; "Detta tillsammans med X är de
+    tydligaste problemområdena" refers back and adds none."""
+    body = "\n\nFöljande medborgarlöfte gäller\n\n  • Polisen kommer att genomföra fem trafikkontroller.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nProblemområden\n\nKartläggningen visade att alkohol- och drogrelaterad "
+           "brottslighet är det tydligaste problemområdet i Sala kommun." + body)
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("alkohol- och drogrelaterad brottslighet", ["narkotika"])]
+    txt = ("Sala – medborgarlöften 2022\n\nProblemområden\n\nDet fanns en oro i centrum. Detta tillsammans med "
+           "drogrelaterad brottslighet är de tydligaste problemområdena i Sala kommun." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, nlp):
     """"Fyra fokusområden" inside a lägesbild section: its items are areas, not situation."""
     txt = ("Sala – medborgarlöften 2022\n\nGemensam lägesbild\n\nMedborgardialogerna visar oro för droger.\n\n"
@@ -280,6 +324,27 @@ def test_a_leadin_that_says_what_the_parties_work_for_lists_areas(write, rules, 
     rec = _one(write, rules, nlp, txt, "eksjo")
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["nara_relation"]]
     assert len(rec.activities) == 1
+
+
+def test_a_summary_line_under_the_title_names_areas(write, rules, nlp):
+    """A list of noun phrases right under the title: its parts that name a category are areas;
+    a line that says or promises something is none."""
+    body = "\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nSynligare polis, arbete mot brottsdrabbade och ökad trygghet i "
+           "det offentliga rummet." + body)
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Synligare polis", ["offentlig_miljo"]), ("arbete mot brottsdrabbade", ["brottsoffer"]),
+        ("ökad trygghet i det offentliga rummet", ["offentlig_miljo"])]
+    txt = "Sala – medborgarlöften 2022\n\nFör att öka tryggheten och minska trafikbrotten i Sala kommun." + body
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
+def test_contact_lines_are_no_focus_areas(write, rules, nlp):
+    """"Telefon: 010-…" / "E-post: …" among the activities (a PDF's contact box)."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nTelefon: 010-562 33 61\n\n"
+           "E-post: [email protected]\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
 
 
 def test_long_goal_bullets_before_the_actions(write, rules, nlp):
