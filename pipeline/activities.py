@@ -191,7 +191,7 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
         return None
     if _generic(text, rules) or not t.negations.isdisjoint(words) or is_focus_sentence(text, rules) \
-            or is_general_aim(low, rules):
+            or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
         return None
@@ -887,6 +887,11 @@ def is_general_aim(low: str, rules: Rules) -> bool:
     """"… lovar att arbeta för att öka tryggheten och minska brottsligheten i kommunen": the aim
     of every medborgarlöfte, promised as such."""
     return _goal_re(rules.activities["general_aim"]).search(low) is not None
+
+
+def names_priorities(low: str, rules: Rules) -> bool:
+    """"De särskilda prioriteringarna under året kommer att vara …": the focus stated, no activity."""
+    return _goal_re(rules.activities["priorities_named"]).search(low) is not None
 
 
 def is_goal_item(text: str, rules: Rules) -> bool:

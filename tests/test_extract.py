@@ -1102,3 +1102,27 @@ def test_follow_up_reported_to_a_council_or_group_is_a_meeting(write, rules, nlp
                  "Löftet följs upp på medborgarträffar i varje kommundel."):
         txt = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
         assert "mote" in _one(write, rules, nlp, txt, "motala").follow_up.channels, line
+
+
+def test_everyones_safety_as_the_aim_is_no_activity(write, rules, nlp):
+    txt = ("Kungsbacka – medborgarlöfte 2021\n\nKommunen och polisen samarbetar och samverkar för att alla som "
+           "bor och vistas i kommunen ska vara trygga och för att brottsligheten ska minska.\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "kungsbacka")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
+
+
+def test_sentence_naming_the_priorities_is_no_activity(write, rules, nlp):
+    txt = ("Sundbyberg – medborgarlöfte 2020\n\nDe särskilda prioriteringarna under året kommer att vara "
+           "synlighet och samverkan. Polisen och kommunen har valt att prioritera följande fokusområden under "
+           "året.\n\nVi ska prioritera närvaro i Rissne.\n")
+    rec = _one(write, rules, nlp, txt, "sundbyberg")
+    assert [a.text for a in rec.activities] == ["Vi ska prioritera närvaro i Rissne."]
+
+
+def test_photo_caption_with_credit_is_no_activity(write, rules, nlp):
+    txt = ("Falköping – medborgarlöfte 2019\n\nVåra aktiviteter\n\n"
+           "  • Polisen ska fotpatrullera i centrum varje vecka.\n"
+           "  • Polisen patrullerar i centrum Bild: Polisen\n")
+    rec = _one(write, rules, nlp, txt, "falkoping")
+    assert [a.text for a in rec.activities] == ["Polisen ska fotpatrullera i centrum varje vecka."]
