@@ -198,8 +198,15 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     past = is_past_report(words, rules)
     if past and not report:
         return None
-    commit = not t.commit.isdisjoint(words) or (report and past)
+    commit = _main_commitment(words, rules) or (report and past)
     return commit, _acts(low, rules), "vi" in words
+
+
+def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:
+    """A commitment word that is not the verb of a relative clause ("… besökare som kommer till
+    kommunen": rules/activities.yaml relative_before_commitment)."""
+    commit, rel = _tables(rules).commit, rules.activities["relative_before_commitment"]
+    return any(w in commit and (i == 0 or words[i - 1] not in rel) for i, w in enumerate(words))
 
 
 def _promises(sent: Span, rules: Rules) -> bool:

@@ -1126,3 +1126,10 @@ def test_photo_caption_with_credit_is_no_activity(write, rules, nlp):
            "  • Polisen patrullerar i centrum Bild: Polisen\n")
     rec = _one(write, rules, nlp, txt, "falkoping")
     assert [a.text for a in rec.activities] == ["Polisen ska fotpatrullera i centrum varje vecka."]
+
+
+def test_commitment_word_of_a_relative_clause_commits_no_one(write, rules, nlp):
+    txt = ("Berg – medborgarlöfte 2023\n\nDet här ska vi göra\n\nKommunen har många besökare som kommer till "
+           "kommunen via vägnätet. Polisen ska genomföra trafikkontroller varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "berg")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller varje vecka."]
