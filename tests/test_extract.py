@@ -1133,3 +1133,10 @@ def test_commitment_word_of_a_relative_clause_commits_no_one(write, rules, nlp):
            "kommunen via vägnätet. Polisen ska genomföra trafikkontroller varje vecka.\n")
     rec = _one(write, rules, nlp, txt, "berg")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller varje vecka."]
+
+
+def test_property_managers_in_the_plural_are_partners(write, rules, nlp):
+    txt = ("Göteborg – medborgarlöfte 2019\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska patrullera i centrum i samarbete med fastighetsförvaltarna.\n")
+    rec = _one(write, rules, nlp, txt, "goteborg")
+    assert [a.actors for a in rec.activities] == [["polisen", "fastighetsagare"]]
