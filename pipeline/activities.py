@@ -526,6 +526,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             generic, areas_below = None, False
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
+        if block is last_block and block.kind == "heading" and report and _cut_report(doc, rules):
+            for sent in doc.sents:  # "Vi har jobbat tipsbaserat mot na": a report cut mid-sentence
+                _read_sentence(draft, sent, block, section.split(":")[0], add_activity, rules, report)
+            continue
         if section.endswith(":heading"):
             kind = section.split(":")[0]
             if _follow_up_heading(block.text, kind, seg, rules):
@@ -661,6 +665,12 @@ def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
         return None
     sents = list(docs[id(seg.blocks[i][0])].sents)
     return sents[-1] if sents else None
+
+
+def _cut_report(doc: Doc, rules: Rules) -> bool:
+    """The last line of a follow-up report cut short reads as a heading (short, no closing
+    period) but reports what someone did: a sentence, not a heading over nothing."""
+    return is_past_report(_words(doc.text), rules) and is_commitment(doc, rules, strict=True, report=True)
 
 
 def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:

@@ -1140,3 +1140,11 @@ def test_property_managers_in_the_plural_are_partners(write, rules, nlp):
            "  • Polisen ska patrullera i centrum i samarbete med fastighetsförvaltarna.\n")
     rec = _one(write, rules, nlp, txt, "goteborg")
     assert [a.actors for a in rec.activities] == [["polisen", "fastighetsagare"]]
+
+
+def test_last_line_of_a_cut_report_is_a_reported_action(write, rules, nlp):
+    txt = ("Uppföljning 2021 medborgarlöfte Mariestad\n\nInsatser kopplade till medborgarlöftet\n\n"
+           "Polisen har genomfört 20 trafikkontroller under året.\n\nPolisen har jobbat tipsbaserat mot narkotika och ungd")
+    rec = _one(write, rules, nlp, txt, "mariestad")
+    assert [a.text for a in rec.activities][-1] == "Polisen har jobbat tipsbaserat mot narkotika och ungd"
+    assert not any(f.title.startswith("Polisen") for f in rec.focus_areas)
