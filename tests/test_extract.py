@@ -1148,3 +1148,11 @@ def test_last_line_of_a_cut_report_is_a_reported_action(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "mariestad")
     assert [a.text for a in rec.activities][-1] == "Polisen har jobbat tipsbaserat mot narkotika och ungd"
     assert not any(f.title.startswith("Polisen") for f in rec.focus_areas)
+
+
+def test_quote_in_the_past_tense_is_no_activity(write, rules, nlp):
+    txt = ("Haparanda – medborgarlöfte 2020\n\nVi lovar\n\n"
+           "  • Polisen ska genomföra sök med hund i skolmiljö två gånger per år.\n"
+           "  • Det kommer vi att fortsätta med, sade Lars Öberg, chef lokalpolisområde Östra Norrbotten.\n")
+    rec = _one(write, rules, nlp, txt, "haparanda")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra sök med hund i skolmiljö två gånger per år."]
