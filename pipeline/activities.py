@@ -145,14 +145,14 @@ def is_period_statement(text: str, rules: Rules) -> bool:
 
 
 def _generic(text: str, rules: Rules) -> bool:
-    padded = " " + norm(text) + " "
-    t = _tables(rules)
-    return t.not_activity_phrase(padded) is not None or t.not_item_phrase(padded) is not None
+    return _tables(rules).not_activity_phrase(" " + norm(text) + " ") is not None or _never_item(text, rules)
 
 
 def _never_item(text: str, rules: Rules) -> bool:
-    """A quote or a description of the genre: no activity even as a bullet."""
-    return _tables(rules).not_item_phrase(" " + norm(text) + " ") is not None
+    """A quote, a description of the genre or how the promise was made: no activity even as a bullet."""
+    low = norm(text)
+    return _tables(rules).not_item_phrase(" " + low + " ") is not None \
+        or _goal_re(rules.activities["promise_making"]).search(low) is not None
 
 
 def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:

@@ -1156,3 +1156,12 @@ def test_quote_in_the_past_tense_is_no_activity(write, rules, nlp):
            "  • Det kommer vi att fortsätta med, sade Lars Öberg, chef lokalpolisområde Östra Norrbotten.\n")
     rec = _one(write, rules, nlp, txt, "haparanda")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra sök med hund i skolmiljö två gånger per år."]
+
+
+def test_how_the_promise_is_made_or_decided_is_no_activity(write, rules, nlp):
+    txt = ("Umeå – medborgarlöften 2019\n\nKommunen och polisen tar vartannat år fram gemensamma medborgarlöften "
+           "som ska öka tryggheten. I februari beslutade kommunfullmäktige om hur medborgarlöftena ska se ut. "
+           "Årets medborgarlöfte genomförs med ett jämställdhetsperspektiv.\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "umea")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
