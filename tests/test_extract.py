@@ -1165,3 +1165,10 @@ def test_how_the_promise_is_made_or_decided_is_no_activity(write, rules, nlp):
            "Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
     rec = _one(write, rules, nlp, txt, "umea")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
+
+
+def test_a_state_to_keep_is_no_activity(write, rules, nlp):
+    txt = ("Tranemo – medborgarlöfte 2020\n\nTranemo kommun är i stora delar en trygg kommun och ska så fortsätta "
+           "att vara. Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "tranemo")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
