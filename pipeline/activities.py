@@ -147,14 +147,14 @@ def is_period_statement(text: str, rules: Rules) -> bool:
 
 
 def _generic(text: str, rules: Rules) -> bool:
-    padded = " " + norm(text) + " "
-    t = _tables(rules)
-    return t.not_activity_phrase(padded) is not None or t.not_item_phrase(padded) is not None
+    return _tables(rules).not_activity_phrase(" " + norm(text) + " ") is not None or _never_item(text, rules)
 
 
 def _never_item(text: str, rules: Rules) -> bool:
-    """A quote or a description of the genre: no activity even as a bullet."""
-    return _tables(rules).not_item_phrase(" " + norm(text) + " ") is not None
+    """A quote, a description of the genre or how the promise was made: no activity even as a bullet."""
+    low = norm(text)
+    return _tables(rules).not_item_phrase(" " + low + " ") is not None \
+        or _goal_re(rules.activities["promise_making"]).search(low) is not None
 
 
 def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
@@ -193,15 +193,22 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
         return None
     if _generic(text, rules) or not t.negations.isdisjoint(words) or is_focus_sentence(text, rules) \
-            or is_general_aim(low, rules):
+            or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
         return None
     past = is_past_report(words, rules)
     if past and not report:
         return None
-    commit = not t.commit.isdisjoint(words) or (report and past)
+    commit = _main_commitment(words, rules) or (report and past)
     return commit, _acts(low, rules), "vi" in words
+
+
+def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:
+    """A commitment word that is not the verb of a relative clause ("… besökare som kommer till
+    kommunen": rules/activities.yaml relative_before_commitment)."""
+    commit, rel = _tables(rules).commit, rules.activities["relative_before_commitment"]
+    return any(w in commit and (i == 0 or words[i - 1] not in rel) for i, w in enumerate(words))
 
 
 def _promises(sent: Span, rules: Rules) -> bool:
@@ -521,6 +528,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             generic, areas_below = None, False
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
+        if block is last_block and block.kind == "heading" and report and _cut_report(doc, rules):
+            for sent in doc.sents:  # "Vi har jobbat tipsbaserat mot na": a report cut mid-sentence
+                _read_sentence(draft, sent, block, section.split(":")[0], add_activity, rules, report)
+            continue
         if section.endswith(":heading"):
             kind = section.split(":")[0]
             if _follow_up_heading(block.text, kind, seg, rules):
@@ -661,6 +672,12 @@ def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
         return None
     sents = list(docs[id(seg.blocks[i][0])].sents)
     return sents[-1] if sents else None
+
+
+def _cut_report(doc: Doc, rules: Rules) -> bool:
+    """The last line of a follow-up report cut short reads as a heading (short, no closing
+    period) but reports what someone did: a sentence, not a heading over nothing."""
+    return is_past_report(_words(doc.text), rules) and is_commitment(doc, rules, strict=True, report=True)
 
 
 def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
@@ -909,6 +926,11 @@ def is_general_aim(low: str, rules: Rules) -> bool:
     """"… lovar att arbeta för att öka tryggheten och minska brottsligheten i kommunen": the aim
     of every medborgarlöfte, promised as such."""
     return _goal_re(rules.activities["general_aim"]).search(low) is not None
+
+
+def names_priorities(low: str, rules: Rules) -> bool:
+    """"De särskilda prioriteringarna under året kommer att vara …": the focus stated, no activity."""
+    return _goal_re(rules.activities["priorities_named"]).search(low) is not None
 
 
 def is_goal_item(text: str, rules: Rules) -> bool:

@@ -1167,3 +1167,73 @@ def test_follow_up_reported_to_a_council_or_group_is_a_meeting(write, rules, nlp
                  "Löftet följs upp på medborgarträffar i varje kommundel."):
         txt = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
         assert "mote" in _one(write, rules, nlp, txt, "motala").follow_up.channels, line
+
+
+def test_everyones_safety_as_the_aim_is_no_activity(write, rules, nlp):
+    txt = ("Kungsbacka – medborgarlöfte 2021\n\nKommunen och polisen samarbetar och samverkar för att alla som "
+           "bor och vistas i kommunen ska vara trygga och för att brottsligheten ska minska.\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "kungsbacka")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
+
+
+def test_sentence_naming_the_priorities_is_no_activity(write, rules, nlp):
+    txt = ("Sundbyberg – medborgarlöfte 2020\n\nDe särskilda prioriteringarna under året kommer att vara "
+           "synlighet och samverkan. Polisen och kommunen har valt att prioritera följande fokusområden under "
+           "året.\n\nVi ska prioritera närvaro i Rissne.\n")
+    rec = _one(write, rules, nlp, txt, "sundbyberg")
+    assert [a.text for a in rec.activities] == ["Vi ska prioritera närvaro i Rissne."]
+
+
+def test_photo_caption_with_credit_is_no_activity(write, rules, nlp):
+    txt = ("Falköping – medborgarlöfte 2019\n\nVåra aktiviteter\n\n"
+           "  • Polisen ska fotpatrullera i centrum varje vecka.\n"
+           "  • Polisen patrullerar i centrum Bild: Polisen\n")
+    rec = _one(write, rules, nlp, txt, "falkoping")
+    assert [a.text for a in rec.activities] == ["Polisen ska fotpatrullera i centrum varje vecka."]
+
+
+def test_commitment_word_of_a_relative_clause_commits_no_one(write, rules, nlp):
+    txt = ("Berg – medborgarlöfte 2023\n\nDet här ska vi göra\n\nKommunen har många besökare som kommer till "
+           "kommunen via vägnätet. Polisen ska genomföra trafikkontroller varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "berg")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller varje vecka."]
+
+
+def test_property_managers_in_the_plural_are_partners(write, rules, nlp):
+    txt = ("Göteborg – medborgarlöfte 2019\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska patrullera i centrum i samarbete med fastighetsförvaltarna.\n")
+    rec = _one(write, rules, nlp, txt, "goteborg")
+    assert [a.actors for a in rec.activities] == [["polisen", "fastighetsagare"]]
+
+
+def test_last_line_of_a_cut_report_is_a_reported_action(write, rules, nlp):
+    txt = ("Uppföljning 2021 medborgarlöfte Mariestad\n\nInsatser kopplade till medborgarlöftet\n\n"
+           "Polisen har genomfört 20 trafikkontroller under året.\n\nPolisen har jobbat tipsbaserat mot narkotika och ungd")
+    rec = _one(write, rules, nlp, txt, "mariestad")
+    assert [a.text for a in rec.activities][-1] == "Polisen har jobbat tipsbaserat mot narkotika och ungd"
+    assert not any(f.title.startswith("Polisen") for f in rec.focus_areas)
+
+
+def test_quote_in_the_past_tense_is_no_activity(write, rules, nlp):
+    txt = ("Haparanda – medborgarlöfte 2020\n\nVi lovar\n\n"
+           "  • Polisen ska genomföra sök med hund i skolmiljö två gånger per år.\n"
+           "  • Det kommer vi att fortsätta med, sade Lars Öberg, chef lokalpolisområde Östra Norrbotten.\n")
+    rec = _one(write, rules, nlp, txt, "haparanda")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra sök med hund i skolmiljö två gånger per år."]
+
+
+def test_how_the_promise_is_made_or_decided_is_no_activity(write, rules, nlp):
+    txt = ("Umeå – medborgarlöften 2019\n\nKommunen och polisen tar vartannat år fram gemensamma medborgarlöften "
+           "som ska öka tryggheten. I februari beslutade kommunfullmäktige om hur medborgarlöftena ska se ut. "
+           "Årets medborgarlöfte genomförs med ett jämställdhetsperspektiv.\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "umea")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
+
+
+def test_a_state_to_keep_is_no_activity(write, rules, nlp):
+    txt = ("Tranemo – medborgarlöfte 2020\n\nTranemo kommun är i stora delar en trygg kommun och ska så fortsätta "
+           "att vara. Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "tranemo")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
