@@ -970,8 +970,9 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             low, text = norm(sent.text), " ".join(sent.text.split())
             if text in taken or is_period_statement(text, rules) or not t.situation_sentence_cue(low):
                 continue
-            if t.not_situation_phrase(low) or is_purpose_sentence(low, rules):
-                continue
+            if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
+                    or commits(low, rules) and is_focus_sentence(text, rules):
+                continue  # (… "kommer … att fokusera på …": what the promise will focus on)
             if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
                 draft.situation.append(text)
 

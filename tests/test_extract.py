@@ -625,6 +625,17 @@ def test_situation_without_a_heading_raised_or_occurred(write, rules, nlp):
         "Handlarna lyfter främst snatterierna. Klottret har ökat i år. På kvällarna är det stökigt vid busstationen.")
 
 
+def test_situation_without_a_heading_where_it_is_felt_and_the_survey(write, rules, nlp):
+    """Where a problem is felt ("upplevs") and what SCB's medborgarundersökning shows are the
+    situation; a sentence on what the parties will focus on is not, though it names a lägesbild."""
+    txt = ("Storby – medborgarlöften 2024\n\nFrämst upplevs problemen vid torget. I SCB:s medborgarundersökning "
+           "får Storby goda resultat. Tillsammans kommer kommunerna att fokusera på arbetet mot droger utifrån "
+           "lokala lägesbilder.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "tidaholm")
+    assert rec.situation.text == ("Främst upplevs problemen vid torget. "
+                                  "I SCB:s medborgarundersökning får Storby goda resultat.")
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
