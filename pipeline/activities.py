@@ -62,6 +62,7 @@ class _Tables:
     load: substring lists as one search each, prefix lists as tuples, word lists as sets."""
 
     follow_up_cue: object
+    not_follow_up_phrase: object
     period_starts: tuple[str, ...]
     not_activity_phrase: object
     not_item_phrase: object
@@ -93,6 +94,7 @@ def _tables(rules: Rules) -> _Tables:
     a, sec = rules.activities, rules.sections
     return _Tables(
         follow_up_cue=_any_in(sec["follow_up_sentence_cues"]),
+        not_follow_up_phrase=_any_in(sec["not_follow_up_phrases"]),
         period_starts=tuple(a["period_or_follow_up_starts"]),
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
         not_item_phrase=_any_in(a["not_activity_item_phrases"]),
@@ -137,7 +139,8 @@ def commits(text: str, rules: Rules) -> bool:
 
 
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
-    return _tables(rules).follow_up_cue(norm(text)) is not None
+    low, t = norm(text), _tables(rules)
+    return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None
 
 
 def is_period_statement(text: str, rules: Rules) -> bool:

@@ -1107,6 +1107,15 @@ def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rul
         assert rec.follow_up is not None and [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum."], line
 
 
+def test_what_could_be_evaluated_is_no_follow_up(write, rules, nlp):
+    """"… som kan utvärderas", "… för att kunna utvärderas" say the work could be evaluated, not
+    how it is followed up."""
+    for line in ("Lägesbild\n\nSamverkan ger en gemensam lägesbild som kan utvärderas med kommunen.",
+                 "Löftena har konkretiserats för att på ett lättare sätt kunna utvärderas."):
+        txt = f"Storby – medborgarlöften 2024\n\n{line}\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n"
+        assert _one(write, rules, nlp, txt, "torsby").follow_up is None, line
+
+
 def test_follow_up_reported_to_a_council_or_group_is_a_meeting(write, rules, nlp):
     for line in ("Löftet följs upp i den kommunala samverkansgruppen.",
                  "Löftet följs upp och återrapporteras i kommunfullmäktige.",
