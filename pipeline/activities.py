@@ -688,12 +688,16 @@ def _follow_up_heading(text: str, kind: str, seg: Segment, rules: Rules) -> bool
     report ("Uppföljning 2018 tertial 1-2", "Uppföljning T3_Boxholm": polisen-se__motala,
     polisen-se__boxholm-2), unless its years lie outside the segment's period (the report of an
     earlier period); or another heading that says how the promise is followed up
-    ("Medborgarlöftet ska årligen följas upp": polisen-se__norrkoping)."""
+    ("Medborgarlöftet ska årligen följas upp": polisen-se__norrkoping). A follow-up heading that
+    names the promise ("Uppföljning av medborgarlöften för Ydre kommun") names a report too."""
     if kind != "follow_up":
         return is_follow_up_sentence(text, rules)
-    if not _channel_res(rules)["rapport"].search(text.lower()):
-        return False
-    years, own = year_range(text), seg.heading_years
+    low, years, own = norm(text), year_range(text), seg.heading_years
+    if not _channel_res(rules)["rapport"].search(low):
+        # (a year needs the segment's own to be compared with: "Uppföljning av medborgarlöfte 2019"
+        # on the 2020 page is the report of the year before: polisen-se__karlsborg)
+        return low.startswith(tuple(rules.sections["report_heading_starts"])) \
+            and (years is None or own is not None and years[0] <= own[1] and years[1] >= own[0])
     return years is None or own is None or (years[0] <= own[1] and years[1] >= own[0])
 
 

@@ -520,6 +520,20 @@ def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp
     assert fu is not None and fu.frequency.times == 2
 
 
+def test_report_headings_that_name_the_promise_or_a_pdf(write, rules, nlp):
+    """"Uppföljning av medborgarlöften för Ydre kommun" as the page's last line and "… (pdf, 173 kB)"
+    name a linked report; one with a year that cannot be checked against the segment's is none."""
+    for last, channels in (("Uppföljning av medborgarlöften för Storby kommun", []),
+                           ("Uppföljning Storby 2024 (pdf, 173 kB)", ["rapport"])):
+        txt = ("Storby – medborgarlöften\n\nMedborgarlöfte Storby kommun 2024 - 2025\n\nPolisen lovar att:\n\n"
+               f"  • patrullera i centrum varje vecka\n\nUppföljning\n\n{last}\n")
+        fu = _one(write, rules, nlp, txt, "ydre").follow_up
+        assert fu is not None and fu.channels == channels, last
+    txt = ("Storby – medborgarlöfte\n\nUnder 2020 ska polisen patrullera i centrum.\n\nAktiviteter\n\n"
+           "  • Polisen ska patrullera i centrum varje vecka.\n\nUppföljning\n\nUppföljning av medborgarlöfte 2019\n")
+    assert _one(write, rules, nlp, txt, "karlsborg").follow_up is None
+
+
 def test_promise_that_names_its_focus_area_first(write, rules, nlp):
     txt = ("Mellerud – medborgarlöften 2023\n\nDet här ska vi göra\n\n"
            "  • Trafiksäkerhet - Kommunen och polisen ska genomföra hastighetskontroller vid skolan.\n"
