@@ -650,6 +650,24 @@ def test_situation_without_a_heading_where_it_is_felt_and_the_survey(write, rule
                                   "I SCB:s medborgarundersökning får Storby goda resultat.")
 
 
+def test_what_residents_wish_for_or_voiced_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarna har uttryckt en tydlig önskan om fler synliga poliser. "
+           "Det finns önskemål om bättre belysning vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "leksand")
+    assert rec.situation.text == ("Medborgarna har uttryckt en tydlig önskan om fler synliga poliser. "
+                                  "Det finns önskemål om bättre belysning vid torget.")
+
+
+def test_what_every_promise_is_in_other_words_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöften handlar om att polisen lyssnar på vad de som bor och "
+           "verkar i ett område upplever som viktigt. När löftena tas fram ska invånarna involveras. Medborgarlöften "
+           "är en ny del i polisens och kommunens samverkan och ska utgå från problembilden. Många upplever "
+           "otrygghet vid busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n")
+    rec = _one(write, rules, nlp, txt, "lysekil")
+    assert rec.situation.text == "Många upplever otrygghet vid busstationen."
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
