@@ -630,6 +630,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         if leadin == "focus" and not leadin_items and not areas_below and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
+            if section == "situation":  # "… inrikta sig på ett problemområde, arbetet mot:" / "narkotika- och
+                draft.situation.append(" ".join(block.text.split()))  # alkoholrelaterad …" (polisen-se__grums)
             leadin = None
             continue
         leadin = leadin if areas_below else None

@@ -493,6 +493,18 @@ def test_situation_section_leadin_and_list(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio trafikkontroller."]
 
 
+def test_situation_focus_leadin_and_its_area_as_a_paragraph(write, rules, nlp):
+    """In a situation section, the area a focus lead-in names as a paragraph of its own is
+    situation too (and the focus area)."""
+    txt = ("Grums – medborgarlöften 2023\n\nProblemområde\n\nDen sammanvägda bilden av problemområdena är:\n\n"
+           "  • Stölder och inbrott.\n  • Trafikbrott.\n\nPolisen och kommunen kommer att inrikta sig på ett "
+           "problemområde, arbetet mot:\n\nnarkotikabrottslighet bland ungdomar.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra tio trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "grums")
+    assert rec.situation.text.endswith("arbetet mot: narkotikabrottslighet bland ungdomar.")
+    assert "narkotikabrottslighet bland ungdomar" in [f.title for f in rec.focus_areas]
+
+
 def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
     txt = ("Svedala – medborgarlöften 2017\n\nUppföljning\n\nDen 1 november 2016 undertecknades de första "
            "medborgarlöftena. Detta medborgarlöfte är en bilaga till överenskommelsen för hela området.\n\n"
