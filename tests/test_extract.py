@@ -680,6 +680,15 @@ def test_what_every_promise_is_in_other_words_is_no_situation(write, rules, nlp)
     assert rec.situation.text == "Många upplever otrygghet vid busstationen."
 
 
+def test_how_safe_the_kommun_is_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nStorby kommun är en trygg och säker kommun att bo och vistas i. "
+           "Jämfört med tidigare år har brottsligheten minskat. Arbetet ska leda till att brottsligheten minskar."
+           "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "klippan")
+    assert rec.situation.text == ("Storby kommun är en trygg och säker kommun att bo och vistas i. "
+                                  "Jämfört med tidigare år har brottsligheten minskat.")
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
