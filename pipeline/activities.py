@@ -969,13 +969,22 @@ def is_purpose_sentence(low: str, rules: Rules) -> bool:
 
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
     """A page with no situation section: the lead sentences that say what the promise builds
-    on ("Utifrån medborgardialoger och statistik …") are its situation."""
+    on ("Utifrån medborgardialoger och statistik …") are its situation, and the list such a
+    sentence opens ("Lägesbild – identifierade områden:" / "• Trafiksituationen" …), as in a
+    situation section."""
     t, basis = _tables(rules), tuple(rules.sections["situation_basis_starts"])
     taken = {a["text"] for a in draft.activities}
+    list_of_situation = False  # the paragraph before ended with a situation sentence that opens a list
     for block, section in seg.blocks:
+        if block.kind == "item" and list_of_situation:
+            if block.text not in taken and not is_commitment(docs[id(block)], rules, strict=True):
+                draft.situation.append(" ".join(block.text.split()))
+            continue
+        list_of_situation = False
         if block.kind != "paragraph" or section not in ("lead", "activities", "other"):
             continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …)
         for sent in docs[id(block)].sents:
+            list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())
             if text in taken or is_period_statement(text, rules) or not t.situation_sentence_cue(low):
                 continue
@@ -984,6 +993,7 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
                 continue  # (… "kommer … att fokusera på …": what the promise will focus on)
             if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
                 draft.situation.append(text)
+                list_of_situation = text.endswith(":")
 
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):

@@ -689,6 +689,15 @@ def test_how_safe_the_kommun_is_is_situation(write, rules, nlp):
                                   "Jämfört med tidigare år har brottsligheten minskat.")
 
 
+def test_situation_without_a_heading_and_the_list_it_opens(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nLöftet utgår från den lokala lägesbilden. Lägesbild – identifierade "
+           "områden:\n\n  • Trafiksituationen\n  • Narkotika bland ungdomar\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "grastorp")
+    assert rec.situation.text == ("Löftet utgår från den lokala lägesbilden. Lägesbild – identifierade områden: "
+                                  "Trafiksituationen Narkotika bland ungdomar")
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
