@@ -698,6 +698,13 @@ def test_situation_without_a_heading_and_the_list_it_opens(write, rules, nlp):
                                   "Trafiksituationen Narkotika bland ungdomar")
 
 
+def test_whom_the_parties_listened_to_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nLokalpolisområdet har lyssnat på vad du som medborgare tycker att vi "
+           "ska arbeta med under 2024.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "tyreso")
+    assert rec.situation.text == "Lokalpolisområdet har lyssnat på vad du som medborgare tycker att vi ska arbeta med under 2024."
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
