@@ -949,7 +949,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
         add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
     elif section in ("situation", "focus") and not is_period_statement(text, rules) \
-            and not is_purpose_sentence(low, rules):
+            and not is_purpose_sentence(low, rules) and not t.not_situation_phrase(low):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)

@@ -705,6 +705,14 @@ def test_whom_the_parties_listened_to_is_situation(write, rules, nlp):
     assert rec.situation.text == "Lokalpolisområdet har lyssnat på vad du som medborgare tycker att vi ska arbeta med under 2024."
 
 
+def test_not_situation_phrases_hold_in_a_situation_section(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nMedborgarlöften är en ny del i polisens och kommunens "
+           "samverkan. Ta chansen att påverka genom att svara på enkäten nedan. Många upplever otrygghet vid "
+           "busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n")
+    rec = _one(write, rules, nlp, txt, "lerum")
+    assert rec.situation.text == "Många upplever otrygghet vid busstationen."
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
