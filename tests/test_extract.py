@@ -713,6 +713,14 @@ def test_not_situation_phrases_hold_in_a_situation_section(write, rules, nlp):
     assert rec.situation.text == "Många upplever otrygghet vid busstationen."
 
 
+def test_crime_reported_and_its_change_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nAntalet anmälda bedrägerier har minskat med 28 % sedan 2019. "
+           "Antalet anmälningar om inbrott har blivit fler.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "are")
+    assert rec.situation.text == ("Antalet anmälda bedrägerier har minskat med 28 % sedan 2019. "
+                                  "Antalet anmälningar om inbrott har blivit fler.")
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
