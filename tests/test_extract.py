@@ -721,6 +721,13 @@ def test_crime_reported_and_its_change_is_situation(write, rules, nlp):
                                   "Antalet anmälningar om inbrott har blivit fler.")
 
 
+def test_a_problem_that_changed_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nVi ser att attityden till droger har förändrats, säger kommunpolisen."
+           "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "ulricehamn")
+    assert rec.situation.text == "Vi ser att attityden till droger har förändrats, säger kommunpolisen."
+
+
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
     txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
            "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
