@@ -62,6 +62,7 @@ class _Tables:
     load: substring lists as one search each, prefix lists as tuples, word lists as sets."""
 
     follow_up_cue: object
+    not_follow_up_phrase: object
     period_starts: tuple[str, ...]
     not_activity_phrase: object
     not_item_phrase: object
@@ -94,6 +95,7 @@ def _tables(rules: Rules) -> _Tables:
     a, sec = rules.activities, rules.sections
     return _Tables(
         follow_up_cue=_any_in(sec["follow_up_sentence_cues"]),
+        not_follow_up_phrase=_any_in(sec["not_follow_up_phrases"]),
         period_starts=tuple(a["period_or_follow_up_starts"]),
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
         not_item_phrase=_any_in(a["not_activity_item_phrases"]),
@@ -139,7 +141,8 @@ def commits(text: str, rules: Rules) -> bool:
 
 
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
-    return _tables(rules).follow_up_cue(norm(text)) is not None
+    low, t = norm(text), _tables(rules)
+    return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None
 
 
 def is_period_statement(text: str, rules: Rules) -> bool:
@@ -643,6 +646,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         if leadin == "focus" and not leadin_items and not areas_below and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
+            if section == "situation":  # "… inrikta sig på ett problemområde, arbetet mot:" / "narkotika- och
+                draft.situation.append(" ".join(block.text.split()))  # alkoholrelaterad …" (polisen-se__grums)
             leadin = None
             continue
         leadin = leadin if areas_below else None
@@ -709,12 +714,16 @@ def _follow_up_heading(text: str, kind: str, seg: Segment, rules: Rules) -> bool
     report ("Uppföljning 2018 tertial 1-2", "Uppföljning T3_Boxholm": polisen-se__motala,
     polisen-se__boxholm-2), unless its years lie outside the segment's period (the report of an
     earlier period); or another heading that says how the promise is followed up
-    ("Medborgarlöftet ska årligen följas upp": polisen-se__norrkoping)."""
+    ("Medborgarlöftet ska årligen följas upp": polisen-se__norrkoping). A follow-up heading that
+    names the promise ("Uppföljning av medborgarlöften för Ydre kommun") names a report too."""
     if kind != "follow_up":
         return is_follow_up_sentence(text, rules)
-    if not _channel_res(rules)["rapport"].search(text.lower()):
-        return False
-    years, own = year_range(text), seg.heading_years
+    low, years, own = norm(text), year_range(text), seg.heading_years
+    if not _channel_res(rules)["rapport"].search(low):
+        # (a year needs the segment's own to be compared with: "Uppföljning av medborgarlöfte 2019"
+        # on the 2020 page is the report of the year before: polisen-se__karlsborg)
+        return low.startswith(tuple(rules.sections["report_heading_starts"])) \
+            and (years is None or own is not None and years[0] <= own[1] and years[1] >= own[0])
     return years is None or own is None or (years[0] <= own[1] and years[1] >= own[0])
 
 
@@ -984,7 +993,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
         add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
     elif section in ("situation", "focus") and not is_period_statement(text, rules) \
-            and not is_purpose_sentence(low, rules):
+            and not is_purpose_sentence(low, rules) and not t.not_situation_phrase(low):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
@@ -1004,20 +1013,31 @@ def is_purpose_sentence(low: str, rules: Rules) -> bool:
 
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
     """A page with no situation section: the lead sentences that say what the promise builds
-    on ("Utifrån medborgardialoger och statistik …") are its situation."""
+    on ("Utifrån medborgardialoger och statistik …") are its situation, and the list such a
+    sentence opens ("Lägesbild – identifierade områden:" / "• Trafiksituationen" …), as in a
+    situation section."""
     t, basis = _tables(rules), tuple(rules.sections["situation_basis_starts"])
     taken = {a["text"] for a in draft.activities}
+    list_of_situation = False  # the paragraph before ended with a situation sentence that opens a list
     for block, section in seg.blocks:
+        if block.kind == "item" and list_of_situation:
+            if block.text not in taken and not is_commitment(docs[id(block)], rules, strict=True):
+                draft.situation.append(" ".join(block.text.split()))
+            continue
+        list_of_situation = False
         if block.kind != "paragraph" or section not in ("lead", "activities", "other"):
             continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …)
         for sent in docs[id(block)].sents:
+            list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())
             if text in taken or is_period_statement(text, rules) or not t.situation_sentence_cue(low):
                 continue
-            if t.not_situation_phrase(low) or is_purpose_sentence(low, rules):
-                continue
+            if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
+                    or commits(low, rules) and is_focus_sentence(text, rules):
+                continue  # (… "kommer … att fokusera på …": what the promise will focus on)
             if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
                 draft.situation.append(text)
+                list_of_situation = text.endswith(":")
 
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):

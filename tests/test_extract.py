@@ -558,6 +558,18 @@ def test_situation_section_leadin_and_list(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio trafikkontroller."]
 
 
+def test_situation_focus_leadin_and_its_area_as_a_paragraph(write, rules, nlp):
+    """In a situation section, the area a focus lead-in names as a paragraph of its own is
+    situation too (and the focus area)."""
+    txt = ("Grums – medborgarlöften 2023\n\nProblemområde\n\nDen sammanvägda bilden av problemområdena är:\n\n"
+           "  • Stölder och inbrott.\n  • Trafikbrott.\n\nPolisen och kommunen kommer att inrikta sig på ett "
+           "problemområde, arbetet mot:\n\nnarkotikabrottslighet bland ungdomar.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra tio trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "grums")
+    assert rec.situation.text.endswith("arbetet mot: narkotikabrottslighet bland ungdomar.")
+    assert "narkotikabrottslighet bland ungdomar" in [f.title for f in rec.focus_areas]
+
+
 def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
     txt = ("Svedala – medborgarlöften 2017\n\nUppföljning\n\nDen 1 november 2016 undertecknades de första "
            "medborgarlöftena. Detta medborgarlöfte är en bilaga till överenskommelsen för hela området.\n\n"
@@ -583,6 +595,20 @@ def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp
             "Resultatet kommer att följas upp och redovisas två gånger per år\n")
     fu = _one(write, rules, nlp, txt2, "motala").follow_up
     assert fu is not None and fu.frequency.times == 2
+
+
+def test_report_headings_that_name_the_promise_or_a_pdf(write, rules, nlp):
+    """"Uppföljning av medborgarlöften för Ydre kommun" as the page's last line and "… (pdf, 173 kB)"
+    name a linked report; one with a year that cannot be checked against the segment's is none."""
+    for last, channels in (("Uppföljning av medborgarlöften för Storby kommun", []),
+                           ("Uppföljning Storby 2024 (pdf, 173 kB)", ["rapport"])):
+        txt = ("Storby – medborgarlöften\n\nMedborgarlöfte Storby kommun 2024 - 2025\n\nPolisen lovar att:\n\n"
+               f"  • patrullera i centrum varje vecka\n\nUppföljning\n\n{last}\n")
+        fu = _one(write, rules, nlp, txt, "ydre").follow_up
+        assert fu is not None and fu.channels == channels, last
+    txt = ("Storby – medborgarlöfte\n\nUnder 2020 ska polisen patrullera i centrum.\n\nAktiviteter\n\n"
+           "  • Polisen ska patrullera i centrum varje vecka.\n\nUppföljning\n\nUppföljning av medborgarlöfte 2019\n")
+    assert _one(write, rules, nlp, txt, "karlsborg").follow_up is None
 
 
 def test_promise_that_names_its_focus_area_first(write, rules, nlp):
@@ -688,6 +714,83 @@ def test_situation_without_a_heading_raised_or_occurred(write, rules, nlp):
         "Vid träffarna i våras framkom att nedskräpningen vid torget stör många. Det har förekommit skadegörelse "
         "vid skolan på helgerna. Polisen har tagit in synpunkter från näringsidkarna i centrum. "
         "Handlarna lyfter främst snatterierna. Klottret har ökat i år. På kvällarna är det stökigt vid busstationen.")
+
+
+def test_situation_without_a_heading_where_it_is_felt_and_the_survey(write, rules, nlp):
+    """Where a problem is felt ("upplevs") and what SCB's medborgarundersökning shows are the
+    situation; a sentence on what the parties will focus on is not, though it names a lägesbild."""
+    txt = ("Storby – medborgarlöften 2024\n\nFrämst upplevs problemen vid torget. I SCB:s medborgarundersökning "
+           "får Storby goda resultat. Tillsammans kommer kommunerna att fokusera på arbetet mot droger utifrån "
+           "lokala lägesbilder.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "tidaholm")
+    assert rec.situation.text == ("Främst upplevs problemen vid torget. "
+                                  "I SCB:s medborgarundersökning får Storby goda resultat.")
+
+
+def test_what_residents_wish_for_or_voiced_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarna har uttryckt en tydlig önskan om fler synliga poliser. "
+           "Det finns önskemål om bättre belysning vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "leksand")
+    assert rec.situation.text == ("Medborgarna har uttryckt en tydlig önskan om fler synliga poliser. "
+                                  "Det finns önskemål om bättre belysning vid torget.")
+
+
+def test_what_every_promise_is_in_other_words_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarlöften handlar om att polisen lyssnar på vad de som bor och "
+           "verkar i ett område upplever som viktigt. När löftena tas fram ska invånarna involveras. Medborgarlöften "
+           "är en ny del i polisens och kommunens samverkan och ska utgå från problembilden. Många upplever "
+           "otrygghet vid busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n")
+    rec = _one(write, rules, nlp, txt, "lysekil")
+    assert rec.situation.text == "Många upplever otrygghet vid busstationen."
+
+
+def test_how_safe_the_kommun_is_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nStorby kommun är en trygg och säker kommun att bo och vistas i. "
+           "Jämfört med tidigare år har brottsligheten minskat. Arbetet ska leda till att brottsligheten minskar."
+           "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "klippan")
+    assert rec.situation.text == ("Storby kommun är en trygg och säker kommun att bo och vistas i. "
+                                  "Jämfört med tidigare år har brottsligheten minskat.")
+
+
+def test_situation_without_a_heading_and_the_list_it_opens(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nLöftet utgår från den lokala lägesbilden. Lägesbild – identifierade "
+           "områden:\n\n  • Trafiksituationen\n  • Narkotika bland ungdomar\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "grastorp")
+    assert rec.situation.text == ("Löftet utgår från den lokala lägesbilden. Lägesbild – identifierade områden: "
+                                  "Trafiksituationen Narkotika bland ungdomar")
+
+
+def test_whom_the_parties_listened_to_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nLokalpolisområdet har lyssnat på vad du som medborgare tycker att vi "
+           "ska arbeta med under 2024.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "tyreso")
+    assert rec.situation.text == "Lokalpolisområdet har lyssnat på vad du som medborgare tycker att vi ska arbeta med under 2024."
+
+
+def test_not_situation_phrases_hold_in_a_situation_section(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nMedborgarlöften är en ny del i polisens och kommunens "
+           "samverkan. Ta chansen att påverka genom att svara på enkäten nedan. Många upplever otrygghet vid "
+           "busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n")
+    rec = _one(write, rules, nlp, txt, "lerum")
+    assert rec.situation.text == "Många upplever otrygghet vid busstationen."
+
+
+def test_crime_reported_and_its_change_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nAntalet anmälda bedrägerier har minskat med 28 % sedan 2019. "
+           "Antalet anmälningar om inbrott har blivit fler.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "are")
+    assert rec.situation.text == ("Antalet anmälda bedrägerier har minskat med 28 % sedan 2019. "
+                                  "Antalet anmälningar om inbrott har blivit fler.")
+
+
+def test_a_problem_that_changed_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nVi ser att attityden till droger har förändrats, säger kommunpolisen."
+           "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "ulricehamn")
+    assert rec.situation.text == "Vi ser att attityden till droger har förändrats, säger kommunpolisen."
 
 
 def test_what_every_promise_is_about_is_no_situation(write, rules, nlp):
@@ -1159,6 +1262,15 @@ def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rul
                f"{line}\n")
         rec = _one(write, rules, nlp, txt, "motala")
         assert rec.follow_up is not None and [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum."], line
+
+
+def test_what_could_be_evaluated_is_no_follow_up(write, rules, nlp):
+    """"… som kan utvärderas", "… för att kunna utvärderas" say the work could be evaluated, not
+    how it is followed up."""
+    for line in ("Lägesbild\n\nSamverkan ger en gemensam lägesbild som kan utvärderas med kommunen.",
+                 "Löftena har konkretiserats för att på ett lättare sätt kunna utvärderas."):
+        txt = f"Storby – medborgarlöften 2024\n\n{line}\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n"
+        assert _one(write, rules, nlp, txt, "torsby").follow_up is None, line
 
 
 def test_follow_up_reported_to_a_council_or_group_is_a_meeting(write, rules, nlp):
