@@ -157,6 +157,12 @@ def test_a_text_extraction_imports_no_spacy_command_line_nor_html_or_pdf_reader(
     out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, cwd=ROOT,
                          check=True).stdout.splitlines()
     assert out == ["[]", "True True True"]
+    code = ("import pipeline\n"  # spaCy's command line asked for before spaCy itself
+            "from spacy.cli.info import info_model\n"
+            "import spacy.cli\n"
+            "print(callable(info_model), callable(spacy.cli.download))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.splitlines() == ["True True"]
 
 
 def test_records_are_written_as_json_would_and_only_when_they_change(tmp_path, rules, nlp):
