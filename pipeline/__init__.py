@@ -5,6 +5,12 @@ The API (README, "Python API") is imported on first use, so ``import pipeline`` 
     import pipeline
     records = pipeline.extract_text("Ale – medborgarlöfte 2024 ...", url="https://polisen.se/...")
 """
+import importlib
+import importlib.abc
+import importlib.util
+import sys
+import types
+
 __version__ = "0.1.0"
 __all__ = ["extract_text", "extract_file", "extract_paths", "load_records", "to_dataframe", "DocumentError"]
 
@@ -15,3 +21,41 @@ def __getattr__(name):
 
         return getattr(api, name)
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+
+
+class _SpacyWithoutItsCli(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """``import spacy`` imports its whole command line (typer, weasel, requests, jinja2: about
+    0.4 s and 19 MB of a cold start) only for ``from .cli.info import info``; the pipeline
+    never runs it. While spaCy's ``__init__`` runs (and only then), ``spacy.cli.info`` is a
+    stand-in that hands it an ``info`` which loads the real module when called; afterwards
+    every import of ``spacy.cli`` is the real one (spaCy's own attempt at this, PR 12962, was
+    reverted because ``spacy.cli`` went missing). Used once, for the first import of spaCy."""
+
+    NAME = "spacy.cli.info"
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "spacy":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec("spacy")
+        if spec is not None and spec.loader is not None:
+            self.loader, spec.loader = spec.loader, self
+        return spec
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        module.__loader__ = module.__spec__.loader = self.loader  # spaCy's own from here on
+        stand_in = types.ModuleType(self.NAME)
+        stand_in.info = lambda *args, **kwargs: importlib.import_module(self.NAME).info(*args, **kwargs)
+        sys.modules[self.NAME] = stand_in
+        try:
+            self.loader.exec_module(module)
+        finally:
+            if sys.modules.get(self.NAME) is stand_in:
+                del sys.modules[self.NAME]
+
+
+if "spacy" not in sys.modules:
+    sys.meta_path.insert(0, _SpacyWithoutItsCli())

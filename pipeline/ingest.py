@@ -13,8 +13,6 @@ import stat
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4.exceptions import ParserRejectedMarkup
-
 from .backends.text import blocks_from_lines
 from .models import Document
 from .rules import Rules
@@ -152,7 +150,9 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
             blocks = blocks_from_lines(text, rules)
             kind = "text"
         else:
-            from .backends.html import html_to_text  # BeautifulSoup only when there is HTML
+            from bs4.exceptions import ParserRejectedMarkup  # BeautifulSoup only when there is HTML
+
+            from .backends.html import html_to_text
 
             m = _META_CHARSET.search(raw[:4096])
             markup = decode_text(raw, m.group(1).decode("ascii", "ignore") if m else None)

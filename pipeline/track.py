@@ -159,10 +159,13 @@ def _endings(rules: Rules) -> tuple[str, ...]:
     return tuple(sorted(rules.track["endings"], key=len, reverse=True)) + ("",)
 
 
-def _stems(word: str, rules: Rules) -> set[str]:
-    return {word[:len(word) - len(e)] for e in _endings(rules) if word.endswith(e)}
+@lru_cache(maxsize=8192)
+def _stems(word: str, rules: Rules) -> frozenset[str]:
+    """The word less each ending it has (cached: a word is compared with many)."""
+    return frozenset(word[:len(word) - len(e)] for e in _endings(rules) if word.endswith(e))
 
 
+@lru_cache(maxsize=65536)
 def match_letters(a: str, b: str, rules: Rules) -> int:
     """How many letters of ``a`` the word ``b`` accounts for: all of them when the two are
     the same word but for endings ("besöka", "besöken") or have the same lemma by the diff's
@@ -175,7 +178,7 @@ def match_letters(a: str, b: str, rules: Rules) -> int:
     if any(len(x) >= t["min_stem"] for x in sa & sb):
         return len(a)
     parts = [x for x in sb if len(x) >= t["min_part"] and len(x) < len(a)
-             and (a.startswith(x) or any(a.endswith(x + e) for e in _endings(rules)))]
+             and (a.startswith(x) or any(y.endswith(x) for y in sa))]  # a ends with x + an ending
     if parts:
         return max(map(len, parts))
     return len(a) if a[:2] == b[:2] and similarity(a, b) == 1.0 else 0  # one word each: the lemmas

@@ -140,6 +140,31 @@ def test_extraction_builds_no_lemma_table(tmp_path):
     assert out == ["False False"]
 
 
+def test_a_text_extraction_imports_no_spacy_command_line_nor_html_or_pdf_reader(tmp_path):
+    """In a fresh process: extracting a .txt never imports spaCy's command line (typer,
+    weasel, requests), BeautifulSoup or pdfplumber (together about half a second of a cold
+    start); ``spacy.info`` and ``spacy.cli`` still work when asked for."""
+    src = tmp_path / "polisen-se__ale.txt"
+    src.write_text("Ale – medborgarlöften\n\nMedborgarlöfte 2024\n\n  • Polisen ska patrullera varje fredag.\n",
+                   encoding="utf-8")
+    code = ("import sys\n"
+            "from pipeline.extract import extract_path\n"
+            "assert extract_path(sys.argv[1]).records\n"
+            "print(sorted(m for m in ('spacy.cli', 'typer', 'requests', 'bs4', 'pdfplumber') if m in sys.modules))\n"
+            "import spacy, spacy.cli\n"
+            "from spacy.cli.info import info_model\n"
+            "print(spacy.info()['spacy_version'] == spacy.about.__version__, callable(spacy.cli.download), callable(info_model))\n")
+    out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, cwd=ROOT,
+                         check=True).stdout.splitlines()
+    assert out == ["[]", "True True True"]
+    code = ("import pipeline\n"  # spaCy's command line asked for before spaCy itself
+            "from spacy.cli.info import info_model\n"
+            "import spacy.cli\n"
+            "print(callable(info_model), callable(spacy.cli.download))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.splitlines() == ["True True"]
+
+
 def test_records_are_written_as_json_would_and_only_when_they_change(tmp_path, rules, nlp):
     paths = [str(p) for p in sorted((CORPUS / "seeds").glob("*.txt"))]
     records = [r for res in extract_paths(paths, rules, nlp) for r in res.records]
