@@ -45,15 +45,29 @@ class _SpacyWithoutItsCli(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def create_module(self, spec):
         return self.loader.create_module(spec)
 
+    def _real(self):
+        """The real spacy.cli.info (imported now, in place of the stand-in)."""
+        if sys.modules.get(self.NAME) is self.stand_in:
+            del sys.modules[self.NAME]
+        return importlib.import_module(self.NAME)
+
+    def _fallback(self, name):
+        """Any other name a later spaCy takes from spacy.cli.info: the real one, as without us
+        (not the import system's own questions, ``__path__`` and the like)."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._real(), name)
+
     def exec_module(self, module):
         module.__loader__ = module.__spec__.loader = self.loader  # spaCy's own from here on
-        stand_in = types.ModuleType(self.NAME)
-        stand_in.info = lambda *args, **kwargs: importlib.import_module(self.NAME).info(*args, **kwargs)
-        sys.modules[self.NAME] = stand_in
+        self.stand_in = types.ModuleType(self.NAME)
+        self.stand_in.info = lambda *args, **kwargs: self._real().info(*args, **kwargs)
+        self.stand_in.__getattr__ = self._fallback
+        sys.modules[self.NAME] = self.stand_in
         try:
             self.loader.exec_module(module)
         finally:
-            if sys.modules.get(self.NAME) is stand_in:
+            if sys.modules.get(self.NAME) is self.stand_in:
                 del sys.modules[self.NAME]
 
 

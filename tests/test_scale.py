@@ -165,6 +165,21 @@ def test_a_text_extraction_imports_no_spacy_command_line_nor_html_or_pdf_reader(
     assert out.stdout.splitlines() == ["True True"]
 
 
+
+def test_the_spacy_cli_stand_in_hands_over_any_other_name_to_the_real_module():
+    """Should a later spaCy take more than ``info`` from spacy.cli.info while it starts, the
+    stand-in gives it the real thing instead of breaking ``import spacy``."""
+    code = ("import sys, types\n"
+            "from pipeline import _SpacyWithoutItsCli\n"
+            "finder = _SpacyWithoutItsCli()\n"
+            "finder.stand_in = types.ModuleType(finder.NAME)\n"
+            "finder.stand_in.__getattr__ = finder._fallback\n"
+            "sys.modules[finder.NAME] = finder.stand_in\n"
+            "no_path = not hasattr(finder.stand_in, '__path__')\n"
+            "print(no_path, callable(finder.stand_in.info_model), sys.modules[finder.NAME] is not finder.stand_in)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["True", "True", "True"]
+
 def test_records_are_written_as_json_would_and_only_when_they_change(tmp_path, rules, nlp):
     paths = [str(p) for p in sorted((CORPUS / "seeds").glob("*.txt"))]
     records = [r for res in extract_paths(paths, rules, nlp) for r in res.records]
