@@ -7,8 +7,6 @@ with ":" introduces (focus areas, places, channels, or activities).
 from __future__ import annotations
 
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,7 +17,8 @@ from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, alternation, first_letters, heading_kind, norm, phrase_match, year_range
+from .sections import (Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
+                       year_range)
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -296,29 +295,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
 def _purpose_res(rules: Rules, key: str) -> tuple[tuple[re.Pattern, str], ...]:
     """Each pattern with the text every match of it holds (a substring test rules out most
     sentences before the search)."""
-    return tuple((pat, _required_text(pat)) for pat in map(re.compile, rules.sections[key]))
-
-
-def _required_text(pattern: re.Pattern) -> str:
-    """The longest run of literal characters in every match of ``pattern``, read from its
-    parse ("" for a case-insensitive one): "fokusområde" in "\\bfokusområden?\\b … är (?P<areas>…)"."""
-    if pattern.flags & re.I:
-        return ""
-    best = run = ""
-
-    def walk(items) -> None:
-        nonlocal best, run
-        for op, av in items:
-            if op is _sre.LITERAL:
-                run += chr(av)
-                best = max(best, run, key=len)
-            elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags: its items
-                walk(av[3])
-            else:
-                run = ""
-
-    walk(_sre_parse.parse(pattern.pattern, pattern.flags))
-    return best
+    return tuple((pat, required_text(pat)) for pat in map(re.compile, rules.sections[key]))
 
 
 def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> FocusArea | None:
