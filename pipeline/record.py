@@ -524,6 +524,8 @@ def _signatories(text: str, rules: Rules) -> set[str]:
     """Codes of the short lines that name two or more parties' signers by title."""
     found: set[str] = set()
     any_title, by_code = _title_res(rules)
+    if not any_title.search(text):  # a line's title is the text's (most pages name none)
+        return found
     for line in text.splitlines():
         if any_title.search(line) and len(line.split()) <= rules.records["signatory_line_max_words"]:
             codes = {code for code, title in by_code if title.search(line)}
