@@ -1088,8 +1088,11 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
 @lru_cache(maxsize=4)
 def _channel_res(rules: Rules) -> dict[str, re.Pattern]:
     """Channel words match at the start of a word ("råd" is no part of "område"); entries
-    that start with "~" or a non-letter (".se", "www.") match anywhere."""
-    def alt(w: str) -> str:
-        return re.escape(w.removeprefix("~")) if w[:1] == "~" or not w[:1].isalpha() \
-            else r"(?<![\wåäö])" + re.escape(w)
-    return {code: re.compile("|".join(map(alt, words))) for code, words in rules.sections["channels"].items()}
+    that start with "~" or a non-letter (".se", "www.") match anywhere. Each channel is
+    one or two tries (sections.alternation; only whether one matches is asked)."""
+    def pattern(words: list[str]) -> re.Pattern:
+        at_start = [w for w in words if w[:1].isalpha()]
+        anywhere = [w.removeprefix("~") for w in words if not w[:1].isalpha()]
+        return re.compile("|".join(([alternation(at_start, _AFTER_WORD_START)] if at_start else [])
+                                   + ([alternation(anywhere)] if anywhere else [])))
+    return {code: pattern(words) for code, words in rules.sections["channels"].items()}

@@ -118,3 +118,22 @@ def _reference_phrase_match(low: str, phrases: list[str]) -> bool:
 def test_phrase_match_as_documented(phrases, text):
     low = " ".join(text.lower().split()).strip(" :!?")
     assert phrase_match(text, phrases) == _reference_phrase_match(low, phrases)
+
+
+_CHANNEL_WORDS = ["råd", "brå", "lokala brå", "~träffar", ".se", "www.", "x:", "möte", "möten"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHANNEL_WORDS + ["område", "s", " ", "å", ".", "~"]), max_size=6))
+def test_channel_tries_match_as_the_word_list(parts):
+    """rules/sections.yaml ``channels``: a word at the start of a word, a "~" or non-letter
+    entry anywhere; the tries of activities._channel_res find a match exactly when the flat
+    list does."""
+    from pipeline.activities import _channel_res
+
+    class R:  # the one rule list _channel_res reads
+        sections = {"channels": {"c": _CHANNEL_WORDS}}
+    flat = re.compile("|".join(re.escape(w.removeprefix("~")) if not w[:1].isalpha()
+                               else r"(?<![\wåäö])" + re.escape(w) for w in _CHANNEL_WORDS))
+    text = "".join(parts)
+    assert bool(_channel_res(R()).get("c").search(text)) == bool(flat.search(text))
