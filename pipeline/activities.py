@@ -7,8 +7,6 @@ with ":" introduces (focus areas, places, channels, or activities).
 from __future__ import annotations
 
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,7 +17,8 @@ from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import Segment, alternation, first_letters, heading_kind, norm, phrase_match, year_range
+from .sections import (Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
+                       year_range)
 from .taxonomy import categorize
 
 _WORD = re.compile(r"[a-zåäöéü]+(?:-[a-zåäö]+)*")
@@ -308,29 +307,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
 def _purpose_res(rules: Rules, key: str) -> tuple[tuple[re.Pattern, str], ...]:
     """Each pattern with the text every match of it holds (a substring test rules out most
     sentences before the search)."""
-    return tuple((pat, _required_text(pat)) for pat in map(re.compile, rules.sections[key]))
-
-
-def _required_text(pattern: re.Pattern) -> str:
-    """The longest run of literal characters in every match of ``pattern``, read from its
-    parse ("" for a case-insensitive one): "fokusområde" in "\\bfokusområden?\\b … är (?P<areas>…)"."""
-    if pattern.flags & re.I:
-        return ""
-    best = run = ""
-
-    def walk(items) -> None:
-        nonlocal best, run
-        for op, av in items:
-            if op is _sre.LITERAL:
-                run += chr(av)
-                best = max(best, run, key=len)
-            elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags: its items
-                walk(av[3])
-            else:
-                run = ""
-
-    walk(_sre_parse.parse(pattern.pattern, pattern.flags))
-    return best
+    return tuple((pat, required_text(pat)) for pat in map(re.compile, rules.sections[key]))
 
 
 def purpose_focus(text: str, rules: Rules, key: str = "purpose_leadins") -> FocusArea | None:
@@ -1175,8 +1152,11 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
 @lru_cache(maxsize=4)
 def _channel_res(rules: Rules) -> dict[str, re.Pattern]:
     """Channel words match at the start of a word ("råd" is no part of "område"); entries
-    that start with "~" or a non-letter (".se", "www.") match anywhere."""
-    def alt(w: str) -> str:
-        return re.escape(w.removeprefix("~")) if w[:1] == "~" or not w[:1].isalpha() \
-            else r"(?<![\wåäö])" + re.escape(w)
-    return {code: re.compile("|".join(map(alt, words))) for code, words in rules.sections["channels"].items()}
+    that start with "~" or a non-letter (".se", "www.") match anywhere. Each channel is
+    one or two tries (sections.alternation; only whether one matches is asked)."""
+    def pattern(words: list[str]) -> re.Pattern:
+        at_start = [w for w in words if w[:1].isalpha()]
+        anywhere = [w.removeprefix("~") for w in words if not w[:1].isalpha()]
+        return re.compile("|".join(([alternation(at_start, _AFTER_WORD_START)] if at_start else [])
+                                   + ([alternation(anywhere)] if anywhere else [])))
+    return {code: pattern(words) for code, words in rules.sections["channels"].items()}

@@ -169,30 +169,41 @@ def pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
 
 class TextSpan(Span):
     """A Span whose ``text`` is a slice of its Doc's text (spaCy's own joins one Token
-    object per word). The blocks and sentences the rules read are TextSpans."""
+    object per word), cut once. The blocks and sentences the rules read are TextSpans."""
 
     @property
     def text(self) -> str:
-        source = self.doc.user_data.get("text")
-        return Span.text.__get__(self) if source is None else source[self.start_char:self.end_char]
+        text = self.__dict__.get("text")
+        if text is None:
+            source = self.doc.user_data.get("text")
+            text = Span.text.__get__(self) if source is None else source[self.start_char:self.end_char]
+            self.__dict__["text"] = text
+        return text
 
 
 def _sentences(span: Span) -> Iterator[TextSpan]:
     """``Span.sents`` as spaCy computes it (the sentence holding the span's start, then on
-    until one ends at or after its end). The sentences of a Doc are made once, as TextSpans
-    between its sentence starts, and each span finds its first one by bisection."""
+    until one ends at or after its end). A Doc's sentence bounds are found once; each span
+    finds its first sentence by bisection, and a sentence is made (once, as a TextSpan) only
+    when a span asks for it."""
     doc = span.doc
-    sents = doc.user_data.get("sents")
-    if sents is None:
+    bounds = doc.user_data.get("sent_bounds")
+    if bounds is None:
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
         if not starts or starts[0]:
             starts.insert(0, 0)  # tokens before the first start are a sentence, as in spaCy
-        ends = starts[1:] + [len(doc)]
-        sents = doc.user_data["sents"] = [TextSpan(doc, a, b) for a, b in zip(starts, ends) if a < b]
-        doc.user_data["sent_bounds"] = starts
-    for sent in sents[bisect_right(doc.user_data["sent_bounds"], span.start) - 1:]:
+        bounds = doc.user_data["sent_bounds"] = starts + [len(doc)]
+        doc.user_data["sents"] = [None] * len(starts)
+    sents = doc.user_data["sents"]
+    for k in range(bisect_right(bounds, span.start, 0, len(sents)) - 1, len(sents)):
+        a, b = bounds[k], bounds[k + 1]
+        if a >= b:
+            continue
+        sent = sents[k]
+        if sent is None:
+            sent = sents[k] = TextSpan(doc, a, b)
         yield sent
-        if sent.end >= span.end:
+        if b >= span.end:
             return
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 from .actors import order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
-from .sections import YEAR, Segment, alternation, first_letters, norm, year_range
+from .sections import YEAR, Segment, alternation, first_letters, norm, required_text, year_range
 from .slug import slugify
 
 
@@ -161,30 +161,35 @@ def _compile(pattern: str, rules: Rules) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
-def _validity(rules: Rules) -> list[tuple[re.Pattern, re.Pattern | None, str]]:
+def _validity(rules: Rules) -> list[tuple[re.Pattern, re.Pattern | None, str, str]]:
     """Each validity pattern, with what follows a leading {D} as its precondition: a date
     matches at nearly every position, so searching for the rest first ("till och med …")
-    skips most texts; the pattern can only match where its rest does."""
+    skips most texts; the pattern can only match where its rest does. Before either, the
+    text every match holds (sections.required_text) must be there."""
     pats = []
     for entry in rules.records["validity_patterns"]:
         p, kind = (entry, "span") if isinstance(entry, str) else (entry["pattern"], entry["years"])
         rest = p.removeprefix("{D}")
-        pats.append((_compile(p, rules), _compile(rest, rules) if rest != p else None, kind))
+        pat = _compile(p, rules)
+        pats.append((pat, _compile(rest, rules) if rest != p else None, kind, required_text(pat)))
     return pats
 
 
 @lru_cache(maxsize=8)
-def _compiled(rules: Rules, key: str) -> tuple[re.Pattern, ...]:
-    return tuple(_compile(p, rules) for p in rules.records[key])
+def _compiled(rules: Rules, key: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """The patterns of ``key``, each with the lower-cased text its every match holds."""
+    return tuple((pat, required_text(pat)) for pat in (_compile(p, rules) for p in rules.records[key]))
 
 
 @lru_cache(maxsize=4)
-def _not_period_res(rules: Rules) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
-    """(patterns for every page, patterns for pages that are no agreement); {Y} is the group
-    "y", a year or a range."""
+def _not_period_res(rules: Rules) -> tuple[tuple[tuple[re.Pattern, str], ...], ...]:
+    """(patterns for every page, patterns for pages that are no agreement), each with the
+    lower-cased text its every match holds (sections.required_text); {Y} is the group "y",
+    a year or a range."""
     y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|—|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
     def build(key):
-        return tuple(re.compile(_first_letters(p).replace("{Y}", y), re.I) for p in rules.records[key])
+        pats = [re.compile(_first_letters(p).replace("{Y}", y), re.I) for p in rules.records[key]]
+        return tuple((pat, required_text(pat)) for pat in pats)
     return build("not_period_patterns"), build("agreement_year_patterns")
 
 
@@ -227,8 +232,8 @@ def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int
     """The period a validity statement gives; ``published`` (the page's publication year)
     starts a period whose end alone is stated, when no signing year is given."""
     low = _year_windows(text.lower())
-    for pat, rest, kind in _validity(rules):
-        m = (rest is None or rest.search(low)) and pat.search(low)
+    for pat, rest, kind, needed in _validity(rules):
+        m = needed in low and (rest is None or rest.search(low)) and pat.search(low)
         if not m:
             continue
         years = _years_in(m)
@@ -342,17 +347,21 @@ def _widened(years: tuple[int, int], low: str, rules: Rules) -> tuple[int, int]:
     return years
 
 
-def _blank(text: str, seg: Segment, pats: tuple[re.Pattern, ...],
+def _blank(text: str, seg: Segment, pats: tuple[tuple[re.Pattern, str], ...],
            heading_years: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
     """The text with the years the patterns find turned to zeros (they name no period of
     this record), and the segment heading's years, None when they are among them (the
     heading's own line is blanked then too)."""
     blanked = set()
-    for pat in pats:
+    low = text.lower()
+    for pat, needed in pats:
+        if needed not in low:
+            continue
         for m in pat.finditer(text):
             a, b = m.span("y")
             blanked.add(year_range(text[a:b]))
             text = text[:a] + re.sub(r"\d", "0", text[a:b]) + text[b:]
+            low = text.lower()
     if heading_years and heading_years in blanked:
         line = seg.heading.text
         text, heading_years = text.replace(line, re.sub(r"\d", "0", line), 1), None
@@ -364,14 +373,14 @@ def _extended(years: tuple[int, int], low: str, rules: Rules) -> tuple[int, int]
     31 december 2023") runs on to it; one with an earlier dated start ("Med början den 17
     november 2016") starts there."""
     start, end = years
-    for pat in _compiled(rules, "extension_patterns"):
-        m = pat.search(low)
+    for pat, needed in _compiled(rules, "extension_patterns"):
+        m = needed in low and pat.search(low)
         found = m and _years_in(m)
         if found and end < found[-1] <= end + 3:
             end = found[-1]
             break
-    for pat in _compiled(rules, "start_patterns"):
-        m = pat.search(low)
+    for pat, needed in _compiled(rules, "start_patterns"):
+        m = needed in low and pat.search(low)
         found = m and _years_in(m)
         if found and start - 3 <= found[0] < start:
             start = found[0]
@@ -441,12 +450,22 @@ def _start_years(text: str, low: str, title: str, rules: Rules) -> tuple[int, in
     return None
 
 
+@lru_cache(maxsize=4)
+def _published_res(rules: Rules) -> tuple[tuple[re.Pattern, str, str], ...]:
+    """The date-line patterns (on the text), then the url date patterns (on the url), each
+    with the text its every match holds (sections.required_text)."""
+    pats = [(re.compile(p), "text") for p in rules.records["publication_date_patterns"]] \
+        + [(re.compile(p), "url") for p in rules.records["url_date_patterns"]]
+    return tuple((pat, required_text(pat), where) for pat, where in pats)
+
+
 def _published(text: str, url: str, rules: Rules) -> tuple[int, int] | None:
     """A news page that names no year: the year it was published (its date line, else the
     date in its url), the next year when published late in the year."""
     rec = rules.records
-    sources = [(p, text) for p in rec["publication_date_patterns"]] + [(p, url) for p in rec["url_date_patterns"]]
-    m = next((m for p, where in sources if (m := re.search(p, where))), None)
+    texts, low = {"text": text, "url": url}, {"text": text.lower(), "url": url.lower()}
+    m = next((m for pat, needed, where in _published_res(rules)
+              if needed in (low if pat.flags & re.I else texts)[where] and (m := pat.search(texts[where]))), None)
     if m is None:
         return None
     found = m.groups()
@@ -527,6 +546,8 @@ def _signatories(text: str, rules: Rules) -> set[str]:
     """Codes of the short lines that name two or more parties' signers by title."""
     found: set[str] = set()
     any_title, by_code = _title_res(rules)
+    if not any_title.search(text):  # a line's title is the text's (most pages name none)
+        return found
     for line in text.splitlines():
         if any_title.search(line) and len(line.split()) <= rules.records["signatory_line_max_words"]:
             codes = {code for code, title in by_code if title.search(line)}

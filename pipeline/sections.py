@@ -8,6 +8,8 @@ becomes one record.
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,6 +54,35 @@ def first_letters(words: list[str]) -> str:
     the regex engine tries an alternation (or a lookbehind) at every position, a letter
     class it checks much faster. The matches stay the same."""
     return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
+# The characters a case-insensitive pattern matches only as themselves or their other case,
+# so that a match lower-cased holds them lower-cased: not "i" or "s" (re.I matches "ı" and
+# "ſ" to them too). tests/test_rule_matching.py checks every code point.
+FOLDS_PLAIN = frozenset("abcdefghjklmnopqrtuvwxyzåäöéü0123456789 -–.,:;/()")
+
+
+def required_text(pattern: re.Pattern) -> str:
+    """The longest run of literal characters in every match of ``pattern``, read from its
+    parse: "fokusområde" in "\\bfokusområden?\\b … är (?P<areas>…)". For a case-insensitive
+    pattern it is lower-cased, of FOLDS_PLAIN characters only: look for it in the lower-cased
+    text. A substring test rules out most texts before the search."""
+    fold = bool(pattern.flags & re.I)
+    best = run = ""
+
+    def walk(items) -> None:
+        nonlocal best, run
+        for op, av in items:
+            if op is _sre.LITERAL and (not fold or chr(av).lower() in FOLDS_PLAIN):
+                run += chr(av).lower() if fold else chr(av)
+                best = max(best, run, key=len)
+            elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags: its items
+                walk(av[3])
+            else:
+                run = ""
+
+    walk(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return best
 
 
 @lru_cache(maxsize=256)

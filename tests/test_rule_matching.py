@@ -11,8 +11,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from pipeline.activities import _required_text
-from pipeline.sections import alternation, phrase_match
+from pipeline.sections import FOLDS_PLAIN, alternation, phrase_match, required_text
 from pipeline.taxonomy import _compile
 
 ALPHABET = "abå -*:,"
@@ -37,9 +36,31 @@ def test_required_text_is_in_every_match():
     """The substring test before a rule's search (rules/sections.yaml focus_named_in,
     promise_focus …) never skips a text the search would match."""
     pat = re.compile(r"\bfokusområden?\b[^.:]{0,60} är (?!att\b)(?P<areas>[^.:]+)")
-    assert _required_text(pat) == "fokusområde"
-    assert _required_text(re.compile(r"(?:för att|i syfte att) (?P<aim>.+?) lovar")) == " lovar"
-    assert _required_text(re.compile("fokus på", re.I)) == ""  # "Fokus på" matches too
+    assert required_text(pat) == "fokusområde"
+    assert required_text(re.compile(r"(?:för att|i syfte att) (?P<aim>.+?) lovar")) == " lovar"
+    # case-insensitive: lower-cased, to look for in the lower-cased text; no "s" or "i"
+    assert required_text(re.compile("Fokus på", re.I)) == "foku"
+    assert required_text(re.compile(r"samverkans(avtal|överenskommelse)\w*", re.I)) == "amverkan"
+    assert required_text(re.compile(r"(?im)^\s*publicera[dt]")) == "publ"
+
+
+def test_folds_plain_every_code_point():
+    """Every character a case-insensitive regex matches to a FOLDS_PLAIN character lower-cases
+    to it (so the lower-cased text of a match holds the lower-cased literal)."""
+    plain = re.compile("[" + re.escape("".join(sorted(FOLDS_PLAIN))) + "]", re.I)
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if plain.fullmatch(ch):
+            assert [c for c in FOLDS_PLAIN if re.fullmatch(re.escape(c), ch, re.I)] == [ch.lower()], hex(cp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Ab", "a?", "(?:b|å)", "(a B)", "[ab]", "(?:ÅA)", " ", "b*", "\\b", "sI", "k"]),
+                min_size=1, max_size=6), st.text(alphabet="abåABÅsSſiIıİkK -", max_size=30))
+def test_required_text_holds_for_any_case_insensitive_pattern(parts, text):
+    pat = re.compile("".join(parts), re.I)
+    m = pat.search(text)
+    assert m is None or required_text(pat) in m.group().lower()
 
 
 @settings(max_examples=300, deadline=None)
@@ -48,7 +69,7 @@ def test_required_text_is_in_every_match():
 def test_required_text_holds_for_any_pattern(parts, text):
     pat = re.compile("".join(parts))
     m = pat.search(text)
-    assert m is None or _required_text(pat) in m.group()
+    assert m is None or required_text(pat) in m.group()
 
 def _reference_pattern(rule_words: list[str]) -> re.Pattern:
     """rules/taxonomy.yaml's semantics, one alternative per word: a word matches the start
@@ -97,3 +118,22 @@ def _reference_phrase_match(low: str, phrases: list[str]) -> bool:
 def test_phrase_match_as_documented(phrases, text):
     low = " ".join(text.lower().split()).strip(" :!?")
     assert phrase_match(text, phrases) == _reference_phrase_match(low, phrases)
+
+
+_CHANNEL_WORDS = ["råd", "brå", "lokala brå", "~träffar", ".se", "www.", "x:", "möte", "möten"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHANNEL_WORDS + ["område", "s", " ", "å", ".", "~"]), max_size=6))
+def test_channel_tries_match_as_the_word_list(parts):
+    """rules/sections.yaml ``channels``: a word at the start of a word, a "~" or non-letter
+    entry anywhere; the tries of activities._channel_res find a match exactly when the flat
+    list does."""
+    from pipeline.activities import _channel_res
+
+    class R:  # the one rule list _channel_res reads
+        sections = {"channels": {"c": _CHANNEL_WORDS}}
+    flat = re.compile("|".join(re.escape(w.removeprefix("~")) if not w[:1].isalpha()
+                               else r"(?<![\wåäö])" + re.escape(w) for w in _CHANNEL_WORDS))
+    text = "".join(parts)
+    assert bool(_channel_res(R()).get("c").search(text)) == bool(flat.search(text))
