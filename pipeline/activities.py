@@ -243,6 +243,31 @@ def _split_areas(text: str) -> list[str]:
     return parts + [text[last:]]
 
 
+def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
+    """The areas of a list the page names as its focus, each titled with its own words. Once one
+    part names a category the list is one of areas, and a part that names none is ``ovrigt``
+    (CONTRACT.md: "Dessa är trafik, frånvaro av polis och …", "fokusområdena trafiksäkerhet, …,
+    våld och …": polisen-se__alvdalen, polisen-se__vansbro, polisen-se__stromsund); a list
+    whose parts name none is no list of areas. A lone word joined by "och" to the next part
+    shares its head when neither names a category ("trygga och säkra evenemang": polisen-se__are)."""
+    parts = [p.strip(' .:;,"”') for p in _split_areas(text)]
+    cats = [categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)) for p in parts]
+    if not any(cats):
+        return []
+    out: list[FocusArea] = []
+    i = 0
+    while i < len(parts):
+        p, c = parts[i], cats[i]
+        if not c and len(p.split()) == 1 and i + 1 < len(parts) and not cats[i + 1] \
+                and len(parts[i + 1].split()) > 1 and f"{p} och {parts[i + 1]}" in text:
+            p = f"{p} och {parts[i + 1]}"
+            i += 1
+        if p:
+            out.append(FocusArea(title=p, categories=c or ["ovrigt"]))
+        i += 1
+    return out
+
+
 def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     """"Utifrån lägesbilden har fokusområdena trafiksäkerhet och narkotika prioriterats" → two
     areas (rules/sections.yaml ``focus_named_in``)."""
@@ -252,8 +277,7 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
         m = needed in low and pat.search(low)
         if m:
             areas = folded[m.start("areas"):m.end("areas")]
-            return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(areas))
-                    if (cats := categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)))]
+            return _list_areas(areas, rules)
     return []
 
 
@@ -727,9 +751,7 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     low, before = norm(sent.text), norm(prev.text)
     start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
     if start is not None and any(w in before for w in sec["focus_list_previous"]):
-        parts = re.split(_AREA_JOIN, " ".join(sent.text.split())[len(start):].rstrip("."))
-        return [FocusArea(title=p.strip(' "”'), categories=cats) for p in parts
-                if (cats := categorize(p, rules, allow_other=False, fallback=False))]
+        return _list_areas(" ".join(sent.text.split())[len(start):], rules)
     if low.startswith(tuple(sec["promise_summary_next"])):
         cats = categorize(prev.text, rules, allow_other=False, fallback=False)
         return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)] if cats else []

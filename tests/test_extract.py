@@ -726,6 +726,20 @@ def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
         ("Trygghet", ["ovrigt"]), ("Trygghet i centrum", ["offentlig_miljo"]), ("Ökad trygghet", ["trafik", "unga"])]
 
 
+def test_a_part_of_a_focus_list_without_a_category_word_is_ovrigt(write, rules, nlp):
+    # CONTRACT.md: each area the page names keeps its own title; one with no taxonomy word is
+    # "ovrigt" (a list whose parts name none is no list of areas); "trygga och säkra evenemang" is
+    # one area; the lack of police presence is offentlig_miljo
+    txt = ("Storby – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut för att prioriteras. "
+           "Dessa är trafik, frånvaro av polis och psykisk ohälsa.\n\nUtifrån lägesbilden har fokusområdena "
+           "inbrott, våld samt trygga och säkra evenemang prioriterats.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "hylte")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafik", ["trafik"]), ("frånvaro av polis", ["offentlig_miljo"]), ("psykisk ohälsa", ["ovrigt"]),
+        ("inbrott", ["mangdbrott"]), ("våld", ["ovrigt"]), ("trygga och säkra evenemang", ["ovrigt"])]
+
+
 def test_numbered_area_heading_is_generic(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\nOmråde 1 Trygghet\n\n"
            "Polisen ska hålla öppna möten i byarna.\n\nOmråde 2\n\n"
