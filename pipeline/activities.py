@@ -243,13 +243,18 @@ def _split_areas(text: str) -> list[str]:
     return parts + [text[last:]]
 
 
+_EXAMPLES = re.compile(r"\s(?:som|såsom|exempelvis|t\.ex\.)\s")
+
+
 def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
     """The areas of a list the page names as its focus, each titled with its own words. Once one
     part names a category the list is one of areas, and a part that names none is ``ovrigt``
     (CONTRACT.md: "Dessa är trafik, frånvaro av polis och …", "fokusområdena trafiksäkerhet, …,
     våld och …": polisen-se__alvdalen, polisen-se__vansbro, polisen-se__stromsund); a list
     whose parts name none is no list of areas. A lone word joined by "och" to the next part
-    shares its head when neither names a category ("trygga och säkra evenemang": polisen-se__are)."""
+    shares its head when neither names a category ("trygga och säkra evenemang": polisen-se__are);
+    a part that gives examples keeps the next one of them ("mörka platser som gångtunnlar och
+    motionsslingor": www-kungsbacka-se__medborgarlofte-2016)."""
     parts = [p.strip(' .:;,"”') for p in _split_areas(text)]
     cats = [categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)) for p in parts]
     if not any(cats):
@@ -258,9 +263,10 @@ def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
     i = 0
     while i < len(parts):
         p, c = parts[i], cats[i]
-        if not c and len(p.split()) == 1 and i + 1 < len(parts) and not cats[i + 1] \
-                and len(parts[i + 1].split()) > 1 and f"{p} och {parts[i + 1]}" in text:
-            p = f"{p} och {parts[i + 1]}"
+        nxt = parts[i + 1] if i + 1 < len(parts) and not cats[i + 1] else None
+        if nxt and f"{p} och {nxt}" in text and (
+                not c and len(p.split()) == 1 and len(nxt.split()) > 1 or _EXAMPLES.search(p)):
+            p = f"{p} och {nxt}"
             i += 1
         if p:
             out.append(FocusArea(title=p, categories=c or ["ovrigt"]))
@@ -283,8 +289,9 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
 
 def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
-    if not is_focus_sentence(text, rules):
-        return _named_areas(text, rules)
+    named = _named_areas(text, rules)
+    if named or not is_focus_sentence(text, rules):
+        return named  # (a list the sentence names as its areas wins over a focus cue before it)
     low = text.lower()
     sec = rules.sections
     before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)
@@ -761,12 +768,13 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
 def _summary_areas(seg: Segment, i: int, rules: Rules) -> list[FocusArea]:
     """The areas of a summary line right under the page title ("Synligare polis, arbete mot
     brottsdrabbade och ökad trygghet i det offentliga rummet."): one sentence of noun phrases
-    (rules/sections.yaml ``summary_line_*``), its parts that name a category."""
+    (rules/sections.yaml ``summary_line_*``), its parts that name a category. A line with a colon
+    names its areas after it ("Tre fokusområden kom fram bland svaren: …"), read as a sentence."""
     if i != 1 or seg.blocks[0][1] != "title" or seg.blocks[1][1] != "lead":
         return []  # (the cheap tests first: they rule out all but one paragraph of a page)
     text = " ".join(seg.blocks[1][0].text.split())
     words = _words(text)
-    if not text.endswith(".") or "." in text[:-1] or len(words) > rules.sections["summary_line_max_words"] \
+    if not text.endswith(".") or "." in text[:-1] or ":" in text or len(words) > rules.sections["summary_line_max_words"] \
             or not _tables(rules).summary_not_words.isdisjoint(words) or is_focus_sentence(text, rules):
         return []
     return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(text[:-1]))
