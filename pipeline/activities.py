@@ -252,6 +252,37 @@ def _split_areas(text: str) -> list[str]:
     return parts + [text[last:]]
 
 
+_EXAMPLES = re.compile(r"\s(?:som|såsom|exempelvis|t\.ex\.)\s")
+
+
+def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
+    """The areas of a list the page names as its focus, each titled with its own words. Once one
+    part names a category the list is one of areas, and a part that names none is ``ovrigt``
+    (CONTRACT.md: "Dessa är trafik, frånvaro av polis och …", "fokusområdena trafiksäkerhet, …,
+    våld och …": polisen-se__alvdalen, polisen-se__vansbro, polisen-se__stromsund); a list
+    whose parts name none is no list of areas. A lone word joined by "och" to the next part
+    shares its head when neither names a category ("trygga och säkra evenemang": polisen-se__are);
+    a part that gives examples keeps the next one of them ("mörka platser som gångtunnlar och
+    motionsslingor": www-kungsbacka-se__medborgarlofte-2016)."""
+    parts = [p.strip(' .:;,"”') for p in _split_areas(text)]
+    cats = [categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)) for p in parts]
+    if not any(cats):
+        return []
+    out: list[FocusArea] = []
+    i = 0
+    while i < len(parts):
+        p, c = parts[i], cats[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) and not cats[i + 1] else None
+        if nxt and f"{p} och {nxt}" in text and (
+                not c and len(p.split()) == 1 and len(nxt.split()) > 1 or _EXAMPLES.search(p)):
+            p = f"{p} och {nxt}"
+            i += 1
+        if p:
+            out.append(FocusArea(title=p, categories=c or ["ovrigt"]))
+        i += 1
+    return out
+
+
 def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     """"Utifrån lägesbilden har fokusområdena trafiksäkerhet och narkotika prioriterats" → two
     areas (rules/sections.yaml ``focus_named_in``)."""
@@ -261,15 +292,15 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
         m = needed in low and pat.search(low)
         if m:
             areas = folded[m.start("areas"):m.end("areas")]
-            return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(areas))
-                    if (cats := categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules)))]
+            return _list_areas(areas, rules)
     return []
 
 
 def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
-    if not is_focus_sentence(text, rules):
-        return _named_areas(text, rules)
+    named = _named_areas(text, rules)
+    if named or not is_focus_sentence(text, rules):
+        return named  # (a list the sentence names as its areas wins over a focus cue before it)
     low = text.lower()
     sec = rules.sections
     before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)
@@ -730,9 +761,7 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     low, before = norm(sent.text), norm(prev.text)
     start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
     if start is not None and any(w in before for w in sec["focus_list_previous"]):
-        parts = re.split(_AREA_JOIN, " ".join(sent.text.split())[len(start):].rstrip("."))
-        return [FocusArea(title=p.strip(' "”'), categories=cats) for p in parts
-                if (cats := categorize(p, rules, allow_other=False, fallback=False))]
+        return _list_areas(" ".join(sent.text.split())[len(start):], rules)
     if low.startswith(tuple(sec["promise_summary_next"])):
         cats = categorize(prev.text, rules, allow_other=False, fallback=False)
         return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)] if cats else []
@@ -742,12 +771,13 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
 def _summary_areas(seg: Segment, i: int, rules: Rules) -> list[FocusArea]:
     """The areas of a summary line right under the page title ("Synligare polis, arbete mot
     brottsdrabbade och ökad trygghet i det offentliga rummet."): one sentence of noun phrases
-    (rules/sections.yaml ``summary_line_*``), its parts that name a category."""
+    (rules/sections.yaml ``summary_line_*``), its parts that name a category. A line with a colon
+    names its areas after it ("Tre fokusområden kom fram bland svaren: …"), read as a sentence."""
     if i != 1 or seg.blocks[0][1] != "title" or seg.blocks[1][1] != "lead":
         return []  # (the cheap tests first: they rule out all but one paragraph of a page)
     text = " ".join(seg.blocks[1][0].text.split())
     words = _words(text)
-    if not text.endswith(".") or "." in text[:-1] or len(words) > rules.sections["summary_line_max_words"] \
+    if not text.endswith(".") or "." in text[:-1] or ":" in text or len(words) > rules.sections["summary_line_max_words"] \
             or not _tables(rules).summary_not_words.isdisjoint(words) or is_focus_sentence(text, rules):
         return []
     return [FocusArea(title=p, categories=cats) for p in map(str.strip, _split_areas(text[:-1]))

@@ -677,7 +677,7 @@ def test_list_of_chosen_problems_after_the_choice(write, rules, nlp):
            "Polisen ska genomföra trafikkontroller varje vecka.\n")
     rec = _one(write, rules, nlp, txt, "alvdalen")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
-        ("trafik", ["trafik"]), ("narkotika bland unga", ["unga", "narkotika"])]
+        ("trafik", ["trafik"]), ("frånvaro av polis", ["offentlig_miljo"]), ("narkotika bland unga", ["unga", "narkotika"])]
 
 
 def test_promise_of_a_local_aim_names_the_focus(write, rules, nlp):
@@ -827,6 +827,33 @@ def test_generic_title_without_area_words_is_ovrigt(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "pajala")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("Trygghet", ["ovrigt"]), ("Trygghet i centrum", ["offentlig_miljo"]), ("Ökad trygghet", ["trafik", "unga"])]
+
+
+def test_a_part_of_a_focus_list_without_a_category_word_is_ovrigt(write, rules, nlp):
+    # CONTRACT.md: each area the page names keeps its own title; one with no taxonomy word is
+    # "ovrigt" (a list whose parts name none is no list of areas); "trygga och säkra evenemang" is
+    # one area; the lack of police presence is offentlig_miljo
+    txt = ("Storby – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut för att prioriteras. "
+           "Dessa är trafik, frånvaro av polis och psykisk ohälsa.\n\nUtifrån lägesbilden har fokusområdena "
+           "inbrott, våld samt trygga och säkra evenemang prioriterats.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "hylte")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trafik", ["trafik"]), ("frånvaro av polis", ["offentlig_miljo"]), ("psykisk ohälsa", ["ovrigt"]),
+        ("inbrott", ["mangdbrott"]), ("våld", ["ovrigt"]), ("trygga och säkra evenemang", ["ovrigt"])]
+
+
+def test_counted_areas_listed_after_a_colon_or_semicolon_in_the_sentence(write, rules, nlp):
+    # "Tre fokusområden kom fram bland svaren: X, Y samt Z." / "Två tydliga fokusområden lyfts fram; X och Y"
+    # also after a focus cue ("… fokus på de tre problemområden som …: X, Y och Z"); not plain "områden"
+    txt = ("Storby – medborgarlöften 2024\n\nTre fokusområden kom fram bland svaren: Resecentrum, mörka platser "
+           "som gångtunnlar och motionsslingor samt trafiksäkerhet.\n\nI löftet läggs fokus på de två "
+           "problemområden som oroar mest: Narkotika och skadegörelse.\n\nPolisen ska arbeta i två mindre "
+           "områden – Storgatan och Lillgatan.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera.\n")
+    rec = _one(write, rules, nlp, txt, "hylte")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Resecentrum", ["offentlig_miljo"]), ("mörka platser som gångtunnlar och motionsslingor", ["offentlig_miljo"]),
+        ("trafiksäkerhet", ["trafik"]), ("Narkotika", ["narkotika"]), ("skadegörelse", ["mangdbrott"])]
 
 
 def test_numbered_area_heading_is_generic(write, rules, nlp):
