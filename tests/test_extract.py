@@ -1349,3 +1349,22 @@ def test_a_state_to_keep_is_no_activity(write, rules, nlp):
            "att vara. Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
     rec = _one(write, rules, nlp, txt, "tranemo")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
+
+
+def test_a_quote_set_as_a_list_item_is_read_for_situation(write, rules, nlp):
+    """A "- " quote is prose: its cue sentences are situation; what the parties can do or a speaker's
+    view is none."""
+    txt = ("Storby – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går.\n\n"
+           "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen.\n"
+           "- Tillsammans kan vi skapa gemensamma lägesbilder, säger kommunchefen.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "nordmaling")
+    assert rec.situation.text == "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen."
+
+
+def test_how_safe_residents_feel_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nI Storby är det fler än i snittet för landet som känner sig trygga "
+           "ute. Polisen ska bidra till att fler känner sig tryggare.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "tidaholm")
+    assert rec.situation.text == "I Storby är det fler än i snittet för landet som känner sig trygga ute."
