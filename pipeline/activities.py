@@ -1014,13 +1014,14 @@ def is_purpose_sentence(low: str, rules: Rules) -> bool:
 
 
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
-    """A page with no situation section: the lead sentences that say what the promise builds
-    on ("Utifrån medborgardialoger och statistik …") are its situation, and the list such a
-    sentence opens ("Lägesbild – identifierade områden:" / "• Trafiksituationen" …), as in a
-    situation section. A quote set as a list item ("- Polisen och kommunen har tillsammans lyssnat på
+    """A page with no situation section (text under a focus heading may have given some situation
+    already: polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping): the lead sentences
+    that say what the promise builds on ("Utifrån medborgardialoger och statistik …") are its
+    situation, and the list such a sentence opens ("Lägesbild – identifierade områden:" /
+    "• Trafiksituationen" …), as in a situation section. A quote set as a list item ("- Polisen och kommunen har tillsammans lyssnat på
     medborgarnas synpunkter …, säger …") is read as the paragraph it is."""
     t, basis = _tables(rules), tuple(rules.sections["situation_basis_starts"])
-    taken = {a["text"] for a in draft.activities}
+    taken = {a["text"] for a in draft.activities} | set(draft.situation)
     list_of_situation = False  # the paragraph before ended with a situation sentence that opens a list
     for block, section in seg.blocks:
         if block.kind == "item" and list_of_situation:

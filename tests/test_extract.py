@@ -1368,3 +1368,14 @@ def test_how_safe_residents_feel_is_situation(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "tidaholm")
     assert rec.situation.text == "I Storby är det fler än i snittet för landet som känner sig trygga ute."
+
+
+def test_lead_situation_beside_a_focus_sections_text(write, rules, nlp):
+    """Without a situation section, the lead's situation sentences count though a focus section's
+    text gave situation too (polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDet lokala brottsförebyggande rådet arbetar utifrån en gemensam "
+           "lägesbild som utgår från trygghetsundersökningen.\n\nFokusområden\n\nNarkotika bland unga ökar i "
+           "kommunen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "hylte")
+    assert rec.situation.text == ("Narkotika bland unga ökar i kommunen. Det lokala brottsförebyggande rådet arbetar "
+                                  "utifrån en gemensam lägesbild som utgår från trygghetsundersökningen.")
