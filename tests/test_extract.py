@@ -1379,3 +1379,10 @@ def test_lead_situation_beside_a_focus_sections_text(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "hylte")
     assert rec.situation.text == ("Narkotika bland unga ökar i kommunen. Det lokala brottsförebyggande rådet arbetar "
                                   "utifrån en gemensam lägesbild som utgår från trygghetsundersökningen.")
+
+
+def test_who_answered_and_the_mapping_are_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nDrygt 150 kommuninvånare svarade. Löftet utgår från en lokal "
+           "kartläggning från hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "bollebygd")
+    assert rec.situation.text == "Drygt 150 kommuninvånare svarade. Löftet utgår från en lokal kartläggning från hösten."
