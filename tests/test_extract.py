@@ -1386,3 +1386,11 @@ def test_who_answered_and_the_mapping_are_situation(write, rules, nlp):
            "kartläggning från hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "bollebygd")
     assert rec.situation.text == "Drygt 150 kommuninvånare svarade. Löftet utgår från en lokal kartläggning från hösten."
+
+
+def test_a_survey_invitation_and_link_furniture_are_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarenkät Storby Länk till annan webbplats, öppnas i nytt fönster. "
+           "Du kan svara på medborgarenkäten fram till den 30 september. Många upplever otrygghet vid torget."
+           "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "toreboda")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
