@@ -1394,3 +1394,12 @@ def test_a_survey_invitation_and_link_furniture_are_no_situation(write, rules, n
            "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "toreboda")
     assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_what_lies_behind_the_promise_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nProblemen som ligger till grund för detta medborgarlöfte är skadegörelse "
+           "och hänsynslös trafik. Dialogen ska ligga till grund för kommande löften.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "vellinge")
+    assert rec.situation.text == ("Problemen som ligger till grund för detta medborgarlöfte är skadegörelse "
+                                  "och hänsynslös trafik.")
