@@ -1403,3 +1403,10 @@ def test_what_lies_behind_the_promise_is_situation(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "vellinge")
     assert rec.situation.text == ("Problemen som ligger till grund för detta medborgarlöfte är skadegörelse "
                                   "och hänsynslös trafik.")
+
+
+def test_what_the_parties_see_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går. – Vi ser att rekrytering av unga "
+           "till kriminalitet ökar, säger kommunpolisen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert rec.situation.text == "– Vi ser att rekrytering av unga till kriminalitet ökar, säger kommunpolisen."
