@@ -1410,3 +1410,11 @@ def test_what_the_parties_see_is_situation(write, rules, nlp):
            "till kriminalitet ökar, säger kommunpolisen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert rec.situation.text == "– Vi ser att rekrytering av unga till kriminalitet ökar, säger kommunpolisen."
+
+
+def test_what_a_survey_is_to_show_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nÅr 2025 ska en generell ökning av den upplevda tryggheten gå att avläsa i "
+           "trygghetsmätningar. Många upplever otrygghet vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "flen")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
