@@ -1418,3 +1418,10 @@ def test_what_a_survey_is_to_show_is_no_situation(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "flen")
     assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_what_worries_residents_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nDet som oroar medborgarna mest i Storby är:\n\n  • Inbrott\n  • Trafikolyckor\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "storuman")
+    assert rec.situation.text == "Det som oroar medborgarna mest i Storby är: Inbrott Trafikolyckor"
