@@ -80,6 +80,7 @@ class _Tables:
     effect_leadin: object
     effect_sentence_cue: object
     situation_sentence_cue: object
+    situation_quote: object
     not_situation_phrase: object
     purpose_starts: tuple[str, ...]
     footer_cue: object
@@ -108,6 +109,7 @@ def _tables(rules: Rules) -> _Tables:
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
         effect_sentence_cue=_any_in(sec["effect_sentence_cues"]),
         situation_sentence_cue=_any_in(sec["situation_sentence_cues"]),
+        situation_quote=_any_in(sec["situation_quote_phrases"]),
         not_situation_phrase=_any_in(sec["not_situation_phrases"]),
         purpose_starts=tuple(sec["purpose_sentence_starts"]),
         footer_cue=_any_in(a["footer_line_cues"]),
@@ -1019,12 +1021,14 @@ def is_purpose_sentence(low: str, rules: Rules) -> bool:
 
 
 def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
-    """A page with no situation section: the lead sentences that say what the promise builds
-    on ("Utifrån medborgardialoger och statistik …") are its situation, and the list such a
-    sentence opens ("Lägesbild – identifierade områden:" / "• Trafiksituationen" …), as in a
-    situation section."""
+    """A page with no situation section (text under a focus heading may have given some situation
+    already: polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping): the lead sentences
+    that say what the promise builds on ("Utifrån medborgardialoger och statistik …") are its
+    situation, and the list such a sentence opens ("Lägesbild – identifierade områden:" /
+    "• Trafiksituationen" …), as in a situation section. A quote set as a list item ("- Polisen och kommunen har tillsammans lyssnat på
+    medborgarnas synpunkter …, säger …") is read as the paragraph it is."""
     t, basis = _tables(rules), tuple(rules.sections["situation_basis_starts"])
-    taken = {a["text"] for a in draft.activities}
+    taken = {a["text"] for a in draft.activities} | set(draft.situation)
     list_of_situation = False  # the paragraph before ended with a situation sentence that opens a list
     for block, section in seg.blocks:
         if block.kind == "item" and list_of_situation:
@@ -1032,8 +1036,9 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
                 draft.situation.append(" ".join(block.text.split()))
             continue
         list_of_situation = False
-        if block.kind != "paragraph" or section not in ("lead", "activities", "other"):
-            continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …)
+        quote = block.kind == "item" and t.situation_quote(" " + norm(block.text) + " ") is not None
+        if block.kind != "paragraph" and not quote or section not in ("lead", "activities", "other"):
+            continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …; a quote set as a "- " item reads as prose)
         for sent in docs[id(block)].sents:
             list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())

@@ -101,7 +101,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
             lead_activities(draft, seg, block_docs, doc.text, rules)
         else:
             counted_lead_activities(draft, seg, block_docs, doc.text, rules)
-        if not draft.situation:
+        if not draft.situation or all(section != "situation" for _, section in seg.blocks):
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text
         years = find_period(seg, seg_title, rules, doc.url)

@@ -1376,3 +1376,79 @@ def test_a_state_to_keep_is_no_activity(write, rules, nlp):
            "att vara. Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n")
     rec = _one(write, rules, nlp, txt, "tranemo")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka."]
+
+
+def test_a_quote_set_as_a_list_item_is_read_for_situation(write, rules, nlp):
+    """A "- " quote is prose: its cue sentences are situation; what the parties can do or a speaker's
+    view is none."""
+    txt = ("Storby – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går.\n\n"
+           "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen.\n"
+           "- Tillsammans kan vi skapa gemensamma lägesbilder, säger kommunchefen.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "nordmaling")
+    assert rec.situation.text == "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen."
+
+
+def test_how_safe_residents_feel_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nI Storby är det fler än i snittet för landet som känner sig trygga "
+           "ute. Polisen ska bidra till att fler känner sig tryggare.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "tidaholm")
+    assert rec.situation.text == "I Storby är det fler än i snittet för landet som känner sig trygga ute."
+
+
+def test_lead_situation_beside_a_focus_sections_text(write, rules, nlp):
+    """Without a situation section, the lead's situation sentences count though a focus section's
+    text gave situation too (polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDet lokala brottsförebyggande rådet arbetar utifrån en gemensam "
+           "lägesbild som utgår från trygghetsundersökningen.\n\nFokusområden\n\nNarkotika bland unga ökar i "
+           "kommunen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "hylte")
+    assert rec.situation.text == ("Narkotika bland unga ökar i kommunen. Det lokala brottsförebyggande rådet arbetar "
+                                  "utifrån en gemensam lägesbild som utgår från trygghetsundersökningen.")
+
+
+def test_who_answered_and_the_mapping_are_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nDrygt 150 kommuninvånare svarade. Löftet utgår från en lokal "
+           "kartläggning från hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "bollebygd")
+    assert rec.situation.text == "Drygt 150 kommuninvånare svarade. Löftet utgår från en lokal kartläggning från hösten."
+
+
+def test_a_survey_invitation_and_link_furniture_are_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMedborgarenkät Storby Länk till annan webbplats, öppnas i nytt fönster. "
+           "Du kan svara på medborgarenkäten fram till den 30 september. Många upplever otrygghet vid torget."
+           "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "toreboda")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_what_lies_behind_the_promise_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nProblemen som ligger till grund för detta medborgarlöfte är skadegörelse "
+           "och hänsynslös trafik. Dialogen ska ligga till grund för kommande löften.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "vellinge")
+    assert rec.situation.text == ("Problemen som ligger till grund för detta medborgarlöfte är skadegörelse "
+                                  "och hänsynslös trafik.")
+
+
+def test_what_the_parties_see_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går. – Vi ser att rekrytering av unga "
+           "till kriminalitet ökar, säger kommunpolisen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert rec.situation.text == "– Vi ser att rekrytering av unga till kriminalitet ökar, säger kommunpolisen."
+
+
+def test_what_a_survey_is_to_show_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nÅr 2025 ska en generell ökning av den upplevda tryggheten gå att avläsa i "
+           "trygghetsmätningar. Många upplever otrygghet vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "flen")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_what_worries_residents_is_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nDet som oroar medborgarna mest i Storby är:\n\n  • Inbrott\n  • Trafikolyckor\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "storuman")
+    assert rec.situation.text == "Det som oroar medborgarna mest i Storby är: Inbrott Trafikolyckor"
