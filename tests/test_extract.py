@@ -157,6 +157,9 @@ def test_places_and_target_groups(rules):
     ("Polisen ska tillsammans med invånarna främja grannsamverkan i byarna.", ["polisen"]),
     ("Kommunen ska tillsammans med Trafikverket utveckla grannsamverkan.", ["kommunen", "ovriga"]),
     ("Polisen samverkar med och stöttar grannsamverkan.", ["polisen", "civilsamhalle"]),
+    # weak actors in one list with a strong doer in the subject slot act with it
+    ("Narkotikainsatser på platserna, där polis och socialtjänst har en operativ samverkan.", ["polisen", "kommunen"]),
+    ("Därför ska polisen, kommunen och fastighetsägarna arbeta tillsammans.", ["polisen", "kommunen", "fastighetsagare"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
