@@ -66,6 +66,18 @@ def test_prose_sentences_commit_or_not(write, rules, nlp):
     assert rec.situation is not None and "statistik" in rec.situation.evidence
 
 
+def test_a_sentence_goes_on_over_a_wrapped_line(write, rules, nlp):
+    """A line in lower case after one not ended by . ! ? : ; goes on with its sentence
+    (polisen-se__arvidsjaur-2, polisen-se__oskarshamn); "som bor och verkar" is no action."""
+    txt = ("Arvidsjaur – medborgarlöften\n\nDet här ska vi göra\n\nGrannsamverkan\n"
+           "Kommunen och polisen kommer att erbjuda fler områden att starta upp\ngrannsamverkan. "
+           "Det bygger på att de boende vill ansluta sig.\n\n"
+           "Som medborgare betraktas de som bor och verkar i kommunen.\n")
+    rec = extract_path(write("w.txt", txt, url="https://polisen.se/x/arvidsjaur/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "Kommunen och polisen kommer att erbjuda fler områden att starta upp grannsamverkan."]
+
+
 def test_spans_point_into_the_text(write, rules, nlp):
     p = write("x.txt", MULTI_PERIOD, url="https://polisen.se/x/haninge/")
     text = p.read_text(encoding="utf-8")
