@@ -172,6 +172,8 @@ def test_places_and_target_groups(rules):
     # weak actors in one list with a strong doer in the subject slot act with it
     ("Narkotikainsatser på platserna, där polis och socialtjänst har en operativ samverkan.", ["polisen", "kommunen"]),
     ("Därför ska polisen, kommunen och fastighetsägarna arbeta tillsammans.", ["polisen", "kommunen", "fastighetsagare"]),
+    # "Samarbetet inom" a list: the parts that work together
+    ("Samarbetet inom skola, socialtjänst och polis ska fortsätta att fördjupas.", ["polisen", "kommunen", "skola"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
