@@ -174,6 +174,9 @@ def test_places_and_target_groups(rules):
     ("Därför ska polisen, kommunen och fastighetsägarna arbeta tillsammans.", ["polisen", "kommunen", "fastighetsagare"]),
     # "Samarbetet inom" a list: the parts that work together
     ("Samarbetet inom skola, socialtjänst och polis ska fortsätta att fördjupas.", ["polisen", "kommunen", "skola"]),
+    # the police named by its town or task
+    ("Under året ska Malmöpolisen och Malmö stad genomföra trygghetsvandringar.", ["polisen", "kommunen"]),
+    ("Polisen i Åre och trafikpolisen genomför två insatser.", ["polisen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
