@@ -218,9 +218,10 @@ def _sentences(span: Span) -> Iterator[TextSpan]:
 
 def split_text(text: str, limit: int) -> list[str]:
     """Parts of at most ``limit`` characters, each cut before a line that starts with a
-    non-space character (a block boundary, which spaCy tokenizes alike whole or cut), the
-    last such line that fits; failing that after a space before a non-space, failing that
-    at ``limit``."""
+    non-space character other than a lower-case letter (a block and sentence boundary, which
+    spaCy tokenizes and AbbrevSentences splits alike whole or cut; a line in lower case may go
+    on with the sentence before it), the last such line that fits; failing that after a space
+    before a non-space, failing that at ``limit``."""
     parts, start = [], 0
     while len(text) - start > limit:
         cut = _cut(text, start, start + limit, "\n") or _cut(text, start, start + limit, " ") or start + limit
@@ -232,6 +233,6 @@ def split_text(text: str, limit: int) -> list[str]:
 
 def _cut(text: str, start: int, end: int, sep: str) -> int | None:
     i = text.rfind(sep, start, end)
-    while i >= start and text[i + 1].isspace():
+    while i >= start and (text[i + 1].isspace() or sep == "\n" and text[i + 1].islower()):
         i = text.rfind(sep, start, i)
     return i + 1 if i >= start else None
