@@ -92,6 +92,10 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
                 if m.end <= hi]  # (each group[k] makes a new Span: once per mention)
     subject, partners, promisers, doers = [], [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
+    # "Vi ska … tipsa Polisen om …": up to the end of its sentence, "vi" is the doer
+    we_end = lo
+    if lo < hi and full[lo].lower_ in _sets(rules)["we_subjects"]:
+        we_end = next((i for i in range(lo + 1, hi) if full[i].is_sent_start), hi)
     for m in mentions:
         code, _, weak = m.label_.partition(":")
         partner = _partner(full, m.start, rules)
@@ -108,7 +112,7 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif weak:
             if _opening(full, lo, m.start, mentions, rules):
                 partners.append(code)
-        elif not _blocked(full, m.start, rules):
+        elif m.start >= we_end and not _blocked(full, m.start, rules):
             subject.append(code)
             doers.append(m)
     subject += _coordinated(full, lo, mentions, doers, partners, rules)

@@ -174,6 +174,10 @@ def test_places_and_target_groups(rules):
     ("Därför ska polisen, kommunen och fastighetsägarna arbeta tillsammans.", ["polisen", "kommunen", "fastighetsagare"]),
     # "Samarbetet inom" a list: the parts that work together
     ("Samarbetet inom skola, socialtjänst och polis ska fortsätta att fördjupas.", ["polisen", "kommunen", "skola"]),
+    # "vi" is the doer of its sentence: an actor named later in it is acted on or for
+    ("Vi ska sprida kunskap om hur man kan tipsa Polisen om narkotikabrott.", ["polisen", "kommunen"]),
+    ("Vi ska öka förtroendet för polis och kommun genom besök.", ["polisen", "kommunen"]),
+    ("Vi ska besöka boendena tillsammans med föreningar.", ["polisen", "kommunen", "civilsamhalle"]),
     # the police named by its town or task
     ("Under året ska Malmöpolisen och Malmö stad genomföra trygghetsvandringar.", ["polisen", "kommunen"]),
     ("Polisen i Åre och trafikpolisen genomför två insatser.", ["polisen"]),
