@@ -76,6 +76,8 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
     blocking = _sets(rules)["blocking_prepositions"]
     skip = _sets(rules)["skip_before_preposition"]
+    if start > 0 and doc[start - 1].lower_ in _sets(rules)["quality_words"]:
+        return True  # "skapa en tryggare kommun": what the place is to become, no doer
     i, skipped = start - 1, 0
     while i >= 0 and skipped < 2 and (doc[i].lower_ in skip or (doc[i].is_title and doc[i].lower_ not in blocking)):
         i, skipped = i - 1, skipped + 1

@@ -178,6 +178,9 @@ def test_places_and_target_groups(rules):
     ("Vi ska sprida kunskap om hur man kan tipsa Polisen om narkotikabrott.", ["polisen", "kommunen"]),
     ("Vi ska öka förtroendet för polis och kommun genom besök.", ["polisen", "kommunen"]),
     ("Vi ska besöka boendena tillsammans med föreningar.", ["polisen", "kommunen", "civilsamhalle"]),
+    # what the place is to become names no doer
+    ("Utföra kontroller i trafiken för att skapa en tryggare kommun.", ["polisen", "kommunen"]),
+    ("Kommunen ska arbeta för en trygg kommun.", ["kommunen"]),
     # the police named by its town or task
     ("Under året ska Malmöpolisen och Malmö stad genomföra trygghetsvandringar.", ["polisen", "kommunen"]),
     ("Polisen i Åre och trafikpolisen genomför två insatser.", ["polisen"]),
