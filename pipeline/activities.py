@@ -978,8 +978,11 @@ def _item_head(text: str, rules: Rules) -> str | None:
     return parts[0].strip(" .")
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
 def _read_sentence(draft, sent, block, section, add_activity, rules, report):
-    text = sent.text.strip()
+    text = _WRAP.sub(" ", sent.text.strip())  # (a sentence may go on over a wrapped line)
     if not text:
         return
     low = norm(text)

@@ -76,6 +76,8 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
     blocking = _sets(rules)["blocking_prepositions"]
     skip = _sets(rules)["skip_before_preposition"]
+    if start > 0 and doc[start - 1].lower_ in _sets(rules)["quality_words"]:
+        return True  # "skapa en tryggare kommun": what the place is to become, no doer
     i, skipped = start - 1, 0
     while i >= 0 and skipped < 2 and (doc[i].lower_ in skip or (doc[i].is_title and doc[i].lower_ not in blocking)):
         i, skipped = i - 1, skipped + 1
@@ -90,8 +92,12 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     starts = actor_starts(full)
     mentions = [m for m in map(group.__getitem__, range(bisect_left(starts, lo), bisect_left(starts, hi)))
                 if m.end <= hi]  # (each group[k] makes a new Span: once per mention)
-    subject, partners, promisers = [], [], []
+    subject, partners, promisers, doers = [], [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
+    # "Vi ska … tipsa Polisen om …": up to the end of its sentence, "vi" is the doer
+    we_end = lo
+    if lo < hi and full[lo].lower_ in _sets(rules)["we_subjects"]:
+        we_end = next((i for i in range(lo + 1, hi) if full[i].is_sent_start), hi)
     for m in mentions:
         code, _, weak = m.label_.partition(":")
         partner = _partner(full, m.start, rules)
@@ -108,13 +114,48 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif weak:
             if _opening(full, lo, m.start, mentions, rules):
                 partners.append(code)
-        elif not _blocked(full, m.start, rules):
+        elif m.start >= we_end and not _blocked(full, m.start, rules):
             subject.append(code)
+            doers.append(m)
+    subject += _coordinated(full, lo, mentions, doers, partners, rules)
     subject = subject or promisers
     named = _suffix_actors(full, lo, hi, mentions, rules) or _responsible_actors(full, lo, hi, mentions, rules)
     if named:  # "… (Polis och kommun)", "… Ansvarig: kommunen": the suffix names the doers, weak ones too
         return ActorReading(named, tuple(dict.fromkeys(partners)), True)
     return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
+
+
+def _coordinated(doc: Doc, lo: int, mentions: list[Span], doers: list[Span], partners: list[str],
+                 rules: Rules) -> list[str]:
+    """Weak actors named in one list with a strong doer, where the list stands in the subject
+    slot after a verb or "där" ("där polis och socialtjänst har en operativ samverkan":
+    polisen-se__upplands-bro; "ska polisen, kommunen bostadsbolagen … arbeta tillsammans":
+    nykoping-se__lofte-till-medborgarna-ett-tryggare-brandkarr): they act with it."""
+    if not doers:
+        return []
+    a = _sets(rules)
+    joiners = a["list_joiners"]
+    lists, current = [], [mentions[0]]
+    for prev, m in zip(mentions, mentions[1:]):
+        gap = range(prev.end, m.start)
+        if any(doc[i].lower_ in joiners for i in gap) and all(
+                doc[i].lower_ in joiners or doc[i].is_title and not doc[i].is_sent_start for i in gap):
+            current.append(m)
+        else:
+            lists.append(current)
+            current = [m]
+    lists.append(current)
+    found = []
+    for items in lists:
+        if not any(m in doers for m in items):
+            continue
+        i = items[0].start - 1
+        while i >= lo and doc[i].is_title and not doc[i].is_sent_start:
+            i -= 1  # the name before the first mention ("Örebro kommun")
+        if i >= lo and doc[i].lower_ in a["doer_list_openers"]:
+            found += [m.label_.partition(":")[0] for m in items if m.label_.endswith(":weak")
+                      and m.label_.partition(":")[0] not in partners]
+    return found
 
 
 def _suffix_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rules) -> tuple[str, ...]:

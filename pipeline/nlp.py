@@ -92,6 +92,9 @@ def make_abbrev_sentences(nlp: Language, name: str):
 class AbbrevSentences:
     """Sentences start at a new line and after . ! ? before a capital, except after
     abbreviations ("bl.a.", "t.ex.") and single capitals with a period ("Flemingsberg C.").
+    A line that starts in lower case right after a line not ended by . ! ? : ; goes on with
+    its sentence (a wrapped line: "… kommer att erbjuda fler områden att starta upp" +
+    "grannsamverkan. …", polisen-se__arvidsjaur-2; polisen-se__oskarshamn, abcdocz-com__…monsteras…).
 
     The word tests are lexeme flags (computed once per word type, at start-up or when the
     tokenizer first sees the word) and the rule runs on whole-document arrays; the starts
@@ -108,19 +111,25 @@ class AbbrevSentences:
                       add(lambda s: s in ENDERS or (s.endswith(".") and len(s) > 2 and s.lower() not in abbreviations)),
                       add(lambda s: s.istitle() or s.isupper() or s.isdigit() or s in OPENERS),
                       add(lambda s: s == "."),
-                      add(lambda s: s.lower() + "." in abbreviations)]
+                      add(lambda s: s.lower() + "." in abbreviations),
+                      add(lambda s: s.isspace() and s.count("\n") == 1),
+                      add(lambda s: s[:1].islower()),
+                      add(lambda s: s in ENDERS or s in ":;" or (s.endswith(".") and len(s) > 1))]
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
-        space, newline, ender, capital, dot, abbrev = doc.to_array(self.attrs).astype(bool).T
+        space, newline, ender, capital, dot, abbrev, one_newline, lower, line_end = \
+            doc.to_array(self.attrs).astype(bool).T
         starts = numpy.zeros(n, dtype=numpy.uint64)
         starts[0] = 1
         if n > 1:
             after_abbrev = numpy.zeros(n - 1, dtype=bool)  # "bl.a." tokenized as "bl.a" + "."
             after_abbrev[1:] = dot[1:-1] & abbrev[:-2]
-            starts[1:] = newline[:-1] | (~space[1:] & ender[:-1] & capital[1:] & ~after_abbrev)
+            wrapped = numpy.zeros(n - 1, dtype=bool)  # word, one "\n", a lower-case word
+            wrapped[1:] = one_newline[1:-1] & lower[2:] & ~line_end[:-2] & ~space[:-2]
+            starts[1:] = (newline[:-1] & ~wrapped) | (~space[1:] & ender[:-1] & capital[1:] & ~after_abbrev)
         doc.from_array([SENT_START], starts)
         return doc
 
@@ -209,9 +218,10 @@ def _sentences(span: Span) -> Iterator[TextSpan]:
 
 def split_text(text: str, limit: int) -> list[str]:
     """Parts of at most ``limit`` characters, each cut before a line that starts with a
-    non-space character (a block boundary, which spaCy tokenizes alike whole or cut), the
-    last such line that fits; failing that after a space before a non-space, failing that
-    at ``limit``."""
+    non-space character other than a lower-case letter (a block and sentence boundary, which
+    spaCy tokenizes and AbbrevSentences splits alike whole or cut; a line in lower case may go
+    on with the sentence before it), the last such line that fits; failing that after a space
+    before a non-space, failing that at ``limit``."""
     parts, start = [], 0
     while len(text) - start > limit:
         cut = _cut(text, start, start + limit, "\n") or _cut(text, start, start + limit, " ") or start + limit
@@ -223,6 +233,6 @@ def split_text(text: str, limit: int) -> list[str]:
 
 def _cut(text: str, start: int, end: int, sep: str) -> int | None:
     i = text.rfind(sep, start, end)
-    while i >= start and text[i + 1].isspace():
+    while i >= start and (text[i + 1].isspace() or sep == "\n" and text[i + 1].islower()):
         i = text.rfind(sep, start, i)
     return i + 1 if i >= start else None

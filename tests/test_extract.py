@@ -66,6 +66,18 @@ def test_prose_sentences_commit_or_not(write, rules, nlp):
     assert rec.situation is not None and "statistik" in rec.situation.evidence
 
 
+def test_a_sentence_goes_on_over_a_wrapped_line(write, rules, nlp):
+    """A line in lower case after one not ended by . ! ? : ; goes on with its sentence
+    (polisen-se__arvidsjaur-2, polisen-se__oskarshamn); "som bor och verkar" is no action."""
+    txt = ("Arvidsjaur – medborgarlöften\n\nDet här ska vi göra\n\nGrannsamverkan\n"
+           "Kommunen och polisen kommer att erbjuda fler områden att starta upp\ngrannsamverkan. "
+           "Det bygger på att de boende vill ansluta sig.\n\n"
+           "Som medborgare betraktas de som bor och verkar i kommunen.\n")
+    rec = extract_path(write("w.txt", txt, url="https://polisen.se/x/arvidsjaur/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "Kommunen och polisen kommer att erbjuda fler områden att starta upp grannsamverkan."]
+
+
 def test_spans_point_into_the_text(write, rules, nlp):
     p = write("x.txt", MULTI_PERIOD, url="https://polisen.se/x/haninge/")
     text = p.read_text(encoding="utf-8")
@@ -157,6 +169,21 @@ def test_places_and_target_groups(rules):
     ("Polisen ska tillsammans med invånarna främja grannsamverkan i byarna.", ["polisen"]),
     ("Kommunen ska tillsammans med Trafikverket utveckla grannsamverkan.", ["kommunen", "ovriga"]),
     ("Polisen samverkar med och stöttar grannsamverkan.", ["polisen", "civilsamhalle"]),
+    # weak actors in one list with a strong doer in the subject slot act with it
+    ("Narkotikainsatser på platserna, där polis och socialtjänst har en operativ samverkan.", ["polisen", "kommunen"]),
+    ("Därför ska polisen, kommunen och fastighetsägarna arbeta tillsammans.", ["polisen", "kommunen", "fastighetsagare"]),
+    # "Samarbetet inom" a list: the parts that work together
+    ("Samarbetet inom skola, socialtjänst och polis ska fortsätta att fördjupas.", ["polisen", "kommunen", "skola"]),
+    # "vi" is the doer of its sentence: an actor named later in it is acted on or for
+    ("Vi ska sprida kunskap om hur man kan tipsa Polisen om narkotikabrott.", ["polisen", "kommunen"]),
+    ("Vi ska öka förtroendet för polis och kommun genom besök.", ["polisen", "kommunen"]),
+    ("Vi ska besöka boendena tillsammans med föreningar.", ["polisen", "kommunen", "civilsamhalle"]),
+    # what the place is to become names no doer
+    ("Utföra kontroller i trafiken för att skapa en tryggare kommun.", ["polisen", "kommunen"]),
+    ("Kommunen ska arbeta för en trygg kommun.", ["kommunen"]),
+    # the police named by its town or task
+    ("Under året ska Malmöpolisen och Malmö stad genomföra trygghetsvandringar.", ["polisen", "kommunen"]),
+    ("Polisen i Åre och trafikpolisen genomför två insatser.", ["polisen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors

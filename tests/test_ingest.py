@@ -53,6 +53,17 @@ def test_text_line_in_lower_case_continues_the_line_before(write, rules):
         assert " ".join(doc.text[b.start:b.end].split()) == b.text
 
 
+def test_text_line_in_lower_case_continues_a_bullet_not_ended(write, rules):
+    """A wrapped bullet (polisen-se__asele, www-amal-se__…): a line in lower case after a bullet
+    not ended by . ! ? : ; goes on with it; after an ended one (a caption) it does not."""
+    txt = (" • Vi ska arbeta med våldsprevention, skydda särskilt utsatta\nbrottsoffer samt förebygga våld.\n"
+           " • Polisen ska patrullera.\nbild på undertecknandet\n")
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("item", "Vi ska arbeta med våldsprevention, skydda särskilt utsatta brottsoffer samt förebygga våld."),
+        ("item", "Polisen ska patrullera."), ("paragraph", "bild på undertecknandet")]
+
+
 def test_url_from_path_without_sidecar(write, rules):
     p = write("plain.txt", "Titel\n\nText om medborgarlöfte.\n")
     assert read_document(p, rules).url == p.as_posix()

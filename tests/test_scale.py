@@ -70,6 +70,9 @@ def test_split_text_cuts_before_a_line_that_fits():
         if limit >= len("Ett stycke om trygghet.\n  indraget\n"):  # an indented line goes with the one before
             for p, q in zip(parts, parts[1:]):
                 assert p.endswith("\n") and not q[0].isspace()
+    # a line in lower case may go on with the sentence before it: no cut before it
+    assert split_text("Polisen ska\nbesöka skolor.\nKommunen ska\n", 27) == ["Polisen ska\nbesöka skolor.\n", "Kommunen ska\n"]
+    assert split_text("Polisen ska\nbesöka skolor.\n", 20)[0] == "Polisen ska\nbesöka "
     assert split_text("a" * 10, 4) == ["aaaa", "aaaa", "aa"]  # no line break, no space
     assert split_text("ab cd ef", 4) == ["ab ", "cd ", "ef"]
 

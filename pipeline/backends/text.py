@@ -55,7 +55,10 @@ def looks_like_heading(line: str, rules: Rules) -> bool:
 
 def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
     """Split text into blocks: every non-empty line is one block; an indented line right
-    after a bullet continues that bullet, and a line that starts in lower case right after a
+    after a bullet continues that bullet, so does one in lower case after a bullet not ended
+    by . ! ? : ; ("- Vi ska tillsammans arbeta med våldsprevention, skydda särskilt utsatta" +
+    "brottsoffer samt …": polisen-se__asele; www-amal-se__tre-fokusomraden-…,
+    www-sollentuna-se__kommunen-samverkar-med-polisen), and a line that starts in lower case right after a
     line of text continues that text (wrapped lines: "Resultatet från trygghetsundersökningen
     visar en önskan om ökad polisiär närvaro i" + "kommunen och att trafikbrott …",
     polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages)."""
@@ -86,7 +89,7 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
             prev_item, prev_text = True, False
             continue
         lead = len(raw) - len(raw.lstrip())
-        if prev_item and lead > 0:
+        if prev_item and (lead > 0 or folded[0].islower() and blocks[-1].text[-1] not in ".!?:;"):
             last = blocks[-1]
             blocks[-1] = Block(kind="item", text=f"{last.text} {folded}", start=last.start, end=end)
             continue
