@@ -73,6 +73,7 @@ class _Tables:
     focus_word: object
     focus_cue: object
     focus_cue_gap: re.Pattern
+    focus_then_promise: re.Pattern
     focus_cue_before: object
     place_leadin: object
     follow_up_leadin: object
@@ -104,6 +105,7 @@ def _tables(rules: Rules) -> _Tables:
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
         focus_cue_gap=re.compile(sec["focus_sentence_cue_gap"]),
+        focus_then_promise=re.compile(sec["focus_then_promise"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
@@ -196,7 +198,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     t = _tables(rules)
     if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
         return None
-    if _generic(text, rules) or not t.negations.isdisjoint(words) or is_focus_sentence(text, rules) \
+    focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low)
+    if _generic(text, rules) or not t.negations.isdisjoint(words) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
@@ -320,7 +323,8 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     if cue_at < 0:
         return []
     clause = text[cue_at:]
-    cut = len(clause)
+    then = _tables(rules).focus_then_promise.search(clause.lower())
+    cut = then.start() if then else len(clause)
     for stop in sec["focus_clause_stops"]:
         j = clause.lower().find(stop)
         if 0 <= j < cut:

@@ -1479,3 +1479,14 @@ def test_what_worries_residents_is_situation(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "storuman")
     assert rec.situation.text == "Det som oroar medborgarna mest i Storby är: Inbrott Trafikolyckor"
+
+
+def test_a_focus_sentence_that_goes_on_to_a_promise_is_an_activity_too(write, rules, nlp):
+    """"Fokus skall ligga på X och Polisen i Y lovar att …" (polisen-se__oskarshamn): X is a
+    focus area, and the sentence is an activity with its count."""
+    txt = ("Storby – medborgarlöften 2021\n\nMedborgarlöfte 2021\n\nFokus skall ligga på hastighetsövervakning "
+           "och Polisen i Storby lovar att genomföra minst femtiotvå hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "oskarshamn")
+    assert [f.title for f in rec.focus_areas] == ["hastighetsövervakning"]
+    (act,) = rec.activities
+    assert act.text.startswith("Fokus skall ligga på") and act.frequency.times == 52 and act.frequency.at_least
