@@ -1452,3 +1452,15 @@ def test_what_worries_residents_is_situation(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "storuman")
     assert rec.situation.text == "Det som oroar medborgarna mest i Storby är: Inbrott Trafikolyckor"
+
+
+def test_a_quote_paragraph_is_no_activity_all_through(write, rules, nlp):
+    """A paragraph that opens with a quote dash and names its speaker quotes all through, and the
+    dash paragraph after it goes on quoting, though the page is cut before its speaker
+    (www-sundbyberg-se__2017-02-13-…, www-trollhattan-se__medborgarloftet-for-ett-tryggare-trollhattan)."""
+    txt = ("Storby – medborgarlöften 2024\n\nPolisen lovar att patrullera i centrum varje fredag.\n\n"
+           "– Målet är att öka tryggheten, säger kommunchefen. Fler ska nattvandra och vi ska fortsätta "
+           "minska otryggheten i parken.\n\n"
+           "– Vi kommer också fortsätta arbeta med våra ungdomar mot kriminalitet. Vi behöver hjälp av\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera i centrum varje fredag."]
