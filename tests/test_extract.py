@@ -1464,3 +1464,16 @@ def test_a_quote_paragraph_is_no_activity_all_through(write, rules, nlp):
            "– Vi kommer också fortsätta arbeta med våra ungdomar mot kriminalitet. Vi behöver hjälp av\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera i centrum varje fredag."]
+
+
+def test_a_lead_with_its_own_year_and_focus_over_the_general_aims_is_its_own_record(write, rules, nlp):
+    """The four aims of every promise, "öka … delaktighet …" among them, are no activities; a lead
+    that names its year's focus is that year's record all the same, though it lists no activities
+    (goteborg-se__trygg-i-lundby-medborgarloftet)."""
+    txt = ("Medborgarlöfte\n\n2019 års medborgarlöfte har fokus på en tryggare och säkrare utemiljö i Lundby.\n\n"
+           "Medborgarlöften ska\n\n  • öka tryggheten\n  • förebygga brott\n"
+           "  • öka medborgarnas och lokalsamhällets delaktighet i det brottsförebyggande och trygghetsskapande arbetet\n"
+           "  • stärka förtroendet för polisen\n\n"
+           "Medborgarlöfte i Lundby 2020\n\nMedborgarlöftet för 2020 har fokus på en tryggare och säkrare utemiljö.\n")
+    recs = extract_path(write("goteborg.txt", txt, url="https://goteborg.se/x/lundby/"), rules, nlp).records
+    assert [(r.period.start, r.activities) for r in recs] == [(2019, []), (2020, [])]
