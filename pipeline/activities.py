@@ -866,6 +866,8 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if leadin == "situation":
         draft.situation.append(text)
         return
+    if _never_item(text, rules):
+        return  # a quote, how the promise is made: no promise and no area, whatever the lead-in
     if (leadin in ("focus", "focus_items") or section == "focus") and is_period_statement(text, rules):
         # "Medborgarlöftet gäller från 1 januari 2018 …", "Uppföljning ska genomföras …" after a
         # focus lead-in (polisen-se__forshaga-3): period and follow-up, no focus area
@@ -900,7 +902,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if is_period_statement(text, rules) or norm(text).startswith(_tables(rules).not_activity_starts) \
             or text.rstrip().endswith(":"):
         return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
-    if is_general_aim(norm(text), rules) or _never_item(text, rules):
+    if is_general_aim(norm(text), rules):
         return
     if is_goal_item(text, rules):
         if categorize(text, rules, allow_other=False, fallback=False):

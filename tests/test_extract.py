@@ -1477,3 +1477,15 @@ def test_a_lead_with_its_own_year_and_focus_over_the_general_aims_is_its_own_rec
            "Medborgarlöfte i Lundby 2020\n\nMedborgarlöftet för 2020 har fokus på en tryggare och säkrare utemiljö.\n")
     recs = extract_path(write("goteborg.txt", txt, url="https://goteborg.se/x/lundby/"), rules, nlp).records
     assert [(r.period.start, r.activities) for r in recs] == [(2019, []), (2020, [])]
+
+
+def test_a_quote_item_after_a_focus_sentence_is_no_activity(write, rules, nlp):
+    """A quote set as a "- " item stays a quote when the sentence before names the focus areas
+    (vingaker-se__polisen-och-vingakers-kommun-undertecknar-samverkansavtal)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDe prioriterade fokusområden man har enats om att arbeta mot är "
+           "aggressiv körning och felaktigt trafikbeteende.\n"
+           "- Eftersom invånarna upplever otrygghet kommer polisen att satsa extra mycket på trafikarbete, "
+           "säger lokalpolisområdeschefen.\n\n"
+           "Polisen åtar sig att:\n\n  • genomföra minst 50 trafikkontroller i tätorten\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["genomföra minst 50 trafikkontroller i tätorten"]
