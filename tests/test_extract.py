@@ -1464,6 +1464,10 @@ def test_a_quote_paragraph_is_no_activity_all_through(write, rules, nlp):
            "– Vi kommer också fortsätta arbeta med våra ungdomar mot kriminalitet. Vi behöver hjälp av\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera i centrum varje fredag."]
+    # the dash as an em dash or a minus sign (www-vansbro-se__…, kommun-varnamo-se__2024-04-22-…)
+    for dash in "—−":
+        rec = _one(write, rules, nlp, txt.replace("– Målet", dash + " Målet"), "huddinge")
+        assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera i centrum varje fredag."]
 
 
 def test_a_lead_with_its_own_year_and_focus_over_the_general_aims_is_its_own_record(write, rules, nlp):
