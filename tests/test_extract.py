@@ -1493,3 +1493,13 @@ def test_a_quote_item_after_a_focus_sentence_is_no_activity(write, rules, nlp):
            "Polisen åtar sig att:\n\n  • genomföra minst 50 trafikkontroller i tätorten\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert [a.text for a in rec.activities] == ["genomföra minst 50 trafikkontroller i tätorten"]
+
+
+def test_the_place_made_safer_is_the_general_aim(write, rules, nlp):
+    """"… ska kommunen och polisen tillsammans göra X kommun till en ännu tryggare plats att bo och
+    vistas på": the aim of every promise, no activity (www-osby-se__medborgarlofte, polisen-se__eskilstuna)."""
+    txt = ("Storby – medborgarlöften 2024\n\nMed 18 konkreta löften ska kommunen och polisen tillsammans göra "
+           "Storby kommun till en ännu tryggare plats att bo och vistas på. Polisen lovar också att öka sin "
+           "närvaro i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen lovar också att öka sin närvaro i centrum."]
