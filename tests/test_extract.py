@@ -1503,3 +1503,12 @@ def test_the_place_made_safer_is_the_general_aim(write, rules, nlp):
            "närvaro i centrum.\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert [a.text for a in rec.activities] == ["Polisen lovar också att öka sin närvaro i centrum."]
+
+
+def test_the_ambition_as_main_clause_is_no_activity(write, rules, nlp):
+    """"Ambitionen från polisen är att löften ska omfatta alla kommuner år 2017.": the aim, like "Målet
+    är att …" (www-norberg-se__2016-12-08-…, www-solleftea-se__…)."""
+    txt = ("Storby – medborgarlöften 2024\n\nAmbitionen från polisen är att löften ska omfatta alla kommuner år "
+           "2024. Polisen ska patrullera runt sjön varje dygn.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera runt sjön varje dygn."]
