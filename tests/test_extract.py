@@ -1512,3 +1512,15 @@ def test_the_ambition_as_main_clause_is_no_activity(write, rules, nlp):
            "2024. Polisen ska patrullera runt sjön varje dygn.\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera runt sjön varje dygn."]
+
+
+def test_a_goal_on_the_supply_of_drugs_is_a_focus_area(write, rules, nlp):
+    """"Minska efterfrågan samt tillgången till ANDT bland ungdomar" among the priorities is a goal, a
+    focus area, no activity (polisen-se__nybro, polisen-se__solvesborg)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi prioritera\n\nPolisen och kommunen prioriterar följande "
+           "utvecklingsområden:\n\n  • Öka trygghetskänslan i offentlig miljö\n"
+           "  • Minska efterfrågan samt tillgången till ANDT bland ungdomar\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+    assert "Minska efterfrågan samt tillgången till ANDT bland ungdomar" in [fa.title for fa in rec.focus_areas]
