@@ -65,6 +65,8 @@ class _Tables:
     period_starts: tuple[str, ...]
     not_activity_phrase: object
     not_item_phrase: object
+    quote_speech: object
+    quote_start: re.Pattern
     not_activity_starts: tuple[str, ...]
     past: frozenset
     negations: frozenset
@@ -99,7 +101,8 @@ def _tables(rules: Rules) -> _Tables:
         not_follow_up_phrase=_any_in(sec["not_follow_up_phrases"]),
         period_starts=tuple(a["period_or_follow_up_starts"]),
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
-        not_item_phrase=_any_in(a["not_activity_item_phrases"]),
+        not_item_phrase=_any_in(a["quote_speech_cues"] + a["not_activity_item_phrases"]),
+        quote_speech=_any_in(a["quote_speech_cues"]), quote_start=re.compile(a["quote_paragraph_start"]),
         not_activity_starts=tuple(a["not_activity_starts"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
@@ -161,6 +164,26 @@ def _never_item(text: str, rules: Rules) -> bool:
     low = norm(text)
     return _tables(rules).not_item_phrase(" " + low + " ") is not None \
         or _goal_re(rules.activities["promise_making"]).search(low) is not None
+
+
+def _quotes(seg: Segment, rules: Rules) -> set[int]:
+    """The paragraphs that are quotes all through (ids): one that opens with a quote dash and
+    names its speaker ("– … , säger X. …"), and a dash paragraph right after a quote, which goes on
+    quoting though its speaker is named later or the page is cut before it. Their sentences commit
+    no one (rules/activities.yaml quote_speech_cues)."""
+    t = _tables(rules)
+    out: set[int] = set()
+    before = False  # the block before was a quote
+    for block, _ in seg.blocks:
+        dash = block.kind == "paragraph" and t.quote_start.match(block.text.lstrip()) is not None
+        before = dash and (before or t.quote_speech(" " + norm(block.text) + " ") is not None)
+        if before:
+            out.add(id(block))
+    return out
+
+
+def _no_activity(*_args, **_kwargs) -> None:
+    """The ``add_activity`` of a quote: its sentences still feed the rest of the draft."""
 
 
 def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
@@ -527,6 +550,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         last_activity = act
 
     topics = _topic_items(seg, rules)
+    quotes = _quotes(seg, rules)
     trailing = _trailing_headings(seg, rules)
     # A heading with nothing under it, last in its segment, heads no focus area unless it names a
     # category: on a page cut mid-word it is a fragment ("Vi har jobbat tipsbaserat mot na":
@@ -616,12 +640,13 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             continue
         # paragraph
         restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
+        add = _no_activity if id(block) in quotes else add_activity
         sents = list(doc.sents) or [doc]
         if opens_list(block.text, rules) or block.text.rstrip().endswith(" följande."):
             # "… är polisens medborgarlöften följande."
             *body, last = sents
             for s in body:
-                _read_sentence(draft, s, block, section, add_activity, rules, report)
+                _read_sentence(draft, s, block, section, add, rules, report)
             acts = _actor_heading(last, rules)
             if acts:
                 heading_actors = acts
@@ -674,7 +699,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 continue
             for fa in _focus_after(prev, s, rules) if prev is not None else ():
                 add_focus(draft, fa)
-            _read_sentence(draft, s, block, section, add_activity, rules, report)
+            _read_sentence(draft, s, block, section, add, rules, report)
         if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not (commits(sents[-1].text, rules) and is_commitment(sents[-1], rules, strict=False)):
             # "… fokusera på fem områden." followed by a list; "… har följande områden identifierats som
@@ -845,6 +870,8 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if leadin == "situation":
         draft.situation.append(text)
         return
+    if _never_item(text, rules):
+        return  # a quote, how the promise is made: no promise and no area, whatever the lead-in
     if (leadin in ("focus", "focus_items") or section == "focus") and is_period_statement(text, rules):
         # "Medborgarlöftet gäller från 1 januari 2018 …", "Uppföljning ska genomföras …" after a
         # focus lead-in (polisen-se__forshaga-3): period and follow-up, no focus area
@@ -879,7 +906,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     if is_period_statement(text, rules) or norm(text).startswith(_tables(rules).not_activity_starts) \
             or text.rstrip().endswith(":"):
         return  # "– Det känns jättebra …": a quote set as a list item; "… åtar sig att:", a lead-in
-    if is_general_aim(norm(text), rules) or _never_item(text, rules):
+    if is_general_aim(norm(text), rules):
         return
     if is_goal_item(text, rules):
         if categorize(text, rules, allow_other=False, fallback=False):
@@ -1061,9 +1088,11 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):
     """The committing sentences of running text in ``sections`` (no lead-in of a list), with
-    their blocks."""
+    their blocks; not a quote's."""
+    quotes = _quotes(seg, rules)
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in sections or opens_list(block.text, rules):
+        if block.kind != "paragraph" or section not in sections or opens_list(block.text, rules) \
+                or id(block) in quotes:
             continue
         sents = list(docs[id(block)].sents)
         for prev, sent in zip([None] + sents, sents):

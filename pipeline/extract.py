@@ -38,10 +38,12 @@ def _merge(a: Segment, b: Segment, keep_heading_of: Segment) -> Segment:
                    heading_years=keep_heading_of.heading_years)
 
 
-def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[Segment]:
+def merge_segments(segments: list[Segment], lead_promises: bool) -> list[Segment]:
     """The text before the first period heading is its own record only when it has its
-    own activities and its own year, outside the heading's (a page whose newest period has
-    no heading). A later
+    own promises (activities, or a focus: "2019 års medborgarlöfte har fokus på en tryggare
+    och säkrare utemiljö i Lundby." over the aims every promise has, before "Medborgarlöfte i
+    Lundby 2020": goteborg-se__trygg-i-lundby-medborgarloftet) and its own year, outside the
+    heading's (a page whose newest period has no heading). A later
     heading with the same years as the record before it, or with nothing under it, does
     not start a record."""
     out = [segments[0]]
@@ -52,7 +54,7 @@ def merge_segments(segments: list[Segment], lead_has_activities: bool) -> list[S
         # a lead whose year lies inside the next heading's years ("löper på fyra år med början
         # 1/1 2019" before "Medborgarlöfte 2019-2023") is that period's introduction
         inside = bool(years0 and seg.heading_years and seg.heading_years[0] <= years0[0] <= years0[1] <= seg.heading_years[1])
-        lone_lead = prev is segments[0] and prev.heading is None and (inside or not (lead_has_activities and years0))
+        lone_lead = prev is segments[0] and prev.heading is None and (inside or not (lead_promises and years0))
         if lone_lead:
             out[-1] = _merge(prev, seg, seg)
         elif seg.heading_years == prev_years or len(seg.blocks) <= 1:
@@ -88,9 +90,9 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     report = doc_type == "uppfoljning"
     segments = segment(doc.blocks, rules)
     first, lead = segments[0], None
-    if len(segments) > 1:  # only the lead's activities decide the merge: read it alone first
+    if len(segments) > 1:  # only the lead's promises decide the merge: read it alone first
         lead = read_segment(first, block_docs, doc.text, rules, report)
-        segments = merge_segments(segments, bool(lead.activities))
+        segments = merge_segments(segments, bool(lead.activities or lead.focus_areas))
     # a lead the merge kept as it is was read already
     drafts = [lead if s is first and lead is not None else read_segment(s, block_docs, doc.text, rules, report)
               for s in segments]

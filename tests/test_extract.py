@@ -1490,3 +1490,75 @@ def test_a_focus_sentence_that_goes_on_to_a_promise_is_an_activity_too(write, ru
     assert [f.title for f in rec.focus_areas] == ["hastighetsövervakning"]
     (act,) = rec.activities
     assert act.text.startswith("Fokus skall ligga på") and act.frequency.times == 52 and act.frequency.at_least
+
+
+def test_a_quote_paragraph_is_no_activity_all_through(write, rules, nlp):
+    """A paragraph that opens with a quote dash and names its speaker quotes all through, and the
+    dash paragraph after it goes on quoting, though the page is cut before its speaker
+    (www-sundbyberg-se__2017-02-13-…, www-trollhattan-se__medborgarloftet-for-ett-tryggare-trollhattan)."""
+    txt = ("Storby – medborgarlöften 2024\n\nPolisen lovar att patrullera i centrum varje fredag.\n\n"
+           "– Målet är att öka tryggheten, säger kommunchefen. Fler ska nattvandra och vi ska fortsätta "
+           "minska otryggheten i parken.\n\n"
+           "– Vi kommer också fortsätta arbeta med våra ungdomar mot kriminalitet. Vi behöver hjälp av\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera i centrum varje fredag."]
+    # the dash as an em dash or a minus sign (www-vansbro-se__…, kommun-varnamo-se__2024-04-22-…)
+    for dash in "—−":
+        rec = _one(write, rules, nlp, txt.replace("– Målet", dash + " Målet"), "huddinge")
+        assert [a.text for a in rec.activities] == ["Polisen lovar att patrullera i centrum varje fredag."]
+
+
+def test_a_lead_with_its_own_year_and_focus_over_the_general_aims_is_its_own_record(write, rules, nlp):
+    """The four aims of every promise, "öka … delaktighet …" among them, are no activities; a lead
+    that names its year's focus is that year's record all the same, though it lists no activities
+    (goteborg-se__trygg-i-lundby-medborgarloftet)."""
+    txt = ("Medborgarlöfte\n\n2019 års medborgarlöfte har fokus på en tryggare och säkrare utemiljö i Lundby.\n\n"
+           "Medborgarlöften ska\n\n  • öka tryggheten\n  • förebygga brott\n"
+           "  • öka medborgarnas och lokalsamhällets delaktighet i det brottsförebyggande och trygghetsskapande arbetet\n"
+           "  • stärka förtroendet för polisen\n\n"
+           "Medborgarlöfte i Lundby 2020\n\nMedborgarlöftet för 2020 har fokus på en tryggare och säkrare utemiljö.\n")
+    recs = extract_path(write("goteborg.txt", txt, url="https://goteborg.se/x/lundby/"), rules, nlp).records
+    assert [(r.period.start, r.activities) for r in recs] == [(2019, []), (2020, [])]
+
+
+def test_a_quote_item_after_a_focus_sentence_is_no_activity(write, rules, nlp):
+    """A quote set as a "- " item stays a quote when the sentence before names the focus areas
+    (vingaker-se__polisen-och-vingakers-kommun-undertecknar-samverkansavtal)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDe prioriterade fokusområden man har enats om att arbeta mot är "
+           "aggressiv körning och felaktigt trafikbeteende.\n"
+           "- Eftersom invånarna upplever otrygghet kommer polisen att satsa extra mycket på trafikarbete, "
+           "säger lokalpolisområdeschefen.\n\n"
+           "Polisen åtar sig att:\n\n  • genomföra minst 50 trafikkontroller i tätorten\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["genomföra minst 50 trafikkontroller i tätorten"]
+
+
+def test_the_place_made_safer_is_the_general_aim(write, rules, nlp):
+    """"… ska kommunen och polisen tillsammans göra X kommun till en ännu tryggare plats att bo och
+    vistas på": the aim of every promise, no activity (www-osby-se__medborgarlofte, polisen-se__eskilstuna)."""
+    txt = ("Storby – medborgarlöften 2024\n\nMed 18 konkreta löften ska kommunen och polisen tillsammans göra "
+           "Storby kommun till en ännu tryggare plats att bo och vistas på. Polisen lovar också att öka sin "
+           "närvaro i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen lovar också att öka sin närvaro i centrum."]
+
+
+def test_the_ambition_as_main_clause_is_no_activity(write, rules, nlp):
+    """"Ambitionen från polisen är att löften ska omfatta alla kommuner år 2017.": the aim, like "Målet
+    är att …" (www-norberg-se__2016-12-08-…, www-solleftea-se__…)."""
+    txt = ("Storby – medborgarlöften 2024\n\nAmbitionen från polisen är att löften ska omfatta alla kommuner år "
+           "2024. Polisen ska patrullera runt sjön varje dygn.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera runt sjön varje dygn."]
+
+
+def test_a_goal_on_the_supply_of_drugs_is_a_focus_area(write, rules, nlp):
+    """"Minska efterfrågan samt tillgången till ANDT bland ungdomar" among the priorities is a goal, a
+    focus area, no activity (polisen-se__nybro, polisen-se__solvesborg)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi prioritera\n\nPolisen och kommunen prioriterar följande "
+           "utvecklingsområden:\n\n  • Öka trygghetskänslan i offentlig miljö\n"
+           "  • Minska efterfrågan samt tillgången till ANDT bland ungdomar\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "huddinge")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
+    assert "Minska efterfrågan samt tillgången till ANDT bland ungdomar" in [fa.title for fa in rec.focus_areas]
