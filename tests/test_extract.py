@@ -1399,13 +1399,14 @@ def test_how_safe_residents_feel_is_situation(write, rules, nlp):
 
 def test_lead_situation_beside_a_focus_sections_text(write, rules, nlp):
     """Without a situation section, the lead's situation sentences count though a focus section's
-    text gave situation too (polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping)."""
+    text gave situation too (polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping), in the
+    page's order."""
     txt = ("Storby – medborgarlöften 2024\n\nDet lokala brottsförebyggande rådet arbetar utifrån en gemensam "
            "lägesbild som utgår från trygghetsundersökningen.\n\nFokusområden\n\nNarkotika bland unga ökar i "
            "kommunen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "hylte")
-    assert rec.situation.text == ("Narkotika bland unga ökar i kommunen. Det lokala brottsförebyggande rådet arbetar "
-                                  "utifrån en gemensam lägesbild som utgår från trygghetsundersökningen.")
+    assert rec.situation.text == ("Det lokala brottsförebyggande rådet arbetar utifrån en gemensam lägesbild som "
+                                  "utgår från trygghetsundersökningen. Narkotika bland unga ökar i kommunen.")
 
 
 def test_who_answered_and_the_mapping_are_situation(write, rules, nlp):
@@ -1452,3 +1453,14 @@ def test_what_worries_residents_is_situation(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "storuman")
     assert rec.situation.text == "Det som oroar medborgarna mest i Storby är: Inbrott Trafikolyckor"
+
+
+def test_the_text_under_a_survey_heading_is_situation_beside_the_lead(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nUnderlaget till medborgarlöftena har tagits fram genom medborgardialoger.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\nResultat trygghetsenkät våren 2024\n\n"
+           "Under hösten fanns det möjlighet att svara på frågor kring tryggheten. De punkter där kommunen får "
+           "sämre resultat handlar om störande trafik.\n")
+    rec = _one(write, rules, nlp, txt, "storuman")
+    assert rec.situation.text == ("Underlaget till medborgarlöftena har tagits fram genom medborgardialoger. Under hösten "
+                                  "fanns det möjlighet att svara på frågor kring tryggheten. De punkter där kommunen får "
+                                  "sämre resultat handlar om störande trafik.")
