@@ -1464,3 +1464,12 @@ def test_the_text_under_a_survey_heading_is_situation_beside_the_lead(write, rul
     assert rec.situation.text == ("Underlaget till medborgarlöftena har tagits fram genom medborgardialoger. Under hösten "
                                   "fanns det möjlighet att svara på frågor kring tryggheten. De punkter där kommunen får "
                                   "sämre resultat handlar om störande trafik.")
+
+
+def test_how_every_promise_is_made_or_signed_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nArbetet med medborgarlöften bygger på att invånarnas perspektiv tas till vara "
+           "för att göra en tydlig problembild. Medborgarlöftet är en del i ett arbetssätt att fånga de utmaningar som syns "
+           "i lägesbilden. Medborgarlöftet är underskrivet av kommunalrådet. Många upplever otrygghet vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "arvidsjaur")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
