@@ -1473,3 +1473,10 @@ def test_how_every_promise_is_made_or_signed_is_no_situation(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "arvidsjaur")
     assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_the_promises_formulated_from_the_lagesbild_are_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMånga upplever otrygghet vid torget. Mot bakgrund av lägesbilden formulerar "
+           "kommunen och polisen tre medborgarlöften.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "nassjo")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
