@@ -1480,3 +1480,11 @@ def test_the_promises_formulated_from_the_lagesbild_are_no_situation(write, rule
            "kommunen och polisen tre medborgarlöften.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "nassjo")
     assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_what_a_survey_shows_is_situation_but_not_what_research_shows(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nResultatet visade att medborgarna känner oro över ungas inställning till droger. "
+           "Omfattande forskning visar att cannabis skadar hjärnan.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "bollebygd")
+    assert rec.situation.text == "Resultatet visade att medborgarna känner oro över ungas inställning till droger."
