@@ -1488,3 +1488,10 @@ def test_what_a_survey_shows_is_situation_but_not_what_research_shows(write, rul
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "bollebygd")
     assert rec.situation.text == "Resultatet visade att medborgarna känner oro över ungas inställning till droger."
+
+
+def test_the_indices_of_a_survey_are_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nBakgrund\n\nProblemindex för kommunen ligger kvar på en relativt hög nivå.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "bjuv")
+    assert rec.situation.text == "Problemindex för kommunen ligger kvar på en relativt hög nivå."
