@@ -13,7 +13,7 @@ from .nlp import TextSpan, build_nlp, pipe
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
                      make_id)
 from .rules import Rules, load_rules
-from .sections import Segment, segment, year_range
+from .sections import Segment, has_situation_section, segment, year_range
 
 
 
@@ -103,7 +103,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
             lead_activities(draft, seg, block_docs, doc.text, rules)
         else:
             counted_lead_activities(draft, seg, block_docs, doc.text, rules)
-        if not draft.situation or all(section != "situation" for _, section in seg.blocks):
+        if not draft.situation or not has_situation_section(seg, rules):
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text
         years = find_period(seg, seg_title, rules, doc.url)
@@ -113,7 +113,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         activities = [finish_activity(a, parties, single_fa, period is not None, rules) for a in draft.activities]
         measurable = [a for a in activities if all(vars(a.measurable).values())]
         warnings = [] if period else ["no year found: period is null"]
-        situation_text = " ".join(dict.fromkeys(draft.situation)) or None
+        situation_text = " ".join(in_text_order(dict.fromkeys(draft.situation), seg)) or None
         low_sit = (situation_text or "").lower()
         evidence = [code for code, words in rules.sections["evidence"].items() if any(w in low_sit for w in words)]
         records.append(Record(
@@ -184,3 +184,15 @@ def _as_error(path, exc: BaseException) -> DocumentError:
         return exc
     first = (str(exc).strip().splitlines() or [""])[0][:200]
     return DocumentError(path, f"failed: {exc.__class__.__name__}{': ' + first if first else ''}")
+
+
+def in_text_order(texts, seg: Segment) -> list[str]:
+    """Situation sentences in the order the page gives them (those of the lead are read after the
+    sections: "Underlaget till medborgarlöftena …" before "Resultat trygghetsenkät våren 2021");
+    a text not found as such keeps its place after the one before it."""
+    flat, order, last = " ".join(seg.text.split()), [], -1
+    for text in texts:
+        at = flat.find(text)
+        last = at if at >= 0 else last
+        order.append((last, len(order), text))
+    return [text for *_, text in sorted(order)]

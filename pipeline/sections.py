@@ -109,9 +109,22 @@ def phrase_match(text: str, phrases: list[str]) -> bool:
 @lru_cache(maxsize=4096)
 def heading_kind(text: str, rules: Rules) -> str | None:
     for kind, phrases in rules.sections["headings"].items():
-        if phrase_match(text, phrases):
+        if phrase_match(text, phrases) or kind == "situation" and is_survey_heading(text, rules):
             return kind
     return None
+
+
+def is_survey_heading(text: str, rules: Rules) -> bool:
+    """A survey's results as a heading ("Resultat trygghetsenkät våren 2021"): a situation heading
+    that leaves the lead's situation sentences to be read too."""
+    return phrase_match(text, rules.sections["survey_headings"])
+
+
+def has_situation_section(seg: "Segment", rules: Rules) -> bool:
+    """The segment has a situation section other than the text under survey headings."""
+    heads = [b.text for b, section in seg.blocks if section == "situation:heading"]
+    return any(section == "situation" for _, section in seg.blocks) \
+        and (not heads or not all(is_survey_heading(h, rules) for h in heads))
 
 
 _ISO_DATE = re.compile(rf"\b({YEAR})-\d\d-\d\d\b")

@@ -1426,13 +1426,14 @@ def test_how_safe_residents_feel_is_situation(write, rules, nlp):
 
 def test_lead_situation_beside_a_focus_sections_text(write, rules, nlp):
     """Without a situation section, the lead's situation sentences count though a focus section's
-    text gave situation too (polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping)."""
+    text gave situation too (polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping), in the
+    page's order."""
     txt = ("Storby – medborgarlöften 2024\n\nDet lokala brottsförebyggande rådet arbetar utifrån en gemensam "
            "lägesbild som utgår från trygghetsundersökningen.\n\nFokusområden\n\nNarkotika bland unga ökar i "
            "kommunen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "hylte")
-    assert rec.situation.text == ("Narkotika bland unga ökar i kommunen. Det lokala brottsförebyggande rådet arbetar "
-                                  "utifrån en gemensam lägesbild som utgår från trygghetsundersökningen.")
+    assert rec.situation.text == ("Det lokala brottsförebyggande rådet arbetar utifrån en gemensam lägesbild som "
+                                  "utgår från trygghetsundersökningen. Narkotika bland unga ökar i kommunen.")
 
 
 def test_who_answered_and_the_mapping_are_situation(write, rules, nlp):
@@ -1562,3 +1563,45 @@ def test_a_goal_on_the_supply_of_drugs_is_a_focus_area(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag."]
     assert "Minska efterfrågan samt tillgången till ANDT bland ungdomar" in [fa.title for fa in rec.focus_areas]
+
+
+def test_the_text_under_a_survey_heading_is_situation_beside_the_lead(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nUnderlaget till medborgarlöftena har tagits fram genom medborgardialoger.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\nResultat trygghetsenkät våren 2024\n\n"
+           "Under hösten fanns det möjlighet att svara på frågor kring tryggheten. De punkter där kommunen får "
+           "sämre resultat handlar om störande trafik.\n")
+    rec = _one(write, rules, nlp, txt, "storuman")
+    assert rec.situation.text == ("Underlaget till medborgarlöftena har tagits fram genom medborgardialoger. Under hösten "
+                                  "fanns det möjlighet att svara på frågor kring tryggheten. De punkter där kommunen får "
+                                  "sämre resultat handlar om störande trafik.")
+
+
+def test_how_every_promise_is_made_or_signed_is_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nArbetet med medborgarlöften bygger på att invånarnas perspektiv tas till vara "
+           "för att göra en tydlig problembild. Medborgarlöftet är en del i ett arbetssätt att fånga de utmaningar som syns "
+           "i lägesbilden. Medborgarlöftet är underskrivet av kommunalrådet. Många upplever otrygghet vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "arvidsjaur")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_the_promises_formulated_from_the_lagesbild_are_no_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nMånga upplever otrygghet vid torget. Mot bakgrund av lägesbilden formulerar "
+           "kommunen och polisen tre medborgarlöften.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "nassjo")
+    assert rec.situation.text == "Många upplever otrygghet vid torget."
+
+
+def test_what_a_survey_shows_is_situation_but_not_what_research_shows(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nResultatet visade att medborgarna känner oro över ungas inställning till droger. "
+           "Omfattande forskning visar att cannabis skadar hjärnan.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "bollebygd")
+    assert rec.situation.text == "Resultatet visade att medborgarna känner oro över ungas inställning till droger."
+
+
+def test_the_indices_of_a_survey_are_situation(write, rules, nlp):
+    txt = ("Storby – medborgarlöften 2024\n\nBakgrund\n\nProblemindex för kommunen ligger kvar på en relativt hög nivå.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    rec = _one(write, rules, nlp, txt, "bjuv")
+    assert rec.situation.text == "Problemindex för kommunen ligger kvar på en relativt hög nivå."
