@@ -460,6 +460,15 @@ def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
 
 
+def test_the_joint_work_a_problem_has_focus_in_is_no_area(write, rules, nlp):
+    # Göteborg's stock sentence: the problem "has a focus in the joint work", which names no area
+    txt = ("Mölndal – medborgarlöften 2023\n\nLöftet innebär konkreta aktiviteter som genomförs i syfte att "
+           "minska ett problem som kommer att ha ett särskilt fokus i det trygghetsskapande samverkansarbetet.\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "molndal")
+    assert rec.focus_areas == []
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
