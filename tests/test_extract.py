@@ -469,6 +469,23 @@ def test_the_joint_work_a_problem_has_focus_in_is_no_area(write, rules, nlp):
     assert rec.focus_areas == []
 
 
+def test_a_focus_sentence_before_det_ar_vart_lofte_is_not_also_an_area(write, rules, nlp):
+    # its own focus clause says it all; the whole sentence is an area only when it names more
+    txt = ("Sala – medborgarlöften 2023\n\nPolisen och kommunen kommer särskilt att fokusera på ökad trygghet i "
+           "offentliga miljöer. Det är vårt löfte till dig som bor och arbetar i Sala.\n\n"
+           "Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trygghet i offentliga miljöer", ["offentlig_miljo"])]
+
+
+def test_a_lone_word_of_a_focus_clause_shares_the_next_parts_head(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2023\n\nVi har ett särskilt fokus på trygg och säker utemiljö.\n\n"
+           "Fokus på trygghet, säkerhet och narkotika.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trygg och säker utemiljö", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
