@@ -486,6 +486,17 @@ def test_a_lone_word_of_a_focus_clause_shares_the_next_parts_head(write, rules, 
         ("trygg och säker utemiljö", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
 
 
+def test_less_supply_or_demand_is_a_goal_item(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2023\n\nDet här ska vi prioritera\n\n"
+           "Polisen och kommunen prioriterar följande utvecklingsområden:\n\n"
+           "  • Öka trygghetskänslan i offentlig miljö\n  • Minska efterfrågan samt tillgången till narkotika bland unga\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == [
+        "Öka trygghetskänslan i offentlig miljö", "Minska efterfrågan samt tillgången till narkotika bland unga"]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem insatser i centrum."]
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
