@@ -103,7 +103,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
-        focus_cue_gap=re.compile(sec["focus_sentence_cue_gap"]),
+        focus_cue_gap=re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"])),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
@@ -326,7 +326,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if 0 <= j < cut:
             cut = j
     clause = clause[:cut].strip(" .:;")
-    parts = [p.strip(" .:;") for p in re.split(_AREA_JOIN, clause)]
+    parts = [p.strip(" .:;") for p in _split_areas(clause)]
     out = []
     for i, p in enumerate(parts):
         cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))

@@ -497,6 +497,15 @@ def test_less_supply_or_demand_is_a_goal_item(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem insatser i centrum."]
 
 
+def test_the_focus_of_the_promise_as_subject(write, rules, nlp):
+    # the areas follow "är", a list in parentheses stays in its area
+    txt = ("Sala – medborgarlöften 2021\n\nFokus i årets medborgarlöfte är fortsatt att utveckla ANDTS-arbetet "
+           "(alkohol, narkotika, dopning och tobak).\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("utveckla ANDTS-arbetet (alkohol, narkotika, dopning och tobak)", ["narkotika"])]
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
