@@ -337,6 +337,11 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             # a lone word shares the next part's head ("fokus på trygg och säker utemiljö"), not one
             # of a list ("Fokus på trygghet, säkerhet och narkotika": three)
             parts[i + 1] = f"{p} och {parts[i + 1]}"
+        elif out and out[-1].title == parts[i - 1] and 0 < len(p.split()) <= 3 and all(w[:1].isupper() for w in p.split()) \
+                and parts[i - 1].split()[-1][:1].isupper() and f"{parts[i - 1]} och {p}" in clause:
+            # the second of two places ends the area before it: "… öka tryggheten i de centrala delarna
+            # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
+            out[-1].title = f"{parts[i - 1]} och {p}"
     return out
 
 

@@ -506,6 +506,13 @@ def test_the_focus_of_the_promise_as_subject(write, rules, nlp):
         ("utveckla ANDTS-arbetet (alkohol, narkotika, dopning och tobak)", ["narkotika"])]
 
 
+def test_the_second_of_two_places_ends_the_focus_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2018\n\nUnder 2018 kommer polisen och kommunen att särskilt fokusera på att öka "
+           "tryggheten i de centrala delarna av Möklinta och Västerfärnebo.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["att öka tryggheten i de centrala delarna av Möklinta och Västerfärnebo"]
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
