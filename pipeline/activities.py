@@ -330,7 +330,13 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     out = []
     for i, p in enumerate(parts):
         cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
-        if p and cats:
+        if p and cats and out and out[-1].title == parts[i - 1] and len(parts[i - 1].split()) == 1 \
+                and out[-1].categories == cats and (at := clause.find(f"{parts[i - 1]} och {p}")) >= 0 \
+                and not clause[:at].rstrip().endswith(","):
+            # two names of one group are one area: "fokusera på barn och unga", "… på ungdomar och
+            # unga vuxna i riskzon"
+            out[-1].title = f"{parts[i - 1]} och {p}"
+        elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
         elif len(p.split()) == 1 and i + 1 < len(parts) and (at := clause.find(f"{p} och {parts[i + 1]}")) >= 0 \
                 and not clause[:at].rstrip().endswith(","):

@@ -513,6 +513,14 @@ def test_the_second_of_two_places_ends_the_focus_area(write, rules, nlp):
     assert [f.title for f in rec.focus_areas] == ["att öka tryggheten i de centrala delarna av Möklinta och Västerfärnebo"]
 
 
+def test_two_names_of_one_group_are_one_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2023\n\nLägesbilden visar ett fortsatt behov av att fokusera på barn och unga "
+           "samt drogförebyggande arbete.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("barn och unga", ["unga"]), ("drogförebyggande arbete", ["narkotika"])]
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
