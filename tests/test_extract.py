@@ -521,6 +521,13 @@ def test_two_names_of_one_group_are_one_area(write, rules, nlp):
         ("barn och unga", ["unga"]), ("drogförebyggande arbete", ["narkotika"])]
 
 
+def test_what_the_promise_is_about_with_the_verb_first(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2016\n\nI stora drag handlar löftet i stadsdelen om att öka tryggheten i "
+           "Sala centrum.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("att öka tryggheten i Sala centrum", ["offentlig_miljo"])]
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
