@@ -107,7 +107,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
-        focus_cue_gap=re.compile(sec["focus_sentence_cue_gap"]),
+        focus_cue_gap=re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"])),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
@@ -353,13 +353,28 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if 0 <= j < cut:
             cut = j
     clause = clause[:cut].strip(" .:;")
-    parts = re.split(_AREA_JOIN, clause)
+    parts = [p.strip(" .:;") for p in _split_areas(clause)]
     out = []
-    for p in parts:
-        p = p.strip(" .:;")
+    for i, p in enumerate(parts):
         cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
-        if p and cats:
+        if p and cats and out and out[-1].title == parts[i - 1] and len(parts[i - 1].split()) == 1 \
+                and out[-1].categories == cats and (at := clause.find(f"{parts[i - 1]} och {p}")) >= 0 \
+                and not clause[:at].rstrip().endswith(","):
+            # two names of one group are one area: "fokusera på barn och unga", "… på ungdomar och
+            # unga vuxna i riskzon"
+            out[-1].title = f"{parts[i - 1]} och {p}"
+        elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
+        elif len(p.split()) == 1 and i + 1 < len(parts) and (at := clause.find(f"{p} och {parts[i + 1]}")) >= 0 \
+                and not clause[:at].rstrip().endswith(","):
+            # a lone word shares the next part's head ("fokus på trygg och säker utemiljö"), not one
+            # of a list ("Fokus på trygghet, säkerhet och narkotika": three)
+            parts[i + 1] = f"{p} och {parts[i + 1]}"
+        elif out and out[-1].title == parts[i - 1] and 0 < len(p.split()) <= 3 and all(w[:1].isupper() for w in p.split()) \
+                and parts[i - 1].split()[-1][:1].isupper() and f"{parts[i - 1]} och {p}" in clause:
+            # the second of two places ends the area before it: "… öka tryggheten i de centrala delarna
+            # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
+            out[-1].title = f"{parts[i - 1]} och {p}"
     return out
 
 
@@ -795,8 +810,18 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
         return _list_areas(" ".join(sent.text.split())[len(start):], rules)
     if low.startswith(tuple(sec["promise_summary_next"])):
         cats = categorize(prev.text, rules, allow_other=False, fallback=False)
-        return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)] if cats else []
+        named = {c for fa in _sentence_areas(prev.text, rules) for c in fa.categories}
+        if not cats or named.issuperset(cats):
+            return []  # (the sentence's own focus areas already say it all: "… kommer särskilt att
+            # fokusera på ökad trygghet i offentliga miljöer. Det är vårt löfte …": polisen-se__goteborg-ostra-goteborg)
+        return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)]
     return []
+
+
+def _sentence_areas(text: str, rules: Rules) -> list[FocusArea]:
+    """The focus areas a sentence names itself: a focus sentence's areas, else what the promise
+    is about (``promise_focus``)."""
+    return [fa for fa in _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")] if fa]
 
 
 def _summary_areas(seg: Segment, i: int, rules: Rules) -> list[FocusArea]:
@@ -1023,8 +1048,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     if section in ("lead", "activities", "situation", "focus", "effect"):
         # (under "Det här ska vi åstadkomma tillsammans" too: "… ett fortsatt behov av att fokusera på barn
         # och unga samt alkohol- och drogförebyggande arbete": polisen-se__varberg)
-        areas = _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")]
-        for fa in filter(None, areas):
+        for fa in _sentence_areas(text, rules):
             add_focus(draft, fa)
     if is_follow_up_sentence(text, rules):
         draft.follow_up.append(text)

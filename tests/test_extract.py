@@ -487,6 +487,74 @@ def test_what_the_promise_is_about_in_prose(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
 
 
+def test_the_joint_work_a_problem_has_focus_in_is_no_area(write, rules, nlp):
+    # Göteborg's stock sentence: the problem "has a focus in the joint work", which names no area
+    txt = ("Mölndal – medborgarlöften 2023\n\nLöftet innebär konkreta aktiviteter som genomförs i syfte att "
+           "minska ett problem som kommer att ha ett särskilt fokus i det trygghetsskapande samverkansarbetet.\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "molndal")
+    assert rec.focus_areas == []
+
+
+def test_a_focus_sentence_before_det_ar_vart_lofte_is_not_also_an_area(write, rules, nlp):
+    # its own focus clause says it all; the whole sentence is an area only when it names more
+    txt = ("Sala – medborgarlöften 2023\n\nPolisen och kommunen kommer särskilt att fokusera på ökad trygghet i "
+           "offentliga miljöer. Det är vårt löfte till dig som bor och arbetar i Sala.\n\n"
+           "Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trygghet i offentliga miljöer", ["offentlig_miljo"])]
+
+
+def test_a_lone_word_of_a_focus_clause_shares_the_next_parts_head(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2023\n\nVi har ett särskilt fokus på trygg och säker utemiljö.\n\n"
+           "Fokus på trygghet, säkerhet och narkotika.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("trygg och säker utemiljö", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
+
+
+def test_less_supply_or_demand_is_a_goal_item(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2023\n\nDet här ska vi prioritera\n\n"
+           "Polisen och kommunen prioriterar följande utvecklingsområden:\n\n"
+           "  • Öka trygghetskänslan i offentlig miljö\n  • Minska efterfrågan samt tillgången till narkotika bland unga\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == [
+        "Öka trygghetskänslan i offentlig miljö", "Minska efterfrågan samt tillgången till narkotika bland unga"]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem insatser i centrum."]
+
+
+def test_the_focus_of_the_promise_as_subject(write, rules, nlp):
+    # the areas follow "är", a list in parentheses stays in its area
+    txt = ("Sala – medborgarlöften 2021\n\nFokus i årets medborgarlöfte är fortsatt att utveckla ANDTS-arbetet "
+           "(alkohol, narkotika, dopning och tobak).\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("utveckla ANDTS-arbetet (alkohol, narkotika, dopning och tobak)", ["narkotika"])]
+
+
+def test_the_second_of_two_places_ends_the_focus_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2018\n\nUnder 2018 kommer polisen och kommunen att särskilt fokusera på att öka "
+           "tryggheten i de centrala delarna av Möklinta och Västerfärnebo.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["att öka tryggheten i de centrala delarna av Möklinta och Västerfärnebo"]
+
+
+def test_two_names_of_one_group_are_one_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2023\n\nLägesbilden visar ett fortsatt behov av att fokusera på barn och unga "
+           "samt drogförebyggande arbete.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("barn och unga", ["unga"]), ("drogförebyggande arbete", ["narkotika"])]
+
+
+def test_what_the_promise_is_about_with_the_verb_first(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2016\n\nI stora drag handlar löftet i stadsdelen om att öka tryggheten i "
+           "Sala centrum.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("att öka tryggheten i Sala centrum", ["offentlig_miljo"])]
+
+
 def test_generic_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Sotenäs – medborgarlöften 2023\n\nDet här ska vi göra\n\nTrygghetsfrämjande insatser\n\n"
            "Polisen ska informera om bedrägeribrott mot äldre på träffpunkterna.\n\nTrafik\n\n"
