@@ -8,8 +8,12 @@ becomes one record.
 from __future__ import annotations
 
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
+try:  # Python 3.11 and later
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # Python 3.10 (requires-python >= 3.10)
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 
