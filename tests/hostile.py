@@ -84,13 +84,18 @@ class RawServer:
         self.thread.join(timeout=2)
 
 
-def closed_port() -> int:
-    """A port on 127.0.0.1 where nothing listens (connections are refused)."""
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+def closed_ports(n: int) -> list[int]:
+    """``n`` different ports on 127.0.0.1 where nothing listens (connections are refused). All
+    are bound before any is let go, so no two are the same (ports asked for one at a time can
+    come back twice, which once made two kommuner share one url)."""
+    socks = [socket.socket() for _ in range(n)]
+    try:
+        for s in socks:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
 
 
 def poll(condition, timeout: float, what: str, interval: float = 0.02):

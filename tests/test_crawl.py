@@ -238,11 +238,12 @@ def _unreachable_sources(tmp_path, n=30):
     page on a kommun site that refuses connections."""
     import yaml
 
-    from hostile import closed_port
+    from hostile import closed_ports
 
     root = Path(__file__).resolve().parent.parent
     data = yaml.safe_load((root / "corpus" / "sources.yaml").read_text(encoding="utf-8"))
-    kommuner = [{**e, "pages": [f"http://127.0.0.1:{closed_port()}/medborgarlofte/"]} for e in data["kommuner"][:n]]
+    kommuner = [{**e, "pages": [f"http://127.0.0.1:{port}/medborgarlofte/"]}
+                for e, port in zip(data["kommuner"][:n], closed_ports(n))]
     return {**data, "kommuner": kommuner}
 
 

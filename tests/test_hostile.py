@@ -14,7 +14,7 @@ import pytest
 from pipeline.crawl import Settings, crawl, normalize_url, redirect_refusal, retry_after_seconds
 
 import pdfgen
-from hostile import RawServer, closed_port, dribble, poll, redirect, reply
+from hostile import RawServer, closed_ports, dribble, poll, redirect, reply
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "<html><body><h1>Ale – medborgarlöfte 2024</h1><p>Polisen ska patrullera.</p></body></html>"
@@ -240,7 +240,7 @@ def test_unreachable_kommun_sites_cost_one_attempt_each(tmp_path, server):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(0)  # accepts into the backlog, never answers
-    dead = [f"http://127.0.0.1:{closed_port()}/medborgarlofte/" for _ in range(10)]
+    dead = [f"http://127.0.0.1:{port}/medborgarlofte/" for port in closed_ports(10)]
     dead += [f"http://127.0.0.1:{listener.getsockname()[1]}/medborgarlofte/{i}/" for i in range(10)]
     srv = server({"/robots.txt": reply("404 Not Found")})
     t0 = time.monotonic()
