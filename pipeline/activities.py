@@ -324,6 +324,13 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     return []
 
 
+def _joined(clause: str, first: str, second: str) -> bool:
+    """"first och second" stands in the clause as a pair, not as the end of a comma list
+    ("trygg och säker utemiljö", not "trygghet, säkerhet och narkotika")."""
+    at = clause.find(f"{first} och {second}")
+    return at >= 0 and not clause[:at].rstrip().endswith(",")
+
+
 def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     """"Fokus ska ligga på ungdomar, drogförebyggande arbete och trafiksäkerhet" → three areas."""
     named = _named_areas(text, rules)
@@ -358,15 +365,13 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     for i, p in enumerate(parts):
         cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
         if p and cats and out and out[-1].title == parts[i - 1] and len(parts[i - 1].split()) == 1 \
-                and out[-1].categories == cats and (at := clause.find(f"{parts[i - 1]} och {p}")) >= 0 \
-                and not clause[:at].rstrip().endswith(","):
+                and out[-1].categories == cats and _joined(clause, parts[i - 1], p):
             # two names of one group are one area: "fokusera på barn och unga", "… på ungdomar och
             # unga vuxna i riskzon"
             out[-1].title = f"{parts[i - 1]} och {p}"
         elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
-        elif len(p.split()) == 1 and i + 1 < len(parts) and (at := clause.find(f"{p} och {parts[i + 1]}")) >= 0 \
-                and not clause[:at].rstrip().endswith(","):
+        elif len(p.split()) == 1 and i + 1 < len(parts) and _joined(clause, p, parts[i + 1]):
             # a lone word shares the next part's head ("fokus på trygg och säker utemiljö"), not one
             # of a list ("Fokus på trygghet, säkerhet och narkotika": three)
             parts[i + 1] = f"{p} och {parts[i + 1]}"
