@@ -6,6 +6,7 @@ import random
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from spacy.attrs import SENT_START
@@ -127,19 +128,29 @@ def test_one_pipeline_per_process():
     assert build_nlp() is build_nlp(None)
 
 
-def test_extraction_builds_no_lemma_table(tmp_path):
-    """In a fresh process: extracting never builds spaCy's lookup table (diff reads lemmas
-    from the table file itself, pipeline/lemmas.py)."""
+def _ale_page(tmp_path: Path) -> Path:
     src = tmp_path / "polisen-se__ale.txt"
     src.write_text("Ale – medborgarlöften\n\nMedborgarlöfte 2024\n\n  • Polisen ska patrullera varje fredag.\n",
                    encoding="utf-8")
+    return src
+
+
+def _fresh(code: str, *args) -> str:
+    """What ``code`` prints, run in a fresh Python process from the checkout (nothing imported yet)."""
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, cwd=ROOT,
+                          check=True).stdout
+
+
+def test_extraction_builds_no_lemma_table(tmp_path):
+    """In a fresh process: extracting never builds spaCy's lookup table (diff reads lemmas
+    from the table file itself, pipeline/lemmas.py)."""
+    src = _ale_page(tmp_path)
     code = ("import sys\n"
             "from pipeline.extract import extract_path\n"
             "from pipeline.nlp import build_nlp\n"
             "assert extract_path(sys.argv[1]).records\n"
             "print('lemmatizer' in build_nlp().pipe_names, 'spacy_lookups_data' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, cwd=ROOT,
-                         check=True).stdout.splitlines()
+    out = _fresh(code, src).splitlines()
     assert out == ["False False"]
 
 
@@ -147,9 +158,7 @@ def test_a_text_extraction_imports_no_spacy_command_line_nor_html_or_pdf_reader(
     """In a fresh process: extracting a .txt never imports spaCy's command line (typer,
     weasel, requests), BeautifulSoup or pdfplumber (together about half a second of a cold
     start); ``spacy.info`` and ``spacy.cli`` still work when asked for."""
-    src = tmp_path / "polisen-se__ale.txt"
-    src.write_text("Ale – medborgarlöften\n\nMedborgarlöfte 2024\n\n  • Polisen ska patrullera varje fredag.\n",
-                   encoding="utf-8")
+    src = _ale_page(tmp_path)
     code = ("import sys\n"
             "from pipeline.extract import extract_path\n"
             "assert extract_path(sys.argv[1]).records\n"
@@ -157,16 +166,13 @@ def test_a_text_extraction_imports_no_spacy_command_line_nor_html_or_pdf_reader(
             "import spacy, spacy.cli\n"
             "from spacy.cli.info import info_model\n"
             "print(spacy.info()['spacy_version'] == spacy.about.__version__, callable(spacy.cli.download), callable(info_model))\n")
-    out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, cwd=ROOT,
-                         check=True).stdout.splitlines()
+    out = _fresh(code, src).splitlines()
     assert out == ["[]", "True True True"]
     code = ("import pipeline\n"  # spaCy's command line asked for before spaCy itself
             "from spacy.cli.info import info_model\n"
             "import spacy.cli\n"
             "print(callable(info_model), callable(spacy.cli.download))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.splitlines() == ["True True"]
-
+    assert _fresh(code).splitlines() == ["True True"]
 
 
 def test_the_spacy_cli_stand_in_hands_over_any_other_name_to_the_real_module():
@@ -180,8 +186,7 @@ def test_the_spacy_cli_stand_in_hands_over_any_other_name_to_the_real_module():
             "sys.modules[finder.NAME] = finder.stand_in\n"
             "no_path = not hasattr(finder.stand_in, '__path__')\n"
             "print(no_path, callable(finder.stand_in.info_model), sys.modules[finder.NAME] is not finder.stand_in)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.split() == ["True", "True", "True"]
+    assert _fresh(code).split() == ["True", "True", "True"]
 
 def test_records_are_written_as_json_would_and_only_when_they_change(tmp_path, rules, nlp):
     paths = [str(p) for p in sorted((CORPUS / "seeds").glob("*.txt"))]
