@@ -62,9 +62,11 @@ def _init_pool_worker(max_bytes: int, model: str | None) -> None:
     _init_worker(max_bytes, model)
 
 
-def _work(paths: list[str]) -> list[Result]:
+def _work(paths: list[str]) -> list[tuple[Result, dict]]:
+    """The Results of ``paths``, each with its input's fingerprint for the manifest (read here,
+    in parallel in the workers, not one file after another in the parent after the batch)."""
     s = _worker_state
-    return extract_paths(paths, s["rules"], s["nlp"], s["max_bytes"])
+    return [(r, _fingerprint(Path(r.path))) for r in extract_paths(paths, s["rules"], s["nlp"], s["max_bytes"])]
 
 
 def _sha(path: Path) -> str | None:
@@ -124,10 +126,13 @@ def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, 
         todo.append(key)
     results: list[Result] = []
 
-    def take(rs: list[Result]) -> None:
-        results.extend(rs)
-        for r in rs if progress else ():
-            progress(r)
+    def take(rs: list[tuple[Result, dict | None]]) -> None:
+        for r, fingerprint in rs:
+            results.append(r)
+            if fingerprint is not None:
+                fingerprints.setdefault(r.path, fingerprint)
+            if progress:
+                progress(r)
 
     interrupted = False
     chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
@@ -194,7 +199,8 @@ def _in_workers(chunks: list[list[str]], jobs: int, max_bytes: int, model: str |
             except BrokenProcessPool:
                 pool.shutdown()
                 pool = None
-                take([Result(path=path, error=f"{path}: failed: the worker process reading it died (out of memory?)")])
+                take([(Result(path=path, error=f"{path}: failed: the worker process reading it died (out of memory?)"),
+                       None)])
     finally:
         if pool:
             pool.shutdown()

@@ -16,7 +16,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import IS_SPACE, LOWER, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
@@ -105,7 +105,7 @@ class AbbrevSentences:
         abbreviations = frozenset(rules.sections["abbreviations"])
         add = nlp.vocab.add_flag
         # one flag per test the rule makes (each array column costs a pass over the Doc):
-        # "capital" is spaCy's IS_TITLE | IS_UPPER | IS_DIGIT or an opener
+        # "capital": a title-case, upper-case or digit word, or an opener
         self.attrs = [IS_SPACE,
                       add(lambda s: s.isspace() and "\n" in s),
                       add(lambda s: s in ENDERS or (s.endswith(".") and len(s) > 2 and s.lower() not in abbreviations)),
@@ -136,6 +136,12 @@ class AbbrevSentences:
 
 ENDERS = {".", "!", "?", "…"}
 OPENERS = {"–", "-", "•", '"', "”", "("}
+# The lexeme attributes the rules read (``lower_``, ``is_space``, ``is_title``, ``is_punct``);
+# the blank pipeline computes only these and the components' own flags for a new word type
+# (a trained model's tagger and parser read more, so it keeps them all).
+# spaCy's other 22 (shape, norm, like_num, is_stop …) were 0.2 s of a cold run on the corpus,
+# one Python call each per word type. tests/test_scale.py fails when a rule reads another.
+READ_ATTRS = frozenset({LOWER, IS_SPACE, IS_TITLE, IS_PUNCT})
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -152,9 +158,12 @@ def _build_nlp(model: str | None) -> Language:
             nlp.disable_pipe("lemmatizer")  # extraction reads forms
     else:
         nlp = spacy.blank("sv")
+    spacys = set() if model else set(nlp.vocab.lex_attr_getters)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("abbrev_sentences")
     nlp.add_pipe("actor_ruler")
+    nlp.vocab.lex_attr_getters = {a: f for a, f in nlp.vocab.lex_attr_getters.items()
+                                  if a in READ_ATTRS or a not in spacys}  # (the flags keep their own ids)
     return nlp
 
 

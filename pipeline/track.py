@@ -184,10 +184,16 @@ def match_letters(a: str, b: str, rules: Rules) -> int:
     return len(a) if a[:2] == b[:2] and similarity(a, b) == 1.0 else 0  # one word each: the lemmas
 
 
+@lru_cache(maxsize=8192)
+def _word_set(text: str, rules: Rules) -> frozenset[str]:
+    """A text's content words (cached: ``align`` measures each text against many)."""
+    return frozenset(content_words(text, rules))
+
+
 def overlap(a: str, b: str, rules: Rules) -> float:
     """The share of the letters of the shorter text's content words that the other's words
     account for (a compound by its two best parts; 0 when fewer than ``min_shared_letters``)."""
-    wa, wb = set(content_words(a, rules)), set(content_words(b, rules))
+    wa, wb = _word_set(a, rules), _word_set(b, rules)
     if not wa or not wb:
         return 0.0
     if sum(map(len, wa)) > sum(map(len, wb)):

@@ -3,6 +3,7 @@ answers) and what it must give (long documents, no lemma table in extraction, no
 import hashlib
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -126,6 +127,28 @@ def test_a_text_over_spacys_max_length_gives_its_records_with_right_spans(tmp_pa
 
 def test_one_pipeline_per_process():
     assert build_nlp() is build_nlp(None)
+
+
+def test_the_rules_read_only_the_lexeme_attributes_the_blank_pipeline_computes(nlp):
+    """The blank pipeline computes only ``nlp.READ_ATTRS`` for a new word type: the code and
+    the rule files read no other (a rule reading ``like_num`` would silently get False)."""
+    from spacy import attrs
+    from pipeline.nlp import READ_ATTRS
+
+    getters = set(nlp.vocab.lex_attr_getters)
+    assert READ_ATTRS <= getters
+    flags = sorted(name for name, i in attrs.IDS.items() if i not in getters and name.startswith(("IS_", "LIKE_")))
+    strings = ["LANG", "NORM", "PREFIX", "SHAPE", "SUFFIX"]
+    assert not {attrs.IDS[n] for n in strings} & getters
+    token_read = re.compile(rf"\.(?:{'|'.join(n.lower() for n in flags)}|{'|'.join(n.lower() + '_' for n in strings)})\b"
+                            rf"|\b(?:{'|'.join(flags + strings)})\b")  # a Token's attribute, an attribute id
+    sources = sorted((ROOT / "pipeline").rglob("*.py")) + sorted((ROOT / "rules").glob("*.yaml"))
+    found = [(f.name, m.group()) for f in sources for m in token_read.finditer(f.read_text(encoding="utf-8"))]
+    assert found == []
+    word = nlp.make_doc("Nyordet, (x)")  # a word type made after the pipeline was built
+    assert [(t.lower_, t.is_title, t.is_punct, t.is_space) for t in word] == [
+        ("nyordet", True, False, False), (",", False, True, False), ("(", False, True, False),
+        ("x", False, False, False), (")", False, True, False)]
 
 
 def _ale_page(tmp_path: Path) -> Path:
