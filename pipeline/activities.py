@@ -1110,7 +1110,10 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
                     or commits(low, rules) and is_focus_sentence(text, rules):
                 continue  # (… "kommer … att fokusera på …": what the promise will focus on)
-            if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
+            # (under "other", no activity text, a sentence promises only with a commitment word: not
+            # "Lägesbilden är framtaget genom medborgardialoger, …" under "Bakgrund", polisen-se__tidaholm)
+            promises = commits(low, rules) if section == "other" else is_commitment(sent, rules, strict=section == "lead")
+            if low.startswith(basis) or not promises:
                 draft.situation.append(text)
                 list_of_situation = text.endswith(":")
 

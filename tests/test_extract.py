@@ -836,6 +836,15 @@ SITUATION_CASES = [
         "bjuv",
         "Problemindex för kommunen ligger kvar på en relativt hög nivå.",
         id="the_indices_of_a_survey_are_situation"),
+    # Under a "Bakgrund"-like heading (no activity text) a sentence promises only with a commitment word:
+    # an action verb alone ("framtaget") keeps it situation, "kommer" does not.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nBakgrund\n\nLägesbilden är framtaget genom medborgardialoger, polisens medarbetardialog, statistik och lokala kartläggningar.\n\n"
+        "Detta löfte innebär att under perioden kommer ägnas särskild uppmärksamhet mot den beskrivna lägesbilden.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Lägesbilden är framtaget genom medborgardialoger, polisens medarbetardialog, statistik och lokala kartläggningar.",
+        id="under_a_background_heading_only_a_commitment_word_promises"),
 ]
 
 
