@@ -143,7 +143,15 @@ def _acts(low: str, rules: Rules) -> bool:
 
 def commits(text: str, rules: Rules) -> bool:
     """``text`` has a commitment word ("ska", "lovar", …: rules/activities.yaml)."""
-    return not _tables(rules).commit.isdisjoint(_words(text))
+    return not _tables(rules).commit.isdisjoint(_own_words(_words(text), rules))
+
+
+def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
+    """The words before a view of what should be done ("… tycker att kommunen ska …":
+    rules/activities.yaml opinion_verbs): what comes after is no one's commitment."""
+    verbs = rules.activities["opinion_verbs"]
+    cut = next((i for i, w in enumerate(words[:-1]) if w in verbs and words[i + 1] == "att"), len(words))
+    return words[:cut]
 
 
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
@@ -238,7 +246,7 @@ def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:
     """A commitment word that is not the verb of a relative clause ("… besökare som kommer till
     kommunen": rules/activities.yaml relative_before_commitment)."""
     commit, rel = _tables(rules).commit, rules.activities["relative_before_commitment"]
-    return any(w in commit and (i == 0 or words[i - 1] not in rel) for i, w in enumerate(words))
+    return any(w in commit and (i == 0 or words[i - 1] not in rel) for i, w in enumerate(_own_words(words, rules)))
 
 
 def _promises(sent: Span, rules: Rules) -> bool:
@@ -247,6 +255,9 @@ def _promises(sent: Span, rules: Rules) -> bool:
     low = norm(sent.text)
     if commits(low, rules):
         return True
+    words = _words(low)
+    if len(_own_words(words, rules)) < len(words):
+        return False  # what residents think should be done ("Det medborgarna tycker att kommunen ska prioritera är:")
     named = has_actor(sent.doc, sent.start, sent.end)
     return named and _acts(low, rules)
 

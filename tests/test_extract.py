@@ -845,6 +845,15 @@ SITUATION_CASES = [
         "tidaholm",
         "Lägesbilden är framtaget genom medborgardialoger, polisens medarbetardialog, statistik och lokala kartläggningar.",
         id="under_a_background_heading_only_a_commitment_word_promises"),
+    # What residents think should be done is situation; its "ska" commits no one.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nDet var 900 medborgare som besvarade frågorna och en majoritet ansåg att "
+        "narkotikan ska prioriteras. I våra möten med invånarna är det många som tycker att kommunen och polisen ska "
+        "prioritera belysningen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "orebro",
+        "Det var 900 medborgare som besvarade frågorna och en majoritet ansåg att narkotikan ska prioriteras. I våra "
+        "möten med invånarna är det många som tycker att kommunen och polisen ska prioritera belysningen.",
+        id="what_residents_think_should_be_done_is_situation"),
 ]
 
 
@@ -862,6 +871,17 @@ def test_situation_section_leadin_and_list(write, rules, nlp):
     assert rec.situation.text.startswith("Den sammanvägda bilden av problemområdena är: Stölder och inbrott.")
     assert "Trafikkontroller." in rec.situation.text
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio trafikkontroller."]
+
+
+def test_what_residents_think_should_be_done_opens_a_situation_list(write, rules, nlp):
+    """A lead-in on what residents think the kommun should prioritise introduces their wishes, not
+    promises: the list is situation (rules/activities.yaml opinion_verbs)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+           "Resultat trygghetsenkät våren 2024\n\nDet medborgarna i Storby tycker att kommunen ska prioritera är:\n\n"
+           "  • Belysning\n  • Vuxna ska synas mer\n")
+    rec = _one(write, rules, nlp, txt, "storuman")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget."]
+    assert rec.situation.text == "Det medborgarna i Storby tycker att kommunen ska prioritera är: Belysning Vuxna ska synas mer"
 
 
 def test_situation_focus_leadin_and_its_area_as_a_paragraph(write, rules, nlp):
