@@ -854,6 +854,15 @@ SITUATION_CASES = [
         "Det var 900 medborgare som besvarade frågorna och en majoritet ansåg att narkotikan ska prioriteras. I våra "
         "möten med invånarna är det många som tycker att kommunen och polisen ska prioritera belysningen.",
         id="what_residents_think_should_be_done_is_situation"),
+    # What residents asked for, pointed out or said, and what a survey shows besides, are situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nI dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. "
+        "Det framförs också synpunkter på cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. "
+        "Mätningen visar också att nedskräpningen stör.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "leksand",
+        "I dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. Det framförs också synpunkter på "
+        "cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. Mätningen visar också att nedskräpningen stör.",
+        id="what_residents_asked_for_or_said_is_situation"),
 ]
 
 
