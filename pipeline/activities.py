@@ -1100,8 +1100,10 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
     that say what the promise builds on ("Utifrån medborgardialoger och statistik …") are its
     situation, and the list such a sentence opens ("Lägesbild – identifierade områden:" /
     "• Trafiksituationen" …), as in a situation section. A quote set as a list item ("- Polisen och kommunen har tillsammans lyssnat på
-    medborgarnas synpunkter …, säger …") is read as the paragraph it is."""
+    medborgarnas synpunkter …, säger …") is read as the paragraph it is. A sentence that goes on from a
+    situation sentence by a pronoun ("Dessa är trafik, …") is read as having a cue."""
     t, basis = _tables(rules), tuple(rules.sections["situation_basis_starts"])
+    continuation = tuple(rules.sections["situation_continuation_starts"])
     taken = {a["text"] for a in draft.activities} | set(draft.situation)
     list_of_situation = False  # the paragraph before ended with a situation sentence that opens a list
     for block, section in seg.blocks:
@@ -1113,10 +1115,13 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
         quote = block.kind == "item" and t.situation_quote(" " + norm(block.text) + " ") is not None
         if block.kind != "paragraph" and not quote or section not in ("lead", "activities", "other"):
             continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …; a quote set as a "- " item reads as prose)
+        after = False  # the sentence before in this paragraph is situation
         for sent in docs[id(block)].sents:
             list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())
-            if text in taken or is_period_statement(text, rules) or not t.situation_sentence_cue(low):
+            cue = t.situation_sentence_cue(low) is not None or after and low.startswith(continuation)
+            after = text in draft.situation
+            if text in taken or is_period_statement(text, rules) or not cue:
                 continue
             if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
                     or commits(low, rules) and is_focus_sentence(text, rules):
@@ -1126,7 +1131,7 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             promises = commits(low, rules) if section == "other" else is_commitment(sent, rules, strict=section == "lead")
             if low.startswith(basis) or not promises:
                 draft.situation.append(text)
-                list_of_situation = text.endswith(":")
+                list_of_situation, after = text.endswith(":"), True
 
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):

@@ -863,6 +863,14 @@ SITUATION_CASES = [
         "I dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. Det framförs också synpunkter på "
         "cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. Mätningen visar också att nedskräpningen stör.",
         id="what_residents_asked_for_or_said_is_situation"),
+    # A sentence that goes on from a situation sentence by a pronoun is situation; an aim still is not.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut. Dessa är trafik, "
+        "narkotika och klotter. Den övergripande målsättningen är att erbjuda en trygg kommun. Detta är "
+        "bakgrunden.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "alvdalen",
+        "Utifrån dialogerna har tre problembilder valts ut. Dessa är trafik, narkotika och klotter.",
+        id="a_sentence_going_on_from_a_situation_sentence_is_situation"),
 ]
 
 
