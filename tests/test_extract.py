@@ -859,11 +859,12 @@ SITUATION_CASES = [
         "Storby – medborgarlöften 2024\n\nI dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. "
         "Det framförs också synpunkter på cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. "
         "Mätningen visar också att nedskräpningen stör. Kommunen fick 900 svar från invånarna. Klotter är ett "
-        "större problem än förut.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "större problem än förut. Löftet utgår från de dialoger vi haft med invånarna.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "leksand",
         "I dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. Det framförs också synpunkter på "
         "cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. Mätningen visar också att nedskräpningen stör. "
-        "Kommunen fick 900 svar från invånarna. Klotter är ett större problem än förut.",
+        "Kommunen fick 900 svar från invånarna. Klotter är ett större problem än förut. Löftet utgår från de "
+        "dialoger vi haft med invånarna.",
         id="what_residents_asked_for_or_said_is_situation"),
     # A sentence that goes on from a situation sentence by a pronoun is situation; an aim still is not.
     pytest.param(
