@@ -143,7 +143,15 @@ def _acts(low: str, rules: Rules) -> bool:
 
 def commits(text: str, rules: Rules) -> bool:
     """``text`` has a commitment word ("ska", "lovar", …: rules/activities.yaml)."""
-    return not _tables(rules).commit.isdisjoint(_words(text))
+    return not _tables(rules).commit.isdisjoint(_own_words(_words(text), rules))
+
+
+def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
+    """The words before a view of what should be done ("… tycker att kommunen ska …":
+    rules/activities.yaml opinion_verbs): what comes after is no one's commitment."""
+    verbs = rules.activities["opinion_verbs"]
+    cut = next((i for i, w in enumerate(words[:-1]) if w in verbs and words[i + 1] == "att"), len(words))
+    return words[:cut]
 
 
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
@@ -238,7 +246,7 @@ def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:
     """A commitment word that is not the verb of a relative clause ("… besökare som kommer till
     kommunen": rules/activities.yaml relative_before_commitment)."""
     commit, rel = _tables(rules).commit, rules.activities["relative_before_commitment"]
-    return any(w in commit and (i == 0 or words[i - 1] not in rel) for i, w in enumerate(words))
+    return any(w in commit and (i == 0 or words[i - 1] not in rel) for i, w in enumerate(_own_words(words, rules)))
 
 
 def _promises(sent: Span, rules: Rules) -> bool:
@@ -247,6 +255,9 @@ def _promises(sent: Span, rules: Rules) -> bool:
     low = norm(sent.text)
     if commits(low, rules):
         return True
+    words = _words(low)
+    if len(_own_words(words, rules)) < len(words):
+        return False  # what residents think should be done ("Det medborgarna tycker att kommunen ska prioritera är:")
     named = has_actor(sent.doc, sent.start, sent.end)
     return named and _acts(low, rules)
 
@@ -1089,8 +1100,10 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
     that say what the promise builds on ("Utifrån medborgardialoger och statistik …") are its
     situation, and the list such a sentence opens ("Lägesbild – identifierade områden:" /
     "• Trafiksituationen" …), as in a situation section. A quote set as a list item ("- Polisen och kommunen har tillsammans lyssnat på
-    medborgarnas synpunkter …, säger …") is read as the paragraph it is."""
+    medborgarnas synpunkter …, säger …") is read as the paragraph it is. A sentence that goes on from a
+    situation sentence by a pronoun ("Dessa är trafik, …") is read as having a cue."""
     t, basis = _tables(rules), tuple(rules.sections["situation_basis_starts"])
+    continuation = tuple(rules.sections["situation_continuation_starts"])
     taken = {a["text"] for a in draft.activities} | set(draft.situation)
     list_of_situation = False  # the paragraph before ended with a situation sentence that opens a list
     for block, section in seg.blocks:
@@ -1102,17 +1115,23 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
         quote = block.kind == "item" and t.situation_quote(" " + norm(block.text) + " ") is not None
         if block.kind != "paragraph" and not quote or section not in ("lead", "activities", "other"):
             continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …; a quote set as a "- " item reads as prose)
+        after = False  # the sentence before in this paragraph is situation
         for sent in docs[id(block)].sents:
             list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())
-            if text in taken or is_period_statement(text, rules) or not t.situation_sentence_cue(low):
+            cue = t.situation_sentence_cue(low) is not None or after and low.startswith(continuation)
+            after = text in draft.situation
+            if text in taken or is_period_statement(text, rules) or not cue:
                 continue
             if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
                     or commits(low, rules) and is_focus_sentence(text, rules):
                 continue  # (… "kommer … att fokusera på …": what the promise will focus on)
-            if low.startswith(basis) or not is_commitment(sent, rules, strict=section == "lead"):
+            # (under "other", no activity text, a sentence promises only with a commitment word: not
+            # "Lägesbilden är framtaget genom medborgardialoger, …" under "Bakgrund", polisen-se__tidaholm)
+            promises = commits(low, rules) if section == "other" else is_commitment(sent, rules, strict=section == "lead")
+            if low.startswith(basis) or not promises:
                 draft.situation.append(text)
-                list_of_situation = text.endswith(":")
+                list_of_situation, after = text.endswith(":"), True
 
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):

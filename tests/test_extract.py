@@ -836,6 +836,44 @@ SITUATION_CASES = [
         "bjuv",
         "Problemindex för kommunen ligger kvar på en relativt hög nivå.",
         id="the_indices_of_a_survey_are_situation"),
+    # Under a "Bakgrund"-like heading (no activity text) a sentence promises only with a commitment word:
+    # an action verb alone ("framtaget") keeps it situation, "kommer" does not.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nBakgrund\n\nLägesbilden är framtaget genom medborgardialoger, polisens medarbetardialog, statistik och lokala kartläggningar.\n\n"
+        "Detta löfte innebär att under perioden kommer ägnas särskild uppmärksamhet mot den beskrivna lägesbilden.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Lägesbilden är framtaget genom medborgardialoger, polisens medarbetardialog, statistik och lokala kartläggningar.",
+        id="under_a_background_heading_only_a_commitment_word_promises"),
+    # What residents think should be done is situation; its "ska" commits no one.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nDet var 900 medborgare som besvarade frågorna och en majoritet ansåg att "
+        "narkotikan ska prioriteras. I våra möten med invånarna är det många som tycker att kommunen och polisen ska "
+        "prioritera belysningen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "orebro",
+        "Det var 900 medborgare som besvarade frågorna och en majoritet ansåg att narkotikan ska prioriteras. I våra "
+        "möten med invånarna är det många som tycker att kommunen och polisen ska prioritera belysningen.",
+        id="what_residents_think_should_be_done_is_situation"),
+    # What residents asked for, pointed out or said, and what a survey shows besides, are situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nI dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. "
+        "Det framförs också synpunkter på cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. "
+        "Mätningen visar också att nedskräpningen stör. Kommunen fick 900 svar från invånarna. Klotter är ett "
+        "större problem än förut. Löftet utgår från de dialoger vi haft med invånarna.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "leksand",
+        "I dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. Det framförs också synpunkter på "
+        "cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. Mätningen visar också att nedskräpningen stör. "
+        "Kommunen fick 900 svar från invånarna. Klotter är ett större problem än förut. Löftet utgår från de "
+        "dialoger vi haft med invånarna.",
+        id="what_residents_asked_for_or_said_is_situation"),
+    # A sentence that goes on from a situation sentence by a pronoun is situation; an aim still is not.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut. Dessa är trafik, "
+        "narkotika och klotter. Den övergripande målsättningen är att erbjuda en trygg kommun. Detta är "
+        "bakgrunden.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "alvdalen",
+        "Utifrån dialogerna har tre problembilder valts ut. Dessa är trafik, narkotika och klotter.",
+        id="a_sentence_going_on_from_a_situation_sentence_is_situation"),
 ]
 
 
@@ -853,6 +891,17 @@ def test_situation_section_leadin_and_list(write, rules, nlp):
     assert rec.situation.text.startswith("Den sammanvägda bilden av problemområdena är: Stölder och inbrott.")
     assert "Trafikkontroller." in rec.situation.text
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio trafikkontroller."]
+
+
+def test_what_residents_think_should_be_done_opens_a_situation_list(write, rules, nlp):
+    """A lead-in on what residents think the kommun should prioritise introduces their wishes, not
+    promises: the list is situation (rules/activities.yaml opinion_verbs)."""
+    txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+           "Resultat trygghetsenkät våren 2024\n\nDet medborgarna i Storby tycker att kommunen ska prioritera är:\n\n"
+           "  • Belysning\n  • Vuxna ska synas mer\n")
+    rec = _one(write, rules, nlp, txt, "storuman")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget."]
+    assert rec.situation.text == "Det medborgarna i Storby tycker att kommunen ska prioritera är: Belysning Vuxna ska synas mer"
 
 
 def test_situation_focus_leadin_and_its_area_as_a_paragraph(write, rules, nlp):
