@@ -87,20 +87,21 @@ def test_situation_dice_scores_text_and_absence():
     assert evaluate([none], [none]).scores["situation_dice"] == 1.0
 
 
-def test_blind_gold_is_shaped_like_the_dev_gold_for_bundled_pages():
-    """bench/blind_gold (the README's "blind" column) must stay gold records (fields of the
-    contract's record, some left out as the contract allows gold to), each for a page of the
-    bundled snapshot, or the column would measure nothing."""
+@pytest.mark.parametrize("folder, pages", [("blind_gold", 30), ("blind2_gold", 31)])
+def test_blind_gold_is_shaped_like_the_dev_gold_for_bundled_pages(folder, pages):
+    """bench/blind_gold and bench/blind2_gold (the README's "blind1" and "blind2" columns) must
+    stay gold records (fields of the contract's record, some left out as the contract allows
+    gold to), each for a page of the bundled snapshot, or the columns would measure nothing."""
     from pathlib import Path
 
     from pipeline.models import Activity, Record
 
-    blind = Path(__file__).resolve().parent.parent / "bench" / "blind_gold"
+    blind = Path(__file__).resolve().parent.parent / "bench" / folder
     files = sorted(blind.glob("*.gold.json"))
-    assert len(files) == 30
-    pages = {p.stem for p in CORPUS.rglob("*.txt")}
+    assert len(files) == pages
+    bundled = {p.stem for p in CORPUS.rglob("*.txt")}
     for f in files:
-        assert f.name.removesuffix(".gold.json") in pages, f.name
+        assert f.name.removesuffix(".gold.json") in bundled, f.name
         for rec in load_records(f):
             assert set(rec) <= set(Record.model_fields) and rec["schema_version"] == "1", f.name
             assert all(set(a) <= set(Activity.model_fields) for a in rec["activities"]), f.name
