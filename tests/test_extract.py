@@ -314,6 +314,19 @@ def test_an_area_judged_a_priority(write, rules, nlp):
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
 
 
+def test_what_is_to_be_prioritized(write, rules, nlp):
+    """"… visat att X skall prioriteras" names X; "vad som ska prioriteras" (a question) adds none."""
+    body = "\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\nMedborgarenkäten har visat att centrum och "
+           "narkotika skall prioriteras." + body)
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("centrum", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\nInvånarna får säga vad som ska prioriteras "
+           "i centrum." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_the_problem_the_lagesbild_ranked_first(write, rules, nlp):
     """"… visade att X är det tydligaste problemområdet …" names X; "Detta tillsammans med X är de
     tydligaste problemområdena" refers back and adds none."""
