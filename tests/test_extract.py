@@ -589,6 +589,20 @@ def test_generic_heading_looks_past_a_leadin_and_general_aims_are_generic(write,
         ("Förebyggande och trygghetsskapande", ["unga", "narkotika"])]
 
 
+def test_generic_heading_takes_the_categories_of_all_its_bullets(write, rules, nlp):
+    """Every bullet under a generic title counts (www-umea-se__medborgarloften-4-…, polisen-se__strangnas);
+    a title of its own and running text take the first text under it only."""
+    txt = ("Strängnäs – medborgarlöften 2022\n\nDet här ska vi göra\n\nÖkad trygghet och minskad brottslighet\n\n"
+           "  • Polisen lovar att hålla dialogmöten med invånarna.\n"
+           "  • Polisen lovar att skydda unga från narkotika.\n"
+           "  • Kommunen lovar att informera om våld i nära relationer.\n\nTrygghet för alla\n\n"
+           "Polisen ska patrullera i centrum.\n\nPolisen ska genomföra trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "strangnas")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Ökad trygghet och minskad brottslighet", ["unga", "narkotika", "nara_relation"]),
+        ("Trygghet för alla", ["offentlig_miljo"])]
+
+
 def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
     txt = ("Klippan – medborgarlöften 2021\n\nDet här ska vi göra\n\nVi kommer under året göra följande\n\n"
            "  • Polisen ska genomföra fyra narkotikainsatser.\n\nAnna Andersson\n\n"
