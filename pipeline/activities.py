@@ -568,6 +568,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     areas_below = False           # the focus lead-in's areas are headings, each over its text
     restated = False              # a report's list that repeats the original promises
     generic: FocusArea | None = None  # a focus heading with a generic title, waiting for its text
+    generic_under: list[str] = []     # the categories of the text under it so far
 
     def add_activity(text_piece: str, nlp_doc, block: Block, section: str, fa: FocusArea | None = None):
         nonlocal last_activity
@@ -615,10 +616,16 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         section = override or section
         if generic is not None and block.kind != "heading":
             under = categorize(block.text, rules, allow_other=False, fallback=False)
-            if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly
-                generic.categories = under
-            if under or not block.text.rstrip().endswith(":"):
-                generic = None  # a lead-in ("Polisen och kommunen lovar att:") is not yet the text under
+            if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly; under a
+                # generic title each of its bullets counts ("Öka trygghet och minska brottslighet" + promises on
+                # grannsamverkan, våld i nära relationer and drugs among the young: www-umea-se__…, polisen-se__umea)
+                generic_under = generic_under + [c for c in under if c not in generic_under]
+                generic.categories = list(generic_under)
+            if (under or not block.text.rstrip().endswith(":")) and not (generic_title(generic.title, rules)
+                                                                        and block.kind == "item"):
+                generic = None  # a title of its own ("Strukturella utmaningar") or running text takes the first
+                # text under it only ("Trygghet för medborgarna" + a lägesbild: polisen-se__ostersund-2); a
+                # lead-in ("Polisen och kommunen lovar att:") is not yet that text
         if block.kind == "heading":
             restated = False
             if section != "follow_up" and is_follow_up_sentence(block.text, rules):
@@ -647,7 +654,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                                                            + rules.sections["signatory_headings"]):
                     heading_actors = ()
                     current_fa = add_focus(draft, _focus_item(block.text, rules))
-                    generic = None if primary else current_fa
+                    generic, generic_under = (None if primary else current_fa), []
             elif section == "follow_up":
                 draft.follow_up.append(block.text)
             continue

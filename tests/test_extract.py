@@ -314,6 +314,19 @@ def test_an_area_judged_a_priority(write, rules, nlp):
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
 
 
+def test_what_is_to_be_prioritized(write, rules, nlp):
+    """"… visat att X skall prioriteras" names X; "vad som ska prioriteras" (a question) adds none."""
+    body = "\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\nMedborgarenkäten har visat att centrum och "
+           "narkotika skall prioriteras." + body)
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("centrum", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
+    txt = ("Sala – medborgarlöften 2022\n\nSituationen idag\n\nInvånarna får säga vad som ska prioriteras "
+           "i centrum." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_the_problem_the_lagesbild_ranked_first(write, rules, nlp):
     """"… visade att X är det tydligaste problemområdet …" names X; "Detta tillsammans med X är de
     tydligaste problemområdena" refers back and adds none."""
@@ -574,6 +587,20 @@ def test_generic_heading_looks_past_a_leadin_and_general_aims_are_generic(write,
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("Brottsförebyggande och trygghetsskapande arbete", ["ovrigt"]),
         ("Förebyggande och trygghetsskapande", ["unga", "narkotika"])]
+
+
+def test_generic_heading_takes_the_categories_of_all_its_bullets(write, rules, nlp):
+    """Every bullet under a generic title counts (www-umea-se__medborgarloften-4-…, polisen-se__strangnas);
+    a title of its own and running text take the first text under it only."""
+    txt = ("Strängnäs – medborgarlöften 2022\n\nDet här ska vi göra\n\nÖkad trygghet och minskad brottslighet\n\n"
+           "  • Polisen lovar att hålla dialogmöten med invånarna.\n"
+           "  • Polisen lovar att skydda unga från narkotika.\n"
+           "  • Kommunen lovar att informera om våld i nära relationer.\n\nTrygghet för alla\n\n"
+           "Polisen ska patrullera i centrum.\n\nPolisen ska genomföra trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "strangnas")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Ökad trygghet och minskad brottslighet", ["unga", "narkotika", "nara_relation"]),
+        ("Trygghet för alla", ["offentlig_miljo"])]
 
 
 def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
