@@ -105,3 +105,19 @@ def test_blind_gold_is_shaped_like_the_dev_gold_for_bundled_pages(folder, pages)
         for rec in load_records(f):
             assert set(rec) <= set(Record.model_fields) and rec["schema_version"] == "1", f.name
             assert all(set(a) <= set(Activity.model_fields) for a in rec["activities"]), f.name
+
+
+def test_n_per_year_is_n_per_period_in_a_record_of_one_year():
+    """CONTRACT.md: "When the record's period is a single year, N / year and N / period mean the
+    same thing"; in a record of two years they differ."""
+    act = {"text": "Polisen genomför minst två trygghetsvandringar under året.", "actors": ["polisen"],
+           "focus_area": None, "places": [], "target_groups": [],
+           "frequency": {"times": 2, "per": "year", "interval": 1, "at_least": True}}
+    g = {"id": "x", "source": {"url": "u"}, "period": {"start": 2017, "end": 2017}, "kommuner": [],
+         "doc_type": "medborgarlofte", "parties": [], "focus_areas": [], "activities": [act],
+         "follow_up": None, "situation": None}
+    per_period = dict(act, frequency=dict(act["frequency"], per="period"))
+    p = dict(g, activities=[per_period])
+    assert evaluate([g], [p]).scores["frequency_accuracy"] == 1.0
+    two = {"start": 2017, "end": 2018}
+    assert evaluate([dict(g, period=two)], [dict(p, period=two)]).scores["frequency_accuracy"] == 0.0
