@@ -2,7 +2,7 @@
 files added after commit 5ddcdbd (written after those rules), and two blind sets of bundled
 pages no rule had been written from, annotated to the contract before their output was read:
 ``bench/blind_gold/`` ("blind1", 30 pages; a test set for one session, dev data since) and
-``bench/blind2_gold/`` ("blind2", 31 pages; the fairest view of unseen pages, never a source
+``bench/blind2_gold/`` ("blind2", 16 pages; the fairest view of unseen pages, never a source
 of rules).
 
     python bench/gold_table.py OUTPUT_DIR
