@@ -1142,14 +1142,16 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
 
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):
-    """The committing sentences of running text in ``sections`` (no lead-in of a list), with
+    """The committing sentences of running text in ``sections`` (not the lead-in of a list: the
+    last sentence of a paragraph that opens one; the sentences before it are running text), with
     their blocks; not a quote's."""
     quotes = _quotes(seg, rules)
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in sections or opens_list(block.text, rules) \
-                or id(block) in quotes:
+        if block.kind != "paragraph" or section not in sections or id(block) in quotes:
             continue
         sents = list(docs[id(block)].sents)
+        if opens_list(block.text, rules):
+            sents = sents[:-1]
         for prev, sent in zip([None] + sents, sents):
             if is_commitment(sent, rules, strict=True) \
                     and (prev is None or _focus_also(prev, sent, rules) is None):

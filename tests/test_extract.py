@@ -1735,3 +1735,17 @@ def test_a_goal_on_the_supply_of_drugs_is_a_focus_area(write, rules, nlp):
     assert "Minska efterfrågan samt tillgången till ANDT bland ungdomar" in [fa.title for fa in rec.focus_areas]
 
 
+
+
+def test_the_sentences_before_a_paragraphs_leadin_are_running_text(write, rules, nlp):
+    """A paragraph that ends in a lead-in (":") is the lead-in only in its last sentence: a promise before
+    it is an activity ("… Polisen lovar till exempel att vara på de platser … Här kan du läsa mer om
+    medborgarlöftets fyra teman …:": www-kungsbacka-se__medborgarlofte-2019-2020; the lead-in as the
+    last of its paragraph: polisen-se__are, polisen-se__stromsund, polisen-se__varberg)."""
+    txt = ("Storby – medborgarlöfte 2019-2020\n\nMedborgarlöfte med fyra teman\n\n"
+           "Medborgarlöftet innebär konkreta aktiviteter. Polisen lovar till exempel att vara på de platser som "
+           "invånarna upplever otrygga. Här kan du läsa mer om löftets teman:\n\n"
+           "Trygghet i trafik\n\nTrygghet för unga\n")
+    rec = _one(write, rules, nlp, txt, "kungsbacka")
+    assert [a.text for a in rec.activities] == [
+        "Polisen lovar till exempel att vara på de platser som invånarna upplever otrygga."]
