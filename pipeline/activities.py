@@ -200,6 +200,42 @@ def is_past_report(words: tuple[str, ...], rules: Rules) -> bool:
         or _goal_re(rules.activities["past_supine"]).search(" ".join(words)) is not None
 
 
+def is_reported(text: str, rules: Rules) -> bool:
+    """A text that reports a past action ("Drogtestning av avloppsvatten har genomförts enligt plan")."""
+    return is_past_report(_words(norm(text)), rules)
+
+
+def reported_only(draft: "Draft", seg: Segment, rules: Rules) -> None:
+    """A promise page's report section (rules/records.yaml report_section_starts): its activities
+    are what it reports done, in the past tense, or the items of a lead-in that says they were done
+    ("Exempel på arbete som har genomförts i enlighet med inriktningen är:" • "Satsning på …"); the
+    promises it repeats ("Inriktning" • "Polisen informerar kontinuerligt …") are none."""
+    blocks = [b for b, _ in seg.blocks]
+
+    def kept(act: dict) -> bool:
+        if is_reported(act["text"], rules):
+            return True
+        start = act["span"][0] if act.get("span") else -1
+        at = next((k for k, b in enumerate(blocks) if b.start <= start < b.end + 1), None)
+        return at is not None and blocks[at].kind == "item" and _reported_lead(blocks, at, rules)
+
+    draft.activities = [a for a in draft.activities if kept(a)]
+    # nor are the topics of the promises it repeats its focus areas
+    repeated = {" ".join(b.text.split()) for k, b in enumerate(blocks) if b.kind == "item"
+                and not is_reported(b.text, rules) and not _reported_lead(blocks, k, rules)}
+    gone = {fa.title for fa in draft.focus_areas if any(t.startswith(fa.title) for t in repeated)}
+    draft.focus_areas = [fa for fa in draft.focus_areas if fa.title not in gone]
+    for a in draft.activities:
+        if a["focus_area"] in gone:
+            a["focus_area"] = None
+
+
+def _reported_lead(blocks: list[Block], k: int, rules: Rules) -> bool:
+    """Item ``k``'s lead-in (the block before its list) says that its items were done."""
+    lead = next((b for b in reversed(blocks[:k]) if b.kind != "item"), None)
+    return lead is not None and lead.text.rstrip().endswith(":") and is_reported(lead.text, rules)
+
+
 def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = False) -> bool:
     """A sentence that commits someone to act (CONTRACT.md: purpose, background and values
     are not activities). ``strict`` asks for a commitment word and a doer or action (for
@@ -601,8 +637,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             generic, areas_below = None, False
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
-        if block is last_block and block.kind == "heading" and report and _cut_report(doc, rules):
-            for sent in doc.sents:  # "Vi har jobbat tipsbaserat mot na": a report cut mid-sentence
+        if (block is last_block or seg.doc_type == "uppfoljning") and block.kind == "heading" and report \
+                and _cut_report(doc, rules):
+            # "Vi har jobbat tipsbaserat mot na": a report cut mid-sentence; in a promise page's report
+            # section, a line that reports an action ("Drogtestning av avloppsvatten har genomförts
+            # enligt plan", without its full stop: fagersta-se__medborgarlofte)
+            for sent in doc.sents:
                 _read_sentence(draft, sent, block, section.split(":")[0], add_activity, rules, report)
             continue
         if section.endswith(":heading"):

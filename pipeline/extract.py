@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from .activities import (counted_lead_activities, finish_activity, follow_up_of, lead_activities, lead_situation,
-                         read_segment)
+from .activities import (counted_lead_activities, finish_activity, follow_up_of, is_reported, lead_activities,
+                         lead_situation, read_segment, reported_only)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
 from .nlp import TextSpan, build_nlp, pipe
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
-                     make_id)
+                     make_id, report_period)
 from .rules import Rules, load_rules
 from .sections import Segment, has_situation_section, segment, year_range
 
@@ -35,7 +36,7 @@ def _title(doc: Document) -> str:
 
 def _merge(a: Segment, b: Segment, keep_heading_of: Segment) -> Segment:
     return Segment(blocks=a.blocks + b.blocks, heading=keep_heading_of.heading,
-                   heading_years=keep_heading_of.heading_years)
+                   heading_years=keep_heading_of.heading_years, doc_type=keep_heading_of.doc_type)
 
 
 def merge_segments(segments: list[Segment], lead_promises: bool) -> list[Segment]:
@@ -45,7 +46,7 @@ def merge_segments(segments: list[Segment], lead_promises: bool) -> list[Segment
     Lundby 2020": goteborg-se__trygg-i-lundby-medborgarloftet) and its own year, outside the
     heading's (a page whose newest period has no heading). A later
     heading with the same years as the record before it, or with nothing under it, does
-    not start a record."""
+    not start a record. A report section (doc_type uppfoljning) is never merged with a promise."""
     out = [segments[0]]
     years0 = segments[0].heading_years or year_range(segments[0].text)
     for seg in segments[1:]:
@@ -55,7 +56,9 @@ def merge_segments(segments: list[Segment], lead_promises: bool) -> list[Segment
         # 1/1 2019" before "Medborgarlöfte 2019-2023") is that period's introduction
         inside = bool(years0 and seg.heading_years and seg.heading_years[0] <= years0[0] <= years0[1] <= seg.heading_years[1])
         lone_lead = prev is segments[0] and prev.heading is None and (inside or not (lead_promises and years0))
-        if lone_lead:
+        if seg.doc_type != prev.doc_type:
+            out.append(seg)
+        elif lone_lead:
             out[-1] = _merge(prev, seg, seg)
         elif seg.heading_years == prev_years or len(seg.blocks) <= 1:
             out[-1] = _merge(prev, seg, prev)
@@ -88,25 +91,35 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     lpo = find_lpo(doc.text, rules)
     doc_type = find_doc_type(title, rules, doc.text)
     report = doc_type == "uppfoljning"
-    segments = segment(doc.blocks, rules)
+    # a promise page's report section on an earlier promise is a record of its own
+    segments = segment(doc.blocks, rules, None if report else partial(is_reported, rules=rules))
     first, lead = segments[0], None
     if len(segments) > 1:  # only the lead's promises decide the merge: read it alone first
-        lead = read_segment(first, block_docs, doc.text, rules, report)
+        lead = read_segment(first, block_docs, doc.text, rules, report or first.doc_type == "uppfoljning")
         segments = merge_segments(segments, bool(lead.activities or lead.focus_areas))
     # a lead the merge kept as it is was read already
-    drafts = [lead if s is first and lead is not None else read_segment(s, block_docs, doc.text, rules, report)
+    drafts = [lead if s is first and lead is not None
+              else read_segment(s, block_docs, doc.text, rules, report or s.doc_type == "uppfoljning")
               for s in segments]
+    for s, d in zip(segments, drafts):
+        if s.doc_type == "uppfoljning":  # what it reports, not the promises it repeats
+            reported_only(d, s, rules)
     all_promises = [s for d in drafts for s in d.promise_sentences]
     records = []
     for i, (seg, draft) in enumerate(zip(segments, drafts)):
-        if not draft.activities:
+        if seg.doc_type == "uppfoljning":
+            pass  # a report section reports no promise and no situation of its own in running text
+        elif not draft.activities:
             lead_activities(draft, seg, block_docs, doc.text, rules)
         else:
             counted_lead_activities(draft, seg, block_docs, doc.text, rules)
-        if not draft.situation or not has_situation_section(seg, rules):
+        if seg.doc_type != "uppfoljning" and (not draft.situation or not has_situation_section(seg, rules)):
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text
+        seg_type = seg.doc_type or doc_type
         years = find_period(seg, seg_title, rules, doc.url)
+        if years is None and seg.doc_type == "uppfoljning":  # a report naming no year: the page's date
+            years = report_period(seg_title, doc.text, doc.url, rules)
         period = Period(start=years[0], end=years[1]) if years else None
         parties = tuple(find_parties(draft.promise_sentences or all_promises, doc.text, rules))
         single_fa = draft.focus_areas[0].title if len(draft.focus_areas) == 1 else None
@@ -117,7 +130,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         low_sit = (situation_text or "").lower()
         evidence = [code for code, words in rules.sections["evidence"].items() if any(w in low_sit for w in words)]
         records.append(Record(
-            id=make_id(kommuner, period, doc_type), doc_type=doc_type, title=seg_title,
+            id=make_id(kommuner, period, seg_type), doc_type=seg_type, title=seg_title,
             source=Source(url=doc.url, kind=doc.kind, sha256=doc.sha256, fetched_at=doc.fetched_at),
             kommuner=kommuner, lokalpolisomrade=lpo, polisregion=kommun_rows[0].polisregion,
             period=period, parties=list(parties),

@@ -479,6 +479,21 @@ def _published(text: str, url: str, rules: Rules) -> tuple[int, int] | None:
     return year, year
 
 
+def report_period(heading: str, text: str, url: str, rules: Rules) -> tuple[int, int] | None:
+    """A report section that names no year reports on the months before the page's date (its date
+    line or url date, never the next year): that year, or the year before too when its months
+    run over the new year ("Uppföljning … för perioden december-februari" on a page of
+    2022-03-09 → 2021–2022: fagersta-se__medborgarlofte)."""
+    m = next((m for pat, needed, where in _published_res(rules)
+              if (m := pat.search({"text": text, "url": url}[where]))), None)
+    if m is None:
+        return None
+    year = next(int(g) for g in m.groups() if re.fullmatch(YEAR, g))
+    months = [n for w in re.findall(r"[a-zåäö]+", heading.lower()) if (n := _month_number(w, rules))
+              and w in rules.records["months"]]
+    return (year - 1, year) if len(months) >= 2 and months[0] > months[-1] else (year, year)
+
+
 def _month_number(word: str, rules: Rules) -> int | None:
     """"04", "april" or "Apr" → 4; None for a word that names no month."""
     low = word.lower()

@@ -165,31 +165,58 @@ def is_period_heading(block: Block, rules: Rules) -> tuple[int, int] | None:
     return year_range(block.text)
 
 
+def is_report_heading(block: Block, rules: Rules) -> bool:
+    """A heading that opens a report on how an earlier promise went and names its period
+    ("Uppföljning juni-augusti", "Uppföljning av medborgarlöften för perioden december-februari"),
+    or says so by itself ("Så har det gått"): rules/records.yaml report_section_starts."""
+    if block.kind != "heading":
+        return False
+    rec, low = rules.records, norm(block.text)
+    if low.startswith(tuple(rec["report_section_headings"])):
+        return True
+    if not low.startswith(tuple(rec["report_section_starts"])):
+        return False
+    words = set(_LETTERS.findall(low))
+    return year_range(block.text) is not None or not words.isdisjoint(rec["months"]) \
+        or not words.isdisjoint(rec["report_section_period_words"])
+
+
 @dataclass
 class Segment:
     blocks: list[tuple[Block, str]] = field(default_factory=list)  # (block, section)
     heading: Block | None = None
     heading_years: tuple[int, int] | None = None
+    doc_type: str | None = None  # "uppfoljning" for a report section of a promise page
 
     @property
     def text(self) -> str:
         return "\n".join(b.text for b, _ in self.blocks)
 
 
-def segment(blocks: list[Block], rules: Rules) -> list[Segment]:
+def segment(blocks: list[Block], rules: Rules, reported=None) -> list[Segment]:
+    """The page's blocks, each with its section, cut into one segment per period. With
+    ``reported`` (a text → bool that tells a reported past action), a report heading with such an
+    action below it (before the next period heading) starts a segment of its own, of
+    doc_type uppfoljning."""
     segments = [Segment()]
     section = "lead"
     title_seen = False
     other_starts = rules.sections["other_paragraph_starts"]
-    for block in blocks:
+    for i, block in enumerate(blocks):
         is_title = block.kind == "heading" and not title_seen
         title_seen = title_seen or block.kind == "heading"
+        if reported is not None and not is_title and is_report_heading(block, rules) \
+                and _reports_below(blocks, i, rules, reported):
+            segments.append(Segment(heading=block, heading_years=year_range(block.text), doc_type="uppfoljning"))
+            segments[-1].blocks.append((block, "period_heading"))
+            section = "activities"
+            continue
         years = is_period_heading(block, rules)
         if years is not None:
             cur = segments[-1]
             if cur.heading is None and (is_title or not _has_items(cur)):
                 cur.heading, cur.heading_years = block, years
-            elif cur.heading_years != years:
+            elif cur.heading_years != years or cur.doc_type is not None:
                 segments.append(Segment(heading=block, heading_years=years))
             segments[-1].blocks.append((block, "title" if is_title else "period_heading"))
             if not is_title:
@@ -208,6 +235,19 @@ def segment(blocks: list[Block], rules: Rules) -> list[Segment]:
             section = "other"
         segments[-1].blocks.append((block, section))
     return segments
+
+
+def _reports_below(blocks: list[Block], i: int, rules: Rules, reported) -> bool:
+    """A reported past action in the blocks after block ``i``, before the next period or
+    report heading, or a heading of the promise's own sections ("Inledning", "Problembild": a
+    report's title linked above the promise, polisen-se__horby)."""
+    for block in blocks[i + 1:]:
+        if is_period_heading(block, rules) is not None or is_report_heading(block, rules) \
+                or block.kind == "heading" and heading_kind(block.text, rules) in ("other", "situation"):
+            return False
+        if reported(block.text):
+            return True
+    return False
 
 
 def _has_items(seg: Segment) -> bool:

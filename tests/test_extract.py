@@ -1749,3 +1749,60 @@ def test_the_sentences_before_a_paragraphs_leadin_are_running_text(write, rules,
     rec = _one(write, rules, nlp, txt, "kungsbacka")
     assert [a.text for a in rec.activities] == [
         "Polisen lovar till exempel att vara på de platser som invånarna upplever otrygga."]
+
+
+def test_a_report_section_on_a_promise_page_is_its_own_record(write, rules, nlp):
+    """A heading that names the period a report covers ("Uppföljning mars-maj"), with reported past
+    actions below it, starts an uppfoljning record: its actions in the past tense, or under a lead-in
+    that says they were done, are its activities; the promises it repeats are none, of either record."""
+    txt = ("Storby – medborgarlöfte\n\n2023-06-12\n\nInriktning för medborgarlöfte för perioden juni-augusti\n\n"
+           "  • Polisen kommer att genomföra trafikkontroller vid skolorna.\n"
+           "  • Kommunen kommer att ordna en trygghetsvandring i centrum.\n\n"
+           "Uppföljning mars-maj\n\nInriktning\n\n  • Polisen informerar kontinuerligt på kommunens webbplats\n"
+           "  • Utökad fotpatrullering i centrum\n\n"
+           "Exempel på arbete som har genomförts i enlighet med inriktningen är:\n\n"
+           "  • Polisen har under våren utökat fotpatrulleringen i centrum\n  • Satsning på fler sommarjobb\n\n"
+           "Kommunen har sanerat klotter inom ett dygn.\n")
+    recs = extract_path(write("storby.txt", txt, url="https://www.sala.se/medborgarlofte"), rules, nlp).records
+    assert [(r.doc_type, r.period.start, r.period.end) for r in recs] == [
+        ("medborgarlofte", 2023, 2023), ("uppfoljning", 2023, 2023)]
+    promise, report = recs
+    assert [a.text for a in promise.activities] == [
+        "Polisen kommer att genomföra trafikkontroller vid skolorna.",
+        "Kommunen kommer att ordna en trygghetsvandring i centrum."]
+    assert promise.follow_up is None  # the report of an earlier period is not its follow-up
+    assert [a.text for a in report.activities] == [
+        "Polisen har under våren utökat fotpatrulleringen i centrum", "Satsning på fler sommarjobb",
+        "Kommunen har sanerat klotter inom ett dygn."]
+    assert report.focus_areas == []  # the topics of the repeated promises are not the report's
+
+
+def test_a_report_heading_without_a_reported_action_is_no_record(write, rules, nlp):
+    """A linked report ("Uppföljning av medborgarlöfte 2022" over the next section) or a bare
+    "Uppföljning" over how the promise is followed up stays with the promise."""
+    for tail in ("Uppföljning av medborgarlöfte 2022\n\nVi vill höra dina åsikter\n",
+                 "Uppföljning\n\nUppföljning sker två gånger per år i brottsförebyggande rådet.\n",
+                 "Uppföljning av medborgarlöften 2022\n\nInledning\n\nPolisen har genomfört medborgardialoger.\n"):
+        txt = ("Storby – medborgarlöfte\n\nMedborgarlöfte 2023\n\nPolisen lovar att:\n\n"
+               f"  • patrullera i centrum varje vecka\n\n{tail}")
+        recs = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records
+        assert [r.doc_type for r in recs] == ["medborgarlofte"], tail
+
+
+def test_a_report_over_the_new_year_takes_both_years(write, rules, nlp):
+    """"Uppföljning … för perioden december-februari" on a page dated 2022-03-09 reports on 2021–2022."""
+    txt = ("Storby – medborgarlöfte\n\n2022-03-09\n\nInriktning för perioden mars-maj\n\n"
+           "  • Polisen kommer att genomföra trafikkontroller vid skolorna.\n\n"
+           "Uppföljning av medborgarlöften för perioden december-februari\n\n"
+           "Trygghetsvandringar har genomförts i tre stadsdelar.\n")
+    recs = extract_path(write("storby.txt", txt, url="https://www.sala.se/medborgarlofte"), rules, nlp).records
+    assert [(r.doc_type, r.period.start, r.period.end) for r in recs][-1] == ("uppfoljning", 2021, 2022)
+    assert recs[-1].id == "sala-2021-2022-uppfoljning"
+
+
+def test_a_date_opening_the_first_paragraph_is_the_publication_date(write, rules, nlp):
+    """"2020-09-08 Polisen och kommunen samverkar …": a news text that names no other year."""
+    txt = ("Förnyat medborgarlöfte september-november\n\n2020-09-08 Polisen och kommunen samverkar i det "
+           "brottsförebyggande arbetet.\n\nPolisen ska patrullera i centrum varje vecka.\n")
+    rec = extract_path(write("sala.txt", txt, url="https://www.sala.se/nyheter/forn"), rules, nlp).records[0]
+    assert (rec.period.start, rec.period.end) == (2020, 2020)
