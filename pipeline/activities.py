@@ -752,8 +752,8 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) ->
     """A record that names no focus area after the rules above, though its running text says
     what the promises aim at (rules/sections.yaml ``aim_when_no_area``): each aim that names a
     category is a focus area, titled with its own words (a bullet's purpose clause is that one
-    promise's, no area: its items are not read). An activity whose own text holds an area's words
-    falls under it; with one area, every activity does (extract.py)."""
+    promise's, no area: its items are not read). With one area, every activity falls under it
+    (extract.py); with several (none on the bundled pages), an activity stays under none."""
     if draft.focus_areas:
         return
     quotes = _quotes(seg, rules)
@@ -763,11 +763,6 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) ->
         for sent in list(docs[id(block)].sents) or [docs[id(block)]]:
             for fa in _aim_areas(_WRAP.sub(" ", sent.text.strip()), section.split(":")[0], rules):
                 add_focus(draft, fa)
-    if len(draft.focus_areas) > 1:
-        for act in draft.activities:
-            if act["focus_area"] is None:
-                low = act["text"].lower()
-                act["focus_area"] = next((fa.title for fa in draft.focus_areas if fa.title.lower() in low), None)
 
 
 @lru_cache(maxsize=4)
@@ -777,17 +772,14 @@ def _aim_res(rules: Rules) -> tuple[tuple[re.Pattern, str, frozenset], ...]:
 
 
 def _aim_areas(text: str, section: str, rules: Rules) -> list[FocusArea]:
-    """The focus areas of one sentence by ``aim_when_no_area``: group "aim" titles one area and
-    gives its categories (no fallback: a general aim names none); group "areas" is a list, split
-    as ``focus_named_in``'s."""
+    """The focus area of one sentence by ``aim_when_no_area``: group "aim" titles it and gives its
+    categories (no fallback: a general aim names none)."""
     low = norm(text).rstrip(" :;")
     folded = " ".join(text.split())
     for pat, needed, sections in _aim_res(rules):
         m = section in sections and needed in low and pat.search(low)
         if not m:
             continue
-        if "areas" in pat.groupindex:
-            return _list_areas(folded[m.start("areas"):m.end("areas")], rules)
         cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False)
         if cats:
             return [FocusArea(title=folded[m.start("aim"):m.end("aim")].strip(" ,:;"), categories=cats)]
