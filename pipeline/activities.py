@@ -788,6 +788,44 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     return draft
 
 
+def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
+    """A record that names no focus area after the rules above, though its running text says
+    what the promises aim at (rules/sections.yaml ``aim_when_no_area``): each aim that names a
+    category is a focus area, titled with its own words (a bullet's purpose clause is that one
+    promise's, no area: its items are not read). With one area, every activity falls under it
+    (extract.py); with several (none on the bundled pages), an activity stays under none."""
+    if draft.focus_areas:
+        return
+    quotes = _quotes(seg, rules)
+    for block, section in seg.blocks:
+        if block.kind == "item" or id(block) in quotes:
+            continue
+        for sent in list(docs[id(block)].sents) or [docs[id(block)]]:
+            for fa in _aim_areas(_WRAP.sub(" ", sent.text.strip()), section.split(":")[0], rules):
+                add_focus(draft, fa)
+
+
+@lru_cache(maxsize=4)
+def _aim_res(rules: Rules) -> tuple[tuple[re.Pattern, str, frozenset], ...]:
+    return tuple((pat, required_text(pat), frozenset(rule["in"]))
+                 for rule in rules.sections["aim_when_no_area"] for pat in [re.compile(rule["re"])])
+
+
+def _aim_areas(text: str, section: str, rules: Rules) -> list[FocusArea]:
+    """The focus area of one sentence by ``aim_when_no_area``: group "aim" titles it and gives its
+    categories (no fallback: a general aim names none)."""
+    low = norm(text).rstrip(" :;")
+    folded = " ".join(text.split())
+    for pat, needed, sections in _aim_res(rules):
+        m = section in sections and needed in low and pat.search(low)
+        if not m:
+            continue
+        cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False)
+        if cats:
+            return [FocusArea(title=folded[m.start("aim"):m.end("aim")].strip(" ,:;"), categories=cats)]
+    return []
+
+
 def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
     """The last sentence of the segment's block ``i`` (None before the first block)."""
     if i < 0:

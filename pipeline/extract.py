@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .activities import (counted_lead_activities, finish_activity, follow_up_of, is_reported, lead_activities,
-                         lead_situation, read_segment, reported_only)
+from .activities import (aim_areas, counted_lead_activities, finish_activity, follow_up_of, is_reported,
+                         lead_activities, lead_situation, read_segment, reported_only)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
 from .nlp import TextSpan, build_nlp, pipe
@@ -113,6 +113,8 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
             lead_activities(draft, seg, block_docs, doc.text, rules)
         else:
             counted_lead_activities(draft, seg, block_docs, doc.text, rules)
+        if seg.doc_type != "uppfoljning":
+            aim_areas(draft, seg, block_docs, rules)
         if seg.doc_type != "uppfoljning" and (not draft.situation or not has_situation_section(seg, rules)):
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text

@@ -1194,6 +1194,8 @@ def test_genre_words_in_compounds_and_the_police_grades_of_area(rules):
     assert categorize("Störande körning", rules) == ["trafik"]
     assert categorize("Bus- och fortkörning av bilister", rules) == ["trafik"]
     assert categorize("Otrygga skolgårdar", rules) == ["unga", "offentlig_miljo"]
+    assert categorize("Trygghetsronder på förskolor och grundskolor", rules) == ["unga"]
+    assert categorize("Samverkan med grundskoleförvaltningen", rules) == ["ovrigt"]
     assert categorize("Vuxna som langar till minderåriga", rules) == ["narkotika"]
     assert categorize("Tryggare kvällar i centrala Tranås", rules) == ["offentlig_miljo"]
     assert categorize("Insatser mot grov kriminalitet", rules) == ["gang"]
@@ -1806,3 +1808,46 @@ def test_a_date_opening_the_first_paragraph_is_the_publication_date(write, rules
            "brottsförebyggande arbetet.\n\nPolisen ska patrullera i centrum varje vecka.\n")
     rec = extract_path(write("sala.txt", txt, url="https://www.sala.se/nyheter/forn"), rules, nlp).records[0]
     assert (rec.period.start, rec.period.end) == (2020, 2020)
+
+
+def test_aim_of_the_one_general_promise_names_the_area_when_no_other_does(write, rules, nlp):
+    """A record with no focus area by the other rules: the aim its running text gives the promises
+    ("lovar … att arbeta för att …", "… följande åtgärder i syfte att …", "Utifrån X har ett
+    medborgarlöfte formulerats", "… riktar in sig på …", "Fokus ligger särskilt på …") is its area
+    when it names a category; the bullets' own purpose clauses are not read."""
+    txt = ("Sala – medborgarlöften 2021\n\nUnder 2021 lovar kommunen och polisen att arbeta för att öka "
+           "den upplevda tryggheten i trafikmiljön kring busstationen och vid skolorna.\n\n"
+           "  • Polisen ska fotpatrullera vid busstationen varje fredag.\n"
+           "  • Kommunen ska se över belysningen för att minska skadegörelsen.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik", "unga"]]
+    assert all(a.focus_area == rec.focus_areas[0].title for a in rec.activities)
+    for lead, cats in [
+            ("Polisen och kommunen lovar att under våren genomföra följande åtgärder i syfte att minska "
+             "narkotikabruket bland unga i kommunen.", ["unga", "narkotika"]),
+            ("Utifrån buskörningen i centrum har ett medborgarlöfte formulerats där polisen och kommunen lovar att:",
+             ["trafik", "offentlig_miljo"]),
+            ("Polisens och kommunens medborgarlöfte för 2021 riktar in sig på bostadsinbrotten.", ["mangdbrott"]),
+            ("Fokus ligger särskilt på torget och stationsområdet – platser där många känner sig otrygga.",
+             ["offentlig_miljo"]),
+            ("Polisen och kommunen ska arbeta för att minska skadegörelsen så att kommunen blir en tryggare plats.",
+             ["mangdbrott"])]:
+        rec = _one(write, rules, nlp, "Sala – medborgarlöften 2021\n\nPolis och kommun har tecknat ett nytt "
+                   f"medborgarlöfte.\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert [f.categories for f in rec.focus_areas] == [cats], lead
+
+
+def test_general_aim_or_a_bullets_purpose_gives_no_area(write, rules, nlp):
+    for txt in [
+            # the general aim of every promise names no category
+            "Sala – medborgarlöften 2021\n\nPolisen och kommunen lovar att arbeta för att förebygga brott och "
+            "öka tryggheten i Sala.\n\n  • Polisen ska patrullera varje vecka.\n",
+            # a bullet's purpose clause is that one promise's
+            "Sala – medborgarlöften 2021\n\nPolisen och kommunen lovar att:\n\n"
+            "  • Polisen lovar att genomföra insatser i syfte att minska antalet cykelstölder vid stationen.\n",
+            # the means of a general aim, and the evidence a promise is built on, are no aims
+            "Sala – medborgarlöften 2021\n\nDetta görs genom att polis och kommun lovar att verka för att fler "
+            "engagerar sig i grannsamverkan.\n\n  • Polisen ska patrullera varje vecka.\n",
+            "Sala – medborgarlöften 2021\n\nUtifrån trygghetsmätningen bland unga har ett medborgarlöfte tagits "
+            "fram där polisen lovar att:\n\n  • Polisen ska patrullera varje vecka.\n"]:
+        assert _one(write, rules, nlp, txt, "sala").focus_areas == [], txt
