@@ -1749,3 +1749,40 @@ def test_the_sentences_before_a_paragraphs_leadin_are_running_text(write, rules,
     rec = _one(write, rules, nlp, txt, "kungsbacka")
     assert [a.text for a in rec.activities] == [
         "Polisen lovar till exempel att vara på de platser som invånarna upplever otrygga."]
+
+
+def test_hyphen_quotes_after_running_text_are_no_activities(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisen ska patrullera vid torget varje fredag.\n"
+           "  • Kommunen ska förbättra belysningen i parken.\n\n"
+           "- Vi är glada över samarbetet, säger kommunchefen Eva Ek och fortsätter:\n\n"
+           "- Invånarna känner sig trygga men det kan bli bättre.\n\n"
+           "Målet är att tryggheten ska öka.\n\n"
+           "- Att vi satsar på de unga känns viktigt för oss alla.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
+                                                "Kommunen ska förbättra belysningen i parken."]
+
+
+def test_a_hyphen_list_after_a_lead_in_or_heading_is_promises(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "- Polisen ska patrullera vid torget varje fredag.\n"
+           "- Kommunen ska förbättra belysningen i parken.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert len(rec.activities) == 2
+
+
+def test_a_footnote_to_a_starred_term_commits_no_one(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "  • Kommunen och polisen ska införa så kallade sociala insatsgrupper*\n\n"
+           "*Sociala insatsgrupper är en metod för samverkan kring unga. Insatserna ska ske inom ramen "
+           "för de medverkandes ordinarie verksamhet.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Kommunen och polisen ska införa så kallade sociala insatsgrupper*"]
+
+
+def test_avser_commits_only_with_att(rules):
+    from pipeline.activities import commits
+    assert commits("Polisen avser att genomföra fler kontroller.", rules)
+    assert commits("Kommunen avser därför att anställa fler fältare.", rules)
+    assert not commits("Otryggheten avser främst oron för inbrott i villaområdena.", rules)
