@@ -970,6 +970,12 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
+            and opens_with_action(text, rules):
+        # "Identifiera, lagföra och socialt följa upp yngre missbrukare …" under "Fokusområden … blir:": an
+        # area the page names, put as what the parties do, is a promise too
+        add_activity(text, doc, block, "activities", add_focus(draft, _focus_item(text, rules)))
+        return
+    if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
             and (commits(text, rules) or _opens_with_doer(doc, text, rules)):
         # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:", "Polisen
         # fortsätter att informera via …" under "Inriktning för medborgarlöfte …": a promise, and
@@ -984,9 +990,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         if categorize(text, rules, allow_other=False) or not _place_like(text):
             add_focus(draft, _focus_item(text, rules))
         return
-    if leadin == "effect" or section == "effect" and (
+    if leadin == "effect" or section == "effect" and not opens_with_action(text, rules) and (
             _tables(rules).effect_leadin(norm(text)) or not is_commitment(doc, rules, strict=True)):
-        # (a promise under an effect heading is an activity, unless it says what is to be reached)
+        # (a promise under an effect heading is an activity, unless it says what is to be reached; so is a
+        # bullet that opens with what the parties do: "Agera mot den kartlagda oron gällande ANDT.")
         draft.effect.append(text)
         return
     if section == "other":
@@ -1052,11 +1059,23 @@ def opens_list(text: str, rules: Rules) -> bool:
 
 def is_noun_promise(text: str, rules: Rules) -> bool:
     """"Polisiär närvaro med synlig och aktiv polis i Knivsta kommun.": a promise written as a
-    noun phrase."""
+    noun phrase; not a goal that names such a noun ("Öka synligheten och närvaron av vuxna …":
+    rules/activities.yaml ``noun_promise_not_first``)."""
     a = rules.activities
     words = _words(text)
-    return len(words) >= a["noun_promise_min_words"] \
+    return len(words) >= a["noun_promise_min_words"] and words[0] not in a["noun_promise_not_first"] \
         and any(n in w for w in words[:4] for n in a["noun_promise_words"])
+
+
+def opens_with_action(text: str, rules: Rules) -> bool:
+    """A bullet that opens with the infinitive of a concrete action ("Identifiera …", "Besöka …",
+    "Kommunicera …": rules/activities.yaml ``action_infinitives``), or with a goal and the means to it
+    ("Öka invånarnas trygghetskänsla genom aktiv närvaro …": ``goal_with_means``)."""
+    words = _words(text)
+    if not words:
+        return False
+    a = rules.activities
+    return words[0] in a["action_infinitives"] or _goal_re(a["goal_with_means"]).search(norm(text)) is not None
 
 
 def is_general_aim(low: str, rules: Rules) -> bool:

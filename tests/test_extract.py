@@ -1786,3 +1786,25 @@ def test_avser_commits_only_with_att(rules):
     assert commits("Polisen avser att genomföra fler kontroller.", rules)
     assert commits("Kommunen avser därför att anställa fler fältare.", rules)
     assert not commits("Otryggheten avser främst oron för inbrott i villaområdena.", rules)
+
+
+def test_an_action_bullet_under_a_focus_lead_in_is_a_promise_and_an_area(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nFokusområden för kommunen blir:\n\n"
+           "  • Minska bruket av narkotika vid stationen\n"
+           "  • Identifiera och lagföra unga langare vid stationen\n"
+           "  • Öka närvaron av vuxna på torget under kvällar och helger\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Identifiera och lagföra unga langare vid stationen"]
+    assert "Identifiera och lagföra unga langare vid stationen" in [f.title for f in rec.focus_areas]
+    assert "Öka närvaron av vuxna på torget under kvällar och helger" in [f.title for f in rec.focus_areas]
+
+
+def test_action_bullets_under_an_aims_heading_are_promises(write, rules, nlp):
+    txt = ("Storby – medborgarlöften\n\nMedborgarlöfte 2024\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Öka tryggheten vid torget genom synlig närvaro på kvällarna.\n"
+           "  • Kommunicera trygghetsskapande åtgärder till invånarna.\n"
+           "  • Ökad trygghet för alla som bor i kommunen.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Öka tryggheten vid torget genom synlig närvaro på kvällarna.",
+                                                "Kommunicera trygghetsskapande åtgärder till invånarna."]
+    assert rec.expected_effect == "Ökad trygghet för alla som bor i kommunen."
