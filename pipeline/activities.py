@@ -67,6 +67,7 @@ class _Tables:
     not_item_phrase: object
     quote_speech: object
     quote_start: re.Pattern
+    note_start: re.Pattern
     not_activity_starts: tuple[str, ...]
     past: frozenset
     negations: frozenset
@@ -103,6 +104,7 @@ def _tables(rules: Rules) -> _Tables:
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
         not_item_phrase=_any_in(a["quote_speech_cues"] + a["not_activity_item_phrases"]),
         quote_speech=_any_in(a["quote_speech_cues"]), quote_start=re.compile(a["quote_paragraph_start"]),
+        note_start=re.compile(a["note_paragraph_start"]),
         not_activity_starts=tuple(a["not_activity_starts"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
@@ -143,7 +145,18 @@ def _acts(low: str, rules: Rules) -> bool:
 
 def commits(text: str, rules: Rules) -> bool:
     """``text`` has a commitment word ("ska", "lovar", …: rules/activities.yaml)."""
-    return not _tables(rules).commit.isdisjoint(_own_words(_words(text), rules))
+    words = _own_words(_words(text), rules)
+    return any(_commits_at(words, i, rules) for i in range(len(words)))
+
+
+def _commits_at(words: tuple[str, ...], i: int, rules: Rules) -> bool:
+    """``words[i]`` is a commitment word; one that commits only with "att" after it ("Polisen avser
+    att …", not "Arbetet … avser samverkan kring …": rules/activities.yaml ``commitment_needs_att``)
+    has it within the next two words."""
+    w = words[i]
+    if w not in _tables(rules).commit:
+        return False
+    return w not in rules.activities["commitment_needs_att"] or "att" in words[i + 1:i + 3]
 
 
 def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
@@ -174,19 +187,44 @@ def _never_item(text: str, rules: Rules) -> bool:
         or _goal_re(rules.activities["promise_making"]).search(low) is not None
 
 
-def _quotes(seg: Segment, rules: Rules) -> set[int]:
-    """The paragraphs that are quotes all through (ids): one that opens with a quote dash and
-    names its speaker ("– … , säger X. …"), and a dash paragraph right after a quote, which goes on
-    quoting though its speaker is named later or the page is cut before it. Their sentences commit
-    no one (rules/activities.yaml quote_speech_cues)."""
+def _marker(block: Block, doc_text: str) -> str:
+    """The bullet an item was written with ("-", "•", …; "" for a paragraph or an item read
+    from html)."""
+    if block.kind != "item":
+        return ""
+    head = doc_text[max(0, block.start - 4):block.start].rstrip()
+    return head[-1:] if head[-1:] in "•-*·▪●◦‣" else ""
+
+
+def _quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
+    """The blocks that are quotes or notes all through (ids): a paragraph that opens with a quote
+    dash and names its speaker ("– … , säger X. …"), and a dash paragraph right after a quote, which
+    goes on quoting though its speaker is named later or the page is cut before it; the same set
+    with a hyphen, which reads as a bullet: a "- " item that stands after running text (a paragraph
+    that ends a sentence and opens no list) or names its speaker, and a "- " item right after a quote
+    (rules/activities.yaml quote_item_marker); and a footnote that explains a starred term
+    (note_paragraph_start). Their sentences commit no one (rules/activities.yaml quote_speech_cues)."""
     t = _tables(rules)
+    hyphen = rules.activities["quote_item_marker"]
     out: set[int] = set()
     before = False  # the block before was a quote
+    prev: Block | None = None
     for block, _ in seg.blocks:
-        dash = block.kind == "paragraph" and t.quote_start.match(block.text.lstrip()) is not None
-        before = dash and (before or t.quote_speech(" " + norm(block.text) + " ") is not None)
+        speech = t.quote_speech(" " + norm(block.text) + " ") is not None
+        if block.kind == "paragraph":
+            dash = t.quote_start.match(block.text.lstrip()) is not None
+            before = dash and (before or speech)
+            if t.note_start.match(block.text.lstrip()):
+                out.add(id(block))
+        elif block.kind == "item" and _marker(block, doc_text) == hyphen:
+            after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
+                and not opens_list(prev.text, rules) and not prev.text.rstrip().endswith(" följande.")
+            before = before or speech or after_text
+        else:
+            before = False
         if before:
             out.add(id(block))
+        prev = block
     return out
 
 
@@ -281,8 +319,9 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
 def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:
     """A commitment word that is not the verb of a relative clause ("… besökare som kommer till
     kommunen": rules/activities.yaml relative_before_commitment)."""
-    commit, rel = _tables(rules).commit, rules.activities["relative_before_commitment"]
-    return any(w in commit and (i == 0 or words[i - 1] not in rel) for i, w in enumerate(_own_words(words, rules)))
+    rel = rules.activities["relative_before_commitment"]
+    own = _own_words(words, rules)
+    return any(_commits_at(own, i, rules) and (i == 0 or own[i - 1] not in rel) for i in range(len(own)))
 
 
 def _promises(sent: Span, rules: Rules) -> bool:
@@ -618,7 +657,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         last_activity = act
 
     topics = _topic_items(seg, rules)
-    quotes = _quotes(seg, rules)
+    quotes = _quotes(seg, rules, doc_text)
     trailing = _trailing_headings(seg, rules)
     # A heading with nothing under it, last in its segment, heads no focus area unless it names a
     # category: on a page cut mid-word it is a fragment ("Vi har jobbat tipsbaserat mot na":
@@ -714,7 +753,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 if topics[id(block)] == "heading":  # "• Trafik" with its text below it
                     current_fa, heading_actors = fa, ()
                 continue
-            _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules)
+            _read_item(draft, block, doc, section, leadin, _no_activity if id(block) in quotes else add_activity,
+                       last_activity, rules)
             continue
         # paragraph
         restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
@@ -788,7 +828,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     return draft
 
 
-def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) -> None:
+def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
     """A record that names no focus area after the rules above, though its running text says
     what the promises aim at (rules/sections.yaml ``aim_when_no_area``): each aim that names a
     category is a focus area, titled with its own words (a bullet's purpose clause is that one
@@ -796,7 +836,7 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rules) ->
     (extract.py); with several (none on the bundled pages), an activity stays under none."""
     if draft.focus_areas:
         return
-    quotes = _quotes(seg, rules)
+    quotes = _quotes(seg, rules, doc_text)
     for block, section in seg.blocks:
         if block.kind == "item" or id(block) in quotes:
             continue
@@ -1008,6 +1048,12 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
+            and opens_with_action(text, rules):
+        # "Identifiera, lagföra och socialt följa upp yngre missbrukare …" under "Fokusområden … blir:": an
+        # area the page names, put as what the parties do, is a promise too
+        add_activity(text, doc, block, "activities", add_focus(draft, _focus_item(text, rules)))
+        return
+    if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \
             and (commits(text, rules) or _opens_with_doer(doc, text, rules)):
         # "Synlighet - Vi ska prioritera närvaro i …" under "Prioriterade områden är:", "Polisen
         # fortsätter att informera via …" under "Inriktning för medborgarlöfte …": a promise, and
@@ -1022,9 +1068,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         if categorize(text, rules, allow_other=False) or not _place_like(text):
             add_focus(draft, _focus_item(text, rules))
         return
-    if leadin == "effect" or section == "effect" and (
+    if leadin == "effect" or section == "effect" and not opens_with_action(text, rules) and (
             _tables(rules).effect_leadin(norm(text)) or not is_commitment(doc, rules, strict=True)):
-        # (a promise under an effect heading is an activity, unless it says what is to be reached)
+        # (a promise under an effect heading is an activity, unless it says what is to be reached; so is a
+        # bullet that opens with what the parties do: "Agera mot den kartlagda oron gällande ANDT.")
         draft.effect.append(text)
         return
     if section == "other":
@@ -1090,11 +1137,23 @@ def opens_list(text: str, rules: Rules) -> bool:
 
 def is_noun_promise(text: str, rules: Rules) -> bool:
     """"Polisiär närvaro med synlig och aktiv polis i Knivsta kommun.": a promise written as a
-    noun phrase."""
+    noun phrase; not a goal that names such a noun ("Öka synligheten och närvaron av vuxna …":
+    rules/activities.yaml ``noun_promise_not_first``)."""
     a = rules.activities
     words = _words(text)
-    return len(words) >= a["noun_promise_min_words"] \
+    return len(words) >= a["noun_promise_min_words"] and words[0] not in a["noun_promise_not_first"] \
         and any(n in w for w in words[:4] for n in a["noun_promise_words"])
+
+
+def opens_with_action(text: str, rules: Rules) -> bool:
+    """A bullet that opens with the infinitive of a concrete action ("Identifiera …", "Besöka …",
+    "Kommunicera …": rules/activities.yaml ``action_infinitives``), or with a goal and the means to it
+    ("Öka invånarnas trygghetskänsla genom aktiv närvaro …": ``goal_with_means``)."""
+    words = _words(text)
+    if not words:
+        return False
+    a = rules.activities
+    return words[0] in a["action_infinitives"] or _goal_re(a["goal_with_means"]).search(norm(text)) is not None
 
 
 def is_general_aim(low: str, rules: Rules) -> bool:
@@ -1219,11 +1278,11 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
                 list_of_situation, after = text.endswith(":"), True
 
 
-def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):
+def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules, doc_text: str):
     """The committing sentences of running text in ``sections`` (not the lead-in of a list: the
     last sentence of a paragraph that opens one; the sentences before it are running text), with
     their blocks; not a quote's."""
-    quotes = _quotes(seg, rules)
+    quotes = _quotes(seg, rules, doc_text)
     for block, section in seg.blocks:
         if block.kind != "paragraph" or section not in sections or id(block) in quotes:
             continue
@@ -1246,7 +1305,7 @@ def _lead_activity(block: Block, sent: Span, freq: Frequency | None, cadence: st
 def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""
-    for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules):
+    for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules, doc_text):
         draft.activities.append(_lead_activity(block, sent, *parse_frequency(sent.text, rules), doc_text, rules))
 
 
@@ -1258,7 +1317,7 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     sentence on what the promise builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
     added = False
-    for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules):
+    for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
         if freq is None or (freq.times, freq.per) in counts \
                 or _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:

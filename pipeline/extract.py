@@ -114,7 +114,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         else:
             counted_lead_activities(draft, seg, block_docs, doc.text, rules)
         if seg.doc_type != "uppfoljning":
-            aim_areas(draft, seg, block_docs, rules)
+            aim_areas(draft, seg, block_docs, doc.text, rules)
         if seg.doc_type != "uppfoljning" and (not draft.situation or not has_situation_section(seg, rules)):
             lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text

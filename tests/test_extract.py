@@ -1851,3 +1851,62 @@ def test_general_aim_or_a_bullets_purpose_gives_no_area(write, rules, nlp):
             "Sala – medborgarlöften 2021\n\nUtifrån trygghetsmätningen bland unga har ett medborgarlöfte tagits "
             "fram där polisen lovar att:\n\n  • Polisen ska patrullera varje vecka.\n"]:
         assert _one(write, rules, nlp, txt, "sala").focus_areas == [], txt
+
+
+def test_hyphen_quotes_after_running_text_are_no_activities(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisen ska patrullera vid torget varje fredag.\n"
+           "  • Kommunen ska förbättra belysningen i parken.\n\n"
+           "- Vi är glada över samarbetet, säger kommunchefen Eva Ek och fortsätter:\n\n"
+           "- Invånarna känner sig trygga men det kan bli bättre.\n\n"
+           "Målet är att tryggheten ska öka.\n\n"
+           "- Att vi satsar på de unga känns viktigt för oss alla.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
+                                                "Kommunen ska förbättra belysningen i parken."]
+
+
+def test_a_hyphen_list_after_a_lead_in_or_heading_is_promises(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "- Polisen ska patrullera vid torget varje fredag.\n"
+           "- Kommunen ska förbättra belysningen i parken.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert len(rec.activities) == 2
+
+
+def test_a_footnote_to_a_starred_term_commits_no_one(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "  • Kommunen och polisen ska införa så kallade sociala insatsgrupper*\n\n"
+           "*Sociala insatsgrupper är en metod för samverkan kring unga. Insatserna ska ske inom ramen "
+           "för de medverkandes ordinarie verksamhet.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Kommunen och polisen ska införa så kallade sociala insatsgrupper*"]
+
+
+def test_avser_commits_only_with_att(rules):
+    from pipeline.activities import commits
+    assert commits("Polisen avser att genomföra fler kontroller.", rules)
+    assert commits("Kommunen avser därför att anställa fler fältare.", rules)
+    assert not commits("Otryggheten avser främst oron för inbrott i villaområdena.", rules)
+
+
+def test_an_action_bullet_under_a_focus_lead_in_is_a_promise_and_an_area(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nFokusområden för kommunen blir:\n\n"
+           "  • Minska bruket av narkotika vid stationen\n"
+           "  • Identifiera och lagföra unga langare vid stationen\n"
+           "  • Öka närvaron av vuxna på torget under kvällar och helger\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Identifiera och lagföra unga langare vid stationen"]
+    assert "Identifiera och lagföra unga langare vid stationen" in [f.title for f in rec.focus_areas]
+    assert "Öka närvaron av vuxna på torget under kvällar och helger" in [f.title for f in rec.focus_areas]
+
+
+def test_action_bullets_under_an_aims_heading_are_promises(write, rules, nlp):
+    txt = ("Storby – medborgarlöften\n\nMedborgarlöfte 2024\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Öka tryggheten vid torget genom synlig närvaro på kvällarna.\n"
+           "  • Kommunicera trygghetsskapande åtgärder till invånarna.\n"
+           "  • Ökad trygghet för alla som bor i kommunen.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Öka tryggheten vid torget genom synlig närvaro på kvällarna.",
+                                                "Kommunicera trygghetsskapande åtgärder till invånarna."]
+    assert rec.expected_effect == "Ökad trygghet för alla som bor i kommunen."
