@@ -695,6 +695,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
                 draft.situation.append(" ".join(last.text.split()))
                 leadin = "situation" if leadin == "activity" else leadin
+            elif leadin == "situation" and section not in ("follow_up", "effect") and not _promises(last, rules) \
+                    and not _tables(rules).not_situation_phrase(norm(last.text)) and "löfte" not in norm(last.text):
+                # a lead-in whose list is situation (rules/sections.yaml situation_leadins) is situation
+                # with it, in any section: "I samband med medborgardialog …, ombads medborgarna att rangordna
+                # vilken av följande polisiära åtgärder de satte främst:" under "Tillkomst" (polisen-se__bjuv),
+                # as "Vid medborgardialoger … har medborgarna framför allt uttalat en önskan av:" in a situation
+                # section (polisen-se__osteraker, -2); not one that introduces the promises ("Utifrån … medborgarnas
+                # önskemål om en synligare polis ger polisen och kommunen följande medborgarlöften:": polisen-se__are-2)
+                draft.situation.append(" ".join(last.text.split()))
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
                 if section in ("lead", "activities", "focus") else None
             before = body[-1] if body else _last_sentence(seg, i - 1, docs)
@@ -1126,7 +1135,8 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
         for sent in docs[id(block)].sents:
             list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())
-            cue = t.situation_sentence_cue(low) is not None or after and low.startswith(continuation)
+            own_cue = t.situation_sentence_cue(low) is not None
+            cue = own_cue or after and low.startswith(continuation)
             after = text in draft.situation
             if text in taken or is_period_statement(text, rules) or not cue:
                 continue
@@ -1136,7 +1146,8 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             # (under "other", no activity text, a sentence promises only with a commitment word: not
             # "Lägesbilden är framtaget genom medborgardialoger, …" under "Bakgrund", polisen-se__tidaholm)
             promises = commits(low, rules) if section == "other" else is_commitment(sent, rules, strict=section == "lead")
-            if low.startswith(basis) or not promises:
+            if low.startswith(basis) and own_cue or not promises:  # (a continuation by its pronoun only
+                # is situation when it promises nothing: "Utifrån detta har vi sedan tagit fram löftena …")
                 draft.situation.append(text)
                 list_of_situation, after = text.endswith(":"), True
 
