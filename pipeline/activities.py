@@ -1132,11 +1132,12 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
         if block.kind != "paragraph" and not quote or section not in ("lead", "activities", "other"):
             continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …; a quote set as a "- " item reads as prose)
         after = False  # the sentence before in this paragraph is situation
+        dash = quote or t.quote_start.match(block.text.lstrip()) is not None
         for sent in docs[id(block)].sents:
             list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())
             own_cue = t.situation_sentence_cue(low) is not None
-            cue = own_cue or after and low.startswith(continuation)
+            cue = own_cue or after and (low.startswith(continuation) or not dash and _goes_on(sent, text, low, rules))
             after = text in draft.situation
             if text in taken or is_period_statement(text, rules) or not cue:
                 continue
@@ -1150,6 +1151,21 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
                 # is situation when it promises nothing: "Utifrån detta har vi sedan tagit fram löftena …")
                 draft.situation.append(text)
                 list_of_situation, after = text.endswith(":"), True
+
+
+def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:
+    """A sentence right after a situation sentence in its paragraph that goes on about it ("… har
+    tre problembilder valts ut. Aggressiv körning, felaktigt trafikbeteende och \"busliv\" … beskrivs
+    … som ett generellt problem.", "Skadegörelsen har ökat i kommunen. Bland annat har det varit
+    problem med yttre skadegörelse på kommunens skolor."): no promise, lead-in, focus, follow-up or
+    genre statement, and none of rules/sections.yaml ``situation_goes_on_not``: what the promise is or
+    is for, why something matters, what the work led to, who works with whom."""
+    t, sec = _tables(rules), rules.sections
+    if commits(low, rules) or text.endswith(":") or low.startswith(tuple(sec["situation_goes_on_not_starts"])) \
+            or any(w in low for w in sec["situation_goes_on_not"]):
+        return False
+    return not (is_focus_sentence(text, rules) or t.promise_sentence(low) or is_follow_up_sentence(text, rules)
+                or _generic(text, rules) or _opens_with_doer(sent, text, rules))
 
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules):

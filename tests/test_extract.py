@@ -912,6 +912,18 @@ SITUATION_CASES = [
         "Vi har lyssnat på invånarna om deras upplevelse av tryggheten i centrum. "
         "Utifrån detta har vi sedan tagit fram löftena.",
         id="what_was_made_from_the_sentence_before_is_situation"),
+    # Any sentence right after a situation sentence in its paragraph goes on about it; not a consequence,
+    # what the work led to, a doer at work, nor a quote's next sentence.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMånga upplever otrygghet vid busstationen. Främst gäller det kvällar "
+        "och helger. Därför är det viktigt att polisen syns mer. Kommunen arbetar med belysningen.\n\n"
+        "Skadegörelsen har ökat i kommunen. Hittills har arbetet lett till färre klotter.\n\n"
+        "– Klottret har ökat vid skolorna. Vi har haft mycket resurser här, säger kommunpolisen.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid busstationen. Främst gäller det kvällar och helger. "
+        "Skadegörelsen har ökat i kommunen. – Klottret har ökat vid skolorna.",
+        id="a_sentence_going_on_about_a_situation_sentence_is_situation"),
 ]
 
 
