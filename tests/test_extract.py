@@ -924,6 +924,13 @@ SITUATION_CASES = [
         "Många upplever otrygghet vid busstationen. Främst gäller det kvällar och helger. "
         "Skadegörelsen har ökat i kommunen. – Klottret har ökat vid skolorna.",
         id="a_sentence_going_on_about_a_situation_sentence_is_situation"),
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nEtt medborgarlöfte grundas på invånarnas upplevelser. Medborgarlöften "
+        "ska ha bäring på lokala problemområden.\n\nMånga upplever otrygghet vid torget.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "halmstad",
+        "Många upplever otrygghet vid torget.",
+        id="what_any_promise_rests_on_is_no_situation"),
 ]
 
 
