@@ -775,6 +775,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
                 draft.situation.append(" ".join(last.text.split()))
                 leadin = "situation" if leadin == "activity" else leadin
+            elif leadin == "situation" and section not in ("follow_up", "effect") and not _promises(last, rules) \
+                    and not _tables(rules).not_situation_phrase(norm(last.text)) and "löfte" not in norm(last.text):
+                # a lead-in whose list is situation (rules/sections.yaml situation_leadins) is situation
+                # with it, in any section: "I samband med medborgardialog …, ombads medborgarna att rangordna
+                # vilken av följande polisiära åtgärder de satte främst:" under "Tillkomst" (polisen-se__bjuv),
+                # as "Vid medborgardialoger … har medborgarna framför allt uttalat en önskan av:" in a situation
+                # section (polisen-se__osteraker, -2); not one that introduces the promises ("Utifrån … medborgarnas
+                # önskemål om en synligare polis ger polisen och kommunen följande medborgarlöften:": polisen-se__are-2)
+                draft.situation.append(" ".join(last.text.split()))
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
                 if section in ("lead", "activities", "focus") else None
             before = body[-1] if body else _last_sentence(seg, i - 1, docs)
@@ -1260,10 +1269,12 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
         if block.kind != "paragraph" and not quote or section not in ("lead", "activities", "other"):
             continue  # ("other": under "Bakgrund", "Om medborgarlöftet" …; a quote set as a "- " item reads as prose)
         after = False  # the sentence before in this paragraph is situation
+        dash = quote or t.quote_start.match(block.text.lstrip()) is not None
         for sent in docs[id(block)].sents:
             list_of_situation = False
             low, text = norm(sent.text), " ".join(sent.text.split())
-            cue = t.situation_sentence_cue(low) is not None or after and low.startswith(continuation)
+            own_cue = t.situation_sentence_cue(low) is not None
+            cue = own_cue or after and (low.startswith(continuation) or not dash and _goes_on(sent, text, low, rules))
             after = text in draft.situation
             if text in taken or is_period_statement(text, rules) or not cue:
                 continue
@@ -1273,9 +1284,25 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             # (under "other", no activity text, a sentence promises only with a commitment word: not
             # "Lägesbilden är framtaget genom medborgardialoger, …" under "Bakgrund", polisen-se__tidaholm)
             promises = commits(low, rules) if section == "other" else is_commitment(sent, rules, strict=section == "lead")
-            if low.startswith(basis) or not promises:
+            if low.startswith(basis) and own_cue or not promises:  # (a continuation by its pronoun only
+                # is situation when it promises nothing: "Utifrån detta har vi sedan tagit fram löftena …")
                 draft.situation.append(text)
                 list_of_situation, after = text.endswith(":"), True
+
+
+def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:
+    """A sentence right after a situation sentence in its paragraph that goes on about it ("… har
+    tre problembilder valts ut. Aggressiv körning, felaktigt trafikbeteende och \"busliv\" … beskrivs
+    … som ett generellt problem.", "Skadegörelsen har ökat i kommunen. Bland annat har det varit
+    problem med yttre skadegörelse på kommunens skolor."): no promise, lead-in, focus, follow-up or
+    genre statement, and none of rules/sections.yaml ``situation_goes_on_not``: what the promise is or
+    is for, why something matters, what the work led to, who works with whom."""
+    t, sec = _tables(rules), rules.sections
+    if commits(low, rules) or text.endswith(":") or low.startswith(tuple(sec["situation_goes_on_not_starts"])) \
+            or any(w in low for w in sec["situation_goes_on_not"]):
+        return False
+    return not (is_focus_sentence(text, rules) or t.promise_sentence(low) or is_follow_up_sentence(text, rules)
+                or _generic(text, rules) or _opens_with_doer(sent, text, rules))
 
 
 def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules, doc_text: str):

@@ -901,6 +901,36 @@ SITUATION_CASES = [
         "alvdalen",
         "Utifrån dialogerna har tre problembilder valts ut. Dessa är trafik, narkotika och klotter.",
         id="a_sentence_going_on_from_a_situation_sentence_is_situation"),
+    # "Utifrån detta …" goes on from the sentence before too, when it promises nothing; the promises
+    # decided on the basis ("… beslutat att formulera …") are no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nVi har lyssnat på invånarna om deras upplevelse av tryggheten i "
+        "centrum. Utifrån detta har vi sedan tagit fram löftena. Utifrån detta lovar polisen att patrullera "
+        "varje vecka. Med medborgardialogerna som grund har polisen och kommunen beslutat att formulera "
+        "löften inom två områden.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "lulea",
+        "Vi har lyssnat på invånarna om deras upplevelse av tryggheten i centrum. "
+        "Utifrån detta har vi sedan tagit fram löftena.",
+        id="what_was_made_from_the_sentence_before_is_situation"),
+    # Any sentence right after a situation sentence in its paragraph goes on about it; not a consequence,
+    # what the work led to, a doer at work, nor a quote's next sentence.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMånga upplever otrygghet vid busstationen. Främst gäller det kvällar "
+        "och helger. Därför är det viktigt att polisen syns mer. Kommunen arbetar med belysningen.\n\n"
+        "Skadegörelsen har ökat i kommunen. Hittills har arbetet lett till färre klotter.\n\n"
+        "– Klottret har ökat vid skolorna. Vi har haft mycket resurser här, säger kommunpolisen.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid busstationen. Främst gäller det kvällar och helger. "
+        "Skadegörelsen har ökat i kommunen. – Klottret har ökat vid skolorna.",
+        id="a_sentence_going_on_about_a_situation_sentence_is_situation"),
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nEtt medborgarlöfte grundas på invånarnas upplevelser. Medborgarlöften "
+        "ska ha bäring på lokala problemområden.\n\nMånga upplever otrygghet vid torget.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "halmstad",
+        "Många upplever otrygghet vid torget.",
+        id="what_any_promise_rests_on_is_no_situation"),
 ]
 
 
@@ -918,6 +948,20 @@ def test_situation_section_leadin_and_list(write, rules, nlp):
     assert rec.situation.text.startswith("Den sammanvägda bilden av problemområdena är: Stölder och inbrott.")
     assert "Trafikkontroller." in rec.situation.text
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra tio trafikkontroller."]
+
+
+def test_a_situation_leadin_is_situation_under_any_heading(write, rules, nlp):
+    """A lead-in whose list is situation ("… ombads medborgarna rangordna …:") is situation itself
+    under a heading that is no situation heading too; one that introduces the promises is not."""
+    txt = ("Storby – medborgarlöften 2024\n\nTillkomst\n\nVid dialogen i våras ombads invånarna rangordna "
+           "följande åtgärder:\n\n  • Trafikkontroller.\n  • Fotpatruller.\n\nProblembild\n\n"
+           "Många upplever otrygghet vid torget.\n\nDet här ska vi göra\n\nUtifrån invånarnas önskemål om "
+           "en synligare polis ger polisen och kommunen följande medborgarlöften:\n\n"
+           "  • Polisen ska patrullera vid torget varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "bjuv")
+    assert rec.situation.text.startswith("Vid dialogen i våras ombads invånarna rangordna följande åtgärder: "
+                                         "Trafikkontroller. Fotpatruller.")
+    assert "medborgarlöften:" not in rec.situation.text
 
 
 def test_what_residents_think_should_be_done_opens_a_situation_list(write, rules, nlp):
