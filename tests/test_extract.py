@@ -1247,6 +1247,14 @@ def test_genre_words_in_compounds_and_the_police_grades_of_area(rules):
     assert categorize("Våld mot kvinnor", rules) == ["nara_relation"]
 
 
+def test_genre_words_for_school_forms_the_elderly_and_criminal_groups(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Trygghet i förskolan och grundskolorna", rules) == ["unga"]
+    assert categorize("Möte på Centralskolan", rules) == ["ovrigt"]  # a school's name is a place
+    assert categorize("Trygghet för seniorer", rules) == ["brottsoffer"]
+    assert categorize("Förhindra etablering av kriminella grupperingar", rules) == ["gang"]
+
+
 def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
     txt = ("Knivsta – medborgarlöften 2019-2020\n\nPolisen och kommunen lovar att:\n\n"
            "  • Polisiär närvaro med synlig och aktiv polis i Knivsta centrum varje helg.\n"
