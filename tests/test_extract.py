@@ -603,6 +603,38 @@ def test_generic_heading_takes_the_categories_of_all_its_bullets(write, rules, n
         ("Trygghet för alla", ["offentlig_miljo"])]
 
 
+def test_generic_trygghet_heading_over_promises_that_name_an_area_is_a_focus_area(write, rules, nlp):
+    """Among headings that only a category word makes focus areas, a heading of trygghet words
+    over a text that names areas is one too, its categories from that text (CONTRACT.md); a
+    "Målet" heading over a text is not."""
+    txt = ("Boden – medborgarlöften\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Mer synlig polis\n\nPolisen lovar att patrullera till fots i centrum varje helg.\n\n"
+           "Ökad trygghet\n\n  • Polisen lovar att starta fler grupper i Grannsamverkan.\n"
+           "  • Kommunen lovar att byta belysningen i gångtunnlarna.\n\n"
+           "Trafik\n\nPolisen lovar att genomföra hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "boden")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Mer synlig polis", ["offentlig_miljo"]), ("Ökad trygghet", ["mangdbrott", "offentlig_miljo"]),
+        ("Trafik", ["trafik"])]
+    txt = ("Boden – medborgarlöften\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Målet\n\nFärre unga ska börja använda narkotika.\n")
+    assert _one(write, rules, nlp, txt, "boden").focus_areas == []
+
+
+def test_generic_bullet_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
+    txt = ("Bjuv – medborgarlöften 2020\n\nDet här ska vi göra\n\n• Trafik\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna.\n\n• Trygghet\n\n"
+           "Polisen ska verka för att fler hushåll går med i Grannsamverkan.\n")
+    rec = _one(write, rules, nlp, txt, "bjuv")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("Trafik", ["trafik"]), ("Trygghet", ["mangdbrott"])]
+
+
+def test_the_police_vehicle_is_no_traffic_cue(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Polisen har patrullerat med fordon eller till fots", rules, allow_other=False, fallback=False) == []
+    assert categorize("Kontroller av fordon och förare", rules) == ["trafik"]
+
+
 def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
     txt = ("Klippan – medborgarlöften 2021\n\nDet här ska vi göra\n\nVi kommer under året göra följande\n\n"
            "  • Polisen ska genomföra fyra narkotikainsatser.\n\nAnna Andersson\n\n"
