@@ -745,10 +745,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     # from the text under it): "Öka tryggheten och minska brottsligheten" + promises on
                     # Grannsamverkan, places where the young meet and belysning (polisen-se__umea), "Ökad
                     # trygghet" + a report on patrols and visits to schools (polisen-se__uppfoljning-
-                    # medborgarlofte-2020). Not "Målet", "Brottsförebyggande arbete" over a text: no trygghet word
+                    # medborgarlofte-2020). Not "Målet", "Brottsförebyggande arbete" over a text: no trygghet word.
+                    # A heading that restates an area named before ("… fyra huvudsakliga fokusområden: • Ökad
+                    # trygghet i både offentlig miljö och boendemiljö • …" and later "Trygghet" over its promises:
+                    # polisen-se__hogsby) heads that area's promises; it is no new area
                     heading_actors = ()
-                    current_fa = add_focus(draft, _focus_item(block.text, rules))
-                    generic, generic_under = current_fa, []
+                    trygg = {w for w in _words(block.text) if categorize(w, rules, allow_other=False)}
+                    named_before = next((fa for fa in draft.focus_areas if trygg & set(_words(fa.title))), None)
+                    current_fa = named_before or add_focus(draft, _focus_item(block.text, rules))
+                    generic, generic_under = (None if named_before else current_fa), []
             elif section == "follow_up":
                 draft.follow_up.append(block.text)
             continue

@@ -621,6 +621,14 @@ def test_generic_trygghet_heading_over_promises_that_name_an_area_is_a_focus_are
     assert _one(write, rules, nlp, txt, "boden").focus_areas == []
 
 
+def test_generic_trygghet_heading_that_restates_a_listed_area_is_no_new_area(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nProblembild\n\nUnderlaget ger två fokusområden:\n\n"
+           "  • Ökad trygghet i boendemiljön\n  • Skadegörelse\n\nMedborgarlöfte\n\nTrygghet\n\n"
+           "Polisen och kommunen lovar att utbilda fler hushåll i grannsamverkan.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [f.title for f in rec.focus_areas] == ["Ökad trygghet i boendemiljön", "Skadegörelse"]
+
+
 def test_generic_bullet_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
     txt = ("Bjuv – medborgarlöften 2020\n\nDet här ska vi göra\n\n• Trafik\n\n"
            "Polisen ska genomföra trafikkontroller vid skolorna.\n\n• Trygghet\n\n"
