@@ -637,6 +637,13 @@ def test_generic_bullet_heading_takes_categories_from_the_text_under_it(write, r
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("Trafik", ["trafik"]), ("Trygghet", ["mangdbrott"])]
 
 
+def test_otrygghet_that_a_problem_causes_names_no_public_place(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Det är langningen av alkohol som skapar otrygghet hos invånarna", rules) == ["narkotika"]
+    assert categorize("Gäng som bidrar till otrygghet på allmän plats", rules) == ["gang", "offentlig_miljo"]
+    assert categorize("Otrygghet i centrum", rules) == ["offentlig_miljo"]
+
+
 def test_the_police_vehicle_is_no_traffic_cue(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Polisen har patrullerat med fordon eller till fots", rules, allow_other=False, fallback=False) == []
