@@ -734,6 +734,26 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     heading_actors = ()
                     current_fa = add_focus(draft, _focus_item(block.text, rules))
                     generic, generic_under = (None if primary else current_fa), []
+                elif generic_title(block.text, rules) and categorize(block.text, rules, allow_other=False) \
+                        and i + 1 < len(seg.blocks) \
+                        and seg.blocks[i + 1][0].kind != "heading" \
+                        and categorize(seg.blocks[i + 1][0].text, rules, allow_other=False, fallback=False) \
+                        and not phrase_match(block.text, rules.sections["not_focus_headings"]
+                                             + rules.sections["signatory_headings"]):
+                    # a generic heading of trygghet ("Trygghet", "Ökad trygghet") over a text that names an
+                    # area is a focus area where other headings are not (CONTRACT.md: its categories come
+                    # from the text under it): "Öka tryggheten och minska brottsligheten" + promises on
+                    # Grannsamverkan, places where the young meet and belysning (polisen-se__umea), "Ökad
+                    # trygghet" + a report on patrols and visits to schools (polisen-se__uppfoljning-
+                    # medborgarlofte-2020). Not "Målet", "Brottsförebyggande arbete" over a text: no trygghet word.
+                    # A heading that restates an area named before ("… fyra huvudsakliga fokusområden: • Ökad
+                    # trygghet i både offentlig miljö och boendemiljö • …" and later "Trygghet" over its promises:
+                    # polisen-se__hogsby) heads that area's promises; it is no new area
+                    heading_actors = ()
+                    trygg = {w for w in _words(block.text) if categorize(w, rules, allow_other=False)}
+                    named_before = next((fa for fa in draft.focus_areas if trygg & set(_words(fa.title))), None)
+                    current_fa = named_before or add_focus(draft, _focus_item(block.text, rules))
+                    generic, generic_under = (None if named_before else current_fa), []
             elif section == "follow_up":
                 draft.follow_up.append(block.text)
             continue
@@ -752,6 +772,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 fa = add_focus(draft, _focus_item(block.text, rules))
                 if topics[id(block)] == "heading":  # "• Trafik" with its text below it
                     current_fa, heading_actors = fa, ()
+                    if generic_title(fa.title, rules):  # "• Trygghet" + a text on Grannsamverkan: the
+                        generic, generic_under = fa, []  # text under it gives its categories (polisen-se__angelholm)
                 continue
             _read_item(draft, block, doc, section, leadin, _no_activity if id(block) in quotes else add_activity,
                        last_activity, rules)

@@ -603,6 +603,53 @@ def test_generic_heading_takes_the_categories_of_all_its_bullets(write, rules, n
         ("Trygghet för alla", ["offentlig_miljo"])]
 
 
+def test_generic_trygghet_heading_over_promises_that_name_an_area_is_a_focus_area(write, rules, nlp):
+    """Among headings that only a category word makes focus areas, a heading of trygghet words
+    over a text that names areas is one too, its categories from that text (CONTRACT.md); a
+    "Målet" heading over a text is not."""
+    txt = ("Boden – medborgarlöften\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Mer synlig polis\n\nPolisen lovar att patrullera till fots i centrum varje helg.\n\n"
+           "Ökad trygghet\n\n  • Polisen lovar att starta fler grupper i Grannsamverkan.\n"
+           "  • Kommunen lovar att byta belysningen i gångtunnlarna.\n\n"
+           "Trafik\n\nPolisen lovar att genomföra hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "boden")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Mer synlig polis", ["offentlig_miljo"]), ("Ökad trygghet", ["mangdbrott", "offentlig_miljo"]),
+        ("Trafik", ["trafik"])]
+    txt = ("Boden – medborgarlöften\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Målet\n\nFärre unga ska börja använda narkotika.\n")
+    assert _one(write, rules, nlp, txt, "boden").focus_areas == []
+
+
+def test_generic_trygghet_heading_that_restates_a_listed_area_is_no_new_area(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nProblembild\n\nUnderlaget ger två fokusområden:\n\n"
+           "  • Ökad trygghet i boendemiljön\n  • Skadegörelse\n\nMedborgarlöfte\n\nTrygghet\n\n"
+           "Polisen och kommunen lovar att utbilda fler hushåll i grannsamverkan.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [f.title for f in rec.focus_areas] == ["Ökad trygghet i boendemiljön", "Skadegörelse"]
+
+
+def test_generic_bullet_heading_takes_categories_from_the_text_under_it(write, rules, nlp):
+    txt = ("Bjuv – medborgarlöften 2020\n\nDet här ska vi göra\n\n• Trafik\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna.\n\n• Trygghet\n\n"
+           "Polisen ska verka för att fler hushåll går med i Grannsamverkan.\n")
+    rec = _one(write, rules, nlp, txt, "bjuv")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("Trafik", ["trafik"]), ("Trygghet", ["mangdbrott"])]
+
+
+def test_otrygghet_that_a_problem_causes_names_no_public_place(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Det är langningen av alkohol som skapar otrygghet hos invånarna", rules) == ["narkotika"]
+    assert categorize("Gäng som bidrar till otrygghet på allmän plats", rules) == ["gang", "offentlig_miljo"]
+    assert categorize("Otrygghet i centrum", rules) == ["offentlig_miljo"]
+
+
+def test_the_police_vehicle_is_no_traffic_cue(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Polisen har patrullerat med fordon eller till fots", rules, allow_other=False, fallback=False) == []
+    assert categorize("Kontroller av fordon och förare", rules) == ["trafik"]
+
+
 def test_signatory_and_leadin_headings_are_no_focus_areas(write, rules, nlp):
     txt = ("Klippan – medborgarlöften 2021\n\nDet här ska vi göra\n\nVi kommer under året göra följande\n\n"
            "  • Polisen ska genomföra fyra narkotikainsatser.\n\nAnna Andersson\n\n"
@@ -1245,6 +1292,14 @@ def test_genre_words_in_compounds_and_the_police_grades_of_area(rules):
     assert categorize("Insatser mot grov kriminalitet", rules) == ["gang"]
     assert categorize("Drograttfylleri och alkoholrattonykterhet", rules) == ["trafik", "narkotika"]
     assert categorize("Våld mot kvinnor", rules) == ["nara_relation"]
+
+
+def test_genre_words_for_school_forms_the_elderly_and_criminal_groups(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Trygghet i förskolan och grundskolorna", rules) == ["unga"]
+    assert categorize("Möte på Centralskolan", rules) == ["ovrigt"]  # a school's name is a place
+    assert categorize("Trygghet för seniorer", rules) == ["brottsoffer"]
+    assert categorize("Förhindra etablering av kriminella grupperingar", rules) == ["gang"]
 
 
 def test_promise_opening_with_police_work_names_the_police(write, rules, nlp):
