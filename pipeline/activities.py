@@ -883,18 +883,45 @@ def _aim_res(rules: Rules) -> tuple[tuple[re.Pattern, str, frozenset], ...]:
 
 
 def _aim_areas(text: str, section: str, rules: Rules) -> list[FocusArea]:
-    """The focus area of one sentence by ``aim_when_no_area``: group "aim" titles it and gives its
-    categories (no fallback: a general aim names none)."""
+    """The focus areas of one sentence by ``aim_when_no_area``: group "aim", split into its clauses
+    (``aim_clause_splits``), titles them and gives their categories; a part that names none is no
+    area (no fallback: a general aim names none), unless it ties trygghet to a place
+    (``aim_place_fallback``)."""
     low = norm(text).rstrip(" :;")
     folded = " ".join(text.split())
     for pat, needed, sections in _aim_res(rules):
         m = section in sections and needed in low and pat.search(low)
         if not m:
             continue
-        cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False)
-        if cats:
-            return [FocusArea(title=folded[m.start("aim"):m.end("aim")].strip(" ,:;"), categories=cats)]
+        areas = []
+        for start, end in _aim_clauses(low, m.start("aim"), m.end("aim"), rules):
+            part = low[start:end]
+            cats = categorize(part, rules, allow_other=False, fallback=False) \
+                or (categorize(part, rules, allow_other=False) if _place_fallback_re(rules).search(part) else [])
+            if cats:
+                areas.append(FocusArea(title=folded[start:end].strip(" ,:;"), categories=cats))
+        if areas:
+            return areas
     return []
+
+
+@lru_cache(maxsize=4)
+def _place_fallback_re(rules: Rules) -> re.Pattern:
+    return re.compile(rules.sections["aim_place_fallback"])
+
+
+def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+    """The spans of the clauses of the aim ``low[start:end]``, split at ``aim_clause_splits``
+    (the "att" that opens a clause stays out of its title)."""
+    cuts = sorted((m.start(), m.end()) for sep in rules.sections["aim_clause_splits"]
+                  for m in re.finditer(re.escape(sep), low[start:end]))
+    spans, at = [], start
+    for a, b in cuts:
+        if start + a >= at:
+            spans.append((at, start + a))
+            at = start + b
+    spans.append((at, end))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:

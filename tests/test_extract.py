@@ -1936,6 +1936,34 @@ def test_aim_of_the_one_general_promise_names_the_area_when_no_other_does(write,
         assert [f.categories for f in rec.focus_areas] == [cats], lead
 
 
+def test_aim_stated_in_prose_gives_the_area_of_a_record_with_none(write, rules, nlp):
+    """aim_when_no_area: what the promise concerns ("medborgarlöfte avseende X"), what it is to lead to
+    (each clause its own area), the parties' aim with the verb first; trygghet tied to a place is
+    offentlig_miljo, trygghet in the kommun is no area."""
+    for lead, cats in [
+            ("Kommunen och polisen har tagit fram ett medborgarlöfte avseende ökad trygghet vid busstationen.",
+             [["offentlig_miljo"]]),
+            ("Båda parter anser att medborgarlöftet angående bostadsinbrotten är viktigt.", [["mangdbrott"]]),
+            ("Löftet ska leda till ökad trygghet på torget, att det blir lugnare nattetid och att unga i "
+             "riskzonen fångas upp.", [["offentlig_miljo"], ["unga"]]),
+            ("Därför kommer polisen och kommunen tillsammans att arbeta för att minska buskörningen i hamnen.",
+             [["trafik"]])]:
+        rec = _one(write, rules, nlp, "Sala – medborgarlöften 2021\n\nPolis och kommun har tecknat ett nytt "
+                   f"medborgarlöfte.\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert [f.categories for f in rec.focus_areas] == cats, lead
+    for lead in ["Löftet ska bidra till ökad trygghet och minskad brottslighet i kommunen.",
+                 "Därför kommer polisen och kommunen att arbeta för att öka tryggheten i Sala."]:
+        rec = _one(write, rules, nlp, "Sala – medborgarlöften 2021\n\nPolis och kommun har tecknat ett nytt "
+                   f"medborgarlöfte.\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert rec.focus_areas == [], lead
+
+
+def test_the_insecurity_a_problem_causes_is_no_public_place(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Det är främst narkotikabrottslighet som skapar upplevd otrygghet.", rules) == ["narkotika"]
+    assert categorize("Många känner otrygghet vid torget.", rules) == ["offentlig_miljo"]
+
+
 def test_general_aim_or_a_bullets_purpose_gives_no_area(write, rules, nlp):
     for txt in [
             # the general aim of every promise names no category
