@@ -61,6 +61,8 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
             return True
         if low in a["partner_cues"]:
             before = doc[i - 1].lower_ if i > 0 else ""
+            if mention.text.lower() in a["method_forms"] and before.startswith(tuple(a["method_work_words"])):
+                return False  # "Fortsätta jobba med Grannsamverkan": the method worked on
             return before not in a["partner_veto_before_cue"]
         if low in a["through_cues"]:
             return not _is_genitive(mention, rules)  # "via polisens och kommunens hemsidor": a channel
