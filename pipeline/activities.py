@@ -790,6 +790,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             acts = _actor_heading(last, rules)
             if acts:
                 heading_actors = acts
+            elif _word_re(tuple(rules.activities["promise_leadin_words"])).search(norm(last.text)):
+                heading_actors = ()  # "Tillsammans lovar vi att:" after "Kommunen lovar att:": the parties again
             leadin = _leadin_kind(last.text, rules)
             leadin_items, areas_below = False, False
             if section == "situation" and (leadin == "focus" or not _promises(last, rules)):

@@ -47,9 +47,10 @@ def _sets(rules: Rules) -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in rules.actors.items() if isinstance(v, list)}
 
 
-def _partner(doc: Doc, start: int, rules: Rules) -> bool:
+def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
     """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue."""
     a = _sets(rules)
+    start = mention.start
     joiners = a["list_joiners"]
     blocking = a["blocking_prepositions"]
     verbs = tuple(rules.actors["partner_list_verbs"])
@@ -60,7 +61,13 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
             return True
         if low in a["partner_cues"]:
             before = doc[i - 1].lower_ if i > 0 else ""
+            if mention.text.lower() in a["method_forms"] and before.startswith(tuple(a["method_work_words"])):
+                return False  # "Fortsätta jobba med Grannsamverkan": the method worked on
             return before not in a["partner_veto_before_cue"]
+        if low in a["through_cues"]:
+            return not _is_genitive(mention, rules)  # "via polisens och kommunens hemsidor": a channel
+        if low in a["acronym_partner_brackets"] and i > 0 and _acronym(doc[i - 1].text):
+            return True  # "SSPF (skola, socialtjänst, polis och fritid)": the partners the acronym stands for
         if low in blocking or low.startswith(verbs):
             return False
         if low in joiners or low in ("(",):
@@ -71,6 +78,12 @@ def _partner(doc: Doc, start: int, rules: Rules) -> bool:
                 return False
         i -= 1
     return False
+
+
+def _acronym(word: str) -> bool:
+    """"SSPF", "SSPF-grupp": a short form in capitals (its part before a hyphen)."""
+    head = word.split("-")[0]
+    return len(head) >= 2 and head.isalpha() and head.isupper()
 
 
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
@@ -100,7 +113,7 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         we_end = next((i for i in range(lo + 1, hi) if full[i].is_sent_start), hi)
     for m in mentions:
         code, _, weak = m.label_.partition(":")
-        partner = _partner(full, m.start, rules)
+        partner = _partner(full, m, rules)
         if partner:
             partners.append(code)
         elif _is_genitive(m, rules):

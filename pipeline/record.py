@@ -96,12 +96,20 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
     for group, names in rules.records["kommun_groups"].items():
         if group in low and first.namn in names:
             found += [by_name[n] for n in names if n in by_name]
-    m = re.search(r"kommunerna ((?:[A-ZÅÄÖ][\wåäö]+(?:, | och ))+[A-ZÅÄÖ][\wåäö]+)", text)
-    if m:
-        names = re.split(r", | och ", m.group(1))
-        if first.namn in names:
-            found += [by_name[n] for n in names if n in by_name]
+    for pat in _kommun_list_res(rules):
+        for m in pat.finditer(text):
+            names = [_stem_name(n, by_name) for n in re.split(r", | och | samt ", m.group("list"))]
+            if first in names:
+                found += [k for k in names if k]
     return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=4)
+def _kommun_list_res(rules: Rules) -> list[re.Pattern]:
+    """rules/records.yaml kommun_list_patterns, {LIST} a list of capitalized names."""
+    name = r"[A-ZÅÄÖ][\wåäö]+"
+    names = rf"(?P<list>(?:{name}(?:, | och | samt ))+{name})"
+    return [re.compile(p.replace("{LIST}", names)) for p in rules.records["kommun_list_patterns"]]
 
 
 def find_lpo(text: str, rules: Rules) -> str | None:

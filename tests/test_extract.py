@@ -125,6 +125,14 @@ def test_actor_suffix_and_heading_actors(write, rules, nlp):
                                                   ["kommunen", "civilsamhalle"]]
 
 
+def test_promise_leadin_without_actor_gives_the_parties(write, rules, nlp):
+    txt = ("Medborgarlöfte i Ale 2020\n\nPolisen och Ale kommun har tagit fram ett medborgarlöfte.\n\n"
+           "Kommunen lovar att:\n\n  • Förbättra belysningen i centrum.\n\n"
+           "Tillsammans lovar vi att:\n\n  • Genomföra två trygghetsvandringar.\n")
+    rec = extract_path(write("t.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["polisen", "kommunen"]]
+
+
 import pytest  # noqa: E402
 
 from pipeline.record import validity_period  # noqa: E402
@@ -184,6 +192,15 @@ def test_places_and_target_groups(rules):
     # the police named by its town or task
     ("Under året ska Malmöpolisen och Malmö stad genomföra trygghetsvandringar.", ["polisen", "kommunen"]),
     ("Polisen i Åre och trafikpolisen genomför två insatser.", ["polisen"]),
+    # an acronym spelled out in brackets names the partners in it
+    ("Samverka inom BRÅG (skola, socialtjänst och polis) kring unga.", ["polisen", "kommunen", "skola"]),
+    ("Utveckla arbetet enligt modellen SSPF (samverkan skola, socialtjänst, polis, fritid).",
+     ["polisen", "kommunen", "skola"]),
+    # a method worked on is no partner; people worked with are
+    ("Fortsätta jobba med grannsamverkan i byarna.", ["polisen", "kommunen"]),
+    # who it is done through does it; a channel's owner does not
+    ("Kommunen ska erbjuda cykelutbildning via Trafikverket.", ["kommunen", "ovriga"]),
+    ("Kommunen ska informera via polisens och kommunens hemsidor.", ["kommunen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
@@ -1391,7 +1408,8 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Tillsyn av restauranger med serveringstillstånd. (Polisen)", ["polisen"]),
     ("Trygghetsvandringar i centrum (Stadsdelsförvaltning och Centrumföreningen)", ["kommunen"]),
     ("Trygghetsvandringar i centrum (fastighetsförvaltare med flera)", ["fastighetsagare"]),
-    ("Möten i SSPF (samverkan skola, socialtjänst, polis och fritid).", ["polisen"]),
+    # not a suffix of doers (it explains a term), but the acronym's partners all the same
+    ("Möten i SSPF (samverkan skola, socialtjänst, polis och fritid).", ["polisen", "kommunen", "skola"]),
 ])
 def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors

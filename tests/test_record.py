@@ -17,6 +17,17 @@ def test_kommun_in_a_run_of_capitalized_words(rules, title, text, expected):
     assert [k.namn for k in found] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Ett gemensamt medborgarlöfte i Ludvika och Smedjebacken kommuner.",
+    "Löftet är en del av överenskommelsen mellan kommunerna i Ludvika och Smedjebacken.",
+])
+def test_kommuner_sharing_a_promise(rules, text):
+    found = find_kommuner("https://polisen.se/x/ludvika/", "Ludvika – medborgarlöften", text, rules)
+    assert [k.namn for k in found] == ["Ludvika", "Smedjebacken"]
+    other = find_kommuner("https://polisen.se/x/falun/", "Falun – medborgarlöften", text, rules)
+    assert [k.namn for k in other] == ["Falun"]  # a list without the page's own kommun is not its
+
+
 def test_lone_heading_html_page_names_its_kommun(write, rules, nlp):
     path = write("page.html", "<html><body><h1>Medborgarlöfte Ale kommun 2023</h1></body></html>")
     res = extract_path(path, rules, nlp)
