@@ -1378,10 +1378,12 @@ def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:
                 or _generic(text, rules) or _opens_with_doer(sent, text, rules))
 
 
-def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules, doc_text: str):
+def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules, doc_text: str,
+                   summary: bool = False):
     """The committing sentences of running text in ``sections`` (not the lead-in of a list: the
     last sentence of a paragraph that opens one; the sentences before it are running text), with
-    their blocks; not a quote's."""
+    their blocks; not a quote's. With ``summary``, also a sentence that sums up promises by naming
+    some ("X och Y – det är några av de löften som …": rules/activities.yaml promise_summary)."""
     quotes = _quotes(seg, rules, doc_text)
     for block, section in seg.blocks:
         if block.kind != "paragraph" or section not in sections or id(block) in quotes:
@@ -1390,9 +1392,18 @@ def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...]
         if opens_list(block.text, rules):
             sents = sents[:-1]
         for prev, sent in zip([None] + sents, sents):
-            if is_commitment(sent, rules, strict=True) \
+            if (is_commitment(sent, rules, strict=True) or summary and sums_up_promises(sent.text, rules)) \
                     and (prev is None or _focus_also(prev, sent, rules) is None):
                 yield block, sent
+
+
+def sums_up_promises(text: str, rules: Rules) -> bool:
+    """"Information om trafiksäkerhet … och trygghetsvandringar – det är några av de löften som …": a
+    sentence that names some of the promises (rules/activities.yaml promise_summary); not a quote's
+    words or a genre statement."""
+    low = norm(_WRAP.sub(" ", text.strip()))
+    return _goal_re(rules.activities["promise_summary"]).search(low) is not None \
+        and not _generic(text, rules) and not low.startswith(_tables(rules).not_activity_starts)
 
 
 def _lead_activity(block: Block, sent: Span, freq: Frequency | None, cadence: str | None, doc_text: str,
@@ -1405,7 +1416,7 @@ def _lead_activity(block: Block, sent: Span, freq: Frequency | None, cadence: st
 def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""
-    for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules, doc_text):
+    for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules, doc_text, summary=True):
         draft.activities.append(_lead_activity(block, sent, *parse_frequency(sent.text, rules), doc_text, rules))
 
 

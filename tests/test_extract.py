@@ -2102,3 +2102,29 @@ def test_a_promise_to_draw_up_a_plan_is_an_activity(write, rules, nlp):
            "beskrivs i åtgärdsplanen och ska genomföras under året.\n")
     rec = _one(write, rules, nlp, txt, "motala")
     assert [a.text for a in rec.activities] == ["Polisen och kommunen lovar att ta fram en åtgärdsplan för centrum."]
+
+
+def test_a_box_on_what_a_medborgarlofte_is_holds_no_activities(write, rules, nlp):
+    """"Fakta om medborgarlöften" • "Samverkan mellan polis och kommun." …: the aims of every promise
+    (www-norberg-se__2016-12-08-…; "Vad är ett medborgarlöfte?": tjorn-se__2020-09-15-…, koping-se__2023-12-18-…)."""
+    txt = ("Storby – medborgarlöften\n\nMedborgarlöften 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisen patrullerar runt torget varje fredag.\n\n"
+           "Fakta om medborgarlöften\n\n"
+           "  • Samverkan mellan polis och kommun.\n"
+           "  • Skapa och ta tillvara engagemang i lokalsamhället.\n"
+           "  • Kommunicera brottsförebyggande aktiviteter.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Polisen patrullerar runt torget varje fredag."]
+
+
+def test_a_news_summary_that_names_promises_is_one_activity(write, rules, nlp):
+    """"X och Y – det är några av de löften som …" on a page that lists no promises is one activity
+    (www-kungsbacka-se__medborgarloften-2017, as www-lulea-se__2018-04-13-…); the bare announcement is none."""
+    txt = ("Storby – medborgarlöfte 2024\n\nFler cykelkontroller och trygghetsvandringar i centrum – det är några "
+           "av de löften som polisen och kommunen ger invånarna inför 2024. Löftena togs fram efter dialoger.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == [
+        "Fler cykelkontroller och trygghetsvandringar i centrum – det är några av de löften som polisen och "
+        "kommunen ger invånarna inför 2024."]
+    from pipeline.activities import sums_up_promises
+    assert not sums_up_promises("Det här är några av de löften som finns i medborgarlöftet.", rules)
