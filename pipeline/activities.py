@@ -562,8 +562,14 @@ def _leadin_kind(text: str, rules: Rules) -> str:
     if _focus_leadin_re(rules).search(low):
         return "focus"
     if not t.activity_leadin(low):
-        return "none"
+        # "… de mål kommunen och polisen har tagit fram för 2022:": its items are goals
+        return "goal" if _goal_leadin_re(rules).search(low) else "none"
     return "activity"
+
+
+@lru_cache(maxsize=4)
+def _goal_leadin_re(rules: Rules) -> re.Pattern:
+    return _word_re(tuple(rules.activities["goal_leadin_words"]))
 
 
 def _word_re(words: tuple[str, ...]) -> re.Pattern:
@@ -1098,6 +1104,15 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         return
     if _never_item(text, rules):
         return  # a quote, how the promise is made: no promise and no area, whatever the lead-in
+    if leadin == "goal":
+        # a list the page calls its goals (rules/activities.yaml goal_leadin_words): no activity, though an
+        # item says "ska"; a goal is a focus area as under a focus lead-in, a general aim none
+        low = norm(text)
+        general = is_general_aim(low, rules) or is_goal_item(text, rules) \
+            and not categorize(text, rules, allow_other=False, fallback=False)
+        if not general and (categorize(text, rules, allow_other=False) or not _place_like(text)):
+            add_focus(draft, _focus_item(text, rules))
+        return
     if (leadin in ("focus", "focus_items") or section == "focus") and is_period_statement(text, rules):
         # "Medborgarlöftet gäller från 1 januari 2018 …", "Uppföljning ska genomföras …" after a
         # focus lead-in (polisen-se__forshaga-3): period and follow-up, no focus area
@@ -1218,8 +1233,13 @@ def opens_with_action(text: str, rules: Rules) -> bool:
 
 def is_general_aim(low: str, rules: Rules) -> bool:
     """"… lovar att arbeta för att öka tryggheten och minska brottsligheten i kommunen": the aim
-    of every medborgarlöfte, promised as such."""
-    return _goal_re(rules.activities["general_aim"]).search(low) is not None
+    of every medborgarlöfte, promised as such; also as unnamed efforts for it ("… genomföra olika
+    insatser för att öka tryggheten i kommunen") or as the place felt safe ("att Karlsborg ska
+    uppfattas som en trygg plats"): rules/activities.yaml general_aim, general_aim_effort,
+    general_aim_state."""
+    a = rules.activities
+    return any(_goal_re(a[key]).search(low) is not None
+               for key in ("general_aim", "general_aim_effort", "general_aim_state"))
 
 
 def names_priorities(low: str, rules: Rules) -> bool:
@@ -1338,7 +1358,9 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             if low.startswith(basis) and own_cue or not promises:  # (a continuation by its pronoun only
                 # is situation when it promises nothing: "Utifrån detta har vi sedan tagit fram löftena …")
                 draft.situation.append(text)
-                list_of_situation, after = text.endswith(":"), True
+                # (the list of a lead-in that calls its items goals is none: "… legat till grund för de mål
+                # kommunen och polisen har tagit fram för 2022:")
+                list_of_situation, after = text.endswith(":") and _leadin_kind(text, rules) != "goal", True
 
 
 def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:
@@ -1356,10 +1378,12 @@ def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:
                 or _generic(text, rules) or _opens_with_doer(sent, text, rules))
 
 
-def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules, doc_text: str):
+def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...], rules: Rules, doc_text: str,
+                   summary: bool = False):
     """The committing sentences of running text in ``sections`` (not the lead-in of a list: the
     last sentence of a paragraph that opens one; the sentences before it are running text), with
-    their blocks; not a quote's."""
+    their blocks; not a quote's. With ``summary``, also a sentence that sums up promises by naming
+    some ("X och Y – det är några av de löften som …": rules/activities.yaml promise_summary)."""
     quotes = _quotes(seg, rules, doc_text)
     for block, section in seg.blocks:
         if block.kind != "paragraph" or section not in sections or id(block) in quotes:
@@ -1368,9 +1392,18 @@ def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...]
         if opens_list(block.text, rules):
             sents = sents[:-1]
         for prev, sent in zip([None] + sents, sents):
-            if is_commitment(sent, rules, strict=True) \
+            if (is_commitment(sent, rules, strict=True) or summary and sums_up_promises(sent.text, rules)) \
                     and (prev is None or _focus_also(prev, sent, rules) is None):
                 yield block, sent
+
+
+def sums_up_promises(text: str, rules: Rules) -> bool:
+    """"Information om trafiksäkerhet … och trygghetsvandringar – det är några av de löften som …": a
+    sentence that names some of the promises (rules/activities.yaml promise_summary); not a quote's
+    words or a genre statement."""
+    low = norm(_WRAP.sub(" ", text.strip()))
+    return _goal_re(rules.activities["promise_summary"]).search(low) is not None \
+        and not _generic(text, rules) and not low.startswith(_tables(rules).not_activity_starts)
 
 
 def _lead_activity(block: Block, sent: Span, freq: Frequency | None, cadence: str | None, doc_text: str,
@@ -1383,7 +1416,7 @@ def _lead_activity(block: Block, sent: Span, freq: Frequency | None, cadence: st
 def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
     """A page with no activity list: its committing sentences in running text are the
     activities (news articles, short kommun pages)."""
-    for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules, doc_text):
+    for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules, doc_text, summary=True):
         draft.activities.append(_lead_activity(block, sent, *parse_frequency(sent.text, rules), doc_text, rules))
 
 

@@ -2055,3 +2055,76 @@ def test_action_bullets_under_an_aims_heading_are_promises(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Öka tryggheten vid torget genom synlig närvaro på kvällarna.",
                                                 "Kommunicera trygghetsskapande åtgärder till invånarna."]
     assert rec.expected_effect == "Ökad trygghet för alla som bor i kommunen."
+
+
+def test_a_list_the_page_calls_its_goals_holds_no_activities(write, rules, nlp):
+    """"… har legat till grund för de mål kommunen och polisen har tagit fram:" lists goals: a goal is a
+    focus area (unless it is the general aim), never an activity, though it says "ska"; the promise
+    comes after it (www-karlsborg-se__medborgarlofte-for-ett-…; "Mål" over such a list: polisen-se__flen-3)."""
+    txt = ("Storby – medborgarlöfte 2024\n\nUtifrån statistik och enkäter har vi hittat några problem som ligger "
+           "till grund för de mål kommunen och polisen tillsammans har tagit fram för 2024:\n\n"
+           "  • bättre samarbete mellan handlare, kommun och polis.\n"
+           "  • att Storby ska upplevas som en trygg kommun.\n"
+           "  • minska bruket av narkotika bland unga.\n\n"
+           "För att nå målen ska polisen genomföra trafikkontroller vid skolorna varje månad.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == [
+        "För att nå målen ska polisen genomföra trafikkontroller vid skolorna varje månad."]
+    titles = [f.title for f in rec.focus_areas]
+    assert "bättre samarbete mellan handlare, kommun och polis" in titles
+    assert not any("trygg kommun" in t for t in titles)
+    assert "minska bruket av narkotika bland unga" in titles
+
+
+def test_unnamed_efforts_for_the_general_aim_are_no_activity(rules):
+    from pipeline.activities import is_general_aim
+    assert is_general_aim("i både handlingsplanen och löftet förbinder sig kommunen och polisen att genomföra "
+                          "olika insatser för att öka tryggheten i kommunen.", rules)
+    assert is_general_aim("polisen och kommunen kommer att samverka i konkreta aktiviteter för att öka tryggheten "
+                          "och minska brottsligheten i storby.", rules)
+    assert not is_general_aim("kommunen och polisen genomför vid behov riktade insatser för att öka tryggheten.", rules)
+    assert not is_general_aim("polisen ska genomföra insatser för att minska narkotikabruket bland unga.", rules)
+
+
+def test_the_place_felt_safe_as_a_whole_goal_is_the_general_aim(rules):
+    from pipeline.activities import is_general_aim
+    assert is_general_aim("att storby ska uppfattas som en trygg plats.", rules)
+    assert is_general_aim("att storbys invånare ska uppleva hela kommunen som trygg och säker.", rules)
+    assert not is_general_aim("för att centrum ska upplevas som en trygg plats ska polisen patrullera där varje "
+                              "fredag.", rules)
+
+
+def test_a_promise_to_draw_up_a_plan_is_an_activity(write, rules, nlp):
+    """"Polisen och kommunerna lovar även att ta fram en åtgärdsplan för …" commits (polisen-se__hogsby,
+    polisen-se__nora); "I åtgärdsplanen beskrivs vilka aktiviteter …" tells of a plan elsewhere."""
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "Polisen och kommunen lovar att ta fram en åtgärdsplan för centrum. De åtgärder som planeras "
+           "beskrivs i åtgärdsplanen och ska genomföras under året.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Polisen och kommunen lovar att ta fram en åtgärdsplan för centrum."]
+
+
+def test_a_box_on_what_a_medborgarlofte_is_holds_no_activities(write, rules, nlp):
+    """"Fakta om medborgarlöften" • "Samverkan mellan polis och kommun." …: the aims of every promise
+    (www-norberg-se__2016-12-08-…; "Vad är ett medborgarlöfte?": tjorn-se__2020-09-15-…, koping-se__2023-12-18-…)."""
+    txt = ("Storby – medborgarlöften\n\nMedborgarlöften 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisen patrullerar runt torget varje fredag.\n\n"
+           "Fakta om medborgarlöften\n\n"
+           "  • Samverkan mellan polis och kommun.\n"
+           "  • Skapa och ta tillvara engagemang i lokalsamhället.\n"
+           "  • Kommunicera brottsförebyggande aktiviteter.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Polisen patrullerar runt torget varje fredag."]
+
+
+def test_a_news_summary_that_names_promises_is_one_activity(write, rules, nlp):
+    """"X och Y – det är några av de löften som …" on a page that lists no promises is one activity
+    (www-kungsbacka-se__medborgarloften-2017, as www-lulea-se__2018-04-13-…); the bare announcement is none."""
+    txt = ("Storby – medborgarlöfte 2024\n\nFler cykelkontroller och trygghetsvandringar i centrum – det är några "
+           "av de löften som polisen och kommunen ger invånarna inför 2024. Löftena togs fram efter dialoger.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == [
+        "Fler cykelkontroller och trygghetsvandringar i centrum – det är några av de löften som polisen och "
+        "kommunen ger invånarna inför 2024."]
+    from pipeline.activities import sums_up_promises
+    assert not sums_up_promises("Det här är några av de löften som finns i medborgarlöftet.", rules)
