@@ -328,8 +328,8 @@ def _promises(sent: Span, rules: Rules) -> bool:
     """A lead-in in which someone promises or acts: a commitment word, or a named actor with
     an action verb ("Under 2022 prioriterar polisen och kommunen följande:")."""
     low = norm(sent.text)
-    if commits(low, rules):
-        return True
+    if commits(low, rules) or _goal_re(rules.activities["promise_content_leadin"]).search(low):
+        return True  # (also "Medborgarlöftet består av följande:": what the promise consists of)
     words = _words(low)
     if len(_own_words(words, rules)) < len(words):
         return False  # what residents think should be done ("Det medborgarna tycker att kommunen ska prioritera är:")
@@ -716,8 +716,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 continue
             acts = _actor_heading(doc, rules)
             leadin, areas_below = None, False
-            if acts:
+            promise_heading = _goal_re(rules.activities["promise_heading"]).search(norm(block.text)) is not None
+            if acts or promise_heading:
+                # ("Aktörerna lovar": a promise heading that names no actor; its list is promises, no topics)
                 heading_actors, current_fa, override = acts, None, "activities"
+                leadin = "activity" if promise_heading else None
             elif section in ("lead", "activities", "focus") and "," in block.text \
                     and (named_areas := _focus_from_sentence(block.text, rules)):
                 # "Fokus på otrygga miljöer, trafikbrott och droganvändning" (www-osby-se__medborgarlofte)
