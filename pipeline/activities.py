@@ -285,6 +285,8 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     commit, action, vi = facts
     if commit and (not strict or action):
         return True
+    if not strict and _opens_with_infinitive(sent.text, rules):
+        return True  # "Arbeta med trygghetsskapande åtgärder i …" under an activity heading
     if not (commit if strict else action):
         return False
     if vi:  # the doer is "vi"; else one the actor rules find in the tokens
@@ -292,6 +294,14 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     doc = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
     return has_actor(doc, lo, hi)
+
+
+def _opens_with_infinitive(text: str, rules: Rules) -> bool:
+    """Running text that opens with a bare infinitive of what the parties do ("Arbeta för mer synlig
+    polis …": rules/activities.yaml ``prose_infinitive_starts``, ``action_infinitives``)."""
+    words = _words(norm(text))
+    a = rules.activities
+    return bool(words) and (words[0] in a["prose_infinitive_starts"] or words[0] in a["action_infinitives"])
 
 
 @lru_cache(maxsize=4096)

@@ -1985,3 +1985,14 @@ def test_measures_taken_and_efforts_widened_are_actions(rules):
     assert _acts("kommunen lovar att vidta åtgärder mot klotter.", rules)
     assert _acts("polisen ska utöka sin närvaro i centrum.", rules)
     assert not _acts("en utökad närvaro efterfrågas.", rules)
+
+
+def test_running_text_that_opens_with_an_infinitive_under_an_activity_heading_is_a_promise(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "Arbeta med nattvandring vid stationen under helgerna.\n\n"
+           "Kontrollera mopeder vid skolorna varje vår.\n\n"
+           "Arbetet sker med långsiktighet och tålamod.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Arbeta med nattvandring vid stationen under helgerna.",
+                                                "Kontrollera mopeder vid skolorna varje vår."]
+    assert rec.activities[0].actors == rec.parties
