@@ -285,6 +285,8 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     commit, action, vi = facts
     if commit and (not strict or action):
         return True
+    if not strict and _opens_with_infinitive(sent.text, rules):
+        return True  # "Arbeta med trygghetsskapande åtgärder i …" under an activity heading
     if not (commit if strict else action):
         return False
     if vi:  # the doer is "vi"; else one the actor rules find in the tokens
@@ -292,6 +294,14 @@ def is_commitment(sent: Span | Doc, rules: Rules, strict: bool, report: bool = F
     doc = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
     return has_actor(doc, lo, hi)
+
+
+def _opens_with_infinitive(text: str, rules: Rules) -> bool:
+    """Running text that opens with a bare infinitive of what the parties do ("Arbeta för mer synlig
+    polis …": rules/activities.yaml ``prose_infinitive_starts``, ``action_infinitives``)."""
+    words = _words(norm(text))
+    a = rules.activities
+    return bool(words) and (words[0] in a["prose_infinitive_starts"] or words[0] in a["action_infinitives"])
 
 
 @lru_cache(maxsize=4096)
@@ -328,8 +338,8 @@ def _promises(sent: Span, rules: Rules) -> bool:
     """A lead-in in which someone promises or acts: a commitment word, or a named actor with
     an action verb ("Under 2022 prioriterar polisen och kommunen följande:")."""
     low = norm(sent.text)
-    if commits(low, rules):
-        return True
+    if commits(low, rules) or _goal_re(rules.activities["promise_content_leadin"]).search(low):
+        return True  # (also "Medborgarlöftet består av följande:": what the promise consists of)
     words = _words(low)
     if len(_own_words(words, rules)) < len(words):
         return False  # what residents think should be done ("Det medborgarna tycker att kommunen ska prioritera är:")
@@ -722,8 +732,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 continue
             acts = _actor_heading(doc, rules)
             leadin, areas_below = None, False
-            if acts:
+            promise_heading = _goal_re(rules.activities["promise_heading"]).search(norm(block.text)) is not None
+            if acts or promise_heading:
+                # ("Aktörerna lovar": a promise heading that names no actor; its list is promises, no topics)
                 heading_actors, current_fa, override = acts, None, "activities"
+                leadin = "activity" if promise_heading else None
             elif section in ("lead", "activities", "focus") and "," in block.text \
                     and (named_areas := _focus_from_sentence(block.text, rules)):
                 # "Fokus på otrygga miljöer, trafikbrott och droganvändning" (www-osby-se__medborgarlofte)

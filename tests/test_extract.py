@@ -2128,3 +2128,45 @@ def test_a_news_summary_that_names_promises_is_one_activity(write, rules, nlp):
         "kommunen ger invånarna inför 2024."]
     from pipeline.activities import sums_up_promises
     assert not sums_up_promises("Det här är några av de löften som finns i medborgarlöftet.", rules)
+
+
+def test_a_heading_that_ends_with_lovar_opens_promises_whoever_it_names(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nI området behövs samordnade trygghetsåtgärder.\n\n"
+           "Parterna lovar\n\n"
+           "  • Insatser mot narkotikahandel\n"
+           "  • Insatser för trafiksäkerhet\n"
+           "  • Ökad närvaro på torget\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Insatser mot narkotikahandel", "Insatser för trafiksäkerhet",
+                                                "Ökad närvaro på torget"]
+    assert rec.activities[0].actors == rec.parties  # no actor named: the record's parties act
+    assert "Insatser för trafiksäkerhet" not in [f.title for f in rec.focus_areas]
+
+
+def test_what_the_promise_consists_of_is_a_promise_list_in_any_section(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nKontakt\n\nKommunen och polisen har tecknat ett medborgarlöfte.\n\n"
+           "Medborgarlöftet består av följande:\n\n"
+           "  • ha regelbunden närvaro vid skolorna\n"
+           "  • genomföra trafikinsatser vid stationen\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["ha regelbunden närvaro vid skolorna",
+                                                "genomföra trafikinsatser vid stationen"]
+
+
+def test_measures_taken_and_efforts_widened_are_actions(rules):
+    from pipeline.activities import _acts
+    assert _acts("dessutom kommer stöd att sättas in för unga.", rules)
+    assert _acts("kommunen lovar att vidta åtgärder mot klotter.", rules)
+    assert _acts("polisen ska utöka sin närvaro i centrum.", rules)
+    assert not _acts("en utökad närvaro efterfrågas.", rules)
+
+
+def test_running_text_that_opens_with_an_infinitive_under_an_activity_heading_is_a_promise(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "Arbeta med nattvandring vid stationen under helgerna.\n\n"
+           "Kontrollera mopeder vid skolorna varje vår.\n\n"
+           "Arbetet sker med långsiktighet och tålamod.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == ["Arbeta med nattvandring vid stationen under helgerna.",
+                                                "Kontrollera mopeder vid skolorna varje vår."]
+    assert rec.activities[0].actors == rec.parties
