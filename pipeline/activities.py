@@ -196,14 +196,26 @@ def _marker(block: Block, doc_text: str) -> str:
     return head[-1:] if head[-1:] in "•-*·▪●◦‣" else ""
 
 
-def _quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
+def _quotes(seg: Segment, rules: Rules, doc_text: str) -> frozenset[int]:
     """The blocks that are quotes or notes all through (ids): a paragraph that opens with a quote
     dash and names its speaker ("– … , säger X. …"), and a dash paragraph right after a quote, which
     goes on quoting though its speaker is named later or the page is cut before it; the same set
     with a hyphen, which reads as a bullet: a "- " item that stands after running text (a paragraph
     that ends a sentence and opens no list) or names its speaker, and a "- " item right after a quote
     (rules/activities.yaml quote_item_marker); and a footnote that explains a starred term
-    (note_paragraph_start). Their sentences commit no one (rules/activities.yaml quote_speech_cues)."""
+    (note_paragraph_start). Their sentences commit no one (rules/activities.yaml quote_speech_cues).
+    Found once per segment (read_segment, aim_areas and the lead-text passes all ask), kept on it
+    with the blocks it was found for; a frozenset, read only."""
+    key = (tuple(id(b) for b, _ in seg.blocks), rules)
+    kept = seg.__dict__.get("_quote_blocks")
+    if kept is not None and kept[0] == key and kept[1] is doc_text:
+        return kept[2]
+    out = frozenset(_find_quotes(seg, rules, doc_text))
+    seg.__dict__["_quote_blocks"] = (key, doc_text, out)  # (the segment holds the blocks: their ids stay theirs)
+    return out
+
+
+def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
     t = _tables(rules)
     hyphen = rules.activities["quote_item_marker"]
     out: set[int] = set()
@@ -621,12 +633,33 @@ def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
     if not words:
         return block.start, block.end
     exact = " ".join(words)
-    i = doc_text.find(exact, block.start, block.end + 1)
+    end = block.end + 1
+    i = doc_text.find(exact, block.start, end)
     if i >= 0:
         return i, i + len(exact)
-    pattern = r"\s+".join(re.escape(w) for w in words)  # wrapped lines: match across any whitespace
-    m = re.compile(pattern).search(doc_text, block.start, block.end + 1)
-    return (m.start(), m.end()) if m else (block.start, block.end)
+    return _words_spaced(doc_text, words, block.start, end) or (block.start, block.end)
+
+
+def _words_spaced(text: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The first place in ``text[start:end]`` where the words stand one after another with
+    whitespace between them (a wrapped line: a line break where the piece has a space): what
+    ``re.search(r"\\s+".join(map(re.escape, words)), …)`` finds, without compiling a pattern per
+    piece. A word has no whitespace, so the whitespace after it is all of the run there."""
+    first, rest, end = words[0], words[1:], min(end, len(text))
+    i = text.find(first, start, end)
+    while i >= 0:
+        j = i + len(first)
+        for w in rest:
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            if k == j or not text.startswith(w, k, end):
+                break
+            j = k + len(w)
+        else:
+            return i, j
+        i = text.find(first, i + 1, end)
+    return None
 
 
 def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules, report: bool = False) -> Draft:
