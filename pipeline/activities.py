@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .actors import has_actor, read_actors, resolve_actors, order_codes
+from .actors import actor_spans, has_actor, read_actors, resolve_actors, order_codes
 from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
@@ -623,7 +623,7 @@ def _genitive_named(span: Span) -> bool:
     a weak actor (not a party: "Lidköpings kommun" over a page is its furniture)."""
     if len(span) < 2 or not (span[0].is_title and span[0].lower_.endswith("s")):
         return False
-    return any(m.start == span.start + 1 and m.label_.endswith(":weak") for m in span.doc.spans["actors"])
+    return any(m.start == span.start + 1 and m.label_.endswith(":weak") for m in actor_spans(span.doc))
 
 
 def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
