@@ -17,7 +17,7 @@ from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import (Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
+from .sections import (Needing, Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
                        year_range)
 from .taxonomy import categorize
 
@@ -167,7 +167,9 @@ def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
     return words[:cut]
 
 
+@lru_cache(maxsize=4096)
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
+    """(Cached: a sentence is asked about as a heading, an item, in the lead-text passes.)"""
     low, t = norm(text), _tables(rules)
     return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None
 
@@ -883,7 +885,7 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
         if block.kind == "item" or id(block) in quotes:
             continue
         for sent in list(docs[id(block)].sents) or [docs[id(block)]]:
-            for fa in _aim_areas(_WRAP.sub(" ", sent.text.strip()), section.split(":")[0], rules):
+            for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules):
                 add_focus(draft, fa)
 
 
@@ -1217,9 +1219,11 @@ def is_goal_item(text: str, rules: Rules) -> bool:
         and _goal_re(a["goal_item"]).search(low) is not None
 
 
-@lru_cache(maxsize=4)
-def _goal_re(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+@lru_cache(maxsize=16)
+def _goal_re(pattern: str) -> Needing:
+    """The pattern (a rule of rules/activities.yaml), searched only in texts that hold the text
+    its every match holds (sections.required_texts: "general_aim" needs " för " or "till en ")."""
+    return Needing(re.compile(pattern))
 
 
 _HEAD_END = re.compile(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])")
@@ -1239,8 +1243,14 @@ def _item_head(text: str, rules: Rules) -> str | None:
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 
 
+def _unwrap(text: str) -> str:
+    """The text with each line break (and the spaces and tabs around it) one space. Most texts
+    have none: the search for one is tried at every position (it opens with "[ \\t]*")."""
+    return _WRAP.sub(" ", text) if "\n" in text else text
+
+
 def _read_sentence(draft, sent, block, section, add_activity, rules, report):
-    text = _WRAP.sub(" ", sent.text.strip())  # (a sentence may go on over a wrapped line)
+    text = _unwrap(sent.text.strip())  # (a sentence may go on over a wrapped line)
     if not text:
         return
     low = norm(text)
