@@ -75,7 +75,7 @@ class _Tables:
     restated: frozenset
     focus_word: object
     focus_cue: object
-    focus_cue_gap: re.Pattern
+    focus_cue_gap: Needing
     focus_then_promise: re.Pattern
     focus_cue_before: object
     place_leadin: object
@@ -109,7 +109,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
-        focus_cue_gap=re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"])),
+        focus_cue_gap=Needing(re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"]))),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),

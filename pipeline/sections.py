@@ -161,12 +161,17 @@ class Needing:
     def __init__(self, pattern: re.Pattern):
         self.pattern, self.needed, self.fold = pattern, required_texts(pattern), bool(pattern.flags & re.I)
 
+    def _may_match(self, text: str) -> bool:
+        if not self.needed:
+            return True
+        low = text.lower() if self.fold else text
+        return any(n in low for n in self.needed)
+
     def search(self, text: str):
-        if self.needed:
-            low = text.lower() if self.fold else text
-            if not any(n in low for n in self.needed):
-                return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
 
 
 @lru_cache(maxsize=256)
@@ -215,7 +220,10 @@ _ISO_DATE = re.compile(rf"\b({YEAR})-\d\d-\d\d\b")
 
 
 def year_range(text: str) -> tuple[int, int] | None:
-    """The first year or year range in the text ("2023-2024", "2020/21", "2021-05-01 - 2022-05-01")."""
+    """The first year or year range in the text ("2023-2024", "2020/21", "2021-05-01 - 2022-05-01").
+    A year starts with "19" or "20": a text with neither (most headings) has none."""
+    if "19" not in text and "20" not in text:
+        return None
     m = YEAR_RANGE.search(_ISO_DATE.sub(r"\1", text))
     if not m:
         return None
