@@ -12,12 +12,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .actors import has_actor, read_actors, resolve_actors, order_codes
+from .actors import actor_spans, has_actor, read_actors, resolve_actors, order_codes
 from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import (Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
+from .sections import (Needing, Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
                        year_range)
 from .taxonomy import categorize
 
@@ -75,7 +75,7 @@ class _Tables:
     restated: frozenset
     focus_word: object
     focus_cue: object
-    focus_cue_gap: re.Pattern
+    focus_cue_gap: Needing
     focus_then_promise: re.Pattern
     focus_cue_before: object
     place_leadin: object
@@ -109,7 +109,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
-        focus_cue_gap=re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"])),
+        focus_cue_gap=Needing(re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"]))),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
@@ -167,7 +167,9 @@ def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
     return words[:cut]
 
 
+@lru_cache(maxsize=4096)
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
+    """(Cached: a sentence is asked about as a heading, an item, in the lead-text passes.)"""
     low, t = norm(text), _tables(rules)
     return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None
 
@@ -196,14 +198,26 @@ def _marker(block: Block, doc_text: str) -> str:
     return head[-1:] if head[-1:] in "•-*·▪●◦‣" else ""
 
 
-def _quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
+def _quotes(seg: Segment, rules: Rules, doc_text: str) -> frozenset[int]:
     """The blocks that are quotes or notes all through (ids): a paragraph that opens with a quote
     dash and names its speaker ("– … , säger X. …"), and a dash paragraph right after a quote, which
     goes on quoting though its speaker is named later or the page is cut before it; the same set
     with a hyphen, which reads as a bullet: a "- " item that stands after running text (a paragraph
     that ends a sentence and opens no list) or names its speaker, and a "- " item right after a quote
     (rules/activities.yaml quote_item_marker); and a footnote that explains a starred term
-    (note_paragraph_start). Their sentences commit no one (rules/activities.yaml quote_speech_cues)."""
+    (note_paragraph_start). Their sentences commit no one (rules/activities.yaml quote_speech_cues).
+    Found once per segment (read_segment, aim_areas and the lead-text passes all ask), kept on it
+    with the blocks it was found for; a frozenset, read only."""
+    key = (tuple(id(b) for b, _ in seg.blocks), rules)
+    kept = seg.__dict__.get("_quote_blocks")
+    if kept is not None and kept[0] == key and kept[1] is doc_text:
+        return kept[2]
+    out = frozenset(_find_quotes(seg, rules, doc_text))
+    seg.__dict__["_quote_blocks"] = (key, doc_text, out)  # (the segment holds the blocks: their ids stay theirs)
+    return out
+
+
+def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
     t = _tables(rules)
     hyphen = rules.activities["quote_item_marker"]
     out: set[int] = set()
@@ -627,7 +641,7 @@ def _genitive_named(span: Span) -> bool:
     a weak actor (not a party: "Lidköpings kommun" over a page is its furniture)."""
     if len(span) < 2 or not (span[0].is_title and span[0].lower_.endswith("s")):
         return False
-    return any(m.start == span.start + 1 and m.label_.endswith(":weak") for m in span.doc.spans["actors"])
+    return any(m.start == span.start + 1 and m.label_.endswith(":weak") for m in actor_spans(span.doc))
 
 
 def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
@@ -637,12 +651,33 @@ def _span_of(block: Block, piece: str, doc_text: str) -> tuple[int, int]:
     if not words:
         return block.start, block.end
     exact = " ".join(words)
-    i = doc_text.find(exact, block.start, block.end + 1)
+    end = block.end + 1
+    i = doc_text.find(exact, block.start, end)
     if i >= 0:
         return i, i + len(exact)
-    pattern = r"\s+".join(re.escape(w) for w in words)  # wrapped lines: match across any whitespace
-    m = re.compile(pattern).search(doc_text, block.start, block.end + 1)
-    return (m.start(), m.end()) if m else (block.start, block.end)
+    return _words_spaced(doc_text, words, block.start, end) or (block.start, block.end)
+
+
+def _words_spaced(text: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The first place in ``text[start:end]`` where the words stand one after another with
+    whitespace between them (a wrapped line: a line break where the piece has a space): what
+    ``re.search(r"\\s+".join(map(re.escape, words)), …)`` finds, without compiling a pattern per
+    piece. A word has no whitespace, so the whitespace after it is all of the run there."""
+    first, rest, end = words[0], words[1:], min(end, len(text))
+    i = text.find(first, start, end)
+    while i >= 0:
+        j = i + len(first)
+        for w in rest:
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            if k == j or not text.startswith(w, k, end):
+                break
+            j = k + len(w)
+        else:
+            return i, j
+        i = text.find(first, i + 1, end)
+    return None
 
 
 def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules, report: bool = False) -> Draft:
@@ -893,7 +928,7 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
         if block.kind == "item" or id(block) in quotes:
             continue
         for sent in list(docs[id(block)].sents) or [docs[id(block)]]:
-            for fa in _aim_areas(_WRAP.sub(" ", sent.text.strip()), section.split(":")[0], rules):
+            for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules):
                 add_focus(draft, fa)
 
 
@@ -1268,9 +1303,11 @@ def is_goal_item(text: str, rules: Rules) -> bool:
         and _goal_re(a["goal_item"]).search(low) is not None
 
 
-@lru_cache(maxsize=4)
-def _goal_re(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+@lru_cache(maxsize=16)
+def _goal_re(pattern: str) -> Needing:
+    """The pattern (a rule of rules/activities.yaml), searched only in texts that hold the text
+    its every match holds (sections.required_texts: "general_aim" needs " för " or "till en ")."""
+    return Needing(re.compile(pattern))
 
 
 _HEAD_END = re.compile(r"\s+[–-]\s+|:\s|\.\s+(?=[A-ZÅÄÖ])")
@@ -1290,8 +1327,14 @@ def _item_head(text: str, rules: Rules) -> str | None:
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 
 
+def _unwrap(text: str) -> str:
+    """The text with each line break (and the spaces and tabs around it) one space. Most texts
+    have none: the search for one is tried at every position (it opens with "[ \\t]*")."""
+    return _WRAP.sub(" ", text) if "\n" in text else text
+
+
 def _read_sentence(draft, sent, block, section, add_activity, rules, report):
-    text = _WRAP.sub(" ", sent.text.strip())  # (a sentence may go on over a wrapped line)
+    text = _unwrap(sent.text.strip())  # (a sentence may go on over a wrapped line)
     if not text:
         return
     low = norm(text)

@@ -101,10 +101,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     """Read the actor mentions of one activity (a Doc, or a sentence Span of one)."""
     full = doc.doc if isinstance(doc, Span) else doc
     lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
-    group = full.spans["actors"]
-    starts = actor_starts(full)
-    mentions = [m for m in map(group.__getitem__, range(bisect_left(starts, lo), bisect_left(starts, hi)))
-                if m.end <= hi]  # (each group[k] makes a new Span: once per mention)
+    spans, starts = _mentions(full)
+    mentions = [m for m in spans[bisect_left(starts, lo):bisect_left(starts, hi)] if m.end <= hi]
     subject, partners, promisers, doers = [], [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
     # "Vi ska … tipsa Polisen om …": up to the end of its sentence, "vi" is the doer
@@ -216,11 +214,24 @@ def _responsible_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules:
 def actor_starts(doc: Doc) -> list[int]:
     """Token starts of the document's actor mentions (sorted), cached in the Doc: a sentence
     finds its mentions by bisection, not by a walk over all of them (quadratic)."""
-    group = doc.spans["actors"]
-    starts = doc.user_data.get("actor_starts")
-    if starts is None or len(starts) != len(group):
-        starts = doc.user_data["actor_starts"] = [s.start for s in group]
-    return starts
+    return _mentions(doc)[1]
+
+
+def actor_spans(doc: Doc) -> list[Span]:
+    """The document's actor mentions (``doc.spans["actors"]``, in order) as the Span objects the
+    actor ruler made: reading ``doc.spans["actors"]`` makes a new Span for each mention each time."""
+    return _mentions(doc)[0]
+
+
+def _mentions(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The actor mentions and their starts, kept in the Doc (the actor ruler leaves its own list
+    there; a Doc that has not that list gets its mentions from its span group, once)."""
+    data = doc.user_data
+    spans = data.get("actor_spans")
+    if spans is None or len(spans) != len(doc.spans["actors"]):
+        spans = data["actor_spans"] = list(doc.spans["actors"])
+        data["actor_starts"] = [s.start for s in spans]
+    return spans, data["actor_starts"]
 
 
 def word_positions(doc: Doc, words: frozenset) -> list[int]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from . import tune_collector
 from .extract import Result, extract_paths
 from .identity import assign_ids, pins_of
 from .ingest import DEFAULT_MAX_BYTES, discover
@@ -59,6 +60,7 @@ def _init_worker(max_bytes: int, model: str | None) -> None:
 def _init_pool_worker(max_bytes: int, model: str | None) -> None:
     """Workers leave Ctrl-C to the parent, which stops the pool and keeps what is done."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tune_collector()
     _init_worker(max_bytes, model)
 
 

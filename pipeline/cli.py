@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, tune_collector
 from .filters import filter_options
 from .rules import RuleError, data_dir, load_rules
 
@@ -484,4 +484,5 @@ def schema():
 
 
 def main():
+    tune_collector()
     cli(prog_name="promises")

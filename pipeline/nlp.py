@@ -81,6 +81,9 @@ class ActorRuler:
         if phrases:  # one-word spans alone never overlap and are in order already
             spans = sorted(spacy.util.filter_spans(spans + list(phrases)), key=lambda s: s.start)
         doc.spans["actors"] = spans
+        # the same mentions as Span objects, and their starts (actors.actor_spans): a Span read from
+        # the group is made anew each time
+        doc.user_data["actor_spans"], doc.user_data["actor_starts"] = spans, [s.start for s in spans]
         return doc
 
 
@@ -179,7 +182,8 @@ def pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
     docs = nlp.pipe((p for parts in parts_of for p in parts), batch_size=batch_size)
     for text, parts in zip(texts, parts_of):
         got = [next(docs) for _ in parts]
-        doc = got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
+        # (the parts' user data is theirs: the joined Doc finds its own mentions, actors.actor_spans)
+        doc = got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False, exclude=["user_data"])
         doc.user_data["text"] = text
         doc.user_span_hooks["sents"] = _sentences
         yield doc

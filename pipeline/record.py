@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from urllib.parse import urlparse
 
 from .actors import order_codes, read_actors
@@ -569,10 +571,16 @@ def _signatories(text: str, rules: Rules) -> set[str]:
     """Codes of the short lines that name two or more parties' signers by title."""
     found: set[str] = set()
     any_title, by_code = _title_res(rules)
-    if not any_title.search(text):  # a line's title is the text's (most pages name none)
+    starts = [m.start() for m in any_title.finditer(text)]  # most pages name none
+    if not starts:
         return found
-    for line in text.splitlines():
-        if any_title.search(line) and len(line.split()) <= rules.records["signatory_line_max_words"]:
+    # the lines that name a title: those a title found in the text starts in (no title spans a
+    # line break), each found by its end offset
+    lines = text.splitlines()
+    ends = list(accumulate(map(len, text.splitlines(keepends=True))))
+    for k in sorted({bisect_right(ends, at) for at in starts}):
+        line = lines[k]
+        if len(line.split()) <= rules.records["signatory_line_max_words"]:
             codes = {code for code, title in by_code if title.search(line)}
             if len(codes) > 1:
                 found |= codes

@@ -71,7 +71,27 @@ def required_text(pattern: re.Pattern) -> str:
     parse: "fokusområde" in "\\bfokusområden?\\b … är (?P<areas>…)". For a case-insensitive
     pattern it is lower-cased, of FOLDS_PLAIN characters only: look for it in the lower-cased
     text. A substring test rules out most texts before the search."""
+    return _longest_run(_sre_parse.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.I))
+
+
+def required_texts(pattern: re.Pattern) -> tuple[str, ...]:
+    """Texts of which every match of ``pattern`` holds one (as ``required_text``): the longest
+    run of the whole pattern, or, where a group of alternatives at its top level has a longer run
+    in each, those ("(?:arbeta|jobba|verka) för …|…|\\bgöra (?:\\S+ ){1,3}?till en …" → " för ",
+    …, "till en "; "\\b(?:prioriteringar(?:na)?|problemområden(?:a)?)\\b … är" → "prioriteringar",
+    "problemområden"); () when there is none."""
     fold = bool(pattern.flags & re.I)
+    tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    best = (_longest_run(tree, fold),)
+    for op, av in tree.data:  # every match holds a match of each top-level group of alternatives
+        if op is _sre.BRANCH:
+            runs = tuple(dict.fromkeys(_longest_run(b, fold) for b in av[1]))
+            if min(map(len, runs)) > min(map(len, best)):
+                best = runs
+    return best if all(best) else ()
+
+
+def _longest_run(items, fold: bool) -> str:
     best = run = ""
 
     def walk(items) -> None:
@@ -85,8 +105,73 @@ def required_text(pattern: re.Pattern) -> str:
             else:
                 run = ""
 
-    walk(_sre_parse.parse(pattern.pattern, pattern.flags))
+    walk(items)
     return best
+
+
+def final_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can end with, when each of its alternatives ends with
+    "$" and its parse tells ("(?:…)\\s*(?:\\.{2,3}|…|;)$" → ".", "…", ";"); else None. A text whose
+    last character (before a closing line break) is none of them has no match."""
+    if pattern.flags & (re.I | re.M):
+        return None
+    return _final(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+
+
+def _final(items) -> frozenset[str] | None:
+    if len(items) == 1 and items[0][0] is _sre.BRANCH:
+        found = [_final(b.data) for b in items[0][1][1]]
+        return None if None in found else frozenset().union(*found)
+    if not items or items[-1] != (_sre.AT, _sre.AT_END):
+        return None
+    return _last_char(items[:-1])
+
+
+def _last_char(items) -> frozenset[str] | None:
+    """The characters the last one a sequence of parse items consumes can be (None: not told)."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is _sre.LITERAL:
+        return frozenset(chr(av))
+    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in av):
+        return frozenset(chr(a) for _, a in av)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        return _last_char(av[2].data)
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _last_char(av[3].data)
+    if op is _sre.BRANCH:
+        found = [_last_char(b.data) for b in av[1]]
+        return None if None in found else frozenset().union(*found)
+    return None
+
+
+def can_end(text: str, chars: frozenset[str] | None) -> bool:
+    """A match of a pattern whose ``final_chars`` are ``chars`` may end the text ("$" also
+    matches before a closing line break)."""
+    return chars is None or text[-1:] in chars or text.endswith("\n") and text[-2:-1] in chars
+
+
+class Needing:
+    """``pattern.search``, tried only on a text that holds one of ``required_texts(pattern)``
+    (the same answer: a text without any has no match)."""
+
+    __slots__ = ("pattern", "needed", "fold")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern, self.needed, self.fold = pattern, required_texts(pattern), bool(pattern.flags & re.I)
+
+    def _may_match(self, text: str) -> bool:
+        if not self.needed:
+            return True
+        low = text.lower() if self.fold else text
+        return any(n in low for n in self.needed)
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self._may_match(text) else iter(())
 
 
 @lru_cache(maxsize=256)
@@ -135,7 +220,10 @@ _ISO_DATE = re.compile(rf"\b({YEAR})-\d\d-\d\d\b")
 
 
 def year_range(text: str) -> tuple[int, int] | None:
-    """The first year or year range in the text ("2023-2024", "2020/21", "2021-05-01 - 2022-05-01")."""
+    """The first year or year range in the text ("2023-2024", "2020/21", "2021-05-01 - 2022-05-01").
+    A year starts with "19" or "20": a text with neither (most headings) has none."""
+    if "19" not in text and "20" not in text:
+        return None
     m = YEAR_RANGE.search(_ISO_DATE.sub(r"\1", text))
     if not m:
         return None

@@ -11,7 +11,9 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from pipeline.sections import FOLDS_PLAIN, alternation, phrase_match, required_text
+from pipeline.activities import _words_spaced
+from pipeline.sections import (FOLDS_PLAIN, Needing, alternation, can_end, final_chars, phrase_match,
+                               required_text, required_texts)
 from pipeline.taxonomy import _compile
 
 ALPHABET = "abå -*:,"
@@ -70,6 +72,70 @@ def test_required_text_holds_for_any_pattern(parts, text):
     pat = re.compile("".join(parts))
     m = pat.search(text)
     assert m is None or required_text(pat) in m.group()
+
+PARTS = ["ab", "a?", "(?:b|å)", "(a b)", "[ab]", "(?:åa)", " ", "b*", "\\b", "|", "(?:a|b|)", "(?:ba|åb)", "$"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PARTS), min_size=1, max_size=7), texts, st.booleans())
+def test_a_needing_search_finds_what_the_search_finds(parts, text, fold):
+    """The texts of which every match holds one (required_texts) never skip a text the search
+    would match: Needing's search and finditer give the pattern's own answers."""
+    try:
+        pat = re.compile("".join(parts), re.I if fold else 0)
+    except re.error:
+        return
+    m, got = pat.search(text), Needing(pat).search(text)
+    assert (m and m.span()) == (got and got.span())
+    assert [x.span() for x in pat.finditer(text)] == [x.span() for x in Needing(pat).finditer(text)]
+    if m is not None and m.group():
+        low = m.group().lower() if fold else m.group()
+        needed = required_texts(pat)
+        assert not needed or any(n in low for n in needed)
+
+
+def test_required_texts_of_a_group_of_alternatives():
+    general = re.compile(r"(?:arbeta|jobba) för (?:att )?öka|\bgöra (?:\S+ ){1,3}?till en trygg")
+    assert required_texts(general) == (" för ", "till en trygg")
+    named = re.compile(r"\b(?:prioriteringar(?:na)?|fokusområden(?:a)?)\b(?: \S+){0,8}? (?:är|blir) ")
+    assert required_texts(named) == ("prioriteringar", "fokusområden")
+    assert required_texts(re.compile(r"a|b*")) == ()  # an alternative that holds nothing
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PARTS + ["\\.{2,3}", "…", ";", "(?:\\.|;)+", "[;.]"]), min_size=1, max_size=6),
+       st.text(alphabet="abå .;…\n", max_size=20))
+def test_a_text_that_cannot_end_a_match_has_none(parts, text):
+    """final_chars: a text whose last character (before a closing line break) none of a match's
+    can be has no match (rules/activities.yaml leadin_end)."""
+    try:
+        pat = re.compile("".join(parts))
+    except re.error:
+        return
+    ends = final_chars(pat)
+    if pat.search(text) is not None:
+        assert can_end(text, ends)
+    if ends is not None:
+        assert ends.issuperset(m.group()[-1] for m in pat.finditer(text) if m.group())
+
+
+def test_final_chars_of_the_leadin_end_rule():
+    assert final_chars(re.compile(r"(?:\batt|\blovar|\bkommer)\s*(?:\.{2,3}|…|;)$")) == {".", "…", ";"}
+    assert final_chars(re.compile(r"att\s*$")) is None  # (its last character can be a space)
+    assert final_chars(re.compile(r"att;$", re.M)) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab å\n\t\u00a0\u2028", max_size=30), st.text(alphabet="ab å\n-", max_size=12),
+       st.integers(0, 31), st.integers(0, 32))
+def test_a_wrapped_piece_is_found_where_the_regex_finds_it(text, piece, start, end):
+    """_span_of's word walk finds what ``\\s+`` between the escaped words finds, in the same bounds."""
+    words = piece.split()
+    if not words:
+        return
+    m = re.compile(r"\s+".join(map(re.escape, words))).search(text, start, end)
+    assert (m and m.span()) == _words_spaced(text, words, start, end)
+
 
 def _reference_pattern(rule_words: list[str]) -> re.Pattern:
     """rules/taxonomy.yaml's semantics, one alternative per word: a word matches the start

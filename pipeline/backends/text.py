@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..models import Block
 from ..rules import Rules
+from ..sections import can_end, final_chars
 
 BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
 # "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
@@ -27,13 +28,17 @@ def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...]]:
 
 @lru_cache(maxsize=4)
 def _leadin_end(rules: Rules):
-    return re.compile(rules.activities["leadin_end"]).search
+    pattern = re.compile(rules.activities["leadin_end"])
+    return pattern.search, final_chars(pattern)
 
 
 def ends_leadin(text: str, rules: Rules) -> bool:
     """The text ends as a lead-in with an ellipsis or ";" after "att", "lovar" or "kommer"
-    ("Polisen lovar att..", "… kommer;": rules/activities.yaml ``leadin_end``)."""
-    return _leadin_end(rules)(text.lower()) is not None
+    ("Polisen lovar att..", "… kommer;": rules/activities.yaml ``leadin_end``); searched only in
+    a text that ends with a character a match can end with (sections.final_chars)."""
+    search, ends = _leadin_end(rules)
+    low = text.lower()
+    return can_end(low, ends) and search(low) is not None
 
 
 def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | None:
