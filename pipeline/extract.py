@@ -107,16 +107,14 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     all_promises = [s for d in drafts for s in d.promise_sentences]
     records = []
     for i, (seg, draft) in enumerate(zip(segments, drafts)):
-        if seg.doc_type == "uppfoljning":
-            pass  # a report section reports no promise and no situation of its own in running text
-        elif not draft.activities:
-            lead_activities(draft, seg, block_docs, doc.text, rules)
-        else:
-            counted_lead_activities(draft, seg, block_docs, doc.text, rules)
-        if seg.doc_type != "uppfoljning":
+        if seg.doc_type != "uppfoljning":  # a report section has no promise or situation in running text
+            if not draft.activities:
+                lead_activities(draft, seg, block_docs, doc.text, rules)
+            else:
+                counted_lead_activities(draft, seg, block_docs, doc.text, rules)
             aim_areas(draft, seg, block_docs, doc.text, rules)
-        if seg.doc_type != "uppfoljning" and (not draft.situation or not has_situation_section(seg, rules)):
-            lead_situation(draft, seg, block_docs, rules)
+            if not draft.situation or not has_situation_section(seg, rules):
+                lead_situation(draft, seg, block_docs, rules)
         seg_title = title if i == 0 or seg.heading is None else seg.heading.text
         seg_type = seg.doc_type or doc_type
         years = find_period(seg, seg_title, rules, doc.url)
