@@ -146,6 +146,8 @@ def _acts(low: str, rules: Rules) -> bool:
 def commits(text: str, rules: Rules) -> bool:
     """``text`` has a commitment word ("ska", "lovar", …: rules/activities.yaml)."""
     words = _own_words(_words(text), rules)
+    if _tables(rules).commit.isdisjoint(words):  # most sentences: no word to test further
+        return False
     return any(_commits_at(words, i, rules) for i in range(len(words)))
 
 
@@ -194,8 +196,8 @@ def _marker(block: Block, doc_text: str) -> str:
     from html)."""
     if block.kind != "item":
         return ""
-    head = doc_text[max(0, block.start - 4):block.start].rstrip()
-    return head[-1:] if head[-1:] in "•-*·▪●◦‣" else ""
+    head = doc_text[doc_text.rfind("\n", 0, block.start) + 1:block.start].strip()  # its own line's
+    return head if len(head) == 1 and head in "•-*·▪●◦‣" else ""
 
 
 def _quotes(seg: Segment, rules: Rules, doc_text: str) -> frozenset[int]:
@@ -596,6 +598,7 @@ def _goal_leadin_re(rules: Rules) -> re.Pattern:
     return _word_re(tuple(rules.activities["goal_leadin_words"]))
 
 
+@lru_cache(maxsize=None)
 def _word_re(words: tuple[str, ...]) -> re.Pattern:
     """Any of these words or phrases, as whole words."""
     return re.compile(alternation(list(words), _AFTER_WORD_START) + r"(?![\wåäö])")
@@ -1457,7 +1460,7 @@ def sums_up_promises(text: str, rules: Rules) -> bool:
     """"Information om trafiksäkerhet … och trygghetsvandringar – det är några av de löften som …": a
     sentence that names some of the promises (rules/activities.yaml promise_summary); not a quote's
     words or a genre statement."""
-    low = norm(_WRAP.sub(" ", text.strip()))
+    low = norm(_unwrap(text.strip()))
     return _goal_re(rules.activities["promise_summary"]).search(low) is not None \
         and not _generic(text, rules) and not low.startswith(_tables(rules).not_activity_starts)
 

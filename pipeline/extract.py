@@ -95,7 +95,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     segments = segment(doc.blocks, rules, None if report else partial(is_reported, rules=rules))
     first, lead = segments[0], None
     if len(segments) > 1:  # only the lead's promises decide the merge: read it alone first
-        lead = read_segment(first, block_docs, doc.text, rules, report or first.doc_type == "uppfoljning")
+        lead = read_segment(first, block_docs, doc.text, rules, report)  # (a report section is never first)
         segments = merge_segments(segments, bool(lead.activities or lead.focus_areas))
     # a lead the merge kept as it is was read already
     drafts = [lead if s is first and lead is not None

@@ -2170,3 +2170,17 @@ def test_running_text_that_opens_with_an_infinitive_under_an_activity_heading_is
     assert [a.text for a in rec.activities] == ["Arbeta med nattvandring vid stationen under helgerna.",
                                                 "Kontrollera mopeder vid skolorna varje vår."]
     assert rec.activities[0].actors == rec.parties
+
+
+def test_an_item_marker_is_read_from_the_items_own_line():
+    """An html item has no marker even when the block before it ends in "-" (blocks are joined
+    by a blank line); a text item's marker is what opens its own line."""
+    from pipeline.activities import _marker
+    from pipeline.models import Block
+
+    html = "Läs mer om trygghet -\n\nPolisen ska patrullera vid torget."
+    start = html.index("Polisen")
+    assert _marker(Block(kind="item", text=html[start:], start=start, end=len(html)), html) == ""
+    text = "Vi lovar:\n  - Polisen ska patrullera vid torget."
+    start = text.index("Polisen")
+    assert _marker(Block(kind="item", text=text[start:], start=start, end=len(text)), text) == "-"
