@@ -936,9 +936,8 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
 
 
 @lru_cache(maxsize=4)
-def _aim_res(rules: Rules) -> tuple[tuple[re.Pattern, str, frozenset], ...]:
-    return tuple((pat, required_text(pat), frozenset(rule["in"]))
-                 for rule in rules.sections["aim_when_no_area"] for pat in [re.compile(rule["re"])])
+def _aim_res(rules: Rules) -> tuple[tuple[Needing, frozenset], ...]:
+    return tuple((Needing(re.compile(rule["re"])), frozenset(rule["in"])) for rule in rules.sections["aim_when_no_area"])
 
 
 def _aim_areas(text: str, section: str, rules: Rules) -> list[FocusArea]:
@@ -948,8 +947,8 @@ def _aim_areas(text: str, section: str, rules: Rules) -> list[FocusArea]:
     (``aim_place_fallback``)."""
     low = norm(text).rstrip(" :;")
     folded = " ".join(text.split())
-    for pat, needed, sections in _aim_res(rules):
-        m = section in sections and needed in low and pat.search(low)
+    for pat, sections in _aim_res(rules):
+        m = section in sections and pat.search(low)
         if not m:
             continue
         areas = []
