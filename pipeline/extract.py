@@ -46,7 +46,8 @@ def merge_segments(segments: list[Segment], lead_promises: bool) -> list[Segment
     Lundby 2020": goteborg-se__trygg-i-lundby-medborgarloftet) and its own year, outside the
     heading's (a page whose newest period has no heading). A later
     heading with the same years as the record before it, or with nothing under it, does
-    not start a record. A report section (doc_type uppfoljning) is never merged with a promise."""
+    not start a record. A report section (doc_type uppfoljning) is never merged with a promise; a
+    bare heading after it joins it, as it would a promise."""
     out = [segments[0]]
     years0 = segments[0].heading_years or year_range(segments[0].text)
     for seg in segments[1:]:
@@ -56,7 +57,7 @@ def merge_segments(segments: list[Segment], lead_promises: bool) -> list[Segment
         # 1/1 2019" before "Medborgarlöfte 2019-2023") is that period's introduction
         inside = bool(years0 and seg.heading_years and seg.heading_years[0] <= years0[0] <= years0[1] <= seg.heading_years[1])
         lone_lead = prev is segments[0] and prev.heading is None and (inside or not (lead_promises and years0))
-        if seg.doc_type != prev.doc_type:
+        if seg.doc_type != prev.doc_type and len(seg.blocks) > 1:
             out.append(seg)
         elif lone_lead:
             out[-1] = _merge(prev, seg, seg)

@@ -2184,3 +2184,14 @@ def test_an_item_marker_is_read_from_the_items_own_line():
     text = "Vi lovar:\n  - Polisen ska patrullera vid torget."
     start = text.index("Polisen")
     assert _marker(Block(kind="item", text=text[start:], start=start, end=len(text)), text) == "-"
+
+
+def test_a_bare_period_heading_after_a_report_section_starts_no_record(write, rules, nlp):
+    """A page cut right after a period heading ("Medborgarlöfte 2024" with nothing under it) that
+    follows a report section gives no empty record of its own, as after a promise."""
+    txt = ("Storby – medborgarlöfte\n\nMedborgarlöfte 2023\n\nPolisen lovar att:\n\n"
+           "  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning 2022\n\nTrygghetsvandringar har genomförts i tre stadsdelar.\n\n"
+           "Medborgarlöfte 2024\n")
+    recs = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records
+    assert [(r.doc_type, r.period.start) for r in recs] == [("medborgarlofte", 2023), ("uppfoljning", 2022)]
