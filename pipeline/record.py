@@ -469,13 +469,18 @@ def _published_res(rules: Rules) -> tuple[tuple[re.Pattern, str, str], ...]:
     return tuple((pat, required_text(pat), where) for pat, where in pats)
 
 
+def _dated(text: str, url: str, rules: Rules):
+    """The page's date: the first date-line pattern that matches its text, else the first url date
+    pattern that matches its url (a match, or None)."""
+    texts, low = {"text": text, "url": url}, {"text": text.lower(), "url": url.lower()}
+    return next((m for pat, needed, where in _published_res(rules)
+                 if needed in (low if pat.flags & re.I else texts)[where] and (m := pat.search(texts[where]))), None)
+
+
 def _published(text: str, url: str, rules: Rules) -> tuple[int, int] | None:
     """A news page that names no year: the year it was published (its date line, else the
     date in its url), the next year when published late in the year."""
-    rec = rules.records
-    texts, low = {"text": text, "url": url}, {"text": text.lower(), "url": url.lower()}
-    m = next((m for pat, needed, where in _published_res(rules)
-              if needed in (low if pat.flags & re.I else texts)[where] and (m := pat.search(texts[where]))), None)
+    m = _dated(text, url, rules)
     if m is None:
         return None
     found = m.groups()
@@ -484,7 +489,7 @@ def _published(text: str, url: str, rules: Rules) -> tuple[int, int] | None:
     month = _month_number(mo, rules) if mo else 0  # a year folder: its month unknown
     if month is None:
         return None
-    if month >= rec["next_year_from_month"]:
+    if month >= rules.records["next_year_from_month"]:
         year += 1
     return year, year
 
@@ -494,14 +499,13 @@ def report_period(heading: str, text: str, url: str, rules: Rules) -> tuple[int,
     line or url date, never the next year): that year, or the year before too when its months
     run over the new year ("Uppföljning … för perioden december-februari" on a page of
     2022-03-09 → 2021–2022: fagersta-se__medborgarlofte)."""
-    m = next((m for pat, needed, where in _published_res(rules)
-              if (m := pat.search({"text": text, "url": url}[where]))), None)
+    m = _dated(text, url, rules)
     if m is None:
         return None
     year = next(int(g) for g in m.groups() if re.fullmatch(YEAR, g))
-    months = [n for w in re.findall(r"[a-zåäö]+", heading.lower()) if (n := _month_number(w, rules))
-              and w in rules.records["months"]]
-    return (year - 1, year) if len(months) >= 2 and months[0] > months[-1] else (year, year)
+    months = rules.records["months"]
+    named = [months.index(w) + 1 for w in re.findall(r"[a-zåäö]+", heading.lower()) if w in months]
+    return (year - 1, year) if len(named) >= 2 and named[0] > named[-1] else (year, year)
 
 
 def _month_number(word: str, rules: Rules) -> int | None:
