@@ -225,17 +225,20 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
     out: set[int] = set()
     before = False  # the block before was a quote
     prev: Block | None = None
+
+    def speech(block: Block) -> bool:  # (asked only of a dash paragraph or a hyphen item)
+        return t.quote_speech(" " + norm(block.text) + " ") is not None
+
     for block, _ in seg.blocks:
-        speech = t.quote_speech(" " + norm(block.text) + " ") is not None
         if block.kind == "paragraph":
             dash = t.quote_start.match(block.text.lstrip()) is not None
-            before = dash and (before or speech)
+            before = dash and (before or speech(block))
             if t.note_start.match(block.text.lstrip()):
                 out.add(id(block))
         elif block.kind == "item" and _marker(block, doc_text) == hyphen:
             after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
                 and not opens_list(prev.text, rules) and not prev.text.rstrip().endswith(" följande.")
-            before = before or speech or after_text
+            before = before or speech(block) or after_text
         else:
             before = False
         if before:
