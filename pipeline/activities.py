@@ -1308,7 +1308,7 @@ def is_goal_item(text: str, rules: Rules) -> bool:
         and _goal_re(a["goal_item"]).search(low) is not None
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=None)  # one per pattern of the rule files: a bounded set
 def _goal_re(pattern: str) -> Needing:
     """The pattern (a rule of rules/activities.yaml), searched only in texts that hold the text
     its every match holds (sections.required_texts: "general_aim" needs " för " or "till en ")."""
