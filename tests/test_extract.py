@@ -1976,6 +1976,35 @@ def test_aim_stated_in_prose_gives_the_area_of_a_record_with_none(write, rules, 
         assert rec.focus_areas == [], lead
 
 
+def test_the_parties_raise_safety_at_a_place_or_name_this_years_purpose(write, rules, nlp):
+    """aim_when_no_area: the parties' own verb with trygghet tied to a place (polisen-se__haninge,
+    polisen-se__tranemo); the purpose of this year's promise, each clause an area (polisen-se__strangnas-2);
+    general aims give none."""
+    for lead, cats in [
+            ("Polisen ska tillsammans med kommunen öka tryggheten vid torget och i trafikmiljöerna.",
+             [["trafik", "offentlig_miljo"]]),
+            ("Polisen vill tillsammans med bostadsbolaget öka tryggheten på Norrgårdsområdet.", [["offentlig_miljo"]]),
+            ("Syftet med årets medborgarlöfte är att polis och kommun ska skapa aktiviteter som kan resultera i "
+             "att färre cykelstölder sker vid stationen samt att trafiksäkerheten vid skolorna ska öka.",
+             [["mangdbrott"], ["trafik", "unga"]])]:
+        rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n"
+                   "  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert [f.categories for f in rec.focus_areas] == cats, lead
+    for lead in ["Polisen ska tillsammans med kommunen öka tryggheten i hela kommunen.",
+                 "Syftet med årets medborgarlöfte är att skapa aktiviteter som kan resultera i färre brott och "
+                 "en ökad trygghet."]:
+        rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n"
+                   "  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert rec.focus_areas == [], lead
+
+
+def test_a_word_between_the_promises_and_their_safer_place(write, rules, nlp):
+    """promise_focus: "medborgarlöften åren för en tryggare stadskärna följande" (polisen-se__skelleftea)."""
+    rec = _one(write, rules, nlp, "Sala – medborgarlöften\n\nUnder åren 2020-2022 är kommunens medborgarlöften "
+               "åren för en tryggare stadskärna följande.\n\n  • Vi lovar att genomföra trygghetsvandringar i centrum.\n", "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("tryggare stadskärna", ["offentlig_miljo"])]
+
+
 def test_the_insecurity_a_problem_causes_is_no_public_place(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Det är främst narkotikabrottslighet som skapar upplevd otrygghet.", rules) == ["narkotika"]
