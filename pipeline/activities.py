@@ -868,8 +868,13 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # section (polisen-se__osteraker, -2); not one that introduces the promises ("Utifrån … medborgarnas
                 # önskemål om en synligare polis ger polisen och kommunen följande medborgarlöften:": polisen-se__are-2)
                 draft.situation.append(" ".join(last.text.split()))
+            # a lead-in that promises under an effect heading opens the promises (below) and groups them by
+            # its aim as in the activities: "Det här ska vi åstadkomma tillsammans" / "För att bättre kunna
+            # samordna … det drogförebyggande arbetet … kommer polisen i samverkan med kommunen … att:" (polisen-se__avesta)
+            promising_effect = section == "effect" and leadin == "activity" and opens_list(block.text, rules) \
+                and _promises(last, rules)
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
-                if section in ("lead", "activities", "focus") else None
+                if section in ("lead", "activities", "focus") or promising_effect else None
             before = body[-1] if body else _last_sentence(seg, i - 1, docs)
             if aim is None and section in ("lead", "activities", "focus") \
                     and (aim := means_focus(before, last.text, rules)) is not None:

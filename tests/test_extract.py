@@ -487,6 +487,17 @@ def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
     assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
 
 
+def test_a_purpose_leadin_that_promises_under_an_effect_heading_groups_its_promises(write, rules, nlp):
+    """(polisen-se__avesta) "Det här ska vi åstadkomma tillsammans" / "För att … kommer polisen … att:"."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "För att minska langningen av alkohol till unga kommer polisen tillsammans med kommunen under 2022 att:\n\n"
+           "  • genomföra kontroller vid butikerna\n  • informera föräldrar på skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    title = "För att minska langningen av alkohol till unga kommer polisen tillsammans med kommunen under 2022 att"
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [(title, ["unga", "narkotika"])]
+    assert [a.focus_area for a in rec.activities] == [title, title]
+
+
 def test_a_focus_cue_with_words_between(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
            "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
