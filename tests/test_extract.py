@@ -1995,6 +1995,8 @@ def test_the_parties_raise_safety_at_a_place_or_name_this_years_purpose(write, r
             ("Polisen ska tillsammans med kommunen öka tryggheten vid torget och i trafikmiljöerna.",
              [["trafik", "offentlig_miljo"]]),
             ("Polisen vill tillsammans med bostadsbolaget öka tryggheten på Norrgårdsområdet.", [["offentlig_miljo"]]),
+            ("Polis och kommun kommer att genomföra insatser för att minska cykelstölderna och skapa en säker "
+             "trafikmiljö.", [["trafik", "mangdbrott"]]),
             ("Syftet med årets medborgarlöfte är att polis och kommun ska skapa aktiviteter som kan resultera i "
              "att färre cykelstölder sker vid stationen samt att trafiksäkerheten vid skolorna ska öka.",
              [["mangdbrott"], ["trafik", "unga"]])]:
