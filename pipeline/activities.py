@@ -1073,6 +1073,16 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
     if start is not None and any(w in before for w in sec["focus_list_previous"]):
         return _list_areas(" ".join(sent.text.split())[len(start):], rules)
+    about = next((p for p in sec["promise_about_next"] if low.startswith(p)), None)
+    if about is not None and any(w in before for w in sec["promise_about_previous"]):
+        clause = " ".join(sent.text.split())[len(about):]
+        cut = min([i for stop in sec["focus_clause_stops"] if (i := clause.lower().find(stop)) >= 0] + [len(clause)])
+        clause = clause[:cut].strip().rstrip(".")
+        parts = [p.strip(' .:;,"”') for p in _split_areas(clause[4:] if clause.lower().startswith("att ") else clause)]
+        cats = [categorize(p, rules, allow_other=False, fallback=False) for p in parts]
+        # every part names its category (no fallback): "… om vilka fokusområden som kommun och polis … kommit överens
+        # om …, och som ska ge effekten av ökad trygghet" (polisen-se__sunne) is what any promise is about
+        return [FocusArea(title=p, categories=c) for p, c in zip(parts, cats)] if parts and all(cats) else []
     if low.startswith(tuple(sec["promise_summary_next"])):
         cats = categorize(prev.text, rules, allow_other=False, fallback=False)
         named = {c for fa in _sentence_areas(prev.text, rules) for c in fa.categories}

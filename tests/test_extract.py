@@ -2018,6 +2018,21 @@ def test_a_word_between_the_promises_and_their_safer_place(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("tryggare stadskärna", ["offentlig_miljo"])]
 
 
+def test_what_the_promise_is_about_in_the_sentence_after_it(write, rules, nlp):
+    """promise_about_next: "… ett nytt medborgarlöfte. Det handlar bland annat om att X, Y och Z." (polisen-se__goteborg-
+    norra-hisingen); every part must name a category (a general "Det handlar om konkreta aktiviteter …" gives none)."""
+    lead = ("Polisen och stadsdelen har tecknat ett nytt medborgarlöfte. Det handlar bland annat om att minska "
+            "skadegörelsen, stoppa langningen och skapa en säkrare trafikmiljö.")
+    rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("minska skadegörelsen", ["mangdbrott"]), ("stoppa langningen", ["narkotika"]),
+        ("skapa en säkrare trafikmiljö", ["trafik"])]
+    lead = ("Genom medborgarlöftet ska vi tillsammans göra insatser för medborgarna. Det handlar om konkreta "
+            "aktiviteter för att öka tryggheten och minska antalet inbrott.")
+    rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
+    assert rec.focus_areas == []
+
+
 def test_the_insecurity_a_problem_causes_is_no_public_place(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Det är främst narkotikabrottslighet som skapar upplevd otrygghet.", rules) == ["narkotika"]
