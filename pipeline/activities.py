@@ -771,6 +771,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # "De problemområden som identifierats är följande:" / "Trafikproblematik" / its text / …
                 current_fa, heading_actors, areas_below = add_focus(draft, _focus_item(block.text, rules)), (), True
                 continue
+            if section in ("lead", "activities", "focus") \
+                    and (aim := means_focus(_last_sentence(seg, i - 1, docs), block.text, rules)) is not None:
+                # the means as a heading of its own: "• Vi ska arbeta för att skapa förutsättningar för en drogfri
+                # miljö för barn och ungdomar." / "Det ska vi göra genom bland annat följande aktiviteter" / its
+                # list (polisen-se__mullsjo, both its promises): the aim is the area, no activity
+                above = seg.blocks[i - 1][0]
+                draft.activities = [a for a in draft.activities if not above.start <= a["span"][0] < above.end]
+                current_fa, heading_actors, leadin, areas_below = add_focus(draft, aim), (), None, False
+                continue
             acts = _actor_heading(doc, rules)
             leadin, areas_below = None, False
             promise_heading = _goal_re(rules.activities["promise_heading"]).search(norm(block.text)) is not None

@@ -277,6 +277,17 @@ def test_aim_on_the_line_above_a_leadin_that_says_how(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem kontroller."]
 
 
+def test_aim_bullet_over_a_means_heading(write, rules, nlp):
+    """The means line as a heading with no colon, the aim a bullet above it (polisen-se__mullsjo)."""
+    txt = ("Sala – medborgarlöften\n\nMedborgarlöfte 2022\n\n  • Vi ska arbeta för att minska skadegörelsen på "
+           "skolorna.\n\nDet ska vi göra genom bland annat följande aktiviteter\n\n"
+           "  • Polisen ska patrullera vid skolorna varje helg.\n  • Kommunen ska sanera klotter inom ett dygn.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("minska skadegörelsen på skolorna", ["unga", "mangdbrott"])]
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid skolorna varje helg.",
+                                                "Kommunen ska sanera klotter inom ett dygn."]
+
+
 def test_leadin_that_opens_with_the_aim(write, rules, nlp):
     """"Ökad trygghet och synlighet genom:": a goal word first, then "genom"."""
     txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
