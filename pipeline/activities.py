@@ -792,6 +792,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # "Fokus på otrygga miljöer, trafikbrott och droganvändning" (www-osby-se__medborgarlofte)
                 areas = [add_focus(draft, fa) for fa in named_areas]
                 current_fa, heading_actors = (areas[0] if len(areas) == 1 else None), ()
+            elif section in ("lead", "activities", "focus") and "," in block.text \
+                    and len(block.text.split()) <= 10 and not commits(block.text, rules) \
+                    and id(block) not in trailing and block is not last_block \
+                    and len(categorize(block.text, rules, allow_other=False, fallback=False)) >= 2:
+                # a heading that lists areas with no focus cue, each naming a category: "Samverkan mot otrygga
+                # miljöer, trafikbrott och droganvändning" (www-osby-se__2021-05-19-…; its promise's page says
+                # "Fokus på otrygga miljöer, …": www-osby-se__medborgarlofte), as the lead-in "Samverkan mot
+                # droger och ungdomskriminalitet:" (polisen-se__lysekil): one area, its categories all it names
+                current_fa, heading_actors = add_focus(draft, _focus_item(block.text, rules)), ()
             elif section in ("lead", "activities", "focus") and not block.text.endswith(("!", "?")) \
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)

@@ -2044,6 +2044,17 @@ def test_what_the_promise_is_about_in_the_sentence_after_it(write, rules, nlp):
     assert rec.focus_areas == []
 
 
+def test_a_heading_that_lists_areas_with_commas(write, rules, nlp):
+    """A heading listing areas, no focus cue (www-osby-se__2021-05-19-…, polisen-se__overtornea): one area, all its
+    categories; a heading with commas that names one category or none is no area."""
+    txt = ("Sala – medborgarlöften 2021\n\nSamverkan mot klotter, langning och buskörning\n\n"
+           "  • Polisen ska patrullera vid skolorna varje helg.\n\nKommunen, polisen och föreningarna\n\n"
+           "  • Kommunen ska sanera klotter inom ett dygn.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Samverkan mot klotter, langning och buskörning", ["trafik", "narkotika", "mangdbrott"])]
+
+
 def test_the_insecurity_a_problem_causes_is_no_public_place(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Det är främst narkotikabrottslighet som skapar upplevd otrygghet.", rules) == ["narkotika"]
