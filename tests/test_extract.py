@@ -1402,6 +1402,9 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # a housing company named for its town, and fastighetsbolag, as partners
     ("Polisen genomför trygghetsronder tillsammans med Tranemobostäder.", ["polisen", "fastighetsagare"]),
     ("Polisen samverkar med fastighetsbolagen i centrum.", ["polisen", "fastighetsagare"]),
+    # a property company by its name, as partner; the kommun's youth coaches too
+    ("Kommunen ska tillsammans med Strandby fastigheter AB se över belysningen.", ["kommunen", "fastighetsagare"]),
+    ("Polisen patrullerar i centrum tillsammans med ungdomscoacherna.", ["polisen", "kommunen"]),
     # kinds and names of schools, and fritidsgård, as partners or as the opening doer
     ("SSPF (ett samarbete mellan grundskola, gymnasium, fritidsgård och Polis) gör insatser.",
      ["polisen", "kommunen", "skola"]),
