@@ -273,7 +273,7 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
 
 @lru_cache(maxsize=4)
 def _opening_joiners(rules: Rules) -> frozenset:
-    return frozenset(rules.actors["list_joiners"]) | {"gemensamt", "att"}
+    return frozenset(rules.actors["list_joiners"]) | {"gemensamt", "att"} | frozenset(rules.actors["opening_modifiers"])
 
 
 def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parties: tuple[str, ...],

@@ -1402,6 +1402,9 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # a housing company named for its town, and fastighetsbolag, as partners
     ("Polisen genomför trygghetsronder tillsammans med Tranemobostäder.", ["polisen", "fastighetsagare"]),
     ("Polisen samverkar med fastighetsbolagen i centrum.", ["polisen", "fastighetsagare"]),
+    # the police's presence opens the text, after words of degree too
+    ("Fortsatt hög polisiär närvaro vid stationen på kvällstid.", ["polisen"]),
+    ("Ökad polisnärvaro i centrum under helgerna.", ["polisen"]),
     # a property company by its name, as partner; the kommun's youth coaches too
     ("Kommunen ska tillsammans med Strandby fastigheter AB se över belysningen.", ["kommunen", "fastighetsagare"]),
     ("Polisen patrullerar i centrum tillsammans med ungdomscoacherna.", ["polisen", "kommunen"]),
