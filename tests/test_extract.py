@@ -1405,6 +1405,12 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # the police's presence opens the text, after words of degree too
     ("Fortsatt hög polisiär närvaro vid stationen på kvällstid.", ["polisen"]),
     ("Ökad polisnärvaro i centrum under helgerna.", ["polisen"]),
+    # the police officers in the plural; a housing cooperative in the list of doers
+    ("Områdespoliserna ska besöka skolorna varje vecka.", ["polisen"]),
+    ("Fler poliser ska patrullera i centrum på kvällarna.", ["polisen"]),
+    ("Kommunen ska verka för att fler poliser finns i centrum.", ["kommunen"]),
+    ("Att polisen, kommunen och HSB tillsammans ska genomföra trygghetsvandringar.",
+     ["polisen", "kommunen", "fastighetsagare"]),
     # a property company by its name, as partner; the kommun's youth coaches too
     ("Kommunen ska tillsammans med Strandby fastigheter AB se över belysningen.", ["kommunen", "fastighetsagare"]),
     ("Polisen patrullerar i centrum tillsammans med ungdomscoacherna.", ["polisen", "kommunen"]),
