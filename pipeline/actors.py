@@ -261,14 +261,22 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
         return True  # the text opens with it
     joiners = _opening_joiners(rules)
     covered = {i for s in mentions for i in range(s.start, s.end)}
-    named = {i for i in range(lo, start) if doc[i].is_title}
+    verbs = _infinitives(rules)
+    named = {i for i in range(lo, start) if doc[i].is_title and doc[i].lower_ not in verbs}
     # a capitalised word is part of a name that leads to a mention ("Båstads kommun"); one that
-    # is not ("Besöka Forshagaakademien samt grundskolorna") opens no list of doers
+    # is not ("Besöka Forshagaakademien samt grundskolorna"), or is a verb that opens the text
+    # ("Besöka skolor, fritidsgårdar och andra ungdomsmiljöer": polisen-se__ostersund), opens no list of doers
     leads = set()
     for i in range(start - 1, lo - 1, -1):
         if i in named and (i + 1 in covered or i + 1 in leads):
             leads.add(i)
     return all(i in covered or i in leads or doc[i].lower_ in joiners for i in range(lo, start))
+
+
+@lru_cache(maxsize=4)
+def _infinitives(rules: Rules) -> frozenset:
+    """The infinitives that open promise bullets (rules/activities.yaml ``action_infinitives``)."""
+    return frozenset(rules.activities["action_infinitives"])
 
 
 @lru_cache(maxsize=4)

@@ -1420,6 +1420,7 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Ryaskolan förstärker med vuxna under dagtid.", ["skola"]),
     # a capitalised verb and a place name open no list of doers
     ("Besöka Forshagaakademien samt grundskolorna i preventivt syfte.", ["polisen", "kommunen"]),
+    ("Besöka skolor och fritidsgårdar på kvällstid.", ["polisen", "kommunen"]),
     ("Allmänhet och föreningar bjuds in till en träff.", ["polisen", "kommunen"]),
     ("Båstads kommun startar ett samverkansforum.", ["kommunen"]),
     ("Polisen genomför trygghetsvandringar tillsammans med Länsförsäkringar.", ["polisen", "ovriga"]),
