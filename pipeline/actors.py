@@ -33,7 +33,10 @@ def _is_genitive(span: Span, rules: Rules) -> bool:
     if not word.endswith("s") or len(span) > 1:
         return False
     forms = _forms(rules)
-    return word not in forms and word[:-1] in forms
+    if word in forms:
+        return False
+    stem = word[:-1]
+    return stem in forms or any(stem.endswith(f[1:]) for f in forms if f.startswith("*") and not f.endswith("s"))
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +66,8 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
             before = doc[i - 1].lower_ if i > 0 else ""
             if mention.text.lower() in a["method_forms"] and before.startswith(tuple(a["method_work_words"])):
                 return False  # "Fortsätta jobba med Grannsamverkan": the method worked on
-            return before not in a["partner_veto_before_cue"]
+            # "kontakt med skolan" is one side's contact; "kontakt mellan skolan, socialtjänsten och polisen" all's
+            return low in a["symmetric_partner_cues"] or before not in a["partner_veto_before_cue"]
         if low in a["through_cues"]:
             return not _is_genitive(mention, rules)  # "via polisens och kommunens hemsidor": a channel
         if low in a["acronym_partner_brackets"] and i > 0 and _acronym(doc[i - 1].text):

@@ -1405,6 +1405,12 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # the police's presence opens the text, after words of degree too
     ("Fortsatt hög polisiär närvaro vid stationen på kvällstid.", ["polisen"]),
     ("Ökad polisnärvaro i centrum under helgerna.", ["polisen"]),
+    # a contact "mellan" names all who take part; a genitive of a kommun department as partner;
+    # a place "i de tre kommunerna" is no doer
+    ("Regelbunden kontakt mellan skolan, socialtjänsten och polisen.", ["polisen", "kommunen", "skola"]),
+    ("Polisen har kontakt med skolan varje vecka.", ["polisen"]),
+    ("Polisen ska tillsammans med Kungsholmens stadsdelsförvaltnings fältgrupp besöka torget.", ["polisen", "kommunen"]),
+    ("Polisen ska genomföra tio insatser i de tre kommunerna.", ["polisen"]),
     # the police officers in the plural; a housing cooperative in the list of doers
     ("Områdespoliserna ska besöka skolorna varje vecka.", ["polisen"]),
     ("Fler poliser ska patrullera i centrum på kvällarna.", ["polisen"]),
