@@ -134,6 +134,13 @@ def test_heading_that_takes_on_or_supports_names_the_actor(write, rules, nlp):
     assert [a.actors for a in rec.activities] == [["polisen"], ["polisen", "kommunen"], ["kommunen"], ["kommunen"]]
 
 
+def test_report_heading_of_what_one_party_did_names_the_actor(write, rules, nlp):
+    txt = ("Uppföljning medborgarlöfte Lerum 2019\n\nSå har vi uppfyllt vårt löfte\n\nDetta har kommunen gjort 2019:\n\n"
+           "  • Genomfört fyra trygghetsvandringar i centrum.\n  • Bytt ut belysningen i tre gångtunnlar.\n")
+    rec = extract_path(write("u.txt", txt, url="https://polisen.se/x/lerum/uppfoljning/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["kommunen"]]
+
+
 def test_promise_leadin_without_actor_gives_the_parties(write, rules, nlp):
     txt = ("Medborgarlöfte i Ale 2020\n\nPolisen och Ale kommun har tagit fram ett medborgarlöfte.\n\n"
            "Kommunen lovar att:\n\n  • Förbättra belysningen i centrum.\n\n"
