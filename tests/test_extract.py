@@ -1418,6 +1418,8 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Polisen har kontakt med skolan varje vecka.", ["polisen"]),
     ("Polisen ska tillsammans med Kungsholmens stadsdelsförvaltnings fältgrupp besöka torget.", ["polisen", "kommunen"]),
     ("Polisen ska genomföra tio insatser i de tre kommunerna.", ["polisen"]),
+    # the kommun's staff at work beside the police
+    ("Öka tryggheten vid stationen genom närvaro av polis och kommunal personal.", ["polisen", "kommunen"]),
     # the police officers in the plural; a housing cooperative in the list of doers
     ("Områdespoliserna ska besöka skolorna varje vecka.", ["polisen"]),
     ("Fler poliser ska patrullera i centrum på kvällarna.", ["polisen"]),
