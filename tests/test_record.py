@@ -251,6 +251,8 @@ def test_follow_up_title_period_wins_over_the_text(write, rules, nlp):
     ("Det här är polisens medborgarlöfte. Det har tagits fram i samverkan mellan polisen och Lerums kommun.",
      ["polisen", "kommunen"]),
     ("Det här är polisens medborgarlöfte. Det har tagits fram i samverkan mellan polisen och boende.", ["polisen"]),
+    ("Det här är polisens medborgarlöfte. Stadsdelsförvaltningen stöttar polisens medborgarlöfte.",
+     ["polisen", "kommunen"]),
 ])
 def test_parties_from_the_owner_of_the_promise(write, rules, nlp, lead, expected):
     text = f"Lerum – medborgarlöften 2021\n\n{lead}\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n"
