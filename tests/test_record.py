@@ -251,7 +251,7 @@ def test_follow_up_title_period_wins_over_the_text(write, rules, nlp):
     ("Det här är polisens medborgarlöfte. Det har tagits fram i samverkan mellan polisen och Lerums kommun.",
      ["polisen", "kommunen"]),
     ("Det här är polisens medborgarlöfte. Det har tagits fram i samverkan mellan polisen och boende.", ["polisen"]),
-    ("Det här är polisens medborgarlöfte. Stadsdelsförvaltningen stöttar polisens medborgarlöfte.",
+    ("Varje år lovar polisen att satsa på trygghet. Stadsdelsförvaltningen stöttar polisens medborgarlöfte.",
      ["polisen", "kommunen"]),
 ])
 def test_parties_from_the_owner_of_the_promise(write, rules, nlp, lead, expected):
