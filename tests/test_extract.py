@@ -125,6 +125,22 @@ def test_actor_suffix_and_heading_actors(write, rules, nlp):
                                                   ["kommunen", "civilsamhalle"]]
 
 
+def test_heading_that_takes_on_or_supports_names_the_actor(write, rules, nlp):
+    txt = ("Medborgarlöfte i Surahammar 2021\n\nPolisen åtar sig att:\n\n  • Genomföra tio trafikkontroller.\n"
+           "  • Varje fredag patrullera i centrum tillsammans med ungdomscoacherna.\n\n"
+           "Kommunen åtar sig att:\n\n  • Ta bort klotter inom 48 timmar.\n\n"
+           "Staden stödjer polisens löfte genom:\n\n  • Trygghetsvandringar i centrum.\n")
+    rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/surahammar/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["polisen", "kommunen"], ["kommunen"], ["kommunen"]]
+
+
+def test_report_heading_of_what_one_party_did_names_the_actor(write, rules, nlp):
+    txt = ("Uppföljning medborgarlöfte Lerum 2019\n\nSå har vi uppfyllt vårt löfte\n\nDetta har kommunen gjort 2019:\n\n"
+           "  • Genomfört fyra trygghetsvandringar i centrum.\n  • Bytt ut belysningen i tre gångtunnlar.\n")
+    rec = extract_path(write("u.txt", txt, url="https://polisen.se/x/lerum/uppfoljning/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["kommunen"]]
+
+
 def test_promise_leadin_without_actor_gives_the_parties(write, rules, nlp):
     txt = ("Medborgarlöfte i Ale 2020\n\nPolisen och Ale kommun har tagit fram ett medborgarlöfte.\n\n"
            "Kommunen lovar att:\n\n  • Förbättra belysningen i centrum.\n\n"
@@ -1415,12 +1431,33 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # a housing company named for its town, and fastighetsbolag, as partners
     ("Polisen genomför trygghetsronder tillsammans med Tranemobostäder.", ["polisen", "fastighetsagare"]),
     ("Polisen samverkar med fastighetsbolagen i centrum.", ["polisen", "fastighetsagare"]),
+    # the police's presence opens the text, after words of degree too
+    ("Fortsatt hög polisiär närvaro vid stationen på kvällstid.", ["polisen"]),
+    ("Ökad polisnärvaro i centrum under helgerna.", ["polisen"]),
+    # a contact "mellan" names all who take part; a genitive of a kommun department as partner;
+    # a place "i de tre kommunerna" is no doer
+    ("Regelbunden kontakt mellan skolan, socialtjänsten och polisen.", ["polisen", "kommunen", "skola"]),
+    ("Polisen har kontakt med skolan varje vecka.", ["polisen"]),
+    ("Polisen ska tillsammans med Kungsholmens stadsdelsförvaltnings fältgrupp besöka torget.", ["polisen", "kommunen"]),
+    ("Polisen ska genomföra tio insatser i de tre kommunerna.", ["polisen"]),
+    # the kommun's staff at work beside the police
+    ("Öka tryggheten vid stationen genom närvaro av polis och kommunal personal.", ["polisen", "kommunen"]),
+    # the police officers in the plural; a housing cooperative in the list of doers
+    ("Områdespoliserna ska besöka skolorna varje vecka.", ["polisen"]),
+    ("Fler poliser ska patrullera i centrum på kvällarna.", ["polisen"]),
+    ("Kommunen ska verka för att fler poliser finns i centrum.", ["kommunen"]),
+    ("Att polisen, kommunen och HSB tillsammans ska genomföra trygghetsvandringar.",
+     ["polisen", "kommunen", "fastighetsagare"]),
+    # a property company by its name, as partner; the kommun's youth coaches too
+    ("Kommunen ska tillsammans med Strandby fastigheter AB se över belysningen.", ["kommunen", "fastighetsagare"]),
+    ("Polisen patrullerar i centrum tillsammans med ungdomscoacherna.", ["polisen", "kommunen"]),
     # kinds and names of schools, and fritidsgård, as partners or as the opening doer
     ("SSPF (ett samarbete mellan grundskola, gymnasium, fritidsgård och Polis) gör insatser.",
      ["polisen", "kommunen", "skola"]),
     ("Ryaskolan förstärker med vuxna under dagtid.", ["skola"]),
     # a capitalised verb and a place name open no list of doers
     ("Besöka Forshagaakademien samt grundskolorna i preventivt syfte.", ["polisen", "kommunen"]),
+    ("Besöka skolor och fritidsgårdar på kvällstid.", ["polisen", "kommunen"]),
     ("Allmänhet och föreningar bjuds in till en träff.", ["polisen", "kommunen"]),
     ("Båstads kommun startar ett samverkansforum.", ["kommunen"]),
     ("Polisen genomför trygghetsvandringar tillsammans med Länsförsäkringar.", ["polisen", "ovriga"]),
