@@ -2082,6 +2082,8 @@ def test_unnamed_efforts_for_the_general_aim_are_no_activity(rules):
                           "olika insatser för att öka tryggheten i kommunen.", rules)
     assert is_general_aim("polisen och kommunen kommer att samverka i konkreta aktiviteter för att öka tryggheten "
                           "och minska brottsligheten i storby.", rules)
+    assert is_general_aim("lokalpolisområdet och storby kommun lovar att genomföra en rad konkreta åtgärder för "
+                          "att förebygga brott och öka tryggheten.", rules)
     assert not is_general_aim("kommunen och polisen genomför vid behov riktade insatser för att öka tryggheten.", rules)
     assert not is_general_aim("polisen ska genomföra insatser för att minska narkotikabruket bland unga.", rules)
 
