@@ -2197,3 +2197,20 @@ def test_a_bare_period_heading_after_a_report_section_starts_no_record(write, ru
            "Medborgarlöfte 2024\n")
     recs = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records
     assert [(r.doc_type, r.period.start) for r in recs] == [("medborgarlofte", 2023), ("uppfoljning", 2022)]
+
+
+def test_what_the_promise_holds_its_effect_and_values_are_no_activities(write, rules, nlp):
+    """"Löftet innefattar …", "I medborgarlöftet beskriver vi …", "Följande avtal ingås …", "… ska brottsligheten
+    minska …", "… mål att öka tryggheten …", "… så är det viktigt att …" (also as a bullet) and past "har fört
+    dialog" commit no one (rules/activities.yaml)."""
+    txt = ("Osby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "Följande avtal ingås härmed mellan polisen och Osby kommun i syfte att öka tryggheten. "
+           "I medborgarlöftet beskriver vi hur vi ska arbeta på otrygga platser. "
+           "Polisen har även fört dialog med skolorna om vad som ska prioriteras. "
+           "Det är polisens och kommunens gemensamma mål att öka tryggheten i hela Osby.\n\n"
+           "  • Löftet innefattar även arbete mot skadegörelse i centrum.\n"
+           "  • När du blir utsatt för brott så är det viktigt att polis och kommun ger dig stöd.\n"
+           "  • Polisen ska genomföra fyra trafikkontroller vid skolan.\n\n"
+           "Genom detta arbete ska brottsligheten minska och tryggheten i Osby öka.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fyra trafikkontroller vid skolan."]
