@@ -2207,7 +2207,7 @@ def test_what_the_promise_holds_its_effect_and_values_are_no_activities(write, r
            "Följande avtal ingås härmed mellan polisen och Osby kommun i syfte att öka tryggheten. "
            "I medborgarlöftet beskriver vi hur vi ska arbeta på otrygga platser. "
            "Polisen har även fört dialog med skolorna om vad som ska prioriteras. "
-           "Det är polisens och kommunens gemensamma mål att öka tryggheten i hela Osby.\n\n"
+           "Med dessa åtgärder är det polisens och kommunens gemensamma mål att öka tryggheten i hela Osby.\n\n"
            "  • Löftet innefattar även arbete mot skadegörelse i centrum.\n"
            "  • När du blir utsatt för brott så är det viktigt att polis och kommun ger dig stöd.\n"
            "  • Polisen ska genomföra fyra trafikkontroller vid skolan.\n\n"
