@@ -2214,3 +2214,18 @@ def test_what_the_promise_holds_its_effect_and_values_are_no_activities(write, r
            "Genom detta arbete ska brottsligheten minska och tryggheten i Osby öka.\n")
     rec = _one(write, rules, nlp, txt, "osby")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fyra trafikkontroller vid skolan."]
+
+
+def test_a_report_repeating_its_promise_with_ska_reports_only_what_was_done(write, rules, nlp):
+    """On a follow-up report, "Polisen ska …" that reports nothing done is the original promise repeated
+    (rules/activities.yaml restated_modal_words); the report on it is the activity."""
+    txt = ("Uppföljning medborgarlöfte 2022 - Osby\n\n"
+           "Polisen ska besöka skolorna i kommunen för att skapa goda relationer med eleverna.\n\n"
+           "Under 2022 har polisen genomfört ett 20-tal besök på skolorna.\n\n"
+           "  • Kommunen ska ordna fler trygghetsvandringar i centrum.\n"
+           "  • Kommunen har genomfört tre trygghetsvandringar i centrum och fler ska genomföras.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Under 2022 har polisen genomfört ett 20-tal besök på skolorna.",
+        "Kommunen har genomfört tre trygghetsvandringar i centrum och fler ska genomföras."]
