@@ -2229,3 +2229,19 @@ def test_a_report_repeating_its_promise_with_ska_reports_only_what_was_done(writ
     assert [a.text for a in rec.activities] == [
         "Under 2022 har polisen genomfört ett 20-tal besök på skolorna.",
         "Kommunen har genomfört tre trygghetsvandringar i centrum och fler ska genomföras."]
+
+
+def test_a_need_the_aim_of_involving_residents_and_a_low_count_are_no_activities(write, rules, nlp):
+    """"… behöver polis och kommun … arbeta …" is a need, "… ska göras mer delaktiga …" the general aim of
+    involving residents; on a report "… har varit lågt" a result (rules/activities.yaml)."""
+    txt = ("Osby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "För att torget ska kännas tryggt behöver polis och kommun arbeta med olika åtgärder. "
+           "Invånarna och föreningarna ska göras mer delaktiga i det brottsförebyggande arbetet. "
+           "Polisen ska patrullera på torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera på torget varje fredag."]
+    txt = ("Uppföljning medborgarlöfte 2022 - Osby\n\n"
+           "Under året har polisen genomfört tio trafikkontroller. "
+           "Antalet tips om narkotika har under året varit lågt.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Under året har polisen genomfört tio trafikkontroller."]
