@@ -2233,10 +2233,12 @@ def test_a_report_repeating_its_promise_with_ska_reports_only_what_was_done(writ
 
 def test_a_need_the_aim_of_involving_residents_and_a_low_count_are_no_activities(write, rules, nlp):
     """"… behöver polis och kommun … arbeta …" is a need, "… ska göras mer delaktiga …" the general aim of
-    involving residents; on a report "… har varit lågt" a result (rules/activities.yaml)."""
+    involving residents, "… ska fokuseras på …" the area described; on a report "… har varit lågt" a result
+    (rules/activities.yaml)."""
     txt = ("Osby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
            "För att torget ska kännas tryggt behöver polis och kommun arbeta med olika åtgärder. "
            "Invånarna och föreningarna ska göras mer delaktiga i det brottsförebyggande arbetet. "
+           "Trafikarbetet i kommunen ska fokuseras på hastighet och buskörning. "
            "Polisen ska patrullera på torget varje fredag.\n")
     rec = _one(write, rules, nlp, txt, "osby")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera på torget varje fredag."]
