@@ -2240,9 +2240,11 @@ def test_a_need_the_aim_of_involving_residents_and_a_low_count_are_no_activities
            "För att torget ska kännas tryggt behöver polis och kommun arbeta med olika åtgärder. "
            "Invånarna och föreningarna ska göras mer delaktiga i det brottsförebyggande arbetet. "
            "Trafikarbetet i kommunen ska fokuseras på hastighet och buskörning. "
+           "Insatserna förväntas öka invånarnas förtroende för polisen. "
            "Polisen ska patrullera på torget varje fredag.\n")
     rec = _one(write, rules, nlp, txt, "osby")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera på torget varje fredag."]
+    assert "förväntas öka invånarnas förtroende" in rec.expected_effect  # (an expected effect)
     txt = ("Uppföljning medborgarlöfte 2022 - Osby\n\n"
            "Under året har polisen genomfört tio trafikkontroller. "
            "Antalet tips om narkotika har under året varit lågt.\n")
