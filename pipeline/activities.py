@@ -592,6 +592,8 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "activity"
     if _focus_leadin_re(rules).search(low):
         return "focus"
+    if any(p in low for p in rules.activities["long_run_goal_leadins"]):
+        return "goal"  # "På sikt ska vi tillsammans bland annat:": what is to be reached, no promise
     if not t.activity_leadin(low):
         # "… de mål kommunen och polisen har tagit fram för 2022:": its items are goals
         return "goal" if _goal_leadin_re(rules).search(low) else "none"

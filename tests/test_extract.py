@@ -2250,3 +2250,16 @@ def test_a_need_the_aim_of_involving_residents_and_a_low_count_are_no_activities
            "Antalet tips om narkotika har under året varit lågt.\n")
     rec = _one(write, rules, nlp, txt, "osby")
     assert [a.text for a in rec.activities] == ["Under året har polisen genomfört tio trafikkontroller."]
+
+
+def test_what_is_to_be_reached_in_the_long_run_lists_goals(write, rules, nlp):
+    """"På sikt ska vi tillsammans:" lists goals, no promises (rules/activities.yaml long_run_goal_leadins);
+    a goal that names a local priority is a focus area."""
+    txt = ("Osby – medborgarlöfte 2024\n\nVårt löfte till dig\n\n"
+           "  • Polisen ska patrullera i centrum varje helg.\n\n"
+           "På sikt ska vi tillsammans bland annat:\n\n"
+           "  • Minska den öppna narkotikahandeln vid stationen.\n"
+           "  • Få bort otryggheten i parken.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum varje helg."]
+    assert "Minska den öppna narkotikahandeln vid stationen" in [f.title for f in rec.focus_areas]
