@@ -2094,6 +2094,10 @@ def test_the_place_felt_safe_as_a_whole_goal_is_the_general_aim(rules):
     assert is_general_aim("att storbys invånare ska uppleva hela kommunen som trygg och säker.", rules)
     assert not is_general_aim("för att centrum ska upplevas som en trygg plats ska polisen patrullera där varje "
                               "fredag.", rules)
+    assert is_general_aim("polisen och kommunen lovar att arbeta för att storby ska bli en tryggare plats att bo i.", rules)
+    assert is_general_aim("polisen och kommunen lovar att de utsatta områdena ska bli tryggare stadsdelar.", rules)
+    assert not is_general_aim("polisen ska patrullera i parken så att den ska bli en tryggare plats på kvällarna "
+                              "genom fler kontroller.", rules)
 
 
 def test_a_promise_to_draw_up_a_plan_is_an_activity(write, rules, nlp):
