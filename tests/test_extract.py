@@ -2206,12 +2206,14 @@ def test_a_bare_period_heading_after_a_report_section_starts_no_record(write, ru
 def test_what_the_promise_holds_its_effect_and_values_are_no_activities(write, rules, nlp):
     """"Löftet innefattar …", "I medborgarlöftet beskriver vi …", "Följande avtal ingås …", "… ska brottsligheten
     minska …", "… mål att öka tryggheten …", "… så är det viktigt att …" (also as a bullet), past "har fört
-    dialog" and how views are gathered ("hämtar fortlöpande in synpunkter") commit no one (rules/activities.yaml)."""
+    dialog", how views are gathered ("hämtar fortlöpande in synpunkter") and a new police role ("ansvar för,
+    samverkan") commit no one (rules/activities.yaml)."""
     txt = ("Osby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
            "Följande avtal ingås härmed mellan polisen och Osby kommun i syfte att öka tryggheten. "
            "I medborgarlöftet beskriver vi hur vi ska arbeta på otrygga platser. "
            "Polisen har även fört dialog med skolorna om vad som ska prioriteras. "
            "Polisen och kommunen genomför medborgardialoger och hämtar fortlöpande in synpunkter från företagen. "
+           "En ny kommunpolis är tillsatt och kommer att ha ansvar för, samverkan med kommunen och föreningarna. "
            "Med dessa åtgärder är det polisens och kommunens gemensamma mål att öka tryggheten i hela Osby.\n\n"
            "  • Löftet innefattar även arbete mot skadegörelse i centrum.\n"
            "  • När du blir utsatt för brott så är det viktigt att polis och kommun ger dig stöd.\n"
