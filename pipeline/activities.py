@@ -73,6 +73,7 @@ class _Tables:
     negations: frozenset
     commit: frozenset
     restated: frozenset
+    restated_modal: frozenset
     focus_word: object
     focus_cue: object
     focus_cue_gap: Needing
@@ -108,6 +109,7 @@ def _tables(rules: Rules) -> _Tables:
         not_activity_starts=tuple(a["not_activity_starts"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
+        restated_modal=frozenset(a["restated_modal_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
         focus_cue_gap=Needing(re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"]))),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
@@ -339,8 +341,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
         return None
     past = is_past_report(words, rules)
-    if past and not report:
-        return None
+    if past and not report or report and not past and not t.restated_modal.isdisjoint(words):
+        return None  # (on a report, a "ska" that reports nothing is the promise repeated)
     commit = _main_commitment(words, rules) or (report and past)
     return commit, _acts(low, rules), "vi" in words
 
@@ -590,6 +592,8 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "activity"
     if _focus_leadin_re(rules).search(low):
         return "focus"
+    if any(p in low for p in rules.activities["long_run_goal_leadins"]):
+        return "goal"  # "På sikt ska vi tillsammans bland annat:": what is to be reached, no promise
     if not t.activity_leadin(low):
         # "… de mål kommunen och polisen har tagit fram för 2022:": its items are goals
         return "goal" if _goal_leadin_re(rules).search(low) else "none"
@@ -840,7 +844,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if areas_below and topics.get(id(block)) != "heading":
                 leadin, areas_below = None, False  # a list after the areas' texts is no area
             areas_below = areas_below or leadin == "focus" and topics.get(id(block)) == "heading"
-            if report and (restated or not _tables(rules).restated.isdisjoint(_words(block.text))):
+            if report and (restated or not _tables(rules).restated.isdisjoint(_words(block.text))
+                           or _restated_item(block.text, rules)):
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
@@ -1014,6 +1019,13 @@ def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
         return None
     sents = list(docs[id(seg.blocks[i][0])].sents)
     return sents[-1] if sents else None
+
+
+def _restated_item(text: str, rules: Rules) -> bool:
+    """An item of a report that says what a party "ska" do and reports nothing done: the original
+    promise repeated (rules/activities.yaml restated_modal_words)."""
+    words = _words(norm(text))
+    return not _tables(rules).restated_modal.isdisjoint(words) and not is_past_report(words, rules)
 
 
 def _cut_report(doc: Doc, rules: Rules) -> bool:

@@ -2198,6 +2198,8 @@ def test_unnamed_efforts_for_the_general_aim_are_no_activity(rules):
                           "olika insatser för att öka tryggheten i kommunen.", rules)
     assert is_general_aim("polisen och kommunen kommer att samverka i konkreta aktiviteter för att öka tryggheten "
                           "och minska brottsligheten i storby.", rules)
+    assert is_general_aim("lokalpolisområdet och storby kommun lovar att genomföra en rad konkreta åtgärder för "
+                          "att förebygga brott och öka tryggheten.", rules)
     assert not is_general_aim("kommunen och polisen genomför vid behov riktade insatser för att öka tryggheten.", rules)
     assert not is_general_aim("polisen ska genomföra insatser för att minska narkotikabruket bland unga.", rules)
 
@@ -2208,6 +2210,10 @@ def test_the_place_felt_safe_as_a_whole_goal_is_the_general_aim(rules):
     assert is_general_aim("att storbys invånare ska uppleva hela kommunen som trygg och säker.", rules)
     assert not is_general_aim("för att centrum ska upplevas som en trygg plats ska polisen patrullera där varje "
                               "fredag.", rules)
+    assert is_general_aim("polisen och kommunen lovar att arbeta för att storby ska bli en tryggare plats att bo i.", rules)
+    assert is_general_aim("polisen och kommunen lovar att de utsatta områdena ska bli tryggare stadsdelar.", rules)
+    assert not is_general_aim("polisen ska patrullera i parken så att den ska bli en tryggare plats på kvällarna "
+                              "genom fler kontroller.", rules)
 
 
 def test_a_promise_to_draw_up_a_plan_is_an_activity(write, rules, nlp):
@@ -2311,3 +2317,71 @@ def test_a_bare_period_heading_after_a_report_section_starts_no_record(write, ru
            "Medborgarlöfte 2024\n")
     recs = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records
     assert [(r.doc_type, r.period.start) for r in recs] == [("medborgarlofte", 2023), ("uppfoljning", 2022)]
+
+
+def test_what_the_promise_holds_its_effect_and_values_are_no_activities(write, rules, nlp):
+    """"Löftet innefattar …", "I medborgarlöftet beskriver vi …", "Följande avtal ingås …", "… ska brottsligheten
+    minska …", "… mål att öka tryggheten …", "… så är det viktigt att …" (also as a bullet), past "har fört
+    dialog", how views are gathered ("hämtar fortlöpande in synpunkter") and a new police role ("ansvar för,
+    samverkan") commit no one (rules/activities.yaml)."""
+    txt = ("Osby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "Följande avtal ingås härmed mellan polisen och Osby kommun i syfte att öka tryggheten. "
+           "I medborgarlöftet beskriver vi hur vi ska arbeta på otrygga platser. "
+           "Polisen har även fört dialog med skolorna om vad som ska prioriteras. "
+           "Polisen och kommunen genomför medborgardialoger och hämtar fortlöpande in synpunkter från företagen. "
+           "En ny kommunpolis är tillsatt och kommer att ha ansvar för, samverkan med kommunen och föreningarna. "
+           "Med dessa åtgärder är det polisens och kommunens gemensamma mål att öka tryggheten i hela Osby.\n\n"
+           "  • Löftet innefattar även arbete mot skadegörelse i centrum.\n"
+           "  • När du blir utsatt för brott så är det viktigt att polis och kommun ger dig stöd.\n"
+           "  • Polisen ska genomföra fyra trafikkontroller vid skolan.\n\n"
+           "Genom detta arbete ska brottsligheten minska och tryggheten i Osby öka.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fyra trafikkontroller vid skolan."]
+
+
+def test_a_report_repeating_its_promise_with_ska_reports_only_what_was_done(write, rules, nlp):
+    """On a follow-up report, "Polisen ska …" that reports nothing done is the original promise repeated
+    (rules/activities.yaml restated_modal_words); the report on it is the activity."""
+    txt = ("Uppföljning medborgarlöfte 2022 - Osby\n\n"
+           "Polisen ska besöka skolorna i kommunen för att skapa goda relationer med eleverna.\n\n"
+           "Under 2022 har polisen genomfört ett 20-tal besök på skolorna.\n\n"
+           "  • Kommunen ska ordna fler trygghetsvandringar i centrum.\n"
+           "  • Kommunen har genomfört tre trygghetsvandringar i centrum och fler ska genomföras.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Under 2022 har polisen genomfört ett 20-tal besök på skolorna.",
+        "Kommunen har genomfört tre trygghetsvandringar i centrum och fler ska genomföras."]
+
+
+def test_a_need_the_aim_of_involving_residents_and_a_low_count_are_no_activities(write, rules, nlp):
+    """"… behöver polis och kommun … arbeta …" is a need, "… ska göras mer delaktiga …" the general aim of
+    involving residents, "… ska fokuseras på …" the area described; on a report "… har varit lågt" a result
+    (rules/activities.yaml)."""
+    txt = ("Osby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
+           "För att torget ska kännas tryggt behöver polis och kommun arbeta med olika åtgärder. "
+           "Invånarna och föreningarna ska göras mer delaktiga i det brottsförebyggande arbetet. "
+           "Trafikarbetet i kommunen ska fokuseras på hastighet och buskörning. "
+           "Insatserna förväntas öka invånarnas förtroende för polisen. "
+           "Polisen ska patrullera på torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera på torget varje fredag."]
+    assert "förväntas öka invånarnas förtroende" in rec.expected_effect  # (an expected effect)
+    txt = ("Uppföljning medborgarlöfte 2022 - Osby\n\n"
+           "Under året har polisen genomfört tio trafikkontroller. "
+           "Antalet tips om narkotika har under året varit lågt.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Under året har polisen genomfört tio trafikkontroller."]
+
+
+def test_what_is_to_be_reached_in_the_long_run_lists_goals(write, rules, nlp):
+    """"På sikt ska vi tillsammans:" lists goals, no promises (rules/activities.yaml long_run_goal_leadins);
+    a goal that names a local priority is a focus area."""
+    txt = ("Osby – medborgarlöfte 2024\n\nVårt löfte till dig\n\n"
+           "  • Polisen ska patrullera i centrum varje helg.\n\n"
+           "På sikt ska vi tillsammans bland annat:\n\n"
+           "  • Minska den öppna narkotikahandeln vid stationen.\n"
+           "  • Få bort otryggheten i parken.\n")
+    rec = _one(write, rules, nlp, txt, "osby")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum varje helg."]
+    assert "Minska den öppna narkotikahandeln vid stationen" in [f.title for f in rec.focus_areas]
