@@ -2195,3 +2195,14 @@ def test_a_bare_period_heading_after_a_report_section_starts_no_record(write, ru
            "Medborgarlöfte 2024\n")
     recs = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records
     assert [(r.doc_type, r.period.start) for r in recs] == [("medborgarlofte", 2023), ("uppfoljning", 2022)]
+
+
+def test_a_leadin_with_atar_sig_names_its_actor_and_opens_promises(write, rules, nlp):
+    # "X åtar sig att:" promises as "X lovar att:" (rules/activities.yaml activity_leadin_words,
+    # actor_heading_cues): its items are X's, and running text under a later heading of the list's
+    # section still promises
+    txt = ("Medborgarlöfte i Ale 2020\n\nPolisen åtar sig att:\n\n  • genomföra tre trafikkontroller vid skolorna.\n\n"
+           "Kommunen åtar sig att:\n\n  • se över belysningen i parken.\n\nÖvriga parter\n\n"
+           "Kommunen och polisen kommer att bjuda in föreningarna till ett möte under hösten.\n")
+    rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"], ["polisen", "kommunen"]]
