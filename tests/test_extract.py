@@ -2206,3 +2206,13 @@ def test_a_leadin_with_atar_sig_names_its_actor_and_opens_promises(write, rules,
            "Kommunen och polisen kommer att bjuda in föreningarna till ett möte under hösten.\n")
     rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
     assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"], ["polisen", "kommunen"]]
+
+
+def test_a_heading_that_says_how_the_aim_is_reached_heads_promises(write, rules, nlp):
+    # "Så här uppnår vi målet" is an activity heading (rules/sections.yaml headings.activities), though it
+    # stands after a box that tells what a medborgarlöfte is
+    txt = ("Medborgarlöftet 2020\n\nVad är ett medborgarlöfte?\n\nMedborgarlöftet är ett åtagande från polisen och "
+           "kommunen till invånarna.\n\nSå här uppnår vi målet\n\nVi ska öka samarbetet med fritidsgårdarna för att "
+           "förebygga brott.\n")
+    rec = extract_path(write("s.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == ["Vi ska öka samarbetet med fritidsgårdarna för att förebygga brott."]
