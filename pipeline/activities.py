@@ -1446,14 +1446,16 @@ def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...]
     their blocks; not a quote's. With ``summary``, also a sentence that sums up promises by naming
     some ("X och Y – det är några av de löften som …": rules/activities.yaml promise_summary)."""
     quotes = _quotes(seg, rules, doc_text)
+    summing = rules.activities["promise_summary_sections"] if summary else ()
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in sections or id(block) in quotes:
+        if block.kind != "paragraph" or section not in sections and section not in summing or id(block) in quotes:
             continue
         sents = list(docs[id(block)].sents)
         if opens_list(block.text, rules):
             sents = sents[:-1]
         for prev, sent in zip([None] + sents, sents):
-            if (is_commitment(sent, rules, strict=True) or summary and sums_up_promises(sent.text, rules)) \
+            if (section in sections and is_commitment(sent, rules, strict=True)
+                    or section in summing and sums_up_promises(sent.text, rules)) \
                     and (prev is None or _focus_also(prev, sent, rules) is None):
                 yield block, sent
 

@@ -2216,3 +2216,13 @@ def test_a_heading_that_says_how_the_aim_is_reached_heads_promises(write, rules,
            "förebygga brott.\n")
     rec = extract_path(write("s.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
     assert [a.text for a in rec.activities] == ["Vi ska öka samarbetet med fritidsgårdarna för att förebygga brott."]
+
+
+def test_a_news_page_that_names_some_of_the_activities_with_bland_annat(write, rules, nlp):
+    # "I aktiviteterna ingår bland annat …" sums up promises on a page with no list (rules/activities.yaml
+    # promise_summary, promise_summary_sections), also under a focus heading
+    txt = ("Medborgarlöfte 2024\n\nFokusområde: Trygghet\n\nKommunen och polisen har tagit fram ett nytt medborgarlöfte. "
+           "I aktiviteterna ingår bland annat nattvandringar, trygghetsvandringar och tätare trafikkontroller.\n")
+    rec = extract_path(write("b.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "I aktiviteterna ingår bland annat nattvandringar, trygghetsvandringar och tätare trafikkontroller."]
