@@ -333,7 +333,7 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
         return None
     focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low)
-    if _generic(text, rules) or not t.negations.isdisjoint(words) or focus_only \
+    if _generic(text, rules) or _negated(words, rules) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
@@ -343,6 +343,18 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
         return None
     commit = _main_commitment(words, rules) or (report and past)
     return commit, _acts(low, rules), "vi" in words
+
+
+def _negated(words: tuple[str, ...], rules: Rules) -> bool:
+    """A negation, unless the sentence commits before the first word that opens a clause of what for or
+    of whom and the negation stands in that clause ("Polisen och kommunen ska … i syfte att antalet
+    bostadsinbrott inte ska öka": rules/activities.yaml negation_clause_starts)."""
+    negations = _tables(rules).negations
+    if negations.isdisjoint(words):
+        return False
+    starts = rules.activities["negation_clause_starts"]
+    cut = next((i for i, w in enumerate(words) if w in starts), len(words))
+    return not negations.isdisjoint(words[:cut]) or not _main_commitment(words[:cut], rules)
 
 
 def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:

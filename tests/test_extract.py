@@ -2226,3 +2226,14 @@ def test_a_news_page_that_names_some_of_the_activities_with_bland_annat(write, r
     rec = extract_path(write("b.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
     assert [a.text for a in rec.activities] == [
         "I aktiviteterna ingår bland annat nattvandringar, trygghetsvandringar och tätare trafikkontroller."]
+
+
+def test_a_negation_in_the_clause_of_what_for_does_not_undo_the_promise(write, rules, nlp):
+    # rules/activities.yaml negations, negation_clause_starts: "… ska … i syfte att … inte ska öka" promises;
+    # "… ska inte öka" and a negation with no commitment before "att" do not
+    txt = ("Medborgarlöfte 2018\n\nDet här ska vi göra\n\nPolisen ska informera om grannsamverkan i syfte att "
+           "antalet inbrott inte ska öka. Antalet inbrott ska inte öka. Detta har lett till att vi inte "
+           "behövt göra fler kontroller.\n")
+    rec = extract_path(write("n.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "Polisen ska informera om grannsamverkan i syfte att antalet inbrott inte ska öka."]
