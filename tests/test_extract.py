@@ -2237,3 +2237,13 @@ def test_a_negation_in_the_clause_of_what_for_does_not_undo_the_promise(write, r
     rec = extract_path(write("n.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
     assert [a.text for a in rec.activities] == [
         "Polisen ska informera om grannsamverkan i syfte att antalet inbrott inte ska öka."]
+
+
+def test_a_follow_up_verb_that_goes_with_an_action_keeps_the_promise(write, rules, nlp):
+    # rules/sections.yaml not_follow_up_phrases: "… ska genomföras och följas upp" is one promise, not how the
+    # medborgarlöfte is followed up
+    txt = ("Medborgarlöfte 2019\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum varje fredag.\n"
+           "  • En kartläggning av mörka gångstråk ska genomföras och följas upp.\n")
+    rec = extract_path(write("f.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities][1] == "En kartläggning av mörka gångstråk ska genomföras och följas upp."
+    assert rec.follow_up is None
