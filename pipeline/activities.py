@@ -69,6 +69,7 @@ class _Tables:
     quote_start: re.Pattern
     note_start: re.Pattern
     not_activity_starts: tuple[str, ...]
+    activity_starts_despite: tuple[str, ...]
     past: frozenset
     negations: frozenset
     commit: frozenset
@@ -106,6 +107,7 @@ def _tables(rules: Rules) -> _Tables:
         quote_speech=_any_in(a["quote_speech_cues"]), quote_start=re.compile(a["quote_paragraph_start"]),
         note_start=re.compile(a["note_paragraph_start"]),
         not_activity_starts=tuple(a["not_activity_starts"]),
+        activity_starts_despite=tuple(a["activity_starts_despite"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
@@ -330,7 +332,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     low = norm(text)
     words = _words(low)
     t = _tables(rules)
-    if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
+    if len(words) < 3 or text[:1] in "–-\"”" \
+            or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None
     focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low)
     if _generic(text, rules) or _negated(words, rules) or focus_only \

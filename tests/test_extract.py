@@ -2247,3 +2247,13 @@ def test_a_follow_up_verb_that_goes_with_an_action_keeps_the_promise(write, rule
     rec = extract_path(write("f.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
     assert [a.text for a in rec.activities][1] == "En kartläggning av mörka gångstråk ska genomföras och följas upp."
     assert rec.follow_up is None
+
+
+def test_what_the_promise_is_told_in_one_sentence_with_its_doer(write, rules, nlp):
+    # rules/activities.yaml activity_starts_despite: "Medborgarlöftet innebär att polisen … kommer att …" promises,
+    # though "Medborgarlöftet …" opens no activity otherwise
+    txt = ("Medborgarlöfte 2017\n\nDet här gör vi\n\nMedborgarlöftet innebär att polisen kommer att fortsätta med "
+           "fotpatruller i centrum. Medborgarlöftet är en del av samverkansavtalet.\n")
+    rec = extract_path(write("m.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "Medborgarlöftet innebär att polisen kommer att fortsätta med fotpatruller i centrum."]
