@@ -786,6 +786,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # "De problemområden som identifierats är följande:" / "Trafikproblematik" / its text / …
                 current_fa, heading_actors, areas_below = add_focus(draft, _focus_item(block.text, rules)), (), True
                 continue
+            if section in ("lead", "activities", "focus") \
+                    and (aim := means_focus(_last_sentence(seg, i - 1, docs), block.text, rules)) is not None:
+                # the means as a heading of its own: "• Vi ska arbeta för att skapa förutsättningar för en drogfri
+                # miljö för barn och ungdomar." / "Det ska vi göra genom bland annat följande aktiviteter" / its
+                # list (polisen-se__mullsjo, both its promises): the aim is the area, no activity
+                above = seg.blocks[i - 1][0]
+                draft.activities = [a for a in draft.activities if not above.start <= a["span"][0] < above.end]
+                current_fa, heading_actors, leadin, areas_below = add_focus(draft, aim), (), None, False
+                continue
             acts = _actor_heading(doc, rules)
             leadin, areas_below = None, False
             promise_heading = _goal_re(rules.activities["promise_heading"]).search(norm(block.text)) is not None
@@ -798,6 +807,15 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # "Fokus på otrygga miljöer, trafikbrott och droganvändning" (www-osby-se__medborgarlofte)
                 areas = [add_focus(draft, fa) for fa in named_areas]
                 current_fa, heading_actors = (areas[0] if len(areas) == 1 else None), ()
+            elif section in ("lead", "activities", "focus") and "," in block.text \
+                    and len(block.text.split()) <= 10 and not commits(block.text, rules) \
+                    and id(block) not in trailing and block is not last_block \
+                    and len(categorize(block.text, rules, allow_other=False, fallback=False)) >= 2:
+                # a heading that lists areas with no focus cue, each naming a category: "Samverkan mot otrygga
+                # miljöer, trafikbrott och droganvändning" (www-osby-se__2021-05-19-…; its promise's page says
+                # "Fokus på otrygga miljöer, …": www-osby-se__medborgarlofte), as the lead-in "Samverkan mot
+                # droger och ungdomskriminalitet:" (polisen-se__lysekil): one area, its categories all it names
+                current_fa, heading_actors = add_focus(draft, _focus_item(block.text, rules)), ()
             elif section in ("lead", "activities", "focus") and not block.text.endswith(("!", "?")) \
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
@@ -883,8 +901,13 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # section (polisen-se__osteraker, -2); not one that introduces the promises ("Utifrån … medborgarnas
                 # önskemål om en synligare polis ger polisen och kommunen följande medborgarlöften:": polisen-se__are-2)
                 draft.situation.append(" ".join(last.text.split()))
+            # a lead-in that promises under an effect heading opens the promises (below) and groups them by
+            # its aim as in the activities: "Det här ska vi åstadkomma tillsammans" / "För att bättre kunna
+            # samordna … det drogförebyggande arbetet … kommer polisen i samverkan med kommunen … att:" (polisen-se__avesta)
+            promising_effect = section == "effect" and leadin == "activity" and opens_list(block.text, rules) \
+                and _promises(last, rules)
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
-                if section in ("lead", "activities", "focus") else None
+                if section in ("lead", "activities", "focus") or promising_effect else None
             before = body[-1] if body else _last_sentence(seg, i - 1, docs)
             if aim is None and section in ("lead", "activities", "focus") \
                     and (aim := means_focus(before, last.text, rules)) is not None:
@@ -1083,6 +1106,16 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     start = next((p for p in sec["focus_list_starts"] if low.startswith(p)), None)
     if start is not None and any(w in before for w in sec["focus_list_previous"]):
         return _list_areas(" ".join(sent.text.split())[len(start):], rules)
+    about = next((p for p in sec["promise_about_next"] if low.startswith(p)), None)
+    if about is not None and any(w in before for w in sec["promise_about_previous"]):
+        clause = " ".join(sent.text.split())[len(about):]
+        cut = min([i for stop in sec["focus_clause_stops"] if (i := clause.lower().find(stop)) >= 0] + [len(clause)])
+        clause = clause[:cut].strip().rstrip(".")
+        parts = [p.strip(' .:;,"”') for p in _split_areas(clause[4:] if clause.lower().startswith("att ") else clause)]
+        cats = [categorize(p, rules, allow_other=False, fallback=False) for p in parts]
+        # every part names its category (no fallback): "… om vilka fokusområden som kommun och polis … kommit överens
+        # om …, och som ska ge effekten av ökad trygghet" (polisen-se__sunne) is what any promise is about
+        return [FocusArea(title=p, categories=c) for p, c in zip(parts, cats)] if parts and all(cats) else []
     if low.startswith(tuple(sec["promise_summary_next"])):
         cats = categorize(prev.text, rules, allow_other=False, fallback=False)
         named = {c for fa in _sentence_areas(prev.text, rules) for c in fa.categories}

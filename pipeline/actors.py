@@ -33,7 +33,10 @@ def _is_genitive(span: Span, rules: Rules) -> bool:
     if not word.endswith("s") or len(span) > 1:
         return False
     forms = _forms(rules)
-    return word not in forms and word[:-1] in forms
+    if word in forms:
+        return False
+    stem = word[:-1]
+    return stem in forms or any(stem.endswith(f[1:]) for f in forms if f.startswith("*") and not f.endswith("s"))
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +66,8 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
             before = doc[i - 1].lower_ if i > 0 else ""
             if mention.text.lower() in a["method_forms"] and before.startswith(tuple(a["method_work_words"])):
                 return False  # "Fortsätta jobba med Grannsamverkan": the method worked on
-            return before not in a["partner_veto_before_cue"]
+            # "kontakt med skolan" is one side's contact; "kontakt mellan skolan, socialtjänsten och polisen" all's
+            return low in a["symmetric_partner_cues"] or before not in a["partner_veto_before_cue"]
         if low in a["through_cues"]:
             return not _is_genitive(mention, rules)  # "via polisens och kommunens hemsidor": a channel
         if low in a["acronym_partner_brackets"] and i > 0 and _acronym(doc[i - 1].text):
@@ -261,9 +265,11 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
         return True  # the text opens with it
     joiners = _opening_joiners(rules)
     covered = {i for s in mentions for i in range(s.start, s.end)}
-    named = {i for i in range(lo, start) if doc[i].is_title}
+    verbs = _infinitives(rules)
+    named = {i for i in range(lo, start) if doc[i].is_title and doc[i].lower_ not in verbs}
     # a capitalised word is part of a name that leads to a mention ("Båstads kommun"); one that
-    # is not ("Besöka Forshagaakademien samt grundskolorna") opens no list of doers
+    # is not ("Besöka Forshagaakademien samt grundskolorna"), or is a verb that opens the text
+    # ("Besöka skolor, fritidsgårdar och andra ungdomsmiljöer": polisen-se__ostersund), opens no list of doers
     leads = set()
     for i in range(start - 1, lo - 1, -1):
         if i in named and (i + 1 in covered or i + 1 in leads):
@@ -272,8 +278,14 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
 
 
 @lru_cache(maxsize=4)
+def _infinitives(rules: Rules) -> frozenset:
+    """The infinitives that open promise bullets (rules/activities.yaml ``action_infinitives``)."""
+    return frozenset(rules.activities["action_infinitives"])
+
+
+@lru_cache(maxsize=4)
 def _opening_joiners(rules: Rules) -> frozenset:
-    return frozenset(rules.actors["list_joiners"]) | {"gemensamt", "att"}
+    return frozenset(rules.actors["list_joiners"]) | {"gemensamt", "att"} | frozenset(rules.actors["opening_modifiers"])
 
 
 def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parties: tuple[str, ...],

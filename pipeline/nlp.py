@@ -44,6 +44,8 @@ class ActorRuler:
             for form in spec["forms"]:
                 if form.startswith("*"):
                     self.suffixes.append((form[1:], label))
+                    if not form.endswith("s"):  # "Östermalms stadsdelsförvaltnings preventionsenhet"
+                        self.suffixes.append((form[1:] + "s", label))
                 elif form.endswith("*"):
                     self.prefixes.append((form[:-1], label))
                 elif " " in form:

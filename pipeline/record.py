@@ -541,7 +541,8 @@ def find_doc_type(title: str, rules: Rules, text: str = "") -> str:
 def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
     """Who promises: the doers of the sentences that promise or sign ("Polisen och Bräcke
     kommun lovar …"), with their partners; a partner alone ("… tillsammans med Polisen")
-    does not say who signed. Signatory lines ("X, kommunalråd och Y,
+    does not say who signed, two parties that work together do ("… har tagits fram i samverkan
+    mellan polisen och Borås Stad"). Signatory lines ("X, kommunalråd och Y,
     lokalpolisområdeschef") add theirs. Else the owner of the promise ("Det här är polisens
     medborgarlöfte"), else polisen and kommunen (polisen alone on a page that never names a
     kommun)."""
@@ -549,8 +550,9 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
     found: set[str] = set()
     for sent in promise_sentences:
         r = read_actors(sent, rules)
-        if r.subject:
-            found |= {c for c in r.subject + r.partners if c in party_codes}
+        partners = {c for c in r.partners if c in party_codes}
+        if r.subject or len(partners) > 1:  # (two parties as partners: "tagits fram i samverkan mellan polisen och Borås Stad")
+            found |= {c for c in r.subject if c in party_codes} | partners
     found |= _signatories(full_text, rules)
     if not found:
         found = _promise_owners(full_text, rules)

@@ -125,6 +125,22 @@ def test_actor_suffix_and_heading_actors(write, rules, nlp):
                                                   ["kommunen", "civilsamhalle"]]
 
 
+def test_heading_that_takes_on_or_supports_names_the_actor(write, rules, nlp):
+    txt = ("Medborgarlöfte i Surahammar 2021\n\nPolisen åtar sig att:\n\n  • Genomföra tio trafikkontroller.\n"
+           "  • Varje fredag patrullera i centrum tillsammans med ungdomscoacherna.\n\n"
+           "Kommunen åtar sig att:\n\n  • Ta bort klotter inom 48 timmar.\n\n"
+           "Staden stödjer polisens löfte genom:\n\n  • Trygghetsvandringar i centrum.\n")
+    rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/surahammar/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["polisen", "kommunen"], ["kommunen"], ["kommunen"]]
+
+
+def test_report_heading_of_what_one_party_did_names_the_actor(write, rules, nlp):
+    txt = ("Uppföljning medborgarlöfte Lerum 2019\n\nSå har vi uppfyllt vårt löfte\n\nDetta har kommunen gjort 2019:\n\n"
+           "  • Genomfört fyra trygghetsvandringar i centrum.\n  • Bytt ut belysningen i tre gångtunnlar.\n")
+    rec = extract_path(write("u.txt", txt, url="https://polisen.se/x/lerum/uppfoljning/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["kommunen"]]
+
+
 def test_promise_leadin_without_actor_gives_the_parties(write, rules, nlp):
     txt = ("Medborgarlöfte i Ale 2020\n\nPolisen och Ale kommun har tagit fram ett medborgarlöfte.\n\n"
            "Kommunen lovar att:\n\n  • Förbättra belysningen i centrum.\n\n"
@@ -275,6 +291,17 @@ def test_aim_on_the_line_above_a_leadin_that_says_how(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "sala")
     assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"]]
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem kontroller."]
+
+
+def test_aim_bullet_over_a_means_heading(write, rules, nlp):
+    """The means line as a heading with no colon, the aim a bullet above it (polisen-se__mullsjo)."""
+    txt = ("Sala – medborgarlöften\n\nMedborgarlöfte 2022\n\n  • Vi ska arbeta för att minska skadegörelsen på "
+           "skolorna.\n\nDet ska vi göra genom bland annat följande aktiviteter\n\n"
+           "  • Polisen ska patrullera vid skolorna varje helg.\n  • Kommunen ska sanera klotter inom ett dygn.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("minska skadegörelsen på skolorna", ["unga", "mangdbrott"])]
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid skolorna varje helg.",
+                                                "Kommunen ska sanera klotter inom ett dygn."]
 
 
 def test_leadin_that_opens_with_the_aim(write, rules, nlp):
@@ -485,6 +512,17 @@ def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "sala")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra riktade insatser mot droger."]
     assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
+
+
+def test_a_purpose_leadin_that_promises_under_an_effect_heading_groups_its_promises(write, rules, nlp):
+    """(polisen-se__avesta) "Det här ska vi åstadkomma tillsammans" / "För att … kommer polisen … att:"."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "För att minska langningen av alkohol till unga kommer polisen tillsammans med kommunen under 2022 att:\n\n"
+           "  • genomföra kontroller vid butikerna\n  • informera föräldrar på skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    title = "För att minska langningen av alkohol till unga kommer polisen tillsammans med kommunen under 2022 att"
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [(title, ["unga", "narkotika"])]
+    assert [a.focus_area for a in rec.activities] == [title, title]
 
 
 def test_a_focus_cue_with_words_between(write, rules, nlp):
@@ -1393,12 +1431,33 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # a housing company named for its town, and fastighetsbolag, as partners
     ("Polisen genomför trygghetsronder tillsammans med Tranemobostäder.", ["polisen", "fastighetsagare"]),
     ("Polisen samverkar med fastighetsbolagen i centrum.", ["polisen", "fastighetsagare"]),
+    # the police's presence opens the text, after words of degree too
+    ("Fortsatt hög polisiär närvaro vid stationen på kvällstid.", ["polisen"]),
+    ("Ökad polisnärvaro i centrum under helgerna.", ["polisen"]),
+    # a contact "mellan" names all who take part; a genitive of a kommun department as partner;
+    # a place "i de tre kommunerna" is no doer
+    ("Regelbunden kontakt mellan skolan, socialtjänsten och polisen.", ["polisen", "kommunen", "skola"]),
+    ("Polisen har kontakt med skolan varje vecka.", ["polisen"]),
+    ("Polisen ska tillsammans med Kungsholmens stadsdelsförvaltnings fältgrupp besöka torget.", ["polisen", "kommunen"]),
+    ("Polisen ska genomföra tio insatser i de tre kommunerna.", ["polisen"]),
+    # the kommun's staff at work beside the police
+    ("Öka tryggheten vid stationen genom närvaro av polis och kommunal personal.", ["polisen", "kommunen"]),
+    # the police officers in the plural; a housing cooperative in the list of doers
+    ("Områdespoliserna ska besöka skolorna varje vecka.", ["polisen"]),
+    ("Fler poliser ska patrullera i centrum på kvällarna.", ["polisen"]),
+    ("Kommunen ska verka för att fler poliser finns i centrum.", ["kommunen"]),
+    ("Att polisen, kommunen och HSB tillsammans ska genomföra trygghetsvandringar.",
+     ["polisen", "kommunen", "fastighetsagare"]),
+    # a property company by its name, as partner; the kommun's youth coaches too
+    ("Kommunen ska tillsammans med Strandby fastigheter AB se över belysningen.", ["kommunen", "fastighetsagare"]),
+    ("Polisen patrullerar i centrum tillsammans med ungdomscoacherna.", ["polisen", "kommunen"]),
     # kinds and names of schools, and fritidsgård, as partners or as the opening doer
     ("SSPF (ett samarbete mellan grundskola, gymnasium, fritidsgård och Polis) gör insatser.",
      ["polisen", "kommunen", "skola"]),
     ("Ryaskolan förstärker med vuxna under dagtid.", ["skola"]),
     # a capitalised verb and a place name open no list of doers
     ("Besöka Forshagaakademien samt grundskolorna i preventivt syfte.", ["polisen", "kommunen"]),
+    ("Besöka skolor och fritidsgårdar på kvällstid.", ["polisen", "kommunen"]),
     ("Allmänhet och föreningar bjuds in till en träff.", ["polisen", "kommunen"]),
     ("Båstads kommun startar ett samverkansforum.", ["kommunen"]),
     ("Polisen genomför trygghetsvandringar tillsammans med Länsförsäkringar.", ["polisen", "ovriga"]),
@@ -1974,6 +2033,63 @@ def test_aim_stated_in_prose_gives_the_area_of_a_record_with_none(write, rules, 
         rec = _one(write, rules, nlp, "Sala – medborgarlöften 2021\n\nPolis och kommun har tecknat ett nytt "
                    f"medborgarlöfte.\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
         assert rec.focus_areas == [], lead
+
+
+def test_the_parties_raise_safety_at_a_place_or_name_this_years_purpose(write, rules, nlp):
+    """aim_when_no_area: the parties' own verb with trygghet tied to a place (polisen-se__haninge,
+    polisen-se__tranemo); the purpose of this year's promise, each clause an area (polisen-se__strangnas-2);
+    general aims give none."""
+    for lead, cats in [
+            ("Polisen ska tillsammans med kommunen öka tryggheten vid torget och i trafikmiljöerna.",
+             [["trafik", "offentlig_miljo"]]),
+            ("Polisen vill tillsammans med bostadsbolaget öka tryggheten på Norrgårdsområdet.", [["offentlig_miljo"]]),
+            ("Polis och kommun kommer att genomföra insatser för att minska cykelstölderna och skapa en säker "
+             "trafikmiljö.", [["trafik", "mangdbrott"]]),
+            ("Syftet med årets medborgarlöfte är att polis och kommun ska skapa aktiviteter som kan resultera i "
+             "att färre cykelstölder sker vid stationen samt att trafiksäkerheten vid skolorna ska öka.",
+             [["mangdbrott"], ["trafik", "unga"]])]:
+        rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n"
+                   "  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert [f.categories for f in rec.focus_areas] == cats, lead
+    for lead in ["Polisen ska tillsammans med kommunen öka tryggheten i hela kommunen.",
+                 "Syftet med årets medborgarlöfte är att skapa aktiviteter som kan resultera i färre brott och "
+                 "en ökad trygghet."]:
+        rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n"
+                   "  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert rec.focus_areas == [], lead
+
+
+def test_a_word_between_the_promises_and_their_safer_place(write, rules, nlp):
+    """promise_focus: "medborgarlöften åren för en tryggare stadskärna följande" (polisen-se__skelleftea)."""
+    rec = _one(write, rules, nlp, "Sala – medborgarlöften\n\nUnder åren 2020-2022 är kommunens medborgarlöften "
+               "åren för en tryggare stadskärna följande.\n\n  • Vi lovar att genomföra trygghetsvandringar i centrum.\n", "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("tryggare stadskärna", ["offentlig_miljo"])]
+
+
+def test_what_the_promise_is_about_in_the_sentence_after_it(write, rules, nlp):
+    """promise_about_next: "… ett nytt medborgarlöfte. Det handlar bland annat om att X, Y och Z." (polisen-se__goteborg-
+    norra-hisingen); every part must name a category (a general "Det handlar om konkreta aktiviteter …" gives none)."""
+    lead = ("Polisen och stadsdelen har tecknat ett nytt medborgarlöfte. Det handlar bland annat om att minska "
+            "skadegörelsen, stoppa langningen och skapa en säkrare trafikmiljö.")
+    rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("minska skadegörelsen", ["mangdbrott"]), ("stoppa langningen", ["narkotika"]),
+        ("skapa en säkrare trafikmiljö", ["trafik"])]
+    lead = ("Genom medborgarlöftet ska vi tillsammans göra insatser för medborgarna. Det handlar om konkreta "
+            "aktiviteter för att öka tryggheten och minska antalet inbrott.")
+    rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n  • Polisen ska patrullera varje vecka.\n", "sala")
+    assert rec.focus_areas == []
+
+
+def test_a_heading_that_lists_areas_with_commas(write, rules, nlp):
+    """A heading listing areas, no focus cue (www-osby-se__2021-05-19-…, polisen-se__overtornea): one area, all its
+    categories; a heading with commas that names one category or none is no area."""
+    txt = ("Sala – medborgarlöften 2021\n\nSamverkan mot klotter, langning och buskörning\n\n"
+           "  • Polisen ska patrullera vid skolorna varje helg.\n\nKommunen, polisen och föreningarna\n\n"
+           "  • Kommunen ska sanera klotter inom ett dygn.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Samverkan mot klotter, langning och buskörning", ["trafik", "narkotika", "mangdbrott"])]
 
 
 def test_the_insecurity_a_problem_causes_is_no_public_place(rules):

@@ -244,6 +244,15 @@ def test_follow_up_title_period_wins_over_the_text(write, rules, nlp):
     ("Det här är polisens medborgarlöfte. Polisen och Lerums kommun lovar att arbeta för trygghet.",
      ["polisen", "kommunen"]),
     ("Det här är årets medborgarlöfte i Lerums kommun.", ["polisen", "kommunen"]),
+    # a sentence that renews, launches or drew up the promise names who gives it, two parties
+    # that drew it up together too; a partner alone does not
+    ("Det här är polisens medborgarlöfte. Polisen och stadsdelsförvaltningen förnyar medborgarlöftet.",
+     ["polisen", "kommunen"]),
+    ("Det här är polisens medborgarlöfte. Det har tagits fram i samverkan mellan polisen och Lerums kommun.",
+     ["polisen", "kommunen"]),
+    ("Det här är polisens medborgarlöfte. Det har tagits fram i samverkan mellan polisen och boende.", ["polisen"]),
+    ("Varje år lovar polisen att satsa på trygghet. Stadsdelsförvaltningen stöttar polisens medborgarlöfte.",
+     ["polisen", "kommunen"]),
 ])
 def test_parties_from_the_owner_of_the_promise(write, rules, nlp, lead, expected):
     text = f"Lerum – medborgarlöften 2021\n\n{lead}\n\n  • Minst fem trygghetsvandringar per år ska genomföras.\n"
