@@ -73,6 +73,10 @@ PATTERNS = [
     ("Kommunen och polisen tar vartannat år fram nya medborgarlöften.", (1, "year", 2, False)),
     ("Arbetet följs upp i slutet av respektive år.", (1, "year", 1, False)),
     ("Fritidsgården samordnar varje oktober en trygghetsvandring.", (1, "year", 1, False)),
+    # months named together after a once-a-year word: that many occasions a year
+    ("Löftet ska följas upp årligen i mars och oktober av parterna.", (2, "year", 1, False)),
+    ("Kommunen redovisar arbetet varje år i april, augusti och december.", (3, "year", 1, False)),
+    ("Rådet träffas årligen i september.", (1, "year", 1, False)),
     ("Polisen ökar närvaron under alla lördagskvällar vid torget.", (1, "week", 1, False)),
     ("Nattvandrarna går alla helger i centrum.", (1, "week", 1, False)),
     # weekdays named together: that many occasions a week ("eller": one of them)
