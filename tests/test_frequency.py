@@ -12,6 +12,7 @@ CASES = [
     ("Var tredje fredagskväll träffas representanter", (1, "week", 3, False)),
     ("Varje fredagskväll träffas representanter", (1, "week", 1, False)),
     ("två träffar per termin på skolor", (2, "term", 1, False)),
+    ("två besök per läsår på varje skola", (2, "year", 1, False)),
     ("Kommunen ska genomföra 10 tillsynsbesök på krogar", (10, "period", 1, False)),
     ("genomföra fem trygghetsdialoger", (5, "period", 1, False)),
     ("vid minst fem tillfällen genomföra insatser", (5, "period", 1, True)),
