@@ -1955,6 +1955,22 @@ def test_a_report_section_on_a_promise_page_is_its_own_record(write, rules, nlp)
     assert report.focus_areas == []  # the topics of the repeated promises are not the report's
 
 
+def test_a_summary_of_the_year_before_is_a_report_of_its_own(write, rules, nlp):
+    """"Sammanfattning för 2024" on the page of the 2025 promise, with what was done in 2024 below
+    it, is the follow-up of 2024; a summary of the lägesbild is no report."""
+    txt = ("Medborgarlöfte 2025 undertecknat\n\nLöftet 2025\n\nUnder 2025 kommer polisen och kommunen att "
+           "särskilt fokusera på trafiksäkerheten vid skolorna.\n\nSammanfattning för 2024\n\n"
+           "Kommunen har under 2024 genomfört fyra trygghetsvandringar i centrum.\n")
+    recs = extract_path(write("storby.txt", txt, url="https://www.sala.se/nyheter/lofte/"), rules, nlp).records
+    assert [(r.doc_type, r.period.start, r.period.end) for r in recs] == [
+        ("medborgarlofte", 2025, 2025), ("uppfoljning", 2024, 2024)]
+    assert [a.text for a in recs[1].activities] == [
+        "Kommunen har under 2024 genomfört fyra trygghetsvandringar i centrum."]
+    txt = txt.replace("Sammanfattning för 2024", "Sammanfattning av lägesbilden 2024")
+    recs = extract_path(write("storby.txt", txt, url="https://www.sala.se/nyheter/lofte/"), rules, nlp).records
+    assert [r.doc_type for r in recs] == ["medborgarlofte"]
+
+
 def test_a_report_heading_without_a_reported_action_is_no_record(write, rules, nlp):
     """A linked report ("Uppföljning av medborgarlöfte 2022" over the next section) or a bare
     "Uppföljning" over how the promise is followed up stays with the promise."""
