@@ -58,7 +58,9 @@ def _init_worker(max_bytes: int, model: str | None) -> None:
 
 
 def _init_pool_worker(max_bytes: int, model: str | None) -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool and keeps what is done."""
+    """Workers leave Ctrl-C to the parent, which stops the pool and keeps what is done. Their
+    pipeline is the parent's, inherited by the fork (``build_nlp`` is cached): built once, its
+    pages shared, not built again by each worker (0.1 s of CPU each)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     tune_collector()
     _init_worker(max_bytes, model)
@@ -139,10 +141,10 @@ def _run_locked(paths, out_dir: Path, jobs, resume, max_bytes, model, progress, 
     interrupted = False
     chunks = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
     try:
+        _init_worker(max_bytes, model)  # once, here: forked workers inherit the pipeline (copy-on-write)
         if jobs > 1 and len(chunks) > 1:
             _in_workers(chunks, jobs, max_bytes, model, take, notice)
         else:
-            _init_worker(max_bytes, model)
             for chunk in chunks:
                 take(_work(chunk))
     except KeyboardInterrupt:
