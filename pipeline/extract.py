@@ -203,7 +203,10 @@ def _as_error(path, exc: BaseException) -> DocumentError:
 def in_text_order(texts, seg: Segment) -> list[str]:
     """Situation sentences in the order the page gives them (those of the lead are read after the
     sections: "Underlaget till medborgarlöftena …" before "Resultat trygghetsenkät våren 2021");
-    a text not found as such keeps its place after the one before it."""
+    a text not found as such keeps its place after the one before it. Fewer than two keep theirs
+    (the segment's text is not searched)."""
+    if len(texts) < 2:
+        return list(texts)
     flat, order, last = " ".join(seg.text.split()), [], -1
     for text in texts:
         at = flat.find(text)
