@@ -2385,3 +2385,17 @@ def test_what_is_to_be_reached_in_the_long_run_lists_goals(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "osby")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum varje helg."]
     assert "Minska den öppna narkotikahandeln vid stationen" in [f.title for f in rec.focus_areas]
+
+
+def test_following_up_joined_to_an_action_is_part_of_the_promise(write, rules, nlp):
+    """"… ska genomföras och följas upp", "… starta … samt följa upp och utveckla …": following up is part
+    of what the parties do (rules/sections.yaml follow_up_joined_to_action); "… följas upp och redovisas"
+    is the follow-up of the promise."""
+    txt = ("Motala – medborgarlöften 2021\n\nDet här ska vi göra\n\n"
+           "  • En inventering av mörka gångvägar ska genomföras och följas upp.\n"
+           "  • Polisen och kommunen ska starta nya grannsamverkansområden samt följa upp och utveckla "
+           "de områden som redan finns.\n\n"
+           "Uppföljning\n\nArbetet kommer att följas upp och redovisas två gånger per år.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text[:30] for a in rec.activities] == ["En inventering av mörka gångvä", "Polisen och kommunen ska start"]
+    assert rec.follow_up.text == "Arbetet kommer att följas upp och redovisas två gånger per år."
