@@ -2399,3 +2399,16 @@ def test_following_up_joined_to_an_action_is_part_of_the_promise(write, rules, n
     rec = _one(write, rules, nlp, txt)
     assert [a.text[:30] for a in rec.activities] == ["En inventering av mörka gångvä", "Polisen och kommunen ska start"]
     assert rec.follow_up.text == "Arbetet kommer att följas upp och redovisas två gånger per år."
+
+
+def test_an_aside_heading_ends_at_the_next_plain_heading(write, rules, nlp):
+    """"Mål" under one area, "Vad är ett medborgarlöfte?" as a box: an aside (rules/sections.yaml
+    aside_headings); the next heading of no kind goes on with the promises."""
+    txt = ("Motala – medborgarlöften\n\nMedborgarlöften 2023-2024\n\nKlotter\n\n"
+           "  • Kommunen ska sanera klotter inom ett dygn.\n\nMål\n\nEtt renare centrum.\n\n"
+           "Bostadsinbrott\n\nInbrotten har ökat i villaområdena.\n\n"
+           "  • Polisen och kommunen lovar att starta grannsamverkan i två nya områden.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [f.title for f in rec.focus_areas] == ["Klotter", "Bostadsinbrott"]
+    assert [a.text[:24] for a in rec.activities] == ["Kommunen ska sanera klot", "Polisen och kommunen lov"]
+    assert rec.activities[1].focus_area == "Bostadsinbrott"
