@@ -344,7 +344,7 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
         return None
     focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low)
-    if _generic(text, rules) or not t.negations.isdisjoint(words) or focus_only \
+    if _generic(text, rules) or not t.negations.isdisjoint(_before_purpose(words, rules)) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
@@ -354,6 +354,18 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
         return None  # (on a report, a "ska" that reports nothing is the promise repeated)
     commit = _main_commitment(words, rules) or (report and past)
     return commit, _acts(low, rules), "vi" in words
+
+
+def _before_purpose(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
+    """The words before the first purpose clause ("… i syfte att …", "… för att …":
+    rules/activities.yaml ``negation_after_purpose``); all of them when there is none."""
+    for phrase in rules.activities["negation_after_purpose"]:
+        p = tuple(phrase.split())
+        for i in range(len(words) - len(p) + 1):
+            if words[i:i + len(p)] == p:
+                words = words[:i]
+                break
+    return words
 
 
 def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:

@@ -2412,3 +2412,13 @@ def test_an_aside_heading_ends_at_the_next_plain_heading(write, rules, nlp):
     assert [f.title for f in rec.focus_areas] == ["Klotter", "Bostadsinbrott"]
     assert [a.text[:24] for a in rec.activities] == ["Kommunen ska sanera klot", "Polisen och kommunen lov"]
     assert rec.activities[1].focus_area == "Bostadsinbrott"
+
+
+def test_a_negation_in_the_purpose_clause_does_not_undo_the_promise(write, rules, nlp):
+    """"… ska … i syfte att … inte ska öka": what the parties work against is negated, not what they do
+    (rules/activities.yaml negation_after_purpose); "Polisen ska inte …" commits to nothing."""
+    txt = ("Motala – medborgarlöften 2021\n\nDet här ska vi göra\n\n"
+           "Kommunen ska dela ut gratis cykellås i syfte att cykelstölderna inte ska öka. "
+           "Polisen ska inte ta emot anmälningar i kommunhuset.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == ["Kommunen ska dela ut gratis cykellås i syfte att cykelstölderna inte ska öka."]
