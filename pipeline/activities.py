@@ -69,6 +69,7 @@ class _Tables:
     quote_start: re.Pattern
     note_start: re.Pattern
     not_activity_starts: tuple[str, ...]
+    activity_starts_despite: tuple[str, ...]
     past: frozenset
     negations: frozenset
     commit: frozenset
@@ -107,6 +108,7 @@ def _tables(rules: Rules) -> _Tables:
         quote_speech=_any_in(a["quote_speech_cues"]), quote_start=re.compile(a["quote_paragraph_start"]),
         note_start=re.compile(a["note_paragraph_start"]),
         not_activity_starts=tuple(a["not_activity_starts"]),
+        activity_starts_despite=tuple(a["activity_starts_despite"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         restated_modal=frozenset(a["restated_modal_words"]),
@@ -341,10 +343,11 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     low = norm(text)
     words = _words(low)
     t = _tables(rules)
-    if len(words) < 3 or text[:1] in "–-\"”" or low.startswith(t.not_activity_starts):
+    if len(words) < 3 or text[:1] in "–-\"”" \
+            or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None
     focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low)
-    if _generic(text, rules) or not t.negations.isdisjoint(_before_purpose(words, rules)) or focus_only \
+    if _generic(text, rules) or _negated(words, rules) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
@@ -356,16 +359,16 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     return commit, _acts(low, rules), "vi" in words
 
 
-def _before_purpose(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
-    """The words before the first purpose clause ("… i syfte att …", "… för att …":
-    rules/activities.yaml ``negation_after_purpose``); all of them when there is none."""
-    for phrase in rules.activities["negation_after_purpose"]:
-        p = tuple(phrase.split())
-        for i in range(len(words) - len(p) + 1):
-            if words[i:i + len(p)] == p:
-                words = words[:i]
-                break
-    return words
+def _negated(words: tuple[str, ...], rules: Rules) -> bool:
+    """A negation, unless the sentence commits before the first word that opens a clause of what for or
+    of whom and the negation stands in that clause ("Polisen och kommunen ska … i syfte att antalet
+    bostadsinbrott inte ska öka": rules/activities.yaml negation_clause_starts)."""
+    negations = _tables(rules).negations
+    if negations.isdisjoint(words):
+        return False
+    starts = rules.activities["negation_clause_starts"]
+    cut = next((i for i, w in enumerate(words) if w in starts), len(words))
+    return not negations.isdisjoint(words[:cut]) or not _main_commitment(words[:cut], rules)
 
 
 def _main_commitment(words: tuple[str, ...], rules: Rules) -> bool:
@@ -1512,14 +1515,16 @@ def _lead_promises(seg: Segment, docs: dict[int, Doc], sections: tuple[str, ...]
     their blocks; not a quote's. With ``summary``, also a sentence that sums up promises by naming
     some ("X och Y – det är några av de löften som …": rules/activities.yaml promise_summary)."""
     quotes = _quotes(seg, rules, doc_text)
+    summing = rules.activities["promise_summary_sections"] if summary else ()
     for block, section in seg.blocks:
-        if block.kind != "paragraph" or section not in sections or id(block) in quotes:
+        if block.kind != "paragraph" or section not in sections and section not in summing or id(block) in quotes:
             continue
         sents = list(docs[id(block)].sents)
         if opens_list(block.text, rules):
             sents = sents[:-1]
         for prev, sent in zip([None] + sents, sents):
-            if (is_commitment(sent, rules, strict=True) or summary and sums_up_promises(sent.text, rules)) \
+            if (section in sections and is_commitment(sent, rules, strict=True)
+                    or section in summing and sums_up_promises(sent.text, rules)) \
                     and (prev is None or _focus_also(prev, sent, rules) is None):
                 yield block, sent
 

@@ -63,6 +63,7 @@ class _Vocab:
     weekdays: tuple
     weekday_joiners: frozenset
     yearly: frozenset
+    month_preps: frozenset
     ordinals: dict
     every: frozenset
     every_other: frozenset
@@ -118,6 +119,7 @@ def _vocab(rules: Rules) -> _Vocab:
         phrase_ends=frozenset(f["phrase_ends"]), units=units, unit_preps=frozenset(f["unit_prepositions"]),
         year_parts=dict(f["year_parts"]), weekly=tuple(f["weekly_endings"]),
         weekdays=tuple(f["weekdays"]), weekday_joiners=frozenset(f["weekday_joiners"]), yearly=frozenset(f["yearly_words"]),
+        month_preps=frozenset(f["month_prepositions"]),
         ordinals=dict(f["ordinals"]), every=frozenset(f["every_words"]),
         every_other=frozenset(f["every_other_words"]), within_year=tuple(f" {p} " for p in f["within_year_phrases"]),
         within_period=tuple(f" {p} " for p in f["within_period_phrases"]),
@@ -244,7 +246,9 @@ def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
             continue  # "var" alone is mostly the verb "was"
         at_least = i > 0 and toks[i - 1] in v.at_least
         if word in v.units:
-            return v.units[word], 1, interval, at_least
+            per = v.units[word]  # "varje år i maj och november" → 2 / year
+            times = _months_named(toks, k + 1, v) if (per, interval) == ("year", 1) else 1
+            return per, times, interval, at_least
         if word in v.year_parts:
             part = v.year_parts[word]
             if interval == 1:
@@ -420,8 +424,24 @@ def _adverb(toks: list[str], v: _Vocab) -> Frequency | None:
         if k + 1 < len(toks) and toks[k + 1].endswith(tuple(v.adverb_not_before.get(t, ()))):
             continue  # "utöver det dagliga arbetet"
         a = v.adverbs[t]
-        return Frequency(times=a["times"], per=a["per"])
+        times = a["times"]
+        if (a["per"], times) == ("year", 1):
+            times = _months_named(toks, k + 1, v)  # "årligen i maj och november" → 2
+        return Frequency(times=times, per=a["per"])
     return None
+
+
+def _months_named(toks: list[str], k: int, v: _Vocab) -> int:
+    """How many months are named together at k (after one preposition): "i maj och
+    november" → 2; none, or one alone, → 1."""
+    if k < len(toks) and toks[k] in v.month_preps:
+        k += 1
+    if k >= len(toks) or toks[k] not in v.yearly:
+        return 1
+    n = 1
+    while k + 2 < len(toks) and toks[k + 1] in v.weekday_joiners and toks[k + 2] in v.yearly:
+        n, k = n + 1, k + 2
+    return n
 
 
 def parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | None]:

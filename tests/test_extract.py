@@ -1955,6 +1955,22 @@ def test_a_report_section_on_a_promise_page_is_its_own_record(write, rules, nlp)
     assert report.focus_areas == []  # the topics of the repeated promises are not the report's
 
 
+def test_a_summary_of_the_year_before_is_a_report_of_its_own(write, rules, nlp):
+    """"Sammanfattning för 2024" on the page of the 2025 promise, with what was done in 2024 below
+    it, is the follow-up of 2024; a summary of the lägesbild is no report."""
+    txt = ("Medborgarlöfte 2025 undertecknat\n\nLöftet 2025\n\nUnder 2025 kommer polisen och kommunen att "
+           "särskilt fokusera på trafiksäkerheten vid skolorna.\n\nSammanfattning för 2024\n\n"
+           "Kommunen har under 2024 genomfört fyra trygghetsvandringar i centrum.\n")
+    recs = extract_path(write("storby.txt", txt, url="https://www.sala.se/nyheter/lofte/"), rules, nlp).records
+    assert [(r.doc_type, r.period.start, r.period.end) for r in recs] == [
+        ("medborgarlofte", 2025, 2025), ("uppfoljning", 2024, 2024)]
+    assert [a.text for a in recs[1].activities] == [
+        "Kommunen har under 2024 genomfört fyra trygghetsvandringar i centrum."]
+    txt = txt.replace("Sammanfattning för 2024", "Sammanfattning av lägesbilden 2024")
+    recs = extract_path(write("storby.txt", txt, url="https://www.sala.se/nyheter/lofte/"), rules, nlp).records
+    assert [r.doc_type for r in recs] == ["medborgarlofte"]
+
+
 def test_a_report_heading_without_a_reported_action_is_no_record(write, rules, nlp):
     """A linked report ("Uppföljning av medborgarlöfte 2022" over the next section) or a bare
     "Uppföljning" over how the promise is followed up stays with the promise."""
@@ -2416,9 +2432,71 @@ def test_an_aside_heading_ends_at_the_next_plain_heading(write, rules, nlp):
 
 def test_a_negation_in_the_purpose_clause_does_not_undo_the_promise(write, rules, nlp):
     """"… ska … i syfte att … inte ska öka": what the parties work against is negated, not what they do
-    (rules/activities.yaml negation_after_purpose); "Polisen ska inte …" commits to nothing."""
+    (rules/activities.yaml negations, negation_clause_starts); "Polisen ska inte …" commits to nothing."""
     txt = ("Motala – medborgarlöften 2021\n\nDet här ska vi göra\n\n"
            "Kommunen ska dela ut gratis cykellås i syfte att cykelstölderna inte ska öka. "
            "Polisen ska inte ta emot anmälningar i kommunhuset.\n")
     rec = _one(write, rules, nlp, txt)
     assert [a.text for a in rec.activities] == ["Kommunen ska dela ut gratis cykellås i syfte att cykelstölderna inte ska öka."]
+
+
+def test_a_leadin_with_atar_sig_names_its_actor_and_opens_promises(write, rules, nlp):
+    # "X åtar sig att:" promises as "X lovar att:" (rules/activities.yaml activity_leadin_words,
+    # actor_heading_cues): its items are X's, and running text under a later heading of the list's
+    # section still promises
+    txt = ("Medborgarlöfte i Ale 2020\n\nPolisen åtar sig att:\n\n  • genomföra tre trafikkontroller vid skolorna.\n\n"
+           "Kommunen åtar sig att:\n\n  • se över belysningen i parken.\n\nÖvriga parter\n\n"
+           "Kommunen och polisen kommer att bjuda in föreningarna till ett möte under hösten.\n")
+    rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"], ["polisen", "kommunen"]]
+
+
+def test_a_heading_that_says_how_the_aim_is_reached_heads_promises(write, rules, nlp):
+    # "Så här uppnår vi målet" is an activity heading (rules/sections.yaml headings.activities), though it
+    # stands after a box that tells what a medborgarlöfte is
+    txt = ("Medborgarlöftet 2020\n\nVad är ett medborgarlöfte?\n\nMedborgarlöftet är ett åtagande från polisen och "
+           "kommunen till invånarna.\n\nSå här uppnår vi målet\n\nVi ska öka samarbetet med fritidsgårdarna för att "
+           "förebygga brott.\n")
+    rec = extract_path(write("s.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == ["Vi ska öka samarbetet med fritidsgårdarna för att förebygga brott."]
+
+
+def test_a_news_page_that_names_some_of_the_activities_with_bland_annat(write, rules, nlp):
+    # "I aktiviteterna ingår bland annat …" sums up promises on a page with no list (rules/activities.yaml
+    # promise_summary, promise_summary_sections), also under a focus heading
+    txt = ("Medborgarlöfte 2024\n\nFokusområde: Trygghet\n\nKommunen och polisen har tagit fram ett nytt medborgarlöfte. "
+           "I aktiviteterna ingår bland annat nattvandringar, trygghetsvandringar och tätare trafikkontroller.\n")
+    rec = extract_path(write("b.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "I aktiviteterna ingår bland annat nattvandringar, trygghetsvandringar och tätare trafikkontroller."]
+
+
+def test_a_negation_in_the_clause_of_what_for_does_not_undo_the_promise(write, rules, nlp):
+    # rules/activities.yaml negations, negation_clause_starts: "… ska … i syfte att … inte ska öka" promises;
+    # "… ska inte öka" and a negation with no commitment before "att" do not
+    txt = ("Medborgarlöfte 2018\n\nDet här ska vi göra\n\nPolisen ska informera om grannsamverkan i syfte att "
+           "antalet inbrott inte ska öka. Antalet inbrott ska inte öka. Detta har lett till att vi inte "
+           "behövt göra fler kontroller.\n")
+    rec = extract_path(write("n.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "Polisen ska informera om grannsamverkan i syfte att antalet inbrott inte ska öka."]
+
+
+def test_a_follow_up_verb_that_goes_with_an_action_keeps_the_promise(write, rules, nlp):
+    # rules/sections.yaml follow_up_joined_to_action: "… ska genomföras och följas upp" is one promise, not how the
+    # medborgarlöfte is followed up
+    txt = ("Medborgarlöfte 2019\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum varje fredag.\n"
+           "  • En kartläggning av mörka gångstråk ska genomföras och följas upp.\n")
+    rec = extract_path(write("f.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities][1] == "En kartläggning av mörka gångstråk ska genomföras och följas upp."
+    assert rec.follow_up is None
+
+
+def test_what_the_promise_is_told_in_one_sentence_with_its_doer(write, rules, nlp):
+    # rules/activities.yaml activity_starts_despite: "Medborgarlöftet innebär att polisen … kommer att …" promises,
+    # though "Medborgarlöftet …" opens no activity otherwise
+    txt = ("Medborgarlöfte 2017\n\nDet här gör vi\n\nMedborgarlöftet innebär att polisen kommer att fortsätta med "
+           "fotpatruller i centrum. Medborgarlöftet är en del av samverkansavtalet.\n")
+    rec = extract_path(write("m.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [a.text for a in rec.activities] == [
+        "Medborgarlöftet innebär att polisen kommer att fortsätta med fotpatruller i centrum."]

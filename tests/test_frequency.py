@@ -12,6 +12,7 @@ CASES = [
     ("Var tredje fredagskväll träffas representanter", (1, "week", 3, False)),
     ("Varje fredagskväll träffas representanter", (1, "week", 1, False)),
     ("två träffar per termin på skolor", (2, "term", 1, False)),
+    ("två besök per läsår på varje skola", (2, "year", 1, False)),
     ("Kommunen ska genomföra 10 tillsynsbesök på krogar", (10, "period", 1, False)),
     ("genomföra fem trygghetsdialoger", (5, "period", 1, False)),
     ("vid minst fem tillfällen genomföra insatser", (5, "period", 1, True)),
@@ -73,6 +74,10 @@ PATTERNS = [
     ("Kommunen och polisen tar vartannat år fram nya medborgarlöften.", (1, "year", 2, False)),
     ("Arbetet följs upp i slutet av respektive år.", (1, "year", 1, False)),
     ("Fritidsgården samordnar varje oktober en trygghetsvandring.", (1, "year", 1, False)),
+    # months named together after a once-a-year word: that many occasions a year
+    ("Löftet ska följas upp årligen i mars och oktober av parterna.", (2, "year", 1, False)),
+    ("Kommunen redovisar arbetet varje år i april, augusti och december.", (3, "year", 1, False)),
+    ("Rådet träffas årligen i september.", (1, "year", 1, False)),
     ("Polisen ökar närvaron under alla lördagskvällar vid torget.", (1, "week", 1, False)),
     ("Nattvandrarna går alla helger i centrum.", (1, "week", 1, False)),
     # weekdays named together: that many occasions a week ("eller": one of them)

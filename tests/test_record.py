@@ -78,6 +78,10 @@ def test_doc_type_from_the_lead(rules, text, expected):
     ("Insatsen pågår fram till och med fredagen den 12 juni 2020, då den utvärderas.", (2020, 2020)),
     ("Dialogerna ligger till grund för löftena under perioden 1/9 – 31/12 2021.", (2021, 2021)),
     ("Löftet kommer att sträcka sig över perioden 2020-01-01—2021-12-31.", (2020, 2021)),  # an em dash
+    # a section heading for the time the promise runs, its years on its line or the next
+    ("Ansvaret delas av polis och kommun.\nGenomförande 2024-2026\nArbetet följs upp varje år.", (2024, 2026)),
+    ("Tidsram\n2021 – 2022\nUppföljning sker i brottsförebyggande rådet.", (2021, 2022)),
+    ("Genomförande av trygghetsvandringar sker under hösten 2019 i centrum.", None),
 ])
 def test_validity_statements(rules, text, expected):
     assert validity_period(text, rules, None) == expected
