@@ -177,7 +177,16 @@ def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
     """(Cached: a sentence is asked about as a heading, an item, in the lead-text passes.)"""
     low, t = norm(text), _tables(rules)
-    return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None
+    return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None \
+        and _follow_up_joined_re(rules).search(low) is None
+
+
+@lru_cache(maxsize=4)
+def _follow_up_joined_re(rules: Rules) -> re.Pattern:
+    """Following up joined to an action ("… ska genomföras och följas upp"): rules/sections.yaml
+    ``follow_up_joined_to_action``, its {action} the action verbs."""
+    verbs = "|".join(re.escape(v.strip()) for v in rules.activities["action_verbs"] if v.strip().isalpha())
+    return re.compile("|".join(f"(?:{p.replace('{action}', verbs)})" for p in rules.sections["follow_up_joined_to_action"]))
 
 
 def is_period_statement(text: str, rules: Rules) -> bool:

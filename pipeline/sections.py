@@ -290,6 +290,7 @@ def segment(blocks: list[Block], rules: Rules, reported=None) -> list[Segment]:
     section = "lead"
     title_seen = False
     other_starts = rules.sections["other_paragraph_starts"]
+    aside_from = None  # the section an aside heading ("Mål") broke off, back under the next plain heading
     for i, block in enumerate(blocks):
         is_title = block.kind == "heading" and not title_seen
         title_seen = title_seen or block.kind == "heading"
@@ -309,18 +310,23 @@ def segment(blocks: list[Block], rules: Rules, reported=None) -> list[Segment]:
             segments[-1].blocks.append((block, "title" if is_title else "period_heading"))
             if not is_title:
                 section = "other" if heading_kind(block.text, rules) == "other" else "activities"
+                aside_from = None
             continue
         if is_title:
             segments[-1].blocks.append((block, "title"))
             continue
         if block.kind == "heading":
             kind = heading_kind(block.text, rules)
-            if kind is not None:
+            if kind is None and aside_from is not None:
+                section, aside_from = aside_from, None  # the aside is over (rules/sections.yaml aside_headings)
+            elif kind is not None:
+                aside = kind == "other" and phrase_match(block.text, rules.sections["aside_headings"])
+                aside_from = (aside_from or section) if aside else None
                 section = kind
             segments[-1].blocks.append((block, section if kind is None else f"{kind}:heading"))
             continue
         if phrase_match(block.text, other_starts):
-            section = "other"
+            section, aside_from = "other", None
         segments[-1].blocks.append((block, section))
     return segments
 

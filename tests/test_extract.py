@@ -2403,6 +2403,43 @@ def test_what_is_to_be_reached_in_the_long_run_lists_goals(write, rules, nlp):
     assert "Minska den öppna narkotikahandeln vid stationen" in [f.title for f in rec.focus_areas]
 
 
+def test_following_up_joined_to_an_action_is_part_of_the_promise(write, rules, nlp):
+    """"… ska genomföras och följas upp", "… starta … samt följa upp och utveckla …": following up is part
+    of what the parties do (rules/sections.yaml follow_up_joined_to_action); "… följas upp och redovisas"
+    is the follow-up of the promise."""
+    txt = ("Motala – medborgarlöften 2021\n\nDet här ska vi göra\n\n"
+           "  • En inventering av mörka gångvägar ska genomföras och följas upp.\n"
+           "  • Polisen och kommunen ska starta nya grannsamverkansområden samt följa upp och utveckla "
+           "de områden som redan finns.\n\n"
+           "Uppföljning\n\nArbetet kommer att följas upp och redovisas två gånger per år.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text[:30] for a in rec.activities] == ["En inventering av mörka gångvä", "Polisen och kommunen ska start"]
+    assert rec.follow_up.text == "Arbetet kommer att följas upp och redovisas två gånger per år."
+
+
+def test_an_aside_heading_ends_at_the_next_plain_heading(write, rules, nlp):
+    """"Mål" under one area, "Vad är ett medborgarlöfte?" as a box: an aside (rules/sections.yaml
+    aside_headings); the next heading of no kind goes on with the promises."""
+    txt = ("Motala – medborgarlöften\n\nMedborgarlöften 2023-2024\n\nKlotter\n\n"
+           "  • Kommunen ska sanera klotter inom ett dygn.\n\nMål\n\nEtt renare centrum.\n\n"
+           "Bostadsinbrott\n\nInbrotten har ökat i villaområdena.\n\n"
+           "  • Polisen och kommunen lovar att starta grannsamverkan i två nya områden.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [f.title for f in rec.focus_areas] == ["Klotter", "Bostadsinbrott"]
+    assert [a.text[:24] for a in rec.activities] == ["Kommunen ska sanera klot", "Polisen och kommunen lov"]
+    assert rec.activities[1].focus_area == "Bostadsinbrott"
+
+
+def test_a_negation_in_the_purpose_clause_does_not_undo_the_promise(write, rules, nlp):
+    """"… ska … i syfte att … inte ska öka": what the parties work against is negated, not what they do
+    (rules/activities.yaml negations, negation_clause_starts); "Polisen ska inte …" commits to nothing."""
+    txt = ("Motala – medborgarlöften 2021\n\nDet här ska vi göra\n\n"
+           "Kommunen ska dela ut gratis cykellås i syfte att cykelstölderna inte ska öka. "
+           "Polisen ska inte ta emot anmälningar i kommunhuset.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == ["Kommunen ska dela ut gratis cykellås i syfte att cykelstölderna inte ska öka."]
+
+
 def test_a_leadin_with_atar_sig_names_its_actor_and_opens_promises(write, rules, nlp):
     # "X åtar sig att:" promises as "X lovar att:" (rules/activities.yaml activity_leadin_words,
     # actor_heading_cues): its items are X's, and running text under a later heading of the list's
@@ -2446,7 +2483,7 @@ def test_a_negation_in_the_clause_of_what_for_does_not_undo_the_promise(write, r
 
 
 def test_a_follow_up_verb_that_goes_with_an_action_keeps_the_promise(write, rules, nlp):
-    # rules/sections.yaml not_follow_up_phrases: "… ska genomföras och följas upp" is one promise, not how the
+    # rules/sections.yaml follow_up_joined_to_action: "… ska genomföras och följas upp" is one promise, not how the
     # medborgarlöfte is followed up
     txt = ("Medborgarlöfte 2019\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum varje fredag.\n"
            "  • En kartläggning av mörka gångstråk ska genomföras och följas upp.\n")
