@@ -2274,3 +2274,15 @@ def test_a_bare_period_heading_after_a_report_section_starts_no_record(write, ru
            "Medborgarlöfte 2024\n")
     recs = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records
     assert [(r.doc_type, r.period.start) for r in recs] == [("medborgarlofte", 2023), ("uppfoljning", 2022)]
+
+
+def test_file_names_and_letter_fragments_are_no_headings(write, rules, nlp):
+    """An image's file name and a one- or two-letter fragment inside the page are furniture, no
+    focus area (rules/sections.yaml ``boilerplate_line_shapes``, ``fragment_line``); a fragment as
+    the page's last line is cut text and stays under its heading."""
+    txt = ("Storby – medborgarlöften 2019\n\nPolisen och kommunen har enats om två områden.\n\n"
+           "logga_storby_web.png\n\nNarkotika bland unga\n\n"
+           "Polisen ska genomföra drogkontroller vid skolorna varje månad.\n\nFo\n\n"
+           "Trygghet i Storby centrum\n\nKommunen ska förbättra belysningen i parken.\n\nDe\n")
+    rec = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records[0]
+    assert [f.title for f in rec.focus_areas] == ["Narkotika bland unga", "Trygghet i Storby centrum"]
