@@ -860,6 +860,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
         add = _no_activity if id(block) in quotes else add_activity
         sents = list(doc.sents) or [doc]
+        for j, s in enumerate(sents):
+            if _back_ref(s.text, rules):  # "… är insatserna riktade mot dessa problemområden."
+                before = sents[:j] if j else _block_sentences(seg, i - 1, docs, section)
+                for fa in _problems_before(before, rules):
+                    add_focus(draft, fa)
         if opens_list(block.text, rules) or block.text.rstrip().endswith(" följande."):
             # "… är polisens medborgarlöften följande."
             *body, last = sents
@@ -1006,6 +1011,39 @@ def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int
             at = start + b
     spans.append((at, end))
     return [(a, b) for a, b in spans if b > a]
+
+
+@lru_cache(maxsize=4)
+def _back_ref_re(rules: Rules) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_back_refs"]))
+
+
+def _back_ref(text: str, rules: Rules) -> bool:
+    """A sentence that says the promises take on the problems named just before it
+    (rules/sections.yaml ``focus_back_refs``)."""
+    return _back_ref_re(rules).search(norm(text)) is not None
+
+
+def _block_sentences(seg: Segment, i: int, docs: dict[int, Doc], section: str) -> list[Span]:
+    """The sentences of the paragraph ``i`` when it stands in the same section (none else)."""
+    if i < 0 or seg.blocks[i][0].kind != "paragraph" or seg.blocks[i][1] != section:
+        return []
+    return list(docs[id(seg.blocks[i][0])].sents)
+
+
+def _problems_before(sents: list[Span], rules: Rules) -> list[FocusArea]:
+    """The problems the sentences before a back reference name: each sentence that names a
+    category is an area, titled with its own words ("Enligt invånarna är de största lokala problemen
+    trafik- och narkotikarelaterade" → trafik, narkotika)."""
+    out = []
+    for sent in sents:
+        if _back_ref(sent.text, rules):
+            continue
+        title = " ".join(sent.text.split()).rstrip(" .")
+        cats = categorize(title, rules, allow_other=False, fallback=False)
+        if cats:
+            out.append(FocusArea(title=title, categories=cats))
+    return out
 
 
 def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:

@@ -2286,3 +2286,21 @@ def test_file_names_and_letter_fragments_are_no_headings(write, rules, nlp):
            "Trygghet i Storby centrum\n\nKommunen ska förbättra belysningen i parken.\n\nDe\n")
     rec = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records[0]
     assert [f.title for f in rec.focus_areas] == ["Narkotika bland unga", "Trygghet i Storby centrum"]
+
+
+def test_problems_the_promises_are_said_to_address(write, rules, nlp):
+    """A sentence that directs the promises at "dessa problemområden" makes areas of the sentences
+    before it that name a category, in its paragraph or the one before; a problem merely described
+    ("… ligger till grund för …") is none."""
+    body = "\n\nPolisen och kommunen lovar att:\n\n  • genomföra fyra trafikkontroller vid skolorna.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nInvånarna oroas mest av bostadsinbrott. Många nämner "
+           "också vårdslös körning på landsvägen. Därför är årets insatser riktade mot dessa problemområden." + body)
+    assert [(f.title, f.categories) for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [
+        ("Invånarna oroas mest av bostadsinbrott", ["mangdbrott"]),
+        ("Många nämner också vårdslös körning på landsvägen", ["trafik"])]
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nInvånarna oroas mest av narkotikahandel i centrum.\n\n"
+           "Vi ser att det är dessa områden som arbetet fortsatt ska riktas mot." + body)
+    assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo", "narkotika"]]
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nProblemen som ligger till grund för löftet är "
+           "bostadsinbrott och vårdslös körning." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
