@@ -1189,7 +1189,8 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     under it is a heading ("• Trafik" + a paragraph); a list of only short bullets
     (``topic_list_max_words``, a full stop allowed, no reported action), most naming a focus
     category, is a list of focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. •
-    Kriminella nätverk."); a list of project names, most naming none ("• Huskurage •
+    Kriminella nätverk."); so is a list right above a heading over actions ("Aktiviteter"), every
+    item naming a category and none committing: the promises, whose actions follow; a list of project names, most naming none ("• Huskurage •
     Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
@@ -1210,8 +1211,20 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
                                  and not is_past_report(_words(x.text), rules) for x in run) \
                 and 2 * sum(bool(categorize(x.text, rules, allow_other=False, fallback=False)) for x in run) > len(run):
             out.update({id(x): "list" for x in run if id(x) not in out})
+        elif run and b is not None and b.kind == "heading" and _opens_actions(b.text, rules) \
+                and all(not commits(x.text, rules) and not is_past_report(_words(x.text), rules)
+                        and categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
+            out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
     return out
+
+
+def _opens_actions(heading: str, rules: Rules) -> bool:
+    """A heading over the actions of the promises listed right above it (rules/activities.yaml
+    ``actions_heading_starts``)."""
+    words = _words(heading)
+    return bool(words) and words[0] in rules.activities["actions_heading_starts"] \
+        and len(words) <= rules.sections["heading_max_words"]
 
 
 def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules):

@@ -2304,3 +2304,19 @@ def test_problems_the_promises_are_said_to_address(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nProblemen som ligger till grund för löftet är "
            "bostadsinbrott och vårdslös körning." + body)
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
+def test_aims_listed_above_a_heading_over_actions_are_areas(write, rules, nlp):
+    """A list of aims, each naming a category and none committing, right above "Aktiviteter" or
+    "Åtgärder …": each aim is a focus area, the actions below are the activities."""
+    txt = ("Sala – medborgarlöften 2022\n\nVi lovar\n\n  1. Ökad närvaro av vuxna i Sala centrum.\n"
+           "  2. Färre inbrott i villaområdena.\n\nÅtgärder kopplade till löftet\n\n"
+           "  • Polisen ska patrullera i centrum varje fredag.\n  • Kommunen ska starta grannsamverkan i två områden.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Ökad närvaro av vuxna i Sala centrum", ["offentlig_miljo"]), ("Färre inbrott i villaområdena", ["mangdbrott"])]
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum varje fredag.",
+                                                "Kommunen ska starta grannsamverkan i två områden."]
+    txt = txt.replace("  2. Färre inbrott i villaområdena.\n", "  2. Bättre samordning mellan förvaltningarna.\n")
+    assert [a.text for a in _one(write, rules, nlp, txt, "sala").activities][:2] == [
+        "Ökad närvaro av vuxna i Sala centrum.", "Bättre samordning mellan förvaltningarna."]
