@@ -1190,7 +1190,8 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     (``topic_list_max_words``, a full stop allowed, no reported action), most naming a focus
     category, is a list of focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. •
     Kriminella nätverk."); so is a list right above a heading over actions ("Aktiviteter"), every
-    item naming a category and none committing: the promises, whose actions follow; a list of project names, most naming none ("• Huskurage •
+    item naming a category and none committing or opening with an action: the promises, whose
+    actions follow; a list of project names, most naming none ("• Huskurage •
     Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
@@ -1213,7 +1214,7 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
             out.update({id(x): "list" for x in run if id(x) not in out})
         elif run and b is not None and b.kind == "heading" and _opens_actions(b.text, rules) \
                 and all(not commits(x.text, rules) and not is_past_report(_words(x.text), rules)
-                        and categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
+                        and not opens_with_action(x.text, rules) and categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
             out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
     return out
