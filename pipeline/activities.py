@@ -937,6 +937,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 add_focus(draft, also)
                 continue
             for fa in _focus_after(prev, s, rules) if prev is not None else ():
+                if norm(s.text).startswith(tuple(rules.sections["promise_summary_next"])):
+                    _drop_parts_of(draft, fa)
                 add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add, rules, report)
         if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
@@ -1147,6 +1149,21 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
             # fokusera på ökad trygghet i offentliga miljöer. Det är vårt löfte …": polisen-se__goteborg-ostra-goteborg)
         return [FocusArea(title=" ".join(prev.text.split()).rstrip("."), categories=cats)]
     return []
+
+
+def _drop_parts_of(draft: Draft, whole: FocusArea) -> None:
+    """The sentence before "Det är vårt löfte …", made a focus area whole, replaces the areas its
+    own focus cue named ("Insatser mot trafikbrott och droger med ett särskilt fokus på att fånga upp
+    unga …" and "att fånga upp unga …": polisen-se__tjorn, polisen-se__stenungsund-kommun,
+    tjorn-se__2020-09-15-…); activities under them fall under it."""
+    low = whole.title.lower()
+    parts = {fa.title for fa in draft.focus_areas if fa.title.lower() in low}
+    if not parts:
+        return
+    draft.focus_areas = [fa for fa in draft.focus_areas if fa.title not in parts]
+    for act in draft.activities:
+        if act["focus_area"] in parts:
+            act["focus_area"] = whole.title
 
 
 def _sentence_areas(text: str, rules: Rules) -> list[FocusArea]:

@@ -557,6 +557,17 @@ def test_a_focus_sentence_before_det_ar_vart_lofte_is_not_also_an_area(write, ru
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trygghet i offentliga miljöer", ["offentlig_miljo"])]
 
 
+def test_the_sentence_before_det_ar_vart_lofte_replaces_its_own_focus_part(write, rules, nlp):
+    # when the whole sentence names more than its focus clause, it is the one area, not both
+    txt = ("Sala – medborgarlöften 2023\n\nInsatser mot buskörning och langning med särskilt fokus på att nå unga "
+           "i riskzon. Det är vårt löfte till dig som bor och arbetar i Sala.\n\n"
+           "Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    title = "Insatser mot buskörning och langning med särskilt fokus på att nå unga i riskzon"
+    assert [f.title for f in rec.focus_areas] == [title]
+    assert [a.focus_area for a in rec.activities] == [title]
+
+
 def test_a_lone_word_of_a_focus_clause_shares_the_next_parts_head(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2023\n\nVi har ett särskilt fokus på trygg och säker utemiljö.\n\n"
            "Fokus på trygghet, säkerhet och narkotika.\n\nPolisen ska genomföra fem insatser.\n")
