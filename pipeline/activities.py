@@ -90,6 +90,7 @@ class _Tables:
     footer_cue: object
     generic_title_words: frozenset
     summary_not_words: frozenset
+    cut_sentence_words: frozenset
     promise_sentence: object
     activity_leadin: object
 
@@ -122,6 +123,7 @@ def _tables(rules: Rules) -> _Tables:
         footer_cue=_any_in(a["footer_line_cues"]),
         generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
         summary_not_words=frozenset(sec["summary_line_not_words"]),
+        cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
 
@@ -805,7 +807,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if id(block) in trailing or block is last_block and not primary:
+                if id(block) in trailing or block is last_block and (
+                        not primary or not _tables(rules).cut_sentence_words.isdisjoint(_words(block.text))):
                     pass  # a kommun's footer slogan ("För barnens skull"), a cut page's last words
                 elif primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
                                                            + rules.sections["signatory_headings"]):

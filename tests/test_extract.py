@@ -2331,3 +2331,12 @@ def test_aims_listed_above_a_heading_over_actions_are_areas(write, rules, nlp):
     txt = txt.replace("  2. Färre inbrott i villaområdena.\n", "  2. Bättre samordning mellan förvaltningarna.\n")
     assert [a.text for a in _one(write, rules, nlp, txt, "sala").activities][:2] == [
         "Ökad närvaro av vuxna i Sala centrum.", "Bättre samordning mellan förvaltningarna."]
+
+
+def test_a_cut_last_line_with_a_verb_is_no_area(write, rules, nlp):
+    """A page cut mid-sentence ends in a short line like a heading; with a verb ("är") it is a cut
+    sentence and no focus area, though it names a category (rules/sections.yaml ``cut_sentence_words``)."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nTrafiksäkerhet\n\n"
+           "  • Polisen ska genomföra fem hastighetskontroller.\n\nFärre inbrott\n\nBostadsinbrotten är ett ök")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhet", "Färre inbrott"]
