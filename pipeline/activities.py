@@ -477,6 +477,8 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if 0 <= j < cut:
             cut = j
     clause = clause[:cut].strip(" .:;")
+    if _general_focus(rules).search(norm(clause)):
+        return []  # "… fokusera på att tillsammans arbeta för en tryggare miljö i kommunen": every promise's aim
     parts = [p.strip(" .:;") for p in _split_areas(clause)]
     out = []
     for i, p in enumerate(parts):
@@ -498,6 +500,11 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
             out[-1].title = f"{parts[i - 1]} och {p}"
     return out
+
+
+@lru_cache(maxsize=4)
+def _general_focus(rules: Rules) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_general_aims"]))
 
 
 @lru_cache(maxsize=8)

@@ -2340,3 +2340,14 @@ def test_a_cut_last_line_with_a_verb_is_no_area(write, rules, nlp):
            "  • Polisen ska genomföra fem hastighetskontroller.\n\nFärre inbrott\n\nBostadsinbrotten är ett ök")
     rec = _one(write, rules, nlp, txt, "sala")
     assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhet", "Färre inbrott"]
+
+
+def test_a_focus_on_the_general_aim_is_no_area(write, rules, nlp):
+    """"… fokusera på att tillsammans arbeta för en tryggare miljö i kommunen" is every promise's aim;
+    with a local place it is an area."""
+    body = "\n\nPolisen ska genomföra fem trygghetsvandringar.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nPolisen och Sala kommun kommer särskilt att fokusera på att tillsammans "
+           "arbeta för en tryggare miljö i hela Sala kommun." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+    txt = txt.replace("i hela Sala kommun", "främst kring stationen i Sala")
+    assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo"]]
