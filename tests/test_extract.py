@@ -2312,6 +2312,9 @@ def test_problems_the_promises_are_said_to_address(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nInvånarna oroas mest av narkotikahandel i centrum.\n\n"
            "Vi ser att det är dessa områden som arbetet fortsatt ska riktas mot." + body)
     assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo", "narkotika"]]
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nMånga känner otrygghet vid några busshållplatser. "
+           "Polisen kommer att fokusera sina patruller på dessa platser under kvällstid." + body)
+    assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo"]]
     txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nProblemen som ligger till grund för löftet är "
            "bostadsinbrott och vårdslös körning." + body)
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
