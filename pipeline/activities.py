@@ -441,6 +441,12 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     return []
 
 
+def _ends_in_object(part: str, rules: Rules) -> bool:
+    """The part ends in a preposition and one word ("användningen av droger")."""
+    words = part.lower().split()
+    return len(words) >= 3 and words[-2] in rules.sections["focus_object_prepositions"]
+
+
 def _joined(clause: str, first: str, second: str) -> bool:
     """"first och second" stands in the clause as a pair, not as the end of a comma list
     ("trygg och säker utemiljö", not "trygghet, säkerhet och narkotika")."""
@@ -483,10 +489,12 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
     out = []
     for i, p in enumerate(parts):
         cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
-        if p and cats and out and out[-1].title == parts[i - 1] and len(parts[i - 1].split()) == 1 \
-                and out[-1].categories == cats and _joined(clause, parts[i - 1], p):
+        if p and cats and out and out[-1].title == parts[i - 1] and out[-1].categories == cats \
+                and _joined(clause, parts[i - 1], p) and (
+                    len(parts[i - 1].split()) == 1 or len(p.split()) <= 4 and _ends_in_object(parts[i - 1], rules)):
             # two names of one group are one area: "fokusera på barn och unga", "… på ungdomar och
-            # unga vuxna i riskzon"
+            # unga vuxna i riskzon"; so are two objects of one preposition ("… minska användningen av droger
+            # och alkohol i området": rules/sections.yaml focus_object_prepositions)
             out[-1].title = f"{parts[i - 1]} och {p}"
         elif p and cats:
             out.append(FocusArea(title=p, categories=cats))

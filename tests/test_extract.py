@@ -2354,3 +2354,12 @@ def test_a_focus_on_the_general_aim_is_no_area(write, rules, nlp):
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
     txt = txt.replace("i hela Sala kommun", "främst kring stationen i Sala")
     assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo"]]
+
+
+def test_two_objects_of_one_preposition_are_one_area(write, rules, nlp):
+    """"… minska bruket av tobak och alkohol i parkerna" (one category) is one area, not "… av tobak" and "alkohol …"."""
+    txt = ("Sala – medborgarlöften 2022\n\nI korthet handlar löftet om att öka tryggheten i Sala centrum och att minska "
+           "bruket av tobak och alkohol i parkerna.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == [
+        "att öka tryggheten i Sala centrum", "att minska bruket av tobak och alkohol i parkerna"]
