@@ -2363,3 +2363,15 @@ def test_two_objects_of_one_preposition_are_one_area(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "sala")
     assert [f.title for f in rec.focus_areas] == [
         "att öka tryggheten i Sala centrum", "att minska bruket av tobak och alkohol i parkerna"]
+
+
+def test_a_focus_put_as_med_x_i_fokus(write, rules, nlp):
+    """"… fokusera på insatser för trygghet – med äldre i fokus" names the area; inside a promise that
+    names no focus it is none."""
+    txt = ("Sala – medborgarlöften 2022\n\nPolisen och kommunen kommer att fokusera på insatser för att öka "
+           "tryggheten - med äldre i fokus, under 2022.\n\nPolisen ska genomföra fem besök.\n")
+    assert [(f.title, f.categories) for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [
+        ("äldre", ["brottsoffer"])]
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska hålla möten med föreningarna med de äldres trygghet i fokus.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
