@@ -92,6 +92,7 @@ class _Tables:
     footer_cue: object
     generic_title_words: frozenset
     summary_not_words: frozenset
+    cut_sentence_words: frozenset
     promise_sentence: object
     activity_leadin: object
 
@@ -126,6 +127,7 @@ def _tables(rules: Rules) -> _Tables:
         footer_cue=_any_in(a["footer_line_cues"]),
         generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
         summary_not_words=frozenset(sec["summary_line_not_words"]),
+        cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
 
@@ -465,6 +467,12 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     return []
 
 
+def _ends_in_object(part: str, rules: Rules) -> bool:
+    """The part ends in a preposition and one word ("användningen av droger")."""
+    words = part.lower().split()
+    return len(words) >= 3 and words[-2] in rules.sections["focus_object_prepositions"]
+
+
 def _joined(clause: str, first: str, second: str) -> bool:
     """"first och second" stands in the clause as a pair, not as the end of a comma list
     ("trygg och säker utemiljö", not "trygghet, säkerhet och narkotika")."""
@@ -501,14 +509,18 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if 0 <= j < cut:
             cut = j
     clause = clause[:cut].strip(" .:;")
+    if _general_focus(rules).search(norm(clause)):
+        return []  # "… fokusera på att tillsammans arbeta för en tryggare miljö i kommunen": every promise's aim
     parts = [p.strip(" .:;") for p in _split_areas(clause)]
     out = []
     for i, p in enumerate(parts):
         cats = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
-        if p and cats and out and out[-1].title == parts[i - 1] and len(parts[i - 1].split()) == 1 \
-                and out[-1].categories == cats and _joined(clause, parts[i - 1], p):
+        if p and cats and out and out[-1].title == parts[i - 1] and out[-1].categories == cats \
+                and _joined(clause, parts[i - 1], p) and (
+                    len(parts[i - 1].split()) == 1 or len(p.split()) <= 4 and _ends_in_object(parts[i - 1], rules)):
             # two names of one group are one area: "fokusera på barn och unga", "… på ungdomar och
-            # unga vuxna i riskzon"
+            # unga vuxna i riskzon"; so are two objects of one preposition ("… minska användningen av droger
+            # och alkohol i området": rules/sections.yaml focus_object_prepositions)
             out[-1].title = f"{parts[i - 1]} och {p}"
         elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
@@ -522,6 +534,11 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
             out[-1].title = f"{parts[i - 1]} och {p}"
     return out
+
+
+@lru_cache(maxsize=4)
+def _general_focus(rules: Rules) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_general_aims"]))
 
 
 @lru_cache(maxsize=8)
@@ -833,7 +850,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     and "," not in block.text and len(block.text.split()) <= 10:
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
                 named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
-                if id(block) in trailing or block is last_block and not primary:
+                if id(block) in trailing or block is last_block and (
+                        not primary or not _tables(rules).cut_sentence_words.isdisjoint(_words(block.text))):
                     pass  # a kommun's footer slogan ("För barnens skull"), a cut page's last words
                 elif primary or named and not phrase_match(block.text, rules.sections["not_focus_headings"]
                                                            + rules.sections["signatory_headings"]):
@@ -889,6 +907,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         restated = report and not _tables(rules).restated.isdisjoint(_words(block.text))
         add = _no_activity if id(block) in quotes else add_activity
         sents = list(doc.sents) or [doc]
+        for j, s in enumerate(sents):
+            if _back_ref(s.text, rules):  # "… är insatserna riktade mot dessa problemområden."
+                before = sents[:j] if j else _block_sentences(seg, i - 1, docs, section)
+                for fa in _problems_before(before, rules):
+                    add_focus(draft, fa)
         if opens_list(block.text, rules) or block.text.rstrip().endswith(" följande."):
             # "… är polisens medborgarlöften följande."
             *body, last = sents
@@ -961,6 +984,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 add_focus(draft, also)
                 continue
             for fa in _focus_after(prev, s, rules) if prev is not None else ():
+                if norm(s.text).startswith(tuple(rules.sections["promise_summary_next"])):
+                    _drop_parts_of(draft, fa)
                 add_focus(draft, fa)
             _read_sentence(draft, s, block, section, add, rules, report)
         if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
@@ -1035,6 +1060,39 @@ def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int
             at = start + b
     spans.append((at, end))
     return [(a, b) for a, b in spans if b > a]
+
+
+@lru_cache(maxsize=4)
+def _back_ref_re(rules: Rules) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_back_refs"]))
+
+
+def _back_ref(text: str, rules: Rules) -> bool:
+    """A sentence that says the promises take on the problems named just before it
+    (rules/sections.yaml ``focus_back_refs``)."""
+    return _back_ref_re(rules).search(norm(text)) is not None
+
+
+def _block_sentences(seg: Segment, i: int, docs: dict[int, Doc], section: str) -> list[Span]:
+    """The sentences of the paragraph ``i`` when it stands in the same section (none else)."""
+    if i < 0 or seg.blocks[i][0].kind != "paragraph" or seg.blocks[i][1] != section:
+        return []
+    return list(docs[id(seg.blocks[i][0])].sents)
+
+
+def _problems_before(sents: list[Span], rules: Rules) -> list[FocusArea]:
+    """The problems the sentences before a back reference name: each sentence that names a
+    category is an area, titled with its own words ("Enligt invånarna är de största lokala problemen
+    trafik- och narkotikarelaterade" → trafik, narkotika)."""
+    out = []
+    for sent in sents:
+        if _back_ref(sent.text, rules):
+            continue
+        title = " ".join(sent.text.split()).rstrip(" .")
+        cats = categorize(title, rules, allow_other=False, fallback=False)
+        if cats:
+            out.append(FocusArea(title=title, categories=cats))
+    return out
 
 
 def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
@@ -1147,6 +1205,21 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     return []
 
 
+def _drop_parts_of(draft: Draft, whole: FocusArea) -> None:
+    """The sentence before "Det är vårt löfte …", made a focus area whole, replaces the areas its
+    own focus cue named ("Insatser mot trafikbrott och droger med ett särskilt fokus på att fånga upp
+    unga …" and "att fånga upp unga …": polisen-se__tjorn, polisen-se__stenungsund-kommun,
+    tjorn-se__2020-09-15-…); activities under them fall under it."""
+    low = whole.title.lower()
+    parts = {fa.title for fa in draft.focus_areas if fa.title.lower() in low}
+    if not parts:
+        return
+    draft.focus_areas = [fa for fa in draft.focus_areas if fa.title not in parts]
+    for act in draft.activities:
+        if act["focus_area"] in parts:
+            act["focus_area"] = whole.title
+
+
 def _sentence_areas(text: str, rules: Rules) -> list[FocusArea]:
     """The focus areas a sentence names itself: a focus sentence's areas, else what the promise
     is about (``promise_focus``)."""
@@ -1187,7 +1260,9 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     under it is a heading ("• Trafik" + a paragraph); a list of only short bullets
     (``topic_list_max_words``, a full stop allowed, no reported action), most naming a focus
     category, is a list of focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. •
-    Kriminella nätverk."); a list of project names, most naming none ("• Huskurage •
+    Kriminella nätverk."); so is a list right above a heading over actions ("Aktiviteter"), every
+    item naming a category and none committing or opening with an action: the promises, whose
+    actions follow; a list of project names, most naming none ("• Huskurage •
     Trygghetstrappan …": falkoping-se__2023-04-19-…), stays a list of activities."""
     blocks = [b for b, _ in seg.blocks]
 
@@ -1208,8 +1283,20 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
                                  and not is_past_report(_words(x.text), rules) for x in run) \
                 and 2 * sum(bool(categorize(x.text, rules, allow_other=False, fallback=False)) for x in run) > len(run):
             out.update({id(x): "list" for x in run if id(x) not in out})
+        elif run and b is not None and b.kind == "heading" and _opens_actions(b.text, rules) \
+                and all(not commits(x.text, rules) and not is_past_report(_words(x.text), rules)
+                        and not opens_with_action(x.text, rules) and categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
+            out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
     return out
+
+
+def _opens_actions(heading: str, rules: Rules) -> bool:
+    """A heading over the actions of the promises listed right above it (rules/activities.yaml
+    ``actions_heading_starts``)."""
+    words = _words(heading)
+    return bool(words) and words[0] in rules.activities["actions_heading_starts"] \
+        and len(words) <= rules.sections["heading_max_words"]
 
 
 def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, rules):

@@ -573,6 +573,17 @@ def test_a_focus_sentence_before_det_ar_vart_lofte_is_not_also_an_area(write, ru
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("ökad trygghet i offentliga miljöer", ["offentlig_miljo"])]
 
 
+def test_the_sentence_before_det_ar_vart_lofte_replaces_its_own_focus_part(write, rules, nlp):
+    # when the whole sentence names more than its focus clause, it is the one area, not both
+    txt = ("Sala – medborgarlöften 2023\n\nInsatser mot buskörning och langning med särskilt fokus på att nå unga "
+           "i riskzon. Det är vårt löfte till dig som bor och arbetar i Sala.\n\n"
+           "Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    title = "Insatser mot buskörning och langning med särskilt fokus på att nå unga i riskzon"
+    assert [f.title for f in rec.focus_areas] == [title]
+    assert [a.focus_area for a in rec.activities] == [title]
+
+
 def test_a_lone_word_of_a_focus_clause_shares_the_next_parts_head(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2023\n\nVi har ett särskilt fokus på trygg och säker utemiljö.\n\n"
            "Fokus på trygghet, säkerhet och narkotika.\n\nPolisen ska genomföra fem insatser.\n")
@@ -2500,3 +2511,93 @@ def test_what_the_promise_is_told_in_one_sentence_with_its_doer(write, rules, nl
     rec = extract_path(write("m.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
     assert [a.text for a in rec.activities] == [
         "Medborgarlöftet innebär att polisen kommer att fortsätta med fotpatruller i centrum."]
+
+
+def test_file_names_and_letter_fragments_are_no_headings(write, rules, nlp):
+    """An image's file name and a one- or two-letter fragment inside the page are furniture, no
+    focus area (rules/sections.yaml ``boilerplate_line_shapes``, ``fragment_line``); a fragment as
+    the page's last line is cut text and stays under its heading."""
+    txt = ("Storby – medborgarlöften 2019\n\nPolisen och kommunen har enats om två områden.\n\n"
+           "logga_storby_web.png\n\nNarkotika bland unga\n\n"
+           "Polisen ska genomföra drogkontroller vid skolorna varje månad.\n\nFo\n\n"
+           "Trygghet i Storby centrum\n\nKommunen ska förbättra belysningen i parken.\n\nDe\n")
+    rec = extract_path(write("storby.txt", txt, url="https://polisen.se/x/sala/"), rules, nlp).records[0]
+    assert [f.title for f in rec.focus_areas] == ["Narkotika bland unga", "Trygghet i Storby centrum"]
+
+
+def test_problems_the_promises_are_said_to_address(write, rules, nlp):
+    """A sentence that directs the promises at "dessa problemområden" makes areas of the sentences
+    before it that name a category, in its paragraph or the one before; a problem merely described
+    ("… ligger till grund för …") is none."""
+    body = "\n\nPolisen och kommunen lovar att:\n\n  • genomföra fyra trafikkontroller vid skolorna.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nInvånarna oroas mest av bostadsinbrott. Många nämner "
+           "också vårdslös körning på landsvägen. Därför är årets insatser riktade mot dessa problemområden." + body)
+    assert [(f.title, f.categories) for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [
+        ("Invånarna oroas mest av bostadsinbrott", ["mangdbrott"]),
+        ("Många nämner också vårdslös körning på landsvägen", ["trafik"])]
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nInvånarna oroas mest av narkotikahandel i centrum.\n\n"
+           "Vi ser att det är dessa områden som arbetet fortsatt ska riktas mot." + body)
+    assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo", "narkotika"]]
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nMånga känner otrygghet vid några busshållplatser. "
+           "Polisen kommer att fokusera sina patruller på dessa platser under kvällstid." + body)
+    assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo"]]
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nProblemen som ligger till grund för löftet är "
+           "bostadsinbrott och vårdslös körning." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
+def test_aims_listed_above_a_heading_over_actions_are_areas(write, rules, nlp):
+    """A list of aims, each naming a category and none committing, right above "Aktiviteter" or
+    "Åtgärder …": each aim is a focus area, the actions below are the activities."""
+    txt = ("Sala – medborgarlöften 2022\n\nVi lovar\n\n  1. Ökad närvaro av vuxna i Sala centrum.\n"
+           "  2. Färre inbrott i villaområdena.\n\nÅtgärder kopplade till löftet\n\n"
+           "  • Polisen ska patrullera i centrum varje fredag.\n  • Kommunen ska starta grannsamverkan i två områden.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Ökad närvaro av vuxna i Sala centrum", ["offentlig_miljo"]), ("Färre inbrott i villaområdena", ["mangdbrott"])]
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum varje fredag.",
+                                                "Kommunen ska starta grannsamverkan i två områden."]
+    txt = txt.replace("  2. Färre inbrott i villaområdena.\n", "  2. Bättre samordning mellan förvaltningarna.\n")
+    assert [a.text for a in _one(write, rules, nlp, txt, "sala").activities][:2] == [
+        "Ökad närvaro av vuxna i Sala centrum.", "Bättre samordning mellan förvaltningarna."]
+
+
+def test_a_cut_last_line_with_a_verb_is_no_area(write, rules, nlp):
+    """A page cut mid-sentence ends in a short line like a heading; with a verb ("är") it is a cut
+    sentence and no focus area, though it names a category (rules/sections.yaml ``cut_sentence_words``)."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nTrafiksäkerhet\n\n"
+           "  • Polisen ska genomföra fem hastighetskontroller.\n\nFärre inbrott\n\nBostadsinbrotten är ett ök")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhet", "Färre inbrott"]
+
+
+def test_a_focus_on_the_general_aim_is_no_area(write, rules, nlp):
+    """"… fokusera på att tillsammans arbeta för en tryggare miljö i kommunen" is every promise's aim;
+    with a local place it is an area."""
+    body = "\n\nPolisen ska genomföra fem trygghetsvandringar.\n"
+    txt = ("Sala – medborgarlöften 2022\n\nPolisen och Sala kommun kommer särskilt att fokusera på att tillsammans "
+           "arbeta för en tryggare miljö i hela Sala kommun." + body)
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+    txt = txt.replace("i hela Sala kommun", "främst kring stationen i Sala")
+    assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["offentlig_miljo"]]
+
+
+def test_two_objects_of_one_preposition_are_one_area(write, rules, nlp):
+    """"… minska bruket av tobak och alkohol i parkerna" (one category) is one area, not "… av tobak" and "alkohol …"."""
+    txt = ("Sala – medborgarlöften 2022\n\nI korthet handlar löftet om att öka tryggheten i Sala centrum och att minska "
+           "bruket av tobak och alkohol i parkerna.\n\nPolisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == [
+        "att öka tryggheten i Sala centrum", "att minska bruket av tobak och alkohol i parkerna"]
+
+
+def test_a_focus_put_as_med_x_i_fokus(write, rules, nlp):
+    """"… fokusera på insatser för trygghet – med äldre i fokus" names the area; inside a promise that
+    names no focus it is none."""
+    txt = ("Sala – medborgarlöften 2022\n\nPolisen och kommunen kommer att fokusera på insatser för att öka "
+           "tryggheten - med äldre i fokus, under 2022.\n\nPolisen ska genomföra fem besök.\n")
+    assert [(f.title, f.categories) for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [
+        ("äldre", ["brottsoffer"])]
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska hålla möten med föreningarna med de äldres trygghet i fokus.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []

@@ -17,13 +17,19 @@ ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
 
 def is_boilerplate(line: str, rules: Rules) -> bool:
     low = " ".join(line.lower().split())
-    lines, prefixes = _boilerplate(rules)
-    return low in lines or low.startswith(prefixes)
+    lines, prefixes, shapes = _boilerplate(rules)
+    return low in lines or low.startswith(prefixes) or shapes.fullmatch(low) is not None
 
 
 @lru_cache(maxsize=4)
-def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...]]:
-    return frozenset(rules.sections["boilerplate_lines"]), tuple(rules.sections["boilerplate_prefixes"])
+def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...], re.Pattern]:
+    shapes = re.compile("|".join(f"(?:{p})" for p in rules.sections["boilerplate_line_shapes"]))
+    return frozenset(rules.sections["boilerplate_lines"]), tuple(rules.sections["boilerplate_prefixes"]), shapes
+
+
+@lru_cache(maxsize=4)
+def _fragment(rules: Rules) -> re.Pattern:
+    return re.compile(rules.sections["fragment_line"])
 
 
 @lru_cache(maxsize=4)
@@ -68,15 +74,18 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
     visar en önskan om ökad polisiär närvaro i" + "kommunen och att trafikbrott …",
     polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages)."""
     blocks: list[Block] = []
-    lines, prefixes = _boilerplate(rules)
+    lines, prefixes, shapes = _boilerplate(rules)
+    fragment = _fragment(rules).fullmatch
     pos = 0
     prev_item = prev_text = False
+    last_line = len(text.rstrip()) - len(text.rstrip().rsplit("\n", 1)[-1])  # where the last line starts
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
         folded = " ".join(raw.split())
         low = folded.lower()  # is_boilerplate's test, on the words folded once
-        if not folded or low in lines or low.startswith(prefixes):
+        if not folded or low in lines or low.startswith(prefixes) or shapes.fullmatch(low) \
+                or start < last_line and fragment(low):
             prev_item = prev_text = False
             continue
         if prev_text and folded[0].islower():
