@@ -96,7 +96,8 @@ HAND_CHECKED = [
     ("grastorp-2022-2023", "alla klasser i årskurs 7", "not_reported", None, None, None),
     ("boras-2022-2023", "Ökad polisnärvaro i centrum", "not_reported", None, None, None),
     ("boras-2022-2023", "informationsträffar", "not_reported", None, None, None),
-    ("kungsor-2023", "Trafiksäkerhetsarbetet", "not_reported", None, None, None),
+    # "Trafiksäkerhetsarbetet … ska fokuseras på …" states a focus, no activity; the report only repeats this one
+    ("kungsor-2023", "lägesbildsarbetet", "not_reported", None, None, None),
 ]
 
 
