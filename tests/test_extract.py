@@ -1033,6 +1033,13 @@ SITUATION_CASES = [
         "halmstad",
         "Många upplever otrygghet vid torget.",
         id="what_any_promise_rests_on_is_no_situation"),
+    # The page's last line, cut off mid-sentence under a situation heading, is text, not a heading.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+        "Lägesbild\n\nUtifrån kommunens trygghetsmätning har det framkommit att fler käns",
+        "tidaholm",
+        "Utifrån kommunens trygghetsmätning har det framkommit att fler käns",
+        id="a_cut_last_line_under_a_situation_heading_is_situation"),
 ]
 
 
