@@ -1040,6 +1040,15 @@ SITUATION_CASES = [
         "tidaholm",
         "Utifrån kommunens trygghetsmätning har det framkommit att fler käns",
         id="a_cut_last_line_under_a_situation_heading_is_situation"),
+    # The text under "Aktivitetsplan" (how the plan is made) and a line on where to read more are no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nDet här ska vi fokusera på\n\n  • Trafik - Polisen ska kontrollera "
+        "hastigheten vid skolorna.\n\nFör mer information om trygghetsarbetet gå in på kommunens webbplats. "
+        "Många upplever otrygghet i trafiken.\n\nAktivitetsplan\n\nEn aktivitetsplan upprättas i början av året. "
+        "I denna plan beskrivs vem som ansvarar för varje aktivitet.\n",
+        "tidaholm",
+        "Många upplever otrygghet i trafiken.",
+        id="the_plans_text_and_where_to_read_more_are_no_situation"),
 ]
 
 
