@@ -1057,6 +1057,16 @@ def test_situation(write, rules, nlp, txt, kommun, expected):
     assert _one(write, rules, nlp, txt, kommun).situation.text == expected
 
 
+def test_evidence_named_in_other_words(write, rules, nlp):
+    """Dialogues with residents, the staff's survey and the partners' dialogues named in other words
+    (rules/sections.yaml evidence)."""
+    txt = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nLägesbilden bygger på dialoger med invånarna, polisens "
+           "medarbetarsamtal och samverkansdialoger med föreningarna. Många upplever otrygghet vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    ev = _one(write, rules, nlp, txt, "tidaholm").situation.evidence
+    assert ev == ["medborgardialog", "medarbetardialog", "ovrigt"]
+
+
 def test_situation_section_leadin_and_list(write, rules, nlp):
     txt = ("Forshaga – medborgarlöften 2023\n\nProblembild\n\nDen sammanvägda bilden av problemområdena är:\n\n"
            "  • Stölder och inbrott.\n  • Trafikbrott.\n\n"
