@@ -1471,8 +1471,11 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             if text in taken or is_period_statement(text, rules) or not cue:
                 continue
             if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
-                    or commits(low, rules) and is_focus_sentence(text, rules):
-                continue  # (… "kommer … att fokusera på …": what the promise will focus on)
+                    or commits(low, rules) and is_focus_sentence(text, rules) \
+                    or text.endswith(":") and not low.startswith(basis) and _leadin_kind(text, rules) == "activity":
+                continue  # (… "kommer … att fokusera på …": what the promise will focus on; the lead-in of the
+                # promises, an aim before it: "För att minska problemet med otrygghet … lovar vi under 2019 följande
+                # aktiviteter:", polisen-se__goteborg-centrum, as the purpose lead-ins of rules/sections.yaml)
             # (under "other", no activity text, a sentence promises only with a commitment word: not
             # "Lägesbilden är framtaget genom medborgardialoger, …" under "Bakgrund", polisen-se__tidaholm)
             promises = commits(low, rules) if section == "other" else is_commitment(sent, rules, strict=section == "lead")

@@ -1049,6 +1049,14 @@ SITUATION_CASES = [
         "tidaholm",
         "Många upplever otrygghet i trafiken.",
         id="the_plans_text_and_where_to_read_more_are_no_situation"),
+    # The programme the promise is part of, and the lead-in of the promises with its aim, are no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMedborgarlöftet är en del av Trygg i Storby – en satsning för ökad trygghet "
+        "utifrån en gemensam lägesbild. Många boende upplever otrygghet vid torget.\n\nFör att minska otryggheten "
+        "vid torget lovar vi följande aktiviteter:\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid torget.",
+        id="the_programme_and_the_promises_leadin_are_no_situation"),
 ]
 
 
