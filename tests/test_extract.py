@@ -1057,6 +1057,14 @@ SITUATION_CASES = [
         "tidaholm",
         "Många boende upplever otrygghet vid torget.",
         id="the_programme_and_the_promises_leadin_are_no_situation"),
+    # What the promise's document holds for each area is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbilden visar att många upplever otrygghet vid torget. För varje "
+        "fokusområde finns en orsaksanalys och aktiviteter som ska motverka problembilden.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Lägesbilden visar att många upplever otrygghet vid torget.",
+        id="what_the_document_holds_for_each_area_is_no_situation"),
 ]
 
 
