@@ -1421,7 +1421,11 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
         add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
     elif section in ("situation", "focus") and not is_period_statement(text, rules) \
-            and not is_purpose_sentence(low, rules) and not t.not_situation_phrase(low):
+            and not is_purpose_sentence(low, rules) and not t.not_situation_phrase(low) \
+            and not (section == "focus" and is_focus_sentence(text, rules)):
+        # (under a focus heading, a sentence that names the focus is none: "Trygghetsvandringar, Fokus ska ligga
+        # på dels trygghetsskapande …": polisen-se__hylte; "Det brottsförebyggande arbetet i kommunen fokuserar
+        # extra på skadegörelse- och tillgreppsbrott.": www-orkelljunga-se__fokusomrade-trygghet)
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)

@@ -1065,6 +1065,14 @@ SITUATION_CASES = [
         "tidaholm",
         "Lägesbilden visar att många upplever otrygghet vid torget.",
         id="what_the_document_holds_for_each_area_is_no_situation"),
+    # Under a focus heading, a sentence that names the focus is no situation; a description is.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nFokusområden\n\nMånga boende upplever otrygghet vid stationen. Fokus ska "
+        "ligga på trafiksäkerhet och droger bland unga.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
+        "stationen.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid stationen.",
+        id="a_focus_sentence_under_a_focus_heading_is_no_situation"),
 ]
 
 
