@@ -1073,6 +1073,14 @@ SITUATION_CASES = [
         "tidaholm",
         "Många boende upplever otrygghet vid stationen.",
         id="a_focus_sentence_under_a_focus_heading_is_no_situation"),
+    # How safe a place is, said of the place, is situation; what it shall be is an aim.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nStorby är en trygg plats men det finns problem med skadegörelse i "
+        "centrum. Storby ska vara en trygg och säker plats för alla.\n\nDet här ska vi göra\n\n"
+        "  • Polisen ska patrullera i centrum.\n",
+        "tidaholm",
+        "Storby är en trygg plats men det finns problem med skadegörelse i centrum.",
+        id="how_safe_a_place_is_is_situation"),
 ]
 
 
