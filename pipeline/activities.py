@@ -1499,8 +1499,9 @@ def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:
     genre statement, and none of rules/sections.yaml ``situation_goes_on_not``: what the promise is or
     is for, why something matters, what the work led to, who works with whom."""
     t, sec = _tables(rules), rules.sections
+    result = any(w in low for w in sec["situation_goes_on_result"])  # what it led to: the promises
     if commits(low, rules) or text.endswith(":") or low.startswith(tuple(sec["situation_goes_on_not_starts"])) \
-            or any(w in low for w in sec["situation_goes_on_not"]):
+            or not result and any(w in low for w in sec["situation_goes_on_not"]):
         return False
     return not (is_focus_sentence(text, rules) or t.promise_sentence(low) or is_follow_up_sentence(text, rules)
                 or _generic(text, rules) or _opens_with_doer(sent, text, rules))

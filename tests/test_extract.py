@@ -1081,6 +1081,15 @@ SITUATION_CASES = [
         "tidaholm",
         "Storby är en trygg plats men det finns problem med skadegörelse i centrum.",
         id="how_safe_a_place_is_is_situation"),
+    # What the situation told before resulted in goes on about it, though it names the promises.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nI medborgardialogerna har invånarna lyft fram otrygghet vid stationen. "
+        "Det problemet har sedan omvandlats till medborgarlöften.\n\nDet här ska vi göra\n\n"
+        "  • Polisen ska patrullera vid stationen.\n",
+        "tidaholm",
+        "I medborgardialogerna har invånarna lyft fram otrygghet vid stationen. Det problemet har sedan omvandlats "
+        "till medborgarlöften.",
+        id="what_the_situation_resulted_in_goes_on_about_it"),
 ]
 
 
