@@ -1090,6 +1090,14 @@ SITUATION_CASES = [
         "I medborgardialogerna har invånarna lyft fram otrygghet vid stationen. Det problemet har sedan omvandlats "
         "till medborgarlöften.",
         id="what_the_situation_resulted_in_goes_on_about_it"),
+    # What the promise means to focus on is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nI medborgardialogen har invånarna lyft fram otrygghet vid stationen. "
+        "Polisen och Storby kommuns medborgarlöfte innebär fokus på vad som framkommit i dialogen.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid stationen.\n",
+        "tidaholm",
+        "I medborgardialogen har invånarna lyft fram otrygghet vid stationen.",
+        id="what_the_promise_means_to_focus_on_is_no_situation"),
 ]
 
 
