@@ -1098,6 +1098,14 @@ SITUATION_CASES = [
         "tidaholm",
         "I medborgardialogen har invånarna lyft fram otrygghet vid stationen.",
         id="what_the_promise_means_to_focus_on_is_no_situation"),
+    # What a lägesbild yet to be made is to be the basis of is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid stationen. Lägesbilden kommer att "
+        "ligga till grund för kommande medborgarlöften.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
+        "stationen.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid stationen.",
+        id="a_basis_yet_to_come_is_no_situation"),
 ]
 
 
