@@ -1122,6 +1122,9 @@ def test_evidence_named_in_other_words(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     ev = _one(write, rules, nlp, txt, "tidaholm").situation.evidence
     assert ev == ["medborgardialog", "medarbetardialog", "ovrigt"]
+    txt2 = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nI våra möten med invånarna har det kommit fram att många "
+            "upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    assert _one(write, rules, nlp, txt2, "tidaholm").situation.evidence == ["medborgardialog"]
 
 
 def test_situation_section_leadin_and_list(write, rules, nlp):
