@@ -1106,6 +1106,13 @@ SITUATION_CASES = [
         "tidaholm",
         "Många upplever otrygghet vid stationen.",
         id="a_basis_yet_to_come_is_no_situation"),
+    # The reports of the local picture the promise rests on are situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nInriktningen för löftet bygger på samverkansgruppens lägesrapporter från "
+        "hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Inriktningen för löftet bygger på samverkansgruppens lägesrapporter från hösten.",
+        id="the_reports_the_promise_rests_on_are_situation"),
 ]
 
 
