@@ -1113,6 +1113,13 @@ SITUATION_CASES = [
         "tidaholm",
         "Inriktningen för löftet bygger på samverkansgruppens lägesrapporter från hösten.",
         id="the_reports_the_promise_rests_on_are_situation"),
+    # "Målen med …" is an aim as "Målet är …" is, though it names a lägesbild.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMålen med samverkan är att skapa en gemensam lägesbild och öka dialogen. "
+        "Många boende upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid torget.",
+        id="the_aims_in_the_plural_are_no_situation"),
 ]
 
 
