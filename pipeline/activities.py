@@ -1517,7 +1517,11 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
         add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
     elif section in ("situation", "focus") and not is_period_statement(text, rules) \
-            and not is_purpose_sentence(low, rules) and not t.not_situation_phrase(low):
+            and not is_purpose_sentence(low, rules) and not t.not_situation_phrase(low) \
+            and not (section == "focus" and is_focus_sentence(text, rules)):
+        # (under a focus heading, a sentence that names the focus is none: "Trygghetsvandringar, Fokus ska ligga
+        # på dels trygghetsskapande …": polisen-se__hylte; "Det brottsförebyggande arbetet i kommunen fokuserar
+        # extra på skadegörelse- och tillgreppsbrott.": www-orkelljunga-se__fokusomrade-trygghet)
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
@@ -1567,8 +1571,11 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             if text in taken or is_period_statement(text, rules) or not cue:
                 continue
             if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
-                    or commits(low, rules) and is_focus_sentence(text, rules):
-                continue  # (… "kommer … att fokusera på …": what the promise will focus on)
+                    or commits(low, rules) and is_focus_sentence(text, rules) \
+                    or text.endswith(":") and not low.startswith(basis) and _leadin_kind(text, rules) == "activity":
+                continue  # (… "kommer … att fokusera på …": what the promise will focus on; the lead-in of the
+                # promises, an aim before it: "För att minska problemet med otrygghet … lovar vi under 2019 följande
+                # aktiviteter:", polisen-se__goteborg-centrum, as the purpose lead-ins of rules/sections.yaml)
             # (under "other", no activity text, a sentence promises only with a commitment word: not
             # "Lägesbilden är framtaget genom medborgardialoger, …" under "Bakgrund", polisen-se__tidaholm)
             promises = commits(low, rules) if section == "other" else is_commitment(sent, rules, strict=section == "lead")
@@ -1588,8 +1595,9 @@ def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:
     genre statement, and none of rules/sections.yaml ``situation_goes_on_not``: what the promise is or
     is for, why something matters, what the work led to, who works with whom."""
     t, sec = _tables(rules), rules.sections
+    result = any(w in low for w in sec["situation_goes_on_result"])  # what it led to: the promises
     if commits(low, rules) or text.endswith(":") or low.startswith(tuple(sec["situation_goes_on_not_starts"])) \
-            or any(w in low for w in sec["situation_goes_on_not"]):
+            or not result and any(w in low for w in sec["situation_goes_on_not"]):
         return False
     return not (is_focus_sentence(text, rules) or t.promise_sentence(low) or is_follow_up_sentence(text, rules)
                 or _generic(text, rules) or _opens_with_doer(sent, text, rules))

@@ -1044,12 +1044,112 @@ SITUATION_CASES = [
         "halmstad",
         "Många upplever otrygghet vid torget.",
         id="what_any_promise_rests_on_is_no_situation"),
+    # The page's last line, cut off mid-sentence under a situation heading, is text, not a heading.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+        "Lägesbild\n\nUtifrån kommunens trygghetsmätning har det framkommit att fler käns",
+        "tidaholm",
+        "Utifrån kommunens trygghetsmätning har det framkommit att fler käns",
+        id="a_cut_last_line_under_a_situation_heading_is_situation"),
+    # The text under "Aktivitetsplan" (how the plan is made) and a line on where to read more are no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nDet här ska vi fokusera på\n\n  • Trafik - Polisen ska kontrollera "
+        "hastigheten vid skolorna.\n\nFör mer information om trygghetsarbetet gå in på kommunens webbplats. "
+        "Många upplever otrygghet i trafiken.\n\nAktivitetsplan\n\nEn aktivitetsplan upprättas i början av året. "
+        "I denna plan beskrivs vem som ansvarar för varje aktivitet.\n",
+        "tidaholm",
+        "Många upplever otrygghet i trafiken.",
+        id="the_plans_text_and_where_to_read_more_are_no_situation"),
+    # The programme the promise is part of, and the lead-in of the promises with its aim, are no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMedborgarlöftet är en del av Trygg i Storby – en satsning för ökad trygghet "
+        "utifrån en gemensam lägesbild. Många boende upplever otrygghet vid torget.\n\nFör att minska otryggheten "
+        "vid torget lovar vi följande aktiviteter:\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid torget.",
+        id="the_programme_and_the_promises_leadin_are_no_situation"),
+    # What the promise's document holds for each area is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbilden visar att många upplever otrygghet vid torget. För varje "
+        "fokusområde finns en orsaksanalys och aktiviteter som ska motverka problembilden.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Lägesbilden visar att många upplever otrygghet vid torget.",
+        id="what_the_document_holds_for_each_area_is_no_situation"),
+    # Under a focus heading, a sentence that names the focus is no situation; a description is.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nFokusområden\n\nMånga boende upplever otrygghet vid stationen. Fokus ska "
+        "ligga på trafiksäkerhet och droger bland unga.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
+        "stationen.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid stationen.",
+        id="a_focus_sentence_under_a_focus_heading_is_no_situation"),
+    # How safe a place is, said of the place, is situation; what it shall be is an aim.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nStorby är en trygg plats men det finns problem med skadegörelse i "
+        "centrum. Storby ska vara en trygg och säker plats för alla.\n\nDet här ska vi göra\n\n"
+        "  • Polisen ska patrullera i centrum.\n",
+        "tidaholm",
+        "Storby är en trygg plats men det finns problem med skadegörelse i centrum.",
+        id="how_safe_a_place_is_is_situation"),
+    # What the situation told before resulted in goes on about it, though it names the promises.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nI medborgardialogerna har invånarna lyft fram otrygghet vid stationen. "
+        "Det problemet har sedan omvandlats till medborgarlöften.\n\nDet här ska vi göra\n\n"
+        "  • Polisen ska patrullera vid stationen.\n",
+        "tidaholm",
+        "I medborgardialogerna har invånarna lyft fram otrygghet vid stationen. Det problemet har sedan omvandlats "
+        "till medborgarlöften.",
+        id="what_the_situation_resulted_in_goes_on_about_it"),
+    # What the promise means to focus on is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nI medborgardialogen har invånarna lyft fram otrygghet vid stationen. "
+        "Polisen och Storby kommuns medborgarlöfte innebär fokus på vad som framkommit i dialogen.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid stationen.\n",
+        "tidaholm",
+        "I medborgardialogen har invånarna lyft fram otrygghet vid stationen.",
+        id="what_the_promise_means_to_focus_on_is_no_situation"),
+    # What a lägesbild yet to be made is to be the basis of is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid stationen. Lägesbilden kommer att "
+        "ligga till grund för kommande medborgarlöften.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
+        "stationen.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid stationen.",
+        id="a_basis_yet_to_come_is_no_situation"),
+    # The reports of the local picture the promise rests on are situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nInriktningen för löftet bygger på samverkansgruppens lägesrapporter från "
+        "hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Inriktningen för löftet bygger på samverkansgruppens lägesrapporter från hösten.",
+        id="the_reports_the_promise_rests_on_are_situation"),
+    # "Målen med …" is an aim as "Målet är …" is, though it names a lägesbild.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMålen med samverkan är att skapa en gemensam lägesbild och öka dialogen. "
+        "Många boende upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid torget.",
+        id="the_aims_in_the_plural_are_no_situation"),
 ]
 
 
 @pytest.mark.parametrize("txt, kommun, expected", SITUATION_CASES)
 def test_situation(write, rules, nlp, txt, kommun, expected):
     assert _one(write, rules, nlp, txt, kommun).situation.text == expected
+
+
+def test_evidence_named_in_other_words(write, rules, nlp):
+    """Dialogues with residents, the staff's survey and the partners' dialogues named in other words
+    (rules/sections.yaml evidence)."""
+    txt = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nLägesbilden bygger på dialoger med invånarna, polisens "
+           "medarbetarsamtal och samverkansdialoger med föreningarna. Många upplever otrygghet vid torget.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    ev = _one(write, rules, nlp, txt, "tidaholm").situation.evidence
+    assert ev == ["medborgardialog", "medarbetardialog", "ovrigt"]
+    txt2 = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nI våra möten med invånarna har det kommit fram att många "
+            "upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
+    assert _one(write, rules, nlp, txt2, "tidaholm").situation.evidence == ["medborgardialog"]
 
 
 def test_situation_section_leadin_and_list(write, rules, nlp):

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..models import Block
 from ..rules import Rules
-from ..sections import can_end, final_chars
+from ..sections import can_end, final_chars, heading_kind
 
 BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
 # "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
@@ -110,4 +110,23 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
         prev_item, prev_text = False, True
         kind = "heading" if looks_like_heading(raw, rules) else "paragraph"
         blocks.append(Block(kind=kind, text=folded, start=start + lead, end=end))
+    if blocks and is_cut_text(blocks, rules):
+        last = blocks[-1]
+        blocks[-1] = Block(kind="paragraph", text=last.text, start=last.start, end=last.end)
     return blocks
+
+
+def is_cut_text(blocks: list[Block], rules: Rules) -> bool:
+    """The page's last line is a sentence the snapshot cut off, not a heading, when it stands in a
+    situation section (the nearest heading above it is a situation heading; not an area's heading of
+    no kind under it, polisen-se__markaryd) and has at least ``cut_text_min_words`` words: "Lägesbild" / … / "Utifrån Nässjö kommuns och polisens
+    trygghetsmätningar samt underrättelsebild har det fra" (polisen-se__nassjo), "Lägesbild" / … /
+    "Utifrån polisens trygghetsmätning och erfarenheter från polise" (polisen-se__tranas-2)."""
+    last = blocks[-1]
+    if last.kind != "heading" or len(last.text.split()) < rules.sections["cut_text_min_words"] \
+            or heading_kind(last.text, rules) is not None:
+        return False
+    for block in reversed(blocks[:-1]):
+        if block.kind == "heading":
+            return heading_kind(block.text, rules) == "situation"
+    return False
