@@ -17,14 +17,14 @@ RATCHET = {
     "doc_type_accuracy": 1.0,
     "parties_f1": 0.978,
     "focus_category_f1": 0.926,
-    "activity_precision": 0.984,
+    "activity_precision": 0.987,
     "activity_recall": 0.996,
-    "activity_f1": 0.990,
+    "activity_f1": 0.992,
     "actor_f1": 0.991,
     "frequency_accuracy": 1.0,
     "follow_up_presence_accuracy": 1.0,
     "follow_up_frequency_accuracy": 1.0,
-    "situation_dice": 0.946,
+    "situation_dice": 0.948,
 }
 
 
