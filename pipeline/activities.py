@@ -75,6 +75,7 @@ class _Tables:
     commit: frozenset
     restated: frozenset
     restated_modal: frozenset
+    report_ongoing: frozenset
     focus_word: object
     focus_cue: object
     focus_cue_gap: Needing
@@ -112,6 +113,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         restated_modal=frozenset(a["restated_modal_words"]),
+        report_ongoing=frozenset(a["report_ongoing_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
         focus_cue_gap=Needing(re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"]))),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
@@ -1425,11 +1427,22 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
-    elif report and section == "lead" and is_commitment(sent, rules, strict=True, report=True) \
-            and is_past_report(_words(low), rules):
+    elif report and section == "lead" and (is_commitment(sent, rules, strict=True, report=True)
+                                           and is_past_report(_words(low), rules) or reports_ongoing(sent, rules)):
         add_activity(text, sent, block, section)
     elif t.effect_sentence_cue(low):
         draft.effect.append(text)
+
+
+def reports_ongoing(sent: Span, rules: Rules) -> bool:
+    """On a report, a named party, the sentence's first words, that "also" does something now ("Polisen
+    samarbetar också med krögare …": rules/activities.yaml report_ongoing_words): an action, no promise
+    ("ska", "kommer att")."""
+    words = _words(norm(sent.text))
+    if _tables(rules).report_ongoing.isdisjoint(words):
+        return False
+    facts = _commitment_facts(sent.text.strip(), rules, True)
+    return facts is not None and not facts[0] and facts[1] and has_actor(sent.doc, sent.start, sent.start + 1)
 
 
 def is_purpose_sentence(low: str, rules: Rules) -> bool:

@@ -2447,3 +2447,23 @@ def test_what_the_promise_is_told_in_one_sentence_with_its_doer(write, rules, nl
     rec = extract_path(write("m.txt", txt, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
     assert [a.text for a in rec.activities] == [
         "Medborgarlöftet innebär att polisen kommer att fortsätta med fotpatruller i centrum."]
+
+
+def test_a_news_report_on_how_the_promise_went_reports_its_actions(write, rules, nlp):
+    """A news item whose lead says the promises are done is a report (rules/records.yaml
+    doc_type_lead_patterns): its activities are what was done ("Det har också gjorts …", a party that
+    "också" acts now), not the signing caption or the promise it repeats (rules/activities.yaml)."""
+    txt = ("Anna Berg och Per Ek\n\nAnna Berg och Per Ek har undertecknat medborgarlöftena.\n\n"
+           "Polisen och kommunen håller vad de lovat\n\n"
+           "Ydre kommun och polisen har gemensamma medborgarlöften under 2021. Nu är flera av löftena "
+           "genomförda och övriga är på gång.\n\n"
+           "De aktiviteter som polisen och kommunen lovade att genomföra var bland annat fler "
+           "trygghetsvandringar.\n\n"
+           "Kommunen har genomfört tre trygghetsvandringar i centrum. Det har också gjorts en insats mot "
+           "langning till unga. Polisen patrullerar också på torget varje lördagskväll.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Kommunen har genomfört tre trygghetsvandringar i centrum.",
+        "Det har också gjorts en insats mot langning till unga.",
+        "Polisen patrullerar också på torget varje lördagskväll."]
