@@ -32,6 +32,7 @@ class Draft:
     activities: list[dict] = field(default_factory=list)
     situation: list[str] = field(default_factory=list)
     follow_up: list[str] = field(default_factory=list)
+    follow_up_headings: list[str] = field(default_factory=list)  # those of follow_up read from a heading
     effect: list[str] = field(default_factory=list)
     promise_sentences: list[Span | Doc] = field(default_factory=list)
 
@@ -765,7 +766,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         if section.endswith(":heading"):
             kind = section.split(":")[0]
             if _follow_up_heading(block.text, kind, seg, rules):
-                draft.follow_up.append(block.text)
+                _follow_up_heading_text(draft, block.text)
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
             generic, areas_below = None, False
             real_activities = kind == "activities"
@@ -785,8 +786,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # lead-in ("Polisen och kommunen lovar att:") is not yet that text
         if block.kind == "heading":
             restated = False
-            if section != "follow_up" and is_follow_up_sentence(block.text, rules):
-                draft.follow_up.append(block.text)  # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"
+            if is_follow_up_sentence(block.text, rules):
+                # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"; under "Uppföljning" too, though
+                # it opens with a doer ("Polisen ansvarar för att medborgarlöftena följs upp under året. Polisen
+                # och kommu", a page's cut last line: polisen-se__hylte)
+                _follow_up_heading_text(draft, block.text)
                 continue
             if leadin == "focus" and block is not last_block and _area_heading(block.text, rules):
                 # "De problemområden som identifierats är följande:" / "Trafikproblematik" / its text / …
@@ -854,7 +858,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     current_fa = named_before or add_focus(draft, _focus_item(block.text, rules))
                     generic, generic_under = (None if named_before else current_fa), []
             elif section == "follow_up":
-                draft.follow_up.append(block.text)
+                _follow_up_heading_text(draft, block.text)
             continue
         if block.kind == "item":
             leadin_items = True
@@ -1649,6 +1653,11 @@ def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, 
                               time_bound=time_bound))
 
 
+def _follow_up_heading_text(draft: Draft, text: str) -> None:
+    draft.follow_up.append(text)
+    draft.follow_up_headings.append(text)
+
+
 def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     if not draft.follow_up:
         return None
@@ -1656,6 +1665,10 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     freq, _ = parse_frequency(text, rules)
     low = text.lower()
     channels = [code for code, pat in _channel_res(rules).items() if pat.search(low)]
+    # a heading that names the promise's report is a linked report (rules/sections.yaml report_heading_starts)
+    names_report = tuple(rules.sections["report_heading_starts"])
+    if "rapport" not in channels and any(norm(h).startswith(names_report) for h in draft.follow_up_headings):
+        channels = [c for c in _channel_res(rules) if c in channels or c == "rapport"]
     if not channels and not any(w in low for w in rules.sections["follow_up_words"]):
         return None  # an "Uppföljning" heading over background text (polisen-se__svedala)
     return FollowUp(text=text, frequency=freq, channels=channels)

@@ -1118,8 +1118,8 @@ def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp
 
 def test_report_headings_that_name_the_promise_or_a_pdf(write, rules, nlp):
     """"Uppföljning av medborgarlöften för Ydre kommun" as the page's last line and "… (pdf, 173 kB)"
-    name a linked report; one with a year that cannot be checked against the segment's is none."""
-    for last, channels in (("Uppföljning av medborgarlöften för Storby kommun", []),
+    name a linked report (channel rapport); one with a year that cannot be checked against the segment's is none."""
+    for last, channels in (("Uppföljning av medborgarlöften för Storby kommun", ["rapport"]),
                            ("Uppföljning Storby 2024 (pdf, 173 kB)", ["rapport"])):
         txt = ("Storby – medborgarlöften\n\nMedborgarlöfte Storby kommun 2024 - 2025\n\nPolisen lovar att:\n\n"
                f"  • patrullera i centrum varje vecka\n\nUppföljning\n\n{last}\n")
@@ -2467,3 +2467,32 @@ def test_a_news_report_on_how_the_promise_went_reports_its_actions(write, rules,
         "Kommunen har genomfört tre trygghetsvandringar i centrum.",
         "Det har också gjorts en insats mot langning till unga.",
         "Polisen patrullerar också på torget varje lördagskväll."]
+
+
+def test_follow_up_cut_last_line_quote_and_yearly_report_heading(write, rules, nlp):
+    """Under "Uppföljning", a page's cut last line that opens with a doer is the follow-up, not an actor
+    heading; "Vi följer sedan upp arbetet …" in a quote is a follow-up; "Årsuppföljning av medborgarlöftena
+    i Ydre 2021-2022" as a heading names the linked report (rules/sections.yaml)."""
+    txt = ("Ydre – medborgarlöften 2021\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n\n"
+           "Uppföljning\n\nPolisen ansvarar för att löftena följs upp under året. Polisen och kommu")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text.startswith("Polisen ansvarar för att löftena följs upp")
+    txt = ("Ydre kommun och polisen har tecknat medborgarlöfte för 2021\n\n"
+           "Polisen ska patrullera i centrum varje fredag.\n\n"
+           "– Löftet är framtaget i det lokala rådet. Vi följer sedan upp arbetet och ser vad det ger, säger "
+           "kommunalrådet i Ydre.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text.startswith("Vi följer sedan upp arbetet")
+    txt = ("Ydre – medborgarlöften\n\nLöften för 2021-2022.\n\nÅrsuppföljning av medborgarlöftena i Ydre 2021-2022\n\n"
+           "Löften\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"]
+
+
+def test_follow_up_channel_words_as_pages_spell_them(write, rules, nlp):
+    """"social medier" is sociala_medier; a tertial's report named "UppföljningT3 Ydre" is rapport."""
+    txt = ("Ydre – medborgarlöften 2021\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n\n"
+           "Uppföljning\n\nArbetet följs upp i slutet av året och kommuniceras via polisens social medier.\n\n"
+           "UppföljningT3 Ydre\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["sociala_medier", "rapport"]
