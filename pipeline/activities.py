@@ -942,6 +942,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "activity" and opens_list(block.text, rules) and section != "follow_up" \
                     and (section not in ("effect", "other") or _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
+            elif leadin == "activity" and opens_list(block.text, rules) and section == "follow_up" \
+                    and phrase_match(norm(last.text), rules.sections["promise_means_leadins"]):
+                override = "activities"  # "Uppfyller medborgarlöftet genom att bland annat:" after "Följ arbetet"
             continue
         if leadin == "focus" and not leadin_items and not areas_below and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))

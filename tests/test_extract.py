@@ -2496,3 +2496,15 @@ def test_follow_up_channel_words_as_pages_spell_them(write, rules, nlp):
            "UppföljningT3 Ydre\n")
     fu = _one(write, rules, nlp, txt, "ydre").follow_up
     assert fu is not None and fu.channels == ["sociala_medier", "rapport"]
+
+
+def test_a_lead_in_on_keeping_the_promise_ends_the_follow_up_section(write, rules, nlp):
+    """"Uppfyller medborgarlöftet genom att bland annat:" after "Följ arbetet" opens promises, not follow-up
+    (rules/sections.yaml promise_means_leadins)."""
+    txt = ("Ydre – medborgarlöften 2021\n\nFölj arbetet\nVia polisens konton på sociala medier.\n\n"
+           "Uppfyller medborgarlöftet genom att bland annat:\n\n"
+           "  • Arbeta med fotpatrullering i centrum på helgerna.\n  • Arbeta med trygghetsvandringar i Österbymo.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Arbeta med fotpatrullering i centrum på helgerna.",
+                                                "Arbeta med trygghetsvandringar i Österbymo."]
+    assert rec.follow_up.text == "Via polisens konton på sociala medier."
