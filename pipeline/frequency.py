@@ -420,7 +420,7 @@ def _adverb(toks: list[str], v: _Vocab) -> Frequency | None:
         if k + 1 < len(toks) and toks[k + 1].endswith(tuple(v.adverb_not_before.get(t, ()))):
             continue  # "utöver det dagliga arbetet"
         a = v.adverbs[t]
-        return Frequency(times=a["times"], per=a["per"])
+        return Frequency(times=a["times"], per=a["per"], interval=a.get("interval", 1))
     return None
 
 

@@ -2508,3 +2508,15 @@ def test_a_lead_in_on_keeping_the_promise_ends_the_follow_up_section(write, rule
     assert [a.text for a in rec.activities] == ["Arbeta med fotpatrullering i centrum på helgerna.",
                                                 "Arbeta med trygghetsvandringar i Österbymo."]
     assert rec.follow_up.text == "Via polisens konton på sociala medier."
+
+
+def test_young_people_followed_up_is_no_follow_up_and_a_promise_tried_every_third_month_is(write, rules, nlp):
+    """"… att unga i riskzonen följs upp" follows up people, not the promise; "… inriktningen för arbetet prövas
+    med tremånadersintervaller" is the follow-up, every third month (rules/sections.yaml)."""
+    txt = ("Ydre – medborgarlöfte 2021\n\nPolisen ska patrullera i centrum varje fredag.\n\n"
+           "Löftet ska leda till ökad trygghet i centrum och att unga i riskzonen följs upp.\n")
+    assert _one(write, rules, nlp, txt, "ydre").follow_up is None
+    txt = ("Ydre – medborgarlöfte 2021\n\nPolisen och kommunen har tagit fram ett medborgarlöfte där inriktningen "
+           "för arbetet prövas med tremånadersintervaller.\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and (fu.frequency.times, fu.frequency.per, fu.frequency.interval) == (1, "month", 3)
