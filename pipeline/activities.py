@@ -32,6 +32,7 @@ class Draft:
     activities: list[dict] = field(default_factory=list)
     situation: list[str] = field(default_factory=list)
     follow_up: list[str] = field(default_factory=list)
+    follow_up_headings: list[str] = field(default_factory=list)  # those of follow_up read from a heading
     effect: list[str] = field(default_factory=list)
     promise_sentences: list[Span | Doc] = field(default_factory=list)
 
@@ -75,6 +76,7 @@ class _Tables:
     commit: frozenset
     restated: frozenset
     restated_modal: frozenset
+    report_ongoing: frozenset
     focus_word: object
     focus_cue: object
     focus_cue_gap: Needing
@@ -113,6 +115,7 @@ def _tables(rules: Rules) -> _Tables:
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         restated_modal=frozenset(a["restated_modal_words"]),
+        report_ongoing=frozenset(a["report_ongoing_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
         focus_cue_gap=Needing(re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"]))),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
@@ -789,7 +792,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         if section.endswith(":heading"):
             kind = section.split(":")[0]
             if _follow_up_heading(block.text, kind, seg, rules):
-                draft.follow_up.append(block.text)
+                _follow_up_heading_text(draft, block.text)
             heading_actors, leadin, current_fa, override = _actor_heading(doc, rules), None, None, None
             generic, areas_below = None, False
             real_activities = kind == "activities"
@@ -809,8 +812,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # lead-in ("Polisen och kommunen lovar att:") is not yet that text
         if block.kind == "heading":
             restated = False
-            if section != "follow_up" and is_follow_up_sentence(block.text, rules):
-                draft.follow_up.append(block.text)  # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"
+            if is_follow_up_sentence(block.text, rules):
+                # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"; under "Uppföljning" too, though
+                # it opens with a doer ("Polisen ansvarar för att medborgarlöftena följs upp under året. Polisen
+                # och kommu", a page's cut last line: polisen-se__hylte)
+                _follow_up_heading_text(draft, block.text)
                 continue
             if leadin == "focus" and block is not last_block and _area_heading(block.text, rules):
                 # "De problemområden som identifierats är följande:" / "Trafikproblematik" / its text / …
@@ -879,7 +885,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                     current_fa = named_before or add_focus(draft, _focus_item(block.text, rules))
                     generic, generic_under = (None if named_before else current_fa), []
             elif section == "follow_up":
-                draft.follow_up.append(block.text)
+                _follow_up_heading_text(draft, block.text)
             continue
         if block.kind == "item":
             leadin_items = True
@@ -968,6 +974,9 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             elif leadin == "activity" and opens_list(block.text, rules) and section != "follow_up" \
                     and (section not in ("effect", "other") or _promises(last, rules)):
                 override = "activities"  # also "Det här ska vi göra:" under an effect or "other" heading
+            elif leadin == "activity" and opens_list(block.text, rules) and section == "follow_up" \
+                    and phrase_match(norm(last.text), rules.sections["promise_means_leadins"]):
+                override = "activities"  # "Uppfyller medborgarlöftet genom att bland annat:" after "Följ arbetet"
             continue
         if leadin == "focus" and not leadin_items and not areas_below and len(block.text) < 160:
             current_fa = add_focus(draft, _focus_item(block.text, rules))
@@ -1525,11 +1534,22 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
-    elif report and section == "lead" and is_commitment(sent, rules, strict=True, report=True) \
-            and is_past_report(_words(low), rules):
+    elif report and section == "lead" and (is_commitment(sent, rules, strict=True, report=True)
+                                           and is_past_report(_words(low), rules) or reports_ongoing(sent, rules)):
         add_activity(text, sent, block, section)
     elif t.effect_sentence_cue(low):
         draft.effect.append(text)
+
+
+def reports_ongoing(sent: Span, rules: Rules) -> bool:
+    """On a report, a named party, the sentence's first words, that "also" does something now ("Polisen
+    samarbetar också med krögare …": rules/activities.yaml report_ongoing_words): an action, no promise
+    ("ska", "kommer att")."""
+    words = _words(norm(sent.text))
+    if _tables(rules).report_ongoing.isdisjoint(words):
+        return False
+    facts = _commitment_facts(sent.text.strip(), rules, True)
+    return facts is not None and not facts[0] and facts[1] and has_actor(sent.doc, sent.start, sent.start + 1)
 
 
 def is_purpose_sentence(low: str, rules: Rules) -> bool:
@@ -1740,6 +1760,11 @@ def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, 
                               time_bound=time_bound))
 
 
+def _follow_up_heading_text(draft: Draft, text: str) -> None:
+    draft.follow_up.append(text)
+    draft.follow_up_headings.append(text)
+
+
 def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     if not draft.follow_up:
         return None
@@ -1747,6 +1772,10 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     freq, _ = parse_frequency(text, rules)
     low = text.lower()
     channels = [code for code, pat in _channel_res(rules).items() if pat.search(low)]
+    # a heading that names the promise's report is a linked report (rules/sections.yaml report_heading_starts)
+    names_report = tuple(rules.sections["report_heading_starts"])
+    if "rapport" not in channels and any(norm(h).startswith(names_report) for h in draft.follow_up_headings):
+        channels = [c for c in _channel_res(rules) if c in channels or c == "rapport"]
     if not channels and not any(w in low for w in rules.sections["follow_up_words"]):
         return None  # an "Uppföljning" heading over background text (polisen-se__svedala)
     return FollowUp(text=text, frequency=freq, channels=channels)

@@ -427,7 +427,7 @@ def _adverb(toks: list[str], v: _Vocab) -> Frequency | None:
         times = a["times"]
         if (a["per"], times) == ("year", 1):
             times = _months_named(toks, k + 1, v)  # "årligen i maj och november" → 2
-        return Frequency(times=times, per=a["per"])
+        return Frequency(times=times, per=a["per"], interval=a.get("interval", 1))
     return None
 
 

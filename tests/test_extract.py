@@ -1229,8 +1229,8 @@ def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp
 
 def test_report_headings_that_name_the_promise_or_a_pdf(write, rules, nlp):
     """"Uppföljning av medborgarlöften för Ydre kommun" as the page's last line and "… (pdf, 173 kB)"
-    name a linked report; one with a year that cannot be checked against the segment's is none."""
-    for last, channels in (("Uppföljning av medborgarlöften för Storby kommun", []),
+    name a linked report (channel rapport); one with a year that cannot be checked against the segment's is none."""
+    for last, channels in (("Uppföljning av medborgarlöften för Storby kommun", ["rapport"]),
                            ("Uppföljning Storby 2024 (pdf, 173 kB)", ["rapport"])):
         txt = ("Storby – medborgarlöften\n\nMedborgarlöfte Storby kommun 2024 - 2025\n\nPolisen lovar att:\n\n"
                f"  • patrullera i centrum varje vecka\n\nUppföljning\n\n{last}\n")
@@ -2701,3 +2701,76 @@ def test_a_focus_put_as_med_x_i_fokus(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
            "  • Polisen ska hålla möten med föreningarna med de äldres trygghet i fokus.\n")
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
+def test_a_news_report_on_how_the_promise_went_reports_its_actions(write, rules, nlp):
+    """A news item whose lead says the promises are done is a report (rules/records.yaml
+    doc_type_lead_patterns): its activities are what was done ("Det har också gjorts …", a party that
+    "också" acts now), not the signing caption or the promise it repeats (rules/activities.yaml)."""
+    txt = ("Anna Berg och Per Ek\n\nAnna Berg och Per Ek har undertecknat medborgarlöftena.\n\n"
+           "Polisen och kommunen håller vad de lovat\n\n"
+           "Ydre kommun och polisen har gemensamma medborgarlöften under 2021. Nu är flera av löftena "
+           "genomförda och övriga är på gång.\n\n"
+           "De aktiviteter som polisen och kommunen lovade att genomföra var bland annat fler "
+           "trygghetsvandringar.\n\n"
+           "Kommunen har genomfört tre trygghetsvandringar i centrum. Det har också gjorts en insats mot "
+           "langning till unga. Polisen patrullerar också på torget varje lördagskväll.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Kommunen har genomfört tre trygghetsvandringar i centrum.",
+        "Det har också gjorts en insats mot langning till unga.",
+        "Polisen patrullerar också på torget varje lördagskväll."]
+
+
+def test_follow_up_cut_last_line_quote_and_yearly_report_heading(write, rules, nlp):
+    """Under "Uppföljning", a page's cut last line that opens with a doer is the follow-up, not an actor
+    heading; "Vi följer sedan upp arbetet …" in a quote is a follow-up; "Årsuppföljning av medborgarlöftena
+    i Ydre 2021-2022" as a heading names the linked report (rules/sections.yaml)."""
+    txt = ("Ydre – medborgarlöften 2021\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n\n"
+           "Uppföljning\n\nPolisen ansvarar för att löftena följs upp under året. Polisen och kommu")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text.startswith("Polisen ansvarar för att löftena följs upp")
+    txt = ("Ydre kommun och polisen har tecknat medborgarlöfte för 2021\n\n"
+           "Polisen ska patrullera i centrum varje fredag.\n\n"
+           "– Löftet är framtaget i det lokala rådet. Vi följer sedan upp arbetet och ser vad det ger, säger "
+           "kommunalrådet i Ydre.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text.startswith("Vi följer sedan upp arbetet")
+    txt = ("Ydre – medborgarlöften\n\nLöften för 2021-2022.\n\nÅrsuppföljning av medborgarlöftena i Ydre 2021-2022\n\n"
+           "Löften\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"]
+
+
+def test_follow_up_channel_words_as_pages_spell_them(write, rules, nlp):
+    """"social medier" is sociala_medier; a tertial's report named "UppföljningT3 Ydre" is rapport."""
+    txt = ("Ydre – medborgarlöften 2021\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n\n"
+           "Uppföljning\n\nArbetet följs upp i slutet av året och kommuniceras via polisens social medier.\n\n"
+           "UppföljningT3 Ydre\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["sociala_medier", "rapport"]
+
+
+def test_a_lead_in_on_keeping_the_promise_ends_the_follow_up_section(write, rules, nlp):
+    """"Uppfyller medborgarlöftet genom att bland annat:" after "Följ arbetet" opens promises, not follow-up
+    (rules/sections.yaml promise_means_leadins)."""
+    txt = ("Ydre – medborgarlöften 2021\n\nFölj arbetet\nVia polisens konton på sociala medier.\n\n"
+           "Uppfyller medborgarlöftet genom att bland annat:\n\n"
+           "  • Arbeta med fotpatrullering i centrum på helgerna.\n  • Arbeta med trygghetsvandringar i Österbymo.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Arbeta med fotpatrullering i centrum på helgerna.",
+                                                "Arbeta med trygghetsvandringar i Österbymo."]
+    assert rec.follow_up.text == "Via polisens konton på sociala medier."
+
+
+def test_young_people_followed_up_is_no_follow_up_and_a_promise_tried_every_third_month_is(write, rules, nlp):
+    """"… att unga i riskzonen följs upp" follows up people, not the promise; "… inriktningen för arbetet prövas
+    med tremånadersintervaller" is the follow-up, every third month (rules/sections.yaml)."""
+    txt = ("Ydre – medborgarlöfte 2021\n\nPolisen ska patrullera i centrum varje fredag.\n\n"
+           "Löftet ska leda till ökad trygghet i centrum och att unga i riskzonen följs upp.\n")
+    assert _one(write, rules, nlp, txt, "ydre").follow_up is None
+    txt = ("Ydre – medborgarlöfte 2021\n\nPolisen och kommunen har tagit fram ett medborgarlöfte där inriktningen "
+           "för arbetet prövas med tremånadersintervaller.\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and (fu.frequency.times, fu.frequency.per, fu.frequency.interval) == (1, "month", 3)

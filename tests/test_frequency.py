@@ -111,6 +111,8 @@ PATTERNS = [
     # every form of the adverb adjectives
     ("Daglig patrullering i centrum utifrån lägesbilden.", (1, "day", 1, False)),
     ("Polisen och kommunen har en månatlig avstämning.", (1, "month", 1, False)),
+    # an interval in one word: every third month
+    ("Inriktningen prövas med tremånadersintervaller.", (1, "month", 3, False)),
     # clock hours are no count, the weekday is
     ("Det mobila poliskontoret står på torget 9-13 varje onsdag.", (1, "week", 1, False)),
     # the end of the year is once a year; a count in the sentence wins

@@ -55,6 +55,11 @@ def test_doc_type_from_title(rules, title, expected):
     ("Året har varit speciellt, men trots det har polisen genomfört insatser för att uppfylla "
      "medborgarlöftet i Storby. I medborgarlöftet för 2021 lovade polisen …", "uppfoljning"),
     ("Polisen och kommunen lovar att genomföra insatser för att minska brotten.", "medborgarlofte"),
+    # a news item on how the promise went: "Nu är … löftena genomförda", "Nu har … löftet följts upp"
+    ("Storby kommun och polisen har gemensamma medborgarlöften under 2021. Nu är de flesta av löftena "
+     "genomförda och resten är på gång.", "uppfoljning"),
+    ("Polisen och kommunen gick samman om ett medborgarlöfte 2021. Nu har löftet följts upp.", "uppfoljning"),
+    ("Alla aktiviteter i medborgarlöftena pågår eller är genomförda. Läs mer i rapporten.", "medborgarlofte"),
 ])
 def test_doc_type_from_the_lead(rules, text, expected):
     assert find_doc_type("Problemområden och polisens del i medborgarlöftet 2021", rules, text) == expected
