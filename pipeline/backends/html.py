@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from ..models import Block
 from ..rules import Rules
 from .tables import table_items
-from .text import ellipsis_item, is_boilerplate
+from .text import ellipsis_item, is_boilerplate, strip_link_furniture
 
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "button", "svg", "iframe", "template", "select", "input"]
@@ -76,7 +76,8 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             stack.append(iter(child.children))
     out, blocks, pos = [], [], 0
     for kind, text in pieces:
-        if is_boilerplate(text, rules):
+        text = strip_link_furniture(text, rules)
+        if not text or is_boilerplate(text, rules):
             continue
         if kind == "heading" and len(text) > 200:
             kind = "paragraph"
