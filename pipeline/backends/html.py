@@ -27,6 +27,17 @@ def _is_furniture(tag: Tag) -> bool:
     return bool(attrs.strip()) and bool(FURNITURE.search(attrs))
 
 
+def _own_text(node) -> str:
+    """A list item's child as its own words: a string, or an inline tag's text; a block tag
+    (or a div) inside the item is read as a block of its own."""
+    if not isinstance(node, Tag):
+        return str(node)
+    if node.name in BLOCK_TAGS or node.name in ("div", "section", "table", "ul", "ol") \
+            or node.find(list(BLOCK_TAGS) + ["div", "section", "table", "ul", "ol"]) is not None:
+        return ""
+    return node.get_text(" ")
+
+
 def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
     """Return the plain text (blocks separated by blank lines) and its blocks."""
     soup = BeautifulSoup(markup, "html.parser")
@@ -64,7 +75,10 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             if text:
                 pieces.append((kind, text))
         elif kind == "item":
-            own = _WS.sub(" ", "".join(child.find_all(string=True, recursive=False))).strip()
+            # the item's own words, in inline tags too: the title of "<li><strong>Trafik</strong><p>…</p></li>"
+            # as of "<li>Trafik<p>…</p></li>" (the titled items of polisen-se__robertsfors, polisen-se__norsjo,
+            # polisen-se__lerum, polisen-se__varmdo: "• Trafik" over its text)
+            own = _WS.sub(" ", " ".join(_own_text(c) for c in child.children)).strip()
             if own:
                 pieces.append((kind, own))
             stack.append(iter(child.children))
