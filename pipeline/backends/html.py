@@ -90,7 +90,8 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             stack.append(iter(child.children))
     out, blocks, pos = [], [], 0
     for kind, text in pieces:
-        text = strip_link_furniture(text, rules)
+        if kind == "item":  # as the text backend's items; a paragraph keeps it, where
+            text = strip_link_furniture(text, rules)  # not_situation_phrases reads it
         if not text or is_boilerplate(text, rules):
             continue
         if kind == "heading" and len(text) > 200:
