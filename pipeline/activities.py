@@ -1129,7 +1129,7 @@ def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
     """"Samverkan mot droger och ungdomskriminalitet:" over a list of promises: a lead-in that only
     names a topic (a category word, no verb of the lead-in lists) is the focus area of its list."""
     return nxt is not None and nxt.kind == "item" and commits(nxt.text, rules) \
-        and len(text.split()) <= rules.sections["heading_max_words"] \
+        and len(text.split()) <= rules.sections["topic_leadin_max_words"] \
         and bool(categorize(text, rules, allow_other=False, fallback=False))
 
 

@@ -505,6 +505,18 @@ def test_a_long_leadin_that_repeats_a_named_area_is_that_area(write, rules, nlp)
     assert [a.focus_area for a in rec.activities] == [area]
 
 
+def test_a_long_leadin_naming_an_area_over_promises_without_a_summary_list(write, rules, nlp):
+    """The same promise page without the summary list of areas above (the kommun's version and
+    the news item: www-lysekil-se__medborgarlofte-3, -2017-12-18-…): a lead-in of up to
+    ``topic_leadin_max_words`` words that names a category over promises is their area."""
+    area = "Minska buskörningen i Sala genom fler kontroller samt fler vuxna ute på kvällar och helger"
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n"
+           f"{area}:\n\n  • Polisen kommer att genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == [area]
+    assert [a.focus_area for a in rec.activities] == [area]
+
+
 def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
            "  • Polisen ska genomföra riktade insatser mot droger.\n  • Polis och kommun ska uppnå ökad trygghet i centrum.\n"

@@ -64,6 +64,34 @@ def test_text_line_in_lower_case_continues_a_bullet_not_ended(write, rules):
         ("item", "Polisen ska patrullera."), ("paragraph", "bild på undertecknandet")]
 
 
+def test_link_label_cut_from_the_text_it_is_glued_to(write, rules):
+    """A link's hidden label glued to a line by the site's link icon ("…certifieringenlänk till
+    annan webbplats": rules/sections.yaml ``link_furniture``) is no part of the bullet or text; the
+    page's own text keeps it."""
+    txt = (" • Kommunen ska bidra till Trygg stad-arbetetlänk till annan webbplats\n"
+           "Läs mer om löftena.Länk till annan webbplats\n")
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("item", "Kommunen ska bidra till Trygg stad-arbetet"), ("paragraph", "Läs mer om löftena.")]
+    assert "länk till annan webbplats" in doc.text
+    html = "<html><body><main><ul><li>Polisen ska patrullera i centrum<span>Länk till annan webbplats</span></li></ul></main></body></html>"
+    doc = read_document(write("t.html", html), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [("item", "Polisen ska patrullera i centrum")]
+
+
+def test_html_item_title_in_an_inline_tag_over_its_text(write, rules):
+    """"• Trafik" over its text, the title in bold or not ("<li><strong>Droger</strong><p>…</p></li>",
+    "<li>Trafik<p>…</p></li>"): the title is the item's own text either way, its text a paragraph."""
+    html = ("<html><body><main><ul><li><strong>Droger</strong><p>Polisen ska arbeta mot langning.</p></li>"
+            "<li>Trafik<p>Kommunen ska bygga farthinder.</p></li></ul></main></body></html>")
+    doc = read_document(write("t.html", html), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("item", "Droger"), ("paragraph", "Polisen ska arbeta mot langning."),
+        ("item", "Trafik"), ("paragraph", "Kommunen ska bygga farthinder.")]
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end] == b.text
+
+
 def test_url_from_path_without_sidecar(write, rules):
     p = write("plain.txt", "Titel\n\nText om medborgarlöfte.\n")
     assert read_document(p, rules).url == p.as_posix()

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from ..models import Block
 from ..rules import Rules
 from .tables import table_items
-from .text import ellipsis_item, is_boilerplate
+from .text import ellipsis_item, is_boilerplate, strip_link_furniture
 
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "button", "svg", "iframe", "template", "select", "input"]
@@ -25,6 +25,17 @@ def _is_furniture(tag: Tag) -> bool:
         return False
     attrs = " ".join([tag.get("id") or "", " ".join(tag.get("class") or []), tag.get("role") or ""])
     return bool(attrs.strip()) and bool(FURNITURE.search(attrs))
+
+
+def _own_text(node) -> str:
+    """A list item's child as its own words: a string, or an inline tag's text; a block tag
+    (or a div) inside the item is read as a block of its own."""
+    if not isinstance(node, Tag):
+        return str(node)
+    if node.name in BLOCK_TAGS or node.name in ("div", "section", "table", "ul", "ol") \
+            or node.find(list(BLOCK_TAGS) + ["div", "section", "table", "ul", "ol"]) is not None:
+        return ""
+    return node.get_text(" ")
 
 
 def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
@@ -64,7 +75,10 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             if text:
                 pieces.append((kind, text))
         elif kind == "item":
-            own = _WS.sub(" ", "".join(child.find_all(string=True, recursive=False))).strip()
+            # the item's own words, in inline tags too: the title of "<li><strong>Trafik</strong><p>…</p></li>"
+            # as of "<li>Trafik<p>…</p></li>" (the titled items of polisen-se__robertsfors, polisen-se__norsjo,
+            # polisen-se__lerum, polisen-se__varmdo: "• Trafik" over its text)
+            own = _WS.sub(" ", " ".join(_own_text(c) for c in child.children)).strip()
             if own:
                 pieces.append((kind, own))
             stack.append(iter(child.children))
@@ -76,7 +90,9 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             stack.append(iter(child.children))
     out, blocks, pos = [], [], 0
     for kind, text in pieces:
-        if is_boilerplate(text, rules):
+        if kind == "item":  # as the text backend's items; a paragraph keeps it, where
+            text = strip_link_furniture(text, rules)  # not_situation_phrases reads it
+        if not text or is_boilerplate(text, rules):
             continue
         if kind == "heading" and len(text) > 200:
             kind = "paragraph"

@@ -28,6 +28,19 @@ def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...], re.Pattern]:
 
 
 @lru_cache(maxsize=4)
+def _link_furniture(rules: Rules) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules.sections["link_furniture"]), re.I)
+
+
+def strip_link_furniture(text: str, rules: Rules) -> str:
+    """The text without a link's hidden label ("…certifieringenlänk till annan webbplats":
+    rules/sections.yaml ``link_furniture``); the cheap test first."""
+    if "webbplats" not in text.lower():
+        return text
+    return _link_furniture(rules).sub("", text).strip()
+
+
+@lru_cache(maxsize=4)
 def _fragment(rules: Rules) -> re.Pattern:
     return re.compile(rules.sections["fragment_line"])
 
@@ -82,7 +95,8 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        folded = " ".join(raw.split())
+        plain = " ".join(raw.split())
+        folded = strip_link_furniture(plain, rules)
         low = folded.lower()  # is_boilerplate's test, on the words folded once
         if not folded or low in lines or low.startswith(prefixes) or shapes.fullmatch(low) \
                 or start < last_line and fragment(low):
@@ -99,7 +113,8 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
         m = BULLET.match(raw) or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
             s = start + m.end()
-            blocks.append(Block(kind="item", text=" ".join(raw[m.end():].split()), start=s, end=end))
+            item = strip_link_furniture(" ".join(raw[m.end():].split()), rules)
+            blocks.append(Block(kind="item", text=item, start=s, end=end))
             prev_item, prev_text = True, False
             continue
         lead = len(raw) - len(raw.lstrip())
@@ -108,7 +123,7 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
             blocks[-1] = Block(kind="item", text=f"{last.text} {folded}", start=last.start, end=end)
             continue
         prev_item, prev_text = False, True
-        kind = "heading" if looks_like_heading(raw, rules) else "paragraph"
+        kind = "heading" if looks_like_heading(raw if folded is plain else folded, rules) else "paragraph"
         blocks.append(Block(kind=kind, text=folded, start=start + lead, end=end))
     if blocks and is_cut_text(blocks, rules):
         last = blocks[-1]
