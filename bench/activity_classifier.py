@@ -20,7 +20,7 @@ dev gold (tests/gold, bench/blind_gold, bench/blind2_gold), then once trained on
 and scored on the units of the blind3 pages (bench/blind3_gold; only the figures are printed).
 The rules were written against the dev gold, so their figures there are optimistic.
 
-    python bench/activity_classifier.py [--no-blind3]
+    python bench/activity_classifier.py [--no-blind3 | --grid]
 
 The last line printed is one JSON object with the figures.
 """
@@ -45,14 +45,13 @@ from spacy.util import fix_random_seed, minibatch  # noqa: E402
 
 from pipeline.activities import is_reported, read_segment  # noqa: E402
 from pipeline.evaluate import gold_half, pair_activities, pair_records  # noqa: E402
-from pipeline.extract import block_spans, extract_document, merge_segments  # noqa: E402
+from pipeline.extract import _title, block_spans, extract_document, merge_segments  # noqa: E402
 from pipeline.ingest import read_document  # noqa: E402
 from pipeline.nlp import build_nlp, pipe  # noqa: E402
 from pipeline.output import load_records  # noqa: E402
 from pipeline.record import find_doc_type  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
 from pipeline.sections import segment  # noqa: E402
-from pipeline.extract import _title  # noqa: E402
 
 DEV_GOLD = [ROOT / "tests" / "gold", ROOT / "bench" / "blind_gold", ROOT / "bench" / "blind2_gold"]
 TEST_GOLD = ROOT / "bench" / "blind3_gold"
@@ -299,11 +298,14 @@ def main(argv=None) -> dict:
         u["words"] = features(u, tok)
     t1 = time.time()
     if args.grid:
+        grid = {}
         for ngrams in (1, 2, 3):
             for epochs in (4, 8, 15):
                 g, _ = cross_validate(dev, epochs=epochs, ngrams=ngrams)
+                grid[f"ngrams={ngrams},epochs={epochs}"] = {k: v["f1"] for k, v in g.items()}
                 print(f"ngrams {ngrams} epochs {epochs:>2}: " + "  ".join(f"{k} {v['f1']:.3f}" for k, v in g.items()))
-        return {}
+        print(json.dumps({"grid_cv_f1": grid}, sort_keys=True))
+        return grid
     cv, cv_probs = cross_validate(dev)
     t2 = time.time()
     print(f"dev gold: {dev_stats['records']} records, {dev_stats['units']} units, {dev_stats['positive_units']} "
