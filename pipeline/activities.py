@@ -73,6 +73,7 @@ class _Tables:
     activity_starts_despite: tuple[str, ...]
     past: frozenset
     negations: frozenset
+    negation_clause_starts: frozenset
     commit: frozenset
     restated: frozenset
     restated_modal: frozenset
@@ -95,6 +96,9 @@ class _Tables:
     generic_title_words: frozenset
     summary_not_words: frozenset
     cut_sentence_words: frozenset
+    follow_up_joined: re.Pattern
+    general_focus: re.Pattern
+    back_ref: re.Pattern
     promise_sentence: object
     activity_leadin: object
 
@@ -113,11 +117,12 @@ def _tables(rules: Rules) -> _Tables:
         not_activity_starts=tuple(a["not_activity_starts"]),
         activity_starts_despite=tuple(a["activity_starts_despite"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
+        negation_clause_starts=frozenset(a["negation_clause_starts"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         restated_modal=frozenset(a["restated_modal_words"]),
         report_ongoing=frozenset(a["report_ongoing_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
-        focus_cue_gap=Needing(re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"]))),
+        focus_cue_gap=Needing(_either(sec["focus_sentence_cue_gap"])),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
@@ -131,8 +136,22 @@ def _tables(rules: Rules) -> _Tables:
         generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
         summary_not_words=frozenset(sec["summary_line_not_words"]),
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
+        follow_up_joined=_either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
+        general_focus=_either(sec["focus_general_aims"]), back_ref=_either(sec["focus_back_refs"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
+
+
+def _either(patterns: list[str], **fill: str) -> re.Pattern:
+    """The regular expressions of a rule list as one pattern; ``{name}`` in them stands for ``fill[name]``."""
+    for name, alts in fill.items():
+        patterns = [p.replace("{" + name + "}", alts) for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _plain_verbs(verbs: list[str]) -> str:
+    """The action verbs that are one word, as an alternation (``follow_up_joined_to_action``'s {action})."""
+    return "|".join(re.escape(v.strip()) for v in verbs if v.strip().isalpha())
 
 
 @lru_cache(maxsize=4)
@@ -182,16 +201,10 @@ def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
     """(Cached: a sentence is asked about as a heading, an item, in the lead-text passes.)"""
     low, t = norm(text), _tables(rules)
+    # (not following up joined to an action, "… ska genomföras och följas upp": rules/sections.yaml
+    # follow_up_joined_to_action)
     return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None \
-        and _follow_up_joined_re(rules).search(low) is None
-
-
-@lru_cache(maxsize=4)
-def _follow_up_joined_re(rules: Rules) -> re.Pattern:
-    """Following up joined to an action ("… ska genomföras och följas upp"): rules/sections.yaml
-    ``follow_up_joined_to_action``, its {action} the action verbs."""
-    verbs = "|".join(re.escape(v.strip()) for v in rules.activities["action_verbs"] if v.strip().isalpha())
-    return re.compile("|".join(f"(?:{p.replace('{action}', verbs)})" for p in rules.sections["follow_up_joined_to_action"]))
+        and t.follow_up_joined.search(low) is None
 
 
 def is_period_statement(text: str, rules: Rules) -> bool:
@@ -368,11 +381,11 @@ def _negated(words: tuple[str, ...], rules: Rules) -> bool:
     """A negation, unless the sentence commits before the first word that opens a clause of what for or
     of whom and the negation stands in that clause ("Polisen och kommunen ska … i syfte att antalet
     bostadsinbrott inte ska öka": rules/activities.yaml negation_clause_starts)."""
-    negations = _tables(rules).negations
+    t = _tables(rules)
+    negations = t.negations
     if negations.isdisjoint(words):
         return False
-    starts = rules.activities["negation_clause_starts"]
-    cut = next((i for i, w in enumerate(words) if w in starts), len(words))
+    cut = next((i for i, w in enumerate(words) if w in t.negation_clause_starts), len(words))
     return not negations.isdisjoint(words[:cut]) or not _main_commitment(words[:cut], rules)
 
 
@@ -512,7 +525,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         if 0 <= j < cut:
             cut = j
     clause = clause[:cut].strip(" .:;")
-    if _general_focus(rules).search(norm(clause)):
+    if _tables(rules).general_focus.search(norm(clause)):
         return []  # "… fokusera på att tillsammans arbeta för en tryggare miljö i kommunen": every promise's aim
     parts = [p.strip(" .:;") for p in _split_areas(clause)]
     out = []
@@ -537,11 +550,6 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
             out[-1].title = f"{parts[i - 1]} och {p}"
     return out
-
-
-@lru_cache(maxsize=4)
-def _general_focus(rules: Rules) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_general_aims"]))
 
 
 @lru_cache(maxsize=8)
@@ -1071,15 +1079,10 @@ def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int
     return [(a, b) for a, b in spans if b > a]
 
 
-@lru_cache(maxsize=4)
-def _back_ref_re(rules: Rules) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_back_refs"]))
-
-
 def _back_ref(text: str, rules: Rules) -> bool:
     """A sentence that says the promises take on the problems named just before it
     (rules/sections.yaml ``focus_back_refs``)."""
-    return _back_ref_re(rules).search(norm(text)) is not None
+    return _tables(rules).back_ref.search(norm(text)) is not None
 
 
 def _block_sentences(seg: Segment, i: int, docs: dict[int, Doc], section: str) -> list[Span]:
@@ -1761,6 +1764,8 @@ def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, 
 
 
 def _follow_up_heading_text(draft: Draft, text: str) -> None:
+    """A follow-up text read from a heading, kept apart too: a heading that names the promise's
+    report is a linked report (``follow_up_of``)."""
     draft.follow_up.append(text)
     draft.follow_up_headings.append(text)
 

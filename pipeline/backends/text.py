@@ -134,9 +134,9 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
 def is_cut_text(blocks: list[Block], rules: Rules) -> bool:
     """The page's last line is a sentence the snapshot cut off, not a heading, when it stands in a
     situation section (the nearest heading above it is a situation heading; not an area's heading of
-    no kind under it, polisen-se__markaryd) and has at least ``cut_text_min_words`` words: "Lägesbild" / … / "Utifrån Nässjö kommuns och polisens
-    trygghetsmätningar samt underrättelsebild har det fra" (polisen-se__nassjo), "Lägesbild" / … /
-    "Utifrån polisens trygghetsmätning och erfarenheter från polise" (polisen-se__tranas-2)."""
+    no kind under it, polisen-se__markaryd) and has at least ``cut_text_min_words`` words
+    (rules/sections.yaml): "Lägesbild" / … / "Utifrån Nässjö kommuns och polisens trygghetsmätningar
+    samt underrättelsebild har det fra" (polisen-se__nassjo)."""
     last = blocks[-1]
     if last.kind != "heading" or len(last.text.split()) < rules.sections["cut_text_min_words"] \
             or heading_kind(last.text, rules) is not None:
