@@ -2768,7 +2768,7 @@ def test_a_lead_in_on_keeping_the_promise_ends_the_follow_up_section(write, rule
     """"Uppfyller medborgarlöftet genom att bland annat:" after "Följ arbetet" opens promises, not follow-up
     (rules/sections.yaml promise_means_leadins)."""
     txt = ("Ydre – medborgarlöften 2021\n\nFölj arbetet\nVia polisens konton på sociala medier.\n\n"
-           "Uppfyller medborgarlöftet genom att bland annat:\n\n"
+           "Parterna uppfyller medborgarlöftet bland annat genom att:\n\n"
            "  • Arbeta med fotpatrullering i centrum på helgerna.\n  • Arbeta med trygghetsvandringar i Österbymo.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Arbeta med fotpatrullering i centrum på helgerna.",
