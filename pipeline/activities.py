@@ -96,6 +96,7 @@ class _Tables:
     generic_title_words: frozenset
     summary_not_words: frozenset
     cut_sentence_words: frozenset
+    long_run_goal: object
     follow_up_joined: re.Pattern
     general_focus: re.Pattern
     back_ref: re.Pattern
@@ -136,6 +137,7 @@ def _tables(rules: Rules) -> _Tables:
         generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
         summary_not_words=frozenset(sec["summary_line_not_words"]),
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
+        long_run_goal=_any_in(a["long_run_goal_leadins"]),
         follow_up_joined=_either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
         general_focus=_either(sec["focus_general_aims"]), back_ref=_either(sec["focus_back_refs"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
@@ -371,8 +373,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
         return None
     past = is_past_report(words, rules)
-    if past and not report or report and not past and not t.restated_modal.isdisjoint(words):
-        return None  # (on a report, a "ska" that reports nothing is the promise repeated)
+    if past and not report or report and _restates_promise(words, past, rules):
+        return None
     commit = _main_commitment(words, rules) or (report and past)
     return commit, _acts(low, rules), "vi" in words
 
@@ -644,7 +646,7 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "activity"
     if _focus_leadin_re(rules).search(low):
         return "focus"
-    if any(p in low for p in rules.activities["long_run_goal_leadins"]):
+    if t.long_run_goal(low):
         return "goal"  # "På sikt ska vi tillsammans bland annat:": what is to be reached, no promise
     if not t.activity_leadin(low):
         # "… de mål kommunen och polisen har tagit fram för 2022:": its items are goals
@@ -901,7 +903,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 leadin, areas_below = None, False  # a list after the areas' texts is no area
             areas_below = areas_below or leadin == "focus" and topics.get(id(block)) == "heading"
             if report and (restated or not _tables(rules).restated.isdisjoint(_words(block.text))
-                           or _restated_item(block.text, rules)):
+                           or _restates_promise(_words(norm(block.text)), None, rules)):
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
@@ -1115,11 +1117,13 @@ def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
     return sents[-1] if sents else None
 
 
-def _restated_item(text: str, rules: Rules) -> bool:
-    """An item of a report that says what a party "ska" do and reports nothing done: the original
-    promise repeated (rules/activities.yaml restated_modal_words)."""
-    words = _words(norm(text))
-    return not _tables(rules).restated_modal.isdisjoint(words) and not is_past_report(words, rules)
+def _restates_promise(words: tuple[str, ...], past: bool | None, rules: Rules) -> bool:
+    """A sentence or item of a report that says what a party "ska" do and reports nothing done
+    (``past``: is_past_report, found if None): the original promise repeated
+    (rules/activities.yaml restated_modal_words)."""
+    if _tables(rules).restated_modal.isdisjoint(words):
+        return False
+    return not (is_past_report(words, rules) if past is None else past)
 
 
 def _cut_report(doc: Doc, rules: Rules) -> bool:
