@@ -17,7 +17,7 @@ from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import (Needing, Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
+from .sections import (Needing, Segment, alternation, either, first_letters, heading_kind, norm, phrase_match, required_text,
                        year_range)
 from .taxonomy import categorize
 
@@ -123,7 +123,7 @@ def _tables(rules: Rules) -> _Tables:
         restated_modal=frozenset(a["restated_modal_words"]),
         report_ongoing=frozenset(a["report_ongoing_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
-        focus_cue_gap=Needing(_either(sec["focus_sentence_cue_gap"])),
+        focus_cue_gap=Needing(either(sec["focus_sentence_cue_gap"])),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
@@ -138,17 +138,10 @@ def _tables(rules: Rules) -> _Tables:
         summary_not_words=frozenset(sec["summary_line_not_words"]),
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         long_run_goal=_any_in(a["long_run_goal_leadins"]),
-        follow_up_joined=_either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
-        general_focus=_either(sec["focus_general_aims"]), back_ref=_either(sec["focus_back_refs"]),
+        follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
+        general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
-
-
-def _either(patterns: list[str], **fill: str) -> re.Pattern:
-    """The regular expressions of a rule list as one pattern; ``{name}`` in them stands for ``fill[name]``."""
-    for name, alts in fill.items():
-        patterns = [p.replace("{" + name + "}", alts) for p in patterns]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _plain_verbs(verbs: list[str]) -> str:
