@@ -478,6 +478,12 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     return []
 
 
+def _clause_end(clause: str, end: int, rules: Rules) -> int:
+    """Where a focus clause ends: at the first of rules/sections.yaml ``focus_clause_stops`` before ``end``."""
+    low = clause.lower()
+    return min([j for stop in rules.sections["focus_clause_stops"] if (j := low.find(stop)) >= 0] + [end])
+
+
 def _ends_in_object(part: str, rules: Rules) -> bool:
     """The part ends in a preposition and one word ("användningen av droger")."""
     words = part.lower().split()
@@ -514,12 +520,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         return []
     clause = text[cue_at:]
     then = _tables(rules).focus_then_promise.search(clause.lower())
-    cut = then.start() if then else len(clause)
-    for stop in sec["focus_clause_stops"]:
-        j = clause.lower().find(stop)
-        if 0 <= j < cut:
-            cut = j
-    clause = clause[:cut].strip(" .:;")
+    clause = clause[:_clause_end(clause, then.start() if then else len(clause), rules)].strip(" .:;")
     if _tables(rules).general_focus.search(norm(clause)):
         return []  # "… fokusera på att tillsammans arbeta för en tryggare miljö i kommunen": every promise's aim
     parts = [p.strip(" .:;") for p in _split_areas(clause)]
@@ -1197,8 +1198,7 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     about = next((p for p in sec["promise_about_next"] if low.startswith(p)), None)
     if about is not None and any(w in before for w in sec["promise_about_previous"]):
         clause = " ".join(sent.text.split())[len(about):]
-        cut = min([i for stop in sec["focus_clause_stops"] if (i := clause.lower().find(stop)) >= 0] + [len(clause)])
-        clause = clause[:cut].strip().rstrip(".")
+        clause = clause[:_clause_end(clause, len(clause), rules)].strip().rstrip(".")
         parts = [p.strip(' .:;,"”') for p in _split_areas(clause[4:] if clause.lower().startswith("att ") else clause)]
         cats = [categorize(p, rules, allow_other=False, fallback=False) for p in parts]
         # every part names its category (no fallback): "… om vilka fokusområden som kommun och polis … kommit överens
