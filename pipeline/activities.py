@@ -17,7 +17,7 @@ from .backends.text import ends_leadin
 from .frequency import parse_frequency
 from .models import Activity, Block, FocusArea, FollowUp, Frequency, Measurable
 from .rules import Rules
-from .sections import (Needing, Segment, alternation, first_letters, heading_kind, norm, phrase_match, required_text,
+from .sections import (Needing, Segment, alternation, either, first_letters, heading_kind, norm, phrase_match, required_text,
                        year_range)
 from .taxonomy import categorize
 
@@ -73,6 +73,7 @@ class _Tables:
     activity_starts_despite: tuple[str, ...]
     past: frozenset
     negations: frozenset
+    negation_clause_starts: frozenset
     commit: frozenset
     restated: frozenset
     restated_modal: frozenset
@@ -95,6 +96,10 @@ class _Tables:
     generic_title_words: frozenset
     summary_not_words: frozenset
     cut_sentence_words: frozenset
+    long_run_goal: object
+    follow_up_joined: re.Pattern
+    general_focus: re.Pattern
+    back_ref: re.Pattern
     promise_sentence: object
     activity_leadin: object
 
@@ -113,11 +118,12 @@ def _tables(rules: Rules) -> _Tables:
         not_activity_starts=tuple(a["not_activity_starts"]),
         activity_starts_despite=tuple(a["activity_starts_despite"]),
         past=frozenset(a["past_markers"]), negations=frozenset(a["negations"]),
+        negation_clause_starts=frozenset(a["negation_clause_starts"]),
         commit=frozenset(a["commitment_words"]), restated=frozenset(a["restated_promise_words"]),
         restated_modal=frozenset(a["restated_modal_words"]),
         report_ongoing=frozenset(a["report_ongoing_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
-        focus_cue_gap=Needing(re.compile("|".join(f"(?:{p})" for p in sec["focus_sentence_cue_gap"]))),
+        focus_cue_gap=Needing(either(sec["focus_sentence_cue_gap"])),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
@@ -131,8 +137,16 @@ def _tables(rules: Rules) -> _Tables:
         generic_title_words=frozenset(rules.taxonomy["generic_title_words"]),
         summary_not_words=frozenset(sec["summary_line_not_words"]),
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
+        long_run_goal=_any_in(a["long_run_goal_leadins"]),
+        follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
+        general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
+
+
+def _plain_verbs(verbs: list[str]) -> str:
+    """The action verbs that are one word, as an alternation (``follow_up_joined_to_action``'s {action})."""
+    return "|".join(re.escape(v.strip()) for v in verbs if v.strip().isalpha())
 
 
 @lru_cache(maxsize=4)
@@ -182,16 +196,10 @@ def _own_words(words: tuple[str, ...], rules: Rules) -> tuple[str, ...]:
 def is_follow_up_sentence(text: str, rules: Rules) -> bool:
     """(Cached: a sentence is asked about as a heading, an item, in the lead-text passes.)"""
     low, t = norm(text), _tables(rules)
+    # (not following up joined to an action, "… ska genomföras och följas upp": rules/sections.yaml
+    # follow_up_joined_to_action)
     return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None \
-        and _follow_up_joined_re(rules).search(low) is None
-
-
-@lru_cache(maxsize=4)
-def _follow_up_joined_re(rules: Rules) -> re.Pattern:
-    """Following up joined to an action ("… ska genomföras och följas upp"): rules/sections.yaml
-    ``follow_up_joined_to_action``, its {action} the action verbs."""
-    verbs = "|".join(re.escape(v.strip()) for v in rules.activities["action_verbs"] if v.strip().isalpha())
-    return re.compile("|".join(f"(?:{p.replace('{action}', verbs)})" for p in rules.sections["follow_up_joined_to_action"]))
+        and t.follow_up_joined.search(low) is None
 
 
 def is_period_statement(text: str, rules: Rules) -> bool:
@@ -358,8 +366,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if is_follow_up_sentence(text, rules) or is_period_statement(text, rules):
         return None
     past = is_past_report(words, rules)
-    if past and not report or report and not past and not t.restated_modal.isdisjoint(words):
-        return None  # (on a report, a "ska" that reports nothing is the promise repeated)
+    if past and not report or report and _restates_promise(words, past, rules):
+        return None
     commit = _main_commitment(words, rules) or (report and past)
     return commit, _acts(low, rules), "vi" in words
 
@@ -368,11 +376,11 @@ def _negated(words: tuple[str, ...], rules: Rules) -> bool:
     """A negation, unless the sentence commits before the first word that opens a clause of what for or
     of whom and the negation stands in that clause ("Polisen och kommunen ska … i syfte att antalet
     bostadsinbrott inte ska öka": rules/activities.yaml negation_clause_starts)."""
-    negations = _tables(rules).negations
+    t = _tables(rules)
+    negations = t.negations
     if negations.isdisjoint(words):
         return False
-    starts = rules.activities["negation_clause_starts"]
-    cut = next((i for i, w in enumerate(words) if w in starts), len(words))
+    cut = next((i for i, w in enumerate(words) if w in t.negation_clause_starts), len(words))
     return not negations.isdisjoint(words[:cut]) or not _main_commitment(words[:cut], rules)
 
 
@@ -470,6 +478,12 @@ def _named_areas(text: str, rules: Rules) -> list[FocusArea]:
     return []
 
 
+def _clause_end(clause: str, end: int, rules: Rules) -> int:
+    """Where a focus clause ends: at the first of rules/sections.yaml ``focus_clause_stops`` before ``end``."""
+    low = clause.lower()
+    return min([j for stop in rules.sections["focus_clause_stops"] if (j := low.find(stop)) >= 0] + [end])
+
+
 def _ends_in_object(part: str, rules: Rules) -> bool:
     """The part ends in a preposition and one word ("användningen av droger")."""
     words = part.lower().split()
@@ -506,13 +520,8 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         return []
     clause = text[cue_at:]
     then = _tables(rules).focus_then_promise.search(clause.lower())
-    cut = then.start() if then else len(clause)
-    for stop in sec["focus_clause_stops"]:
-        j = clause.lower().find(stop)
-        if 0 <= j < cut:
-            cut = j
-    clause = clause[:cut].strip(" .:;")
-    if _general_focus(rules).search(norm(clause)):
+    clause = clause[:_clause_end(clause, then.start() if then else len(clause), rules)].strip(" .:;")
+    if _tables(rules).general_focus.search(norm(clause)):
         return []  # "… fokusera på att tillsammans arbeta för en tryggare miljö i kommunen": every promise's aim
     parts = [p.strip(" .:;") for p in _split_areas(clause)]
     out = []
@@ -537,11 +546,6 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
             out[-1].title = f"{parts[i - 1]} och {p}"
     return out
-
-
-@lru_cache(maxsize=4)
-def _general_focus(rules: Rules) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_general_aims"]))
 
 
 @lru_cache(maxsize=8)
@@ -636,7 +640,7 @@ def _leadin_kind(text: str, rules: Rules) -> str:
         return "activity"
     if _focus_leadin_re(rules).search(low):
         return "focus"
-    if any(p in low for p in rules.activities["long_run_goal_leadins"]):
+    if t.long_run_goal(low):
         return "goal"  # "På sikt ska vi tillsammans bland annat:": what is to be reached, no promise
     if not t.activity_leadin(low):
         # "… de mål kommunen och polisen har tagit fram för 2022:": its items are goals
@@ -893,7 +897,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 leadin, areas_below = None, False  # a list after the areas' texts is no area
             areas_below = areas_below or leadin == "focus" and topics.get(id(block)) == "heading"
             if report and (restated or not _tables(rules).restated.isdisjoint(_words(block.text))
-                           or _restated_item(block.text, rules)):
+                           or _restates_promise(_words(norm(block.text)), None, rules)):
                 continue
             if id(block) in topics and leadin in (None, "none", "focus_items") \
                     and section in ("lead", "activities", "focus"):
@@ -1071,15 +1075,10 @@ def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int
     return [(a, b) for a, b in spans if b > a]
 
 
-@lru_cache(maxsize=4)
-def _back_ref_re(rules: Rules) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules.sections["focus_back_refs"]))
-
-
 def _back_ref(text: str, rules: Rules) -> bool:
     """A sentence that says the promises take on the problems named just before it
     (rules/sections.yaml ``focus_back_refs``)."""
-    return _back_ref_re(rules).search(norm(text)) is not None
+    return _tables(rules).back_ref.search(norm(text)) is not None
 
 
 def _block_sentences(seg: Segment, i: int, docs: dict[int, Doc], section: str) -> list[Span]:
@@ -1112,11 +1111,13 @@ def _last_sentence(seg: Segment, i: int, docs: dict[int, Doc]) -> Span | None:
     return sents[-1] if sents else None
 
 
-def _restated_item(text: str, rules: Rules) -> bool:
-    """An item of a report that says what a party "ska" do and reports nothing done: the original
-    promise repeated (rules/activities.yaml restated_modal_words)."""
-    words = _words(norm(text))
-    return not _tables(rules).restated_modal.isdisjoint(words) and not is_past_report(words, rules)
+def _restates_promise(words: tuple[str, ...], past: bool | None, rules: Rules) -> bool:
+    """A sentence or item of a report that says what a party "ska" do and reports nothing done
+    (``past``: is_past_report, found if None): the original promise repeated
+    (rules/activities.yaml restated_modal_words)."""
+    if _tables(rules).restated_modal.isdisjoint(words):
+        return False
+    return not (is_past_report(words, rules) if past is None else past)
 
 
 def _cut_report(doc: Doc, rules: Rules) -> bool:
@@ -1197,8 +1198,7 @@ def _focus_after(prev: Span, sent: Span, rules: Rules) -> list[FocusArea]:
     about = next((p for p in sec["promise_about_next"] if low.startswith(p)), None)
     if about is not None and any(w in before for w in sec["promise_about_previous"]):
         clause = " ".join(sent.text.split())[len(about):]
-        cut = min([i for stop in sec["focus_clause_stops"] if (i := clause.lower().find(stop)) >= 0] + [len(clause)])
-        clause = clause[:cut].strip().rstrip(".")
+        clause = clause[:_clause_end(clause, len(clause), rules)].strip().rstrip(".")
         parts = [p.strip(' .:;,"”') for p in _split_areas(clause[4:] if clause.lower().startswith("att ") else clause)]
         cats = [categorize(p, rules, allow_other=False, fallback=False) for p in parts]
         # every part names its category (no fallback): "… om vilka fokusområden som kommun och polis … kommit överens
@@ -1761,6 +1761,8 @@ def finish_activity(act: dict, parties: tuple[str, ...], single_fa: str | None, 
 
 
 def _follow_up_heading_text(draft: Draft, text: str) -> None:
+    """A follow-up text read from a heading, kept apart too: a heading that names the promise's
+    report is a linked report (``follow_up_of``)."""
     draft.follow_up.append(text)
     draft.follow_up_headings.append(text)
 

@@ -29,6 +29,8 @@ class ActorReading:
 
 
 def _is_genitive(span: Span, rules: Rules) -> bool:
+    """A one-word mention in the genitive: a form plus "s", also of a form that ends a word
+    ("Östermalms stadsdelsförvaltnings …": "*förvaltning", as pipeline/nlp.py ActorRuler reads it)."""
     word = span[-1].lower_
     if not word.endswith("s") or len(span) > 1:
         return False
@@ -36,12 +38,18 @@ def _is_genitive(span: Span, rules: Rules) -> bool:
     if word in forms:
         return False
     stem = word[:-1]
-    return stem in forms or any(stem.endswith(f[1:]) for f in forms if f.startswith("*") and not f.endswith("s"))
+    return stem in forms or stem.endswith(_genitive_suffixes(rules))
 
 
 @lru_cache(maxsize=4)
 def _forms(rules: Rules) -> frozenset:
     return frozenset(f for spec in rules.actors["actors"].values() for f in spec["forms"])
+
+
+@lru_cache(maxsize=4)
+def _genitive_suffixes(rules: Rules) -> tuple[str, ...]:
+    """The word-ending forms ("*förvaltning") that take a genitive "s" (not those ending in "s")."""
+    return tuple(f[1:] for f in _forms(rules) if f.startswith("*") and not f.endswith("s"))
 
 
 @lru_cache(maxsize=4)

@@ -109,11 +109,12 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
     records = []
     for i, (seg, draft) in enumerate(zip(segments, drafts)):
         if seg.doc_type != "uppfoljning":  # a report section has no promise or situation in running text
-            # (a report's promises in running text are the promises it repeats: "De aktiviteter som
-            # polisen och kommunen lovade att genomföra …", polisen-se__lerum-2)
-            if not report and not draft.activities:
+            if report:
+                pass  # a report's promises in running text are those it repeats ("De aktiviteter som
+                # polisen och kommunen lovade att genomföra …", polisen-se__lerum-2)
+            elif not draft.activities:
                 lead_activities(draft, seg, block_docs, doc.text, rules)
-            elif not report:
+            else:
                 counted_lead_activities(draft, seg, block_docs, doc.text, rules)
             aim_areas(draft, seg, block_docs, doc.text, rules)
             if not draft.situation or not has_situation_section(seg, rules):

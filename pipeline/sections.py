@@ -53,6 +53,13 @@ def alternation(literals: list[str], after_first: str = "") -> str:
     return build(root, after_first)
 
 
+def either(patterns: list[str], flags: int = 0, **fill: str) -> re.Pattern:
+    """The regular expressions of a rule list as one pattern; ``{name}`` in them stands for ``fill[name]``."""
+    for name, alts in fill.items():
+        patterns = [p.replace("{" + name + "}", alts) for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
 def first_letters(words: list[str]) -> str:
     """A look-ahead of the words' first letters, to put before their alternation: under re.I
     the regex engine tries an alternation (or a lookbehind) at every position, a letter
@@ -172,6 +179,9 @@ class Needing:
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self._may_match(text) else iter(())
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.pattern.sub(repl, text) if self._may_match(text) else text
 
 
 @lru_cache(maxsize=256)

@@ -128,8 +128,8 @@ def test_actor_suffix_and_heading_actors(write, rules, nlp):
 def test_heading_that_takes_on_or_supports_names_the_actor(write, rules, nlp):
     txt = ("Medborgarlöfte i Surahammar 2021\n\nPolisen åtar sig att:\n\n  • Genomföra tio trafikkontroller.\n"
            "  • Varje fredag patrullera i centrum tillsammans med ungdomscoacherna.\n\n"
-           "Kommunen åtar sig att:\n\n  • Ta bort klotter inom 48 timmar.\n\n"
-           "Staden stödjer polisens löfte genom:\n\n  • Trygghetsvandringar i centrum.\n")
+           "Staden stöttar polisens arbete genom:\n\n  • Trygghetsvandringar i centrum.\n\n"
+           "Kommunen åtar sig att:\n\n  • Ta bort klotter inom 48 timmar.\n")
     rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/surahammar/"), rules, nlp).records[0]
     assert [a.actors for a in rec.activities] == [["polisen"], ["polisen", "kommunen"], ["kommunen"], ["kommunen"]]
 
@@ -1124,7 +1124,7 @@ SITUATION_CASES = [
     # What a lägesbild yet to be made is to be the basis of is no situation.
     pytest.param(
         "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid stationen. Lägesbilden kommer att "
-        "ligga till grund för kommande medborgarlöften.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
+        "ligga till grund för kommande löften och planer.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
         "stationen.\n",
         "tidaholm",
         "Många upplever otrygghet vid stationen.",
@@ -1559,7 +1559,7 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Ökad polisnärvaro i centrum under helgerna.", ["polisen"]),
     # a contact "mellan" names all who take part; a genitive of a kommun department as partner;
     # a place "i de tre kommunerna" is no doer
-    ("Regelbunden kontakt mellan skolan, socialtjänsten och polisen.", ["polisen", "kommunen", "skola"]),
+    ("Täta kontakter mellan skolan, socialtjänsten och polisen under terminen.", ["polisen", "kommunen", "skola"]),
     ("Polisen har kontakt med skolan varje vecka.", ["polisen"]),
     ("Polisen ska tillsammans med Kungsholmens stadsdelsförvaltnings fältgrupp besöka torget.", ["polisen", "kommunen"]),
     ("Polisen ska genomföra tio insatser i de tre kommunerna.", ["polisen"]),
@@ -2518,7 +2518,7 @@ def test_what_is_to_be_reached_in_the_long_run_lists_goals(write, rules, nlp):
     a goal that names a local priority is a focus area."""
     txt = ("Osby – medborgarlöfte 2024\n\nVårt löfte till dig\n\n"
            "  • Polisen ska patrullera i centrum varje helg.\n\n"
-           "På sikt ska vi tillsammans bland annat:\n\n"
+           "På lång sikt ska vi gemensamt:\n\n"
            "  • Minska den öppna narkotikahandeln vid stationen.\n"
            "  • Få bort otryggheten i parken.\n")
     rec = _one(write, rules, nlp, txt, "osby")
@@ -2768,7 +2768,7 @@ def test_a_lead_in_on_keeping_the_promise_ends_the_follow_up_section(write, rule
     """"Uppfyller medborgarlöftet genom att bland annat:" after "Följ arbetet" opens promises, not follow-up
     (rules/sections.yaml promise_means_leadins)."""
     txt = ("Ydre – medborgarlöften 2021\n\nFölj arbetet\nVia polisens konton på sociala medier.\n\n"
-           "Uppfyller medborgarlöftet genom att bland annat:\n\n"
+           "Parterna uppfyller medborgarlöftet bland annat genom att:\n\n"
            "  • Arbeta med fotpatrullering i centrum på helgerna.\n  • Arbeta med trygghetsvandringar i Österbymo.\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Arbeta med fotpatrullering i centrum på helgerna.",

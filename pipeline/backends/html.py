@@ -27,13 +27,15 @@ def _is_furniture(tag: Tag) -> bool:
     return bool(attrs.strip()) and bool(FURNITURE.search(attrs))
 
 
+_ITEM_BLOCKS = (*BLOCK_TAGS, "div", "section", "table", "ul", "ol")  # read apart from a list item's own words
+
+
 def _own_text(node) -> str:
     """A list item's child as its own words: a string, or an inline tag's text; a block tag
     (or a div) inside the item is read as a block of its own."""
     if not isinstance(node, Tag):
         return str(node)
-    if node.name in BLOCK_TAGS or node.name in ("div", "section", "table", "ul", "ol") \
-            or node.find(list(BLOCK_TAGS) + ["div", "section", "table", "ul", "ol"]) is not None:
+    if node.name in _ITEM_BLOCKS or node.find(list(_ITEM_BLOCKS)) is not None:
         return ""
     return node.get_text(" ")
 
