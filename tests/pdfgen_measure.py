@@ -36,14 +36,14 @@ LAYOUTS.update({"fpdf-one-column": _fpdf(pdfgen.one_column, running=True),
                 "fpdf-two-columns": _fpdf(pdfgen.two_columns)})
 
 
-def gold_texts(half: str | None = None) -> list[tuple[Path, list[dict]]]:
-    """(text path, gold records) for every gold file (of one half), by the source url."""
+def gold_texts(half: str | None = None, gold: Path = GOLD) -> list[tuple[Path, list[dict]]]:
+    """(text path, gold records) for every gold file of ``gold`` (of one half), by the source url."""
     by_url = {}
     for meta in sorted(CORPUS.rglob("*.meta.json")):
         url = json.loads(meta.read_text(encoding="utf-8")).get("url")
         by_url[url] = meta.with_name(meta.name[: -len(".meta.json")] + ".txt")
     out = []
-    for g in sorted(GOLD.glob("*.gold.json")):
+    for g in sorted(gold.glob("*.gold.json")):
         recs = json.loads(g.read_text(encoding="utf-8"))
         if half and gold_half(recs[0]) != half:
             continue
