@@ -6,7 +6,7 @@ with the same content are made, each extracted with the Python API (``pipeline.e
 with the page's own url) and compared with the original's records:
 
 - ``bullet•`` … ``bullet·``: every list item's glyph (the lines the text backend reads as items
-  after a glyph) swapped to that glyph ("•", "-", "–", "*", "·");
+  after a glyph, but quotes set with a hyphen) swapped to that glyph ("•", "-", "–", "*", "·");
 - ``numbered``: each list's items as "1.", "2." …;
 - ``crlf_nbsp``: CRLF line ends, and one space in five a no-break space (seeded per page);
 - ``blank_removed`` / ``blank_added``: the blank lines between list items removed / one added;
@@ -44,10 +44,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
-from pipeline.backends.text import blocks_from_lines  # noqa: E402
+from pipeline.activities import _find_quotes  # noqa: E402
+from pipeline.backends.text import blocks_from_lines, plain_lines  # noqa: E402
 from pipeline.evaluate import pair_activities  # noqa: E402
 from pipeline.ingest import decode_text, read_sidecar  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
+from pipeline.sections import segment  # noqa: E402
 
 GLYPHS = ("•", "-", "–", "*", "·")
 VARIANTS = tuple(f"bullet{g}" for g in GLYPHS) + ("numbered", "crlf_nbsp", "blank_removed", "blank_added", "wrapped")
@@ -78,9 +80,14 @@ def layout(text: str) -> tuple[list[str], list[tuple[int, int, str, str]]]:
                 hi = mid - 1
         return lo
 
+    rules = load_rules()
+    blocks = blocks_from_lines(text, rules)
+    quotes = set()  # a quote set with a hyphen reads as an item, but is no list item
+    for seg in segment(blocks, rules, None):
+        quotes |= _find_quotes(seg, rules, text)
     items = []
-    for b in blocks_from_lines(text, load_rules()):
-        if b.kind != "item":
+    for b in blocks:
+        if b.kind != "item" or id(b) in quotes:
             continue
         first = line_of(b.start)
         m = _GLYPH_PREFIX.match(lines[first][:b.start - starts[first]])
@@ -226,7 +233,7 @@ def run_page(args) -> list[tuple]:
     """(page, variant, record id, kind, what) rows for one page."""
     path, variants, seed = args
     p = Path(path)
-    text = decode_text(p.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_lines(decode_text(p.read_bytes()))
     url = str(read_sidecar(p).get("url") or p.as_posix())
     orig = _extract(text, url)
     if isinstance(orig, str):

@@ -142,3 +142,23 @@ def test_html_activity_table(write, rules, nlp):
     assert [(a.text, a.actors, a.frequency and a.frequency.times) for a in rec.activities] == [
         ("Trafikkontroller vid skolorna. (Ansvarig: Polisen; När: Två gånger per månad)", ["polisen"], 2),
         ("Trygghetsvandring. (Ansvarig: Kommunen)", ["kommunen"], None)]
+
+
+def test_crlf_and_no_break_spaces_read_as_plain_lines(write, rules):
+    """The same page with CRLF line ends and no-break spaces (bench/perturb.py crlf_nbsp) gives the
+    same blocks and the same records: "Region\\u00a0Dalarna" is the region, "2\\u00a0gånger" a count."""
+    import pipeline
+
+    txt = ("Medborgarlöfte 2025\n\nDet här lovar vi\n\n"
+           "  • Polisen och Region Dalarna ska genomföra minst 2 gånger per år en gemensam insats.\n"
+           "  • Kommunen ska ordna trygghetsvandringar i centrum.\n")
+    odd = txt.replace("\n", "\r\n").replace("Region Dalarna", "Region\u00a0Dalarna") \
+        .replace("2 gånger", "2\u202fgånger").replace("  • K", "\u00a0 •\u00a0K")
+    a, b = read_document(write("a.txt", txt), rules), read_document(write("b.txt", odd.encode("utf-8")), rules)
+    assert [(x.kind, x.text) for x in a.blocks] == [(x.kind, x.text) for x in b.blocks]
+    assert "\u00a0" not in b.text and len(b.text) == len(odd) - odd.count("\r")
+    url = "https://polisen.se/om-polisen/medborgarloften/dalarna/falun/"
+    ra, rb = pipeline.extract_text(txt, url=url), pipeline.extract_text(odd, url=url)
+    assert [(x["text"], x["actors"], x["frequency"]) for x in ra[0]["activities"]] == \
+        [(x["text"], x["actors"], x["frequency"]) for x in rb[0]["activities"]]
+    assert "region" in rb[0]["activities"][0]["actors"] and rb[0]["activities"][0]["frequency"]["times"] == 2

@@ -15,6 +15,19 @@ BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not 
 ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
 
 
+# Spaces a publisher's editor puts in (a no-break space between a number and its word, after a
+# bullet, in a name: "minst 2\u00a0gånger", "Region\u00a0Skåne"; figure, thin and narrow no-break
+# spaces) read as a plain space, one character for one, so that every offset stays where it was.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                                             "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
+def plain_lines(text: str) -> str:
+    """A text file's text as the backend reads it: line ends as "\\n" (CRLF and CR), Unicode space
+    separators as " " (bench/perturb.py: the same page with CRLF and no-break spaces)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
+
+
 def is_boilerplate(line: str, rules: Rules) -> bool:
     low = " ".join(line.lower().split())
     lines, prefixes, shapes = _boilerplate(rules)
