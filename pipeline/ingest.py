@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .backends.text import blocks_from_lines, plain_lines
+from .backends.text import plain_lines, text_and_blocks
 from .models import Document
 from .rules import Rules
 
@@ -147,7 +147,7 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
             raise DocumentError(path, "file is binary, not text or HTML")
         if suffix == ".txt":
             text = plain_lines(decode_text(raw))
-            blocks = blocks_from_lines(text, rules)
+            text, blocks = text_and_blocks(text, rules)
             kind = "text"
         else:
             from bs4.exceptions import ParserRejectedMarkup  # BeautifulSoup only when there is HTML

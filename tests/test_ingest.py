@@ -162,3 +162,35 @@ def test_crlf_and_no_break_spaces_read_as_plain_lines(write, rules):
     assert [(x["text"], x["actors"], x["frequency"]) for x in ra[0]["activities"]] == \
         [(x["text"], x["actors"], x["frequency"]) for x in rb[0]["activities"]]
     assert "region" in rb[0]["activities"][0]["actors"] and rb[0]["activities"][0]["frequency"]["times"] == 2
+
+
+def test_hard_wrapped_text_reads_as_the_text_set_on_one_line(write, rules):
+    """A text cut at one width (a PDF's or an e-mail's text; bench/perturb.py wrapped): a line
+    whose first word would not have fitted on the line above goes on with it, in upper case or a
+    digit too ("… 1 januari 2025 – 31 december" / "2026"), an item's with a hanging indent; the line
+    break inside a block reads as a space. A text with longer lines keeps such a line apart."""
+    import textwrap
+
+    import pipeline
+
+    para = ("Polisen och kommunen lovar att under perioden 1 januari 2025 – 31 december 2026 arbeta för "
+            "ökad trygghet i Centrum och vid Resecentrum tillsammans med Bostadsbolaget Hemmet. "
+            "Kommunen ska dessutom se över belysningen i Stadsparken och längs Ågatan.")
+    items = ["Polisen ska genomföra riktade trafikkontroller på Storgatan och Kungsvägen minst en gång "
+             "i månaden under Sommarhalvåret.",
+             "Kommunen och Polisen ska bjuda in till två medborgardialoger per år i Norra Byn och Östra Byn."]
+    flat = "Trygghet i Exempelby\n\n" + para + "\n\nDet här gör vi\n\n" + "".join(f"  • {i}\n" for i in items)
+    cut = ("Trygghet i Exempelby\n\n" + "\n".join(textwrap.wrap(para, 76)) + "\n\nDet här gör vi\n\n"
+           + "".join("\n".join(textwrap.wrap(f"  • {i}", 76, subsequent_indent="    ")) + "\n" for i in items))
+    assert any(line[:1].isupper() or line[:1].isdigit() for line in cut.split("\n")[3:6])
+    a, b = read_document(write("a.txt", flat), rules), read_document(write("b.txt", cut), rules)
+    assert [(x.kind, x.text) for x in b.blocks] == [(x.kind, x.text) for x in a.blocks]
+    assert all("\n" not in b.text[x.start:x.end] for x in b.blocks)
+    url = "https://polisen.se/om-polisen/medborgarloften/vastra-gotaland/ale/"
+    ra, rb = pipeline.extract_text(flat, url=url), pipeline.extract_text(cut, url=url)
+    assert [(r["period"], [x["text"] for x in r["activities"]]) for r in ra] == \
+        [(r["period"], [" ".join(x["text"].split()) for x in r["activities"]]) for r in rb]
+    long_lines = "Titel\n\n" + "Kommunen ska ordna möten i alla kommundelar under året och bjuda in alla. " * 3 + \
+        "\nPolisen ska patrullera.\n"
+    assert [x.kind for x in read_document(write("c.txt", long_lines), rules).blocks] == \
+        ["heading", "paragraph", "paragraph"]

@@ -89,7 +89,34 @@ def looks_like_heading(line: str, rules: Rules) -> bool:
     return s[0].isupper() or s[0].isdigit()
 
 
-def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
+def wrap_width(text: str, rules: Rules) -> int | None:
+    """The width a hard-wrapped text was cut at (its longest line), or None when it is not one:
+    the longest line has at most ``wrap_max_width`` characters and ``wrap_min_lines`` lines
+    reach within ``wrap_slack`` of it (rules/sections.yaml)."""
+    lengths = [len(line.rstrip()) for line in text.split("\n")]
+    width = max(lengths, default=0)
+    if not width or width > rules.sections["wrap_max_width"]:
+        return None
+    near = sum(1 for n in lengths if n >= width - rules.sections["wrap_slack"])
+    return width if near >= rules.sections["wrap_min_lines"] else None
+
+
+def text_and_blocks(text: str, rules: Rules) -> tuple[str, list[Block]]:
+    """The plain text and its blocks: a line break inside a block (a wrapped line that goes on
+    with the one above) reads as a space, one character for one, so that a sentence, a name or a
+    lead-in cut by the wrap is read whole ("Polisen och\\nkommunen ska:" as "Polisen och kommunen
+    ska:") and every offset stays where it was."""
+    joins: list[int] = []
+    blocks = blocks_from_lines(text, rules, joins)
+    if joins:
+        chars = list(text)
+        for at in joins:
+            chars[at] = " "
+        text = "".join(chars)
+    return text, blocks
+
+
+def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -> list[Block]:
     """Split text into blocks: every non-empty line is one block; an indented line right
     after a bullet continues that bullet, so does one in lower case after a bullet not ended
     by . ! ? : ; ("- Vi ska tillsammans arbeta med våldsprevention, skydda särskilt utsatta" +
@@ -97,8 +124,13 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
     www-sollentuna-se__kommunen-samverkar-med-polisen), and a line that starts in lower case right after a
     line of text continues that text (wrapped lines: "Resultatet från trygghetsundersökningen
     visar en önskan om ökad polisiär närvaro i" + "kommunen och att trafikbrott …",
-    polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages)."""
+    polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages); in a hard-wrapped
+    text (``wrap_width``) a line whose first word would not have fitted on the line above goes on
+    with that text or bullet, whatever its first letter. ``joins`` (when given) gets the offset of
+    each line break inside a block."""
     blocks: list[Block] = []
+    width = wrap_width(text, rules)
+    above = ""  # the line above, when it made or went on with a block
     lines, prefixes, shapes = _boilerplate(rules)
     fragment = _fragment(rules).fullmatch
     pos = 0
@@ -114,13 +146,19 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
                 or start < last_line and fragment(low):
             prev_item = prev_text = False
             continue
-        if prev_text and folded[0].islower():
-            last, joined = blocks[-1], f"{blocks[-1].text} {folded}"
+        line_above, above = above, raw
+        wrapped = width is not None and (prev_text or prev_item) and not BULLET.match(raw) \
+            and len(line_above.rstrip()) + 1 + len(folded.split()[0]) > width
+        if prev_text and (folded[0].islower() or wrapped):
+            last = blocks[-1]
+            joined = strip_link_furniture(f"{last.text} {folded}", rules) if wrapped else f"{last.text} {folded}"
             # a wrapped heading stays one ("Mer stöd till barn och unga som riskerar att hamna" +
             # "i gängkriminalitet": goteborg-se__trygg-i-vastra-hisingen-…); a wrapped sentence is text
             short = len(joined) <= rules.sections["heading_max_chars"] and joined[-1] not in ".,;:"
             kind = "heading" if last.kind == "heading" and short else "paragraph"
             blocks[-1] = Block(kind=kind, text=joined, start=last.start, end=end)
+            if joins is not None:
+                joins.append(start - 1)
             continue
         m = BULLET.match(raw) or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
@@ -130,9 +168,12 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
             prev_item, prev_text = True, False
             continue
         lead = len(raw) - len(raw.lstrip())
-        if prev_item and (lead > 0 or folded[0].islower() and blocks[-1].text[-1] not in ".!?:;"):
+        if prev_item and (lead > 0 or wrapped or folded[0].islower() and blocks[-1].text[-1] not in ".!?:;"):
             last = blocks[-1]
-            blocks[-1] = Block(kind="item", text=f"{last.text} {folded}", start=last.start, end=end)
+            joined = strip_link_furniture(f"{last.text} {folded}", rules) if wrapped else f"{last.text} {folded}"
+            blocks[-1] = Block(kind="item", text=joined, start=last.start, end=end)
+            if joins is not None:
+                joins.append(start - 1)
             continue
         prev_item, prev_text = False, True
         kind = "heading" if looks_like_heading(raw if folded == plain else folded, rules) else "paragraph"
