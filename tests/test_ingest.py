@@ -194,3 +194,18 @@ def test_hard_wrapped_text_reads_as_the_text_set_on_one_line(write, rules):
         "\nPolisen ska patrullera.\n"
     assert [x.kind for x in read_document(write("c.txt", long_lines), rules).blocks] == \
         ["heading", "paragraph", "paragraph"]
+
+
+def test_an_en_dash_is_a_glyph_when_indented_or_in_a_run_not_a_quote(write, rules):
+    """"  – Polisen ska …" indented as a list's lines, or dash lines with no blank line between them,
+    are items (bench/perturb.py bullet–); a dash line at the margin between blank lines opens a quote
+    and stays a paragraph."""
+    txt = ("Det här gör vi\n\n  – Polisen ska patrullera i centrum.\n  – Kommunen ska laga belysningen.\n\n"
+           "Så gör vi också\n\n– Fältarna ska finnas ute på kvällarna.\n– Skolan ska ha föräldramöten.\n\n"
+           "– Vi ser fram emot samarbetet, säger kommunchefen.\n")
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Det här gör vi"), ("item", "Polisen ska patrullera i centrum."),
+        ("item", "Kommunen ska laga belysningen."), ("heading", "Så gör vi också"),
+        ("item", "Fältarna ska finnas ute på kvällarna."), ("item", "Skolan ska ha föräldramöten."),
+        ("paragraph", "– Vi ser fram emot samarbetet, säger kommunchefen.")]

@@ -13,6 +13,13 @@ BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not 
 # line that goes on from a lead-in ending with an ellipsis (rules/activities.yaml
 # ``leadin_end``) is an item of its list (polisen-se__forshaga-3).
 ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
+# An en dash opens a quote ("– Vi har ett gott samarbete …, säger …": a line of its own at the
+# margin, between blank lines, on every bundled page that has one: www-engelholm-se__2019-06-20-…,
+# staffanstorp-se__polisens-medborgarloften, www-lulea-se__2018-04-13-…); it is a list's glyph
+# when the line is indented as the lists' lines are ("  – Polisen ska …" where the bundled pages set
+# "  • Polisen ska …": polisen-se__alingsas, polisen-se__bracke) or stands in a run of dash lines
+# with no blank line between them (bench/perturb.py, variant bullet–).
+DASH = re.compile(r"^(\s*)[–—]\s+(?=\S)")
 
 
 # Spaces a publisher's editor puts in (a no-break space between a number and its word, after a
@@ -80,6 +87,16 @@ def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | No
     return m
 
 
+def dash_item(lines: list[str], at: int) -> re.Match | None:
+    """The en or em dash that opens a list item on line ``at`` (DASH): an indented line, or one
+    with a dash line right above or below it."""
+    m = DASH.match(lines[at])
+    if m is None or m.group(1):
+        return m
+    near = (lines[i] for i in (at - 1, at + 1) if 0 <= i < len(lines))
+    return m if any(DASH.match(line) for line in near) else None
+
+
 def looks_like_heading(line: str, rules: Rules) -> bool:
     s = line.strip()
     if not s or len(s) > rules.sections["heading_max_chars"]:
@@ -136,7 +153,8 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
     pos = 0
     prev_item = prev_text = False
     last_line = len(text.rstrip()) - len(text.rstrip().rsplit("\n", 1)[-1])  # where the last line starts
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    for at, raw in enumerate(raws):
         start, end = pos, pos + len(raw)
         pos = end + 1
         plain = " ".join(raw.split())
@@ -147,7 +165,7 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
             prev_item = prev_text = False
             continue
         line_above, above = above, raw
-        wrapped = width is not None and (prev_text or prev_item) and not BULLET.match(raw) \
+        wrapped = width is not None and (prev_text or prev_item) and not (BULLET.match(raw) or DASH.match(raw)) \
             and len(line_above.rstrip()) + 1 + len(folded.split()[0]) > width
         if prev_text and (folded[0].islower() or wrapped):
             last = blocks[-1]
@@ -160,7 +178,7 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
             if joins is not None:
                 joins.append(start - 1)
             continue
-        m = BULLET.match(raw) or ellipsis_item(raw, blocks, rules)
+        m = BULLET.match(raw) or dash_item(raws, at) or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
             s = start + m.end()
             item = strip_link_furniture(" ".join(raw[m.end():].split()), rules)
