@@ -255,15 +255,27 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
     def speech(block: Block) -> bool:  # (asked only of a dash paragraph or a hyphen item)
         return t.quote_speech(" " + norm(block.text) + " ") is not None
 
-    for block, _ in seg.blocks:
+    blocks = [b for b, _ in seg.blocks]
+    hyphens = [b.kind == "item" and _marker(b, doc_text) == hyphen for b in blocks]
+    # a list of hyphen items after running text is a list of promises, unless an item of it names
+    # its speaker (lone_or_said: the run of hyphen items from here is one item, or one says "säger")
+    lone_or_said, run_said, run_len = [False] * len(blocks), False, 0
+    for i in reversed(range(len(blocks))):
+        if not hyphens[i]:
+            run_said, run_len = False, 0
+            continue
+        run_said, run_len = run_said or speech(blocks[i]), run_len + 1
+        lone_or_said[i] = run_len == 1 or run_said
+    for i, block in enumerate(blocks):
         if block.kind == "paragraph":
             dash = t.quote_start.match(block.text.lstrip()) is not None
             before = dash and (before or speech(block))
             if t.note_start.match(block.text.lstrip()):
                 out.add(id(block))
-        elif block.kind == "item" and _marker(block, doc_text) == hyphen:
+        elif hyphens[i]:
             after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
-                and not opens_list(prev.text, rules) and not prev.text.rstrip().endswith(" följande.")
+                and not opens_list(prev.text, rules) and not prev.text.rstrip().endswith(" följande.") \
+                and lone_or_said[i]
             before = before or speech(block) or after_text
         else:
             before = False

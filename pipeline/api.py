@@ -18,7 +18,7 @@ def extract_text(text: str, url: str | None = None, html: bool = False) -> list[
     """Records from one text (plain text, or HTML with ``html=True``); ``url`` is its
     source url. Raises ``DocumentError`` (one line) when it holds no promise."""
     from .backends.html import html_to_text
-    from .backends.text import blocks_from_lines
+    from .backends.text import plain_lines, text_and_blocks
     from .extract import extract_document
     from .models import Document
     from .nlp import build_nlp
@@ -30,8 +30,8 @@ def extract_text(text: str, url: str | None = None, html: bool = False) -> list[
     if html:
         plain, blocks = html_to_text(text, rules)
     else:
-        plain = text.replace("\r\n", "\n").replace("\r", "\n")
-        blocks = blocks_from_lines(plain, rules)
+        plain = plain_lines(text)
+        plain, blocks = text_and_blocks(plain, rules)
     if not blocks:
         raise DocumentError(url, "no text content found")
     doc = Document(path=url, url=url, kind="html" if html else "text",

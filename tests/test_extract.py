@@ -2274,6 +2274,24 @@ def test_a_hyphen_list_after_a_lead_in_or_heading_is_promises(write, rules, nlp)
     assert len(rec.activities) == 2
 
 
+def test_a_hyphen_list_after_running_text_is_promises_unless_it_names_its_speaker(write, rules, nlp):
+    """The same list set with "•" or with "-" (bench/perturb.py bullet-): two or more hyphen items
+    after a paragraph that ends a sentence are a list of promises; a lone one there, or a run of
+    them one of which names its speaker, is a quote."""
+    lead = ("Storby – medborgarlöfte 2025\n\nTillsammans vill vi att fler ska känna sig trygga i "
+            "centrum och i bostadsområdena.\n\n")
+    items = ["Polisen ska genomföra trafikkontroller vid skolorna varje vecka.",
+             "Kommunen ska ordna nattvandringar i centrum två gånger per månad."]
+    bullets = _one(write, rules, nlp, lead + "".join(f"  • {i}\n" for i in items))
+    hyphens = _one(write, rules, nlp, lead + "".join(f"- {i}\n" for i in items))
+    assert [a.text for a in hyphens.activities] == [a.text for a in bullets.activities] == items
+    said = _one(write, rules, nlp, lead + "- Vi ska fortsätta med trygghetsvandringar varje höst.\n"
+                "- Polisen ska synas mer i centrum, säger kommunpolisen Per Ek.\n")
+    lone = _one(write, rules, nlp, lead + "- Vi ska fortsätta med trygghetsvandringar varje höst.\n")
+    for rec in (said, lone):  # (the lead, on a page with no list, may stand as the promise)
+        assert not any("trygghetsvandringar" in a.text or "synas mer" in a.text for a in rec.activities)
+
+
 def test_a_footnote_to_a_starred_term_commits_no_one(write, rules, nlp):
     txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
            "  • Kommunen och polisen ska införa så kallade sociala insatsgrupper*\n\n"

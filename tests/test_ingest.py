@@ -142,3 +142,70 @@ def test_html_activity_table(write, rules, nlp):
     assert [(a.text, a.actors, a.frequency and a.frequency.times) for a in rec.activities] == [
         ("Trafikkontroller vid skolorna. (Ansvarig: Polisen; När: Två gånger per månad)", ["polisen"], 2),
         ("Trygghetsvandring. (Ansvarig: Kommunen)", ["kommunen"], None)]
+
+
+def test_crlf_and_no_break_spaces_read_as_plain_lines(write, rules):
+    """The same page with CRLF line ends and no-break spaces (bench/perturb.py crlf_nbsp) gives the
+    same blocks and the same records: "Region\\u00a0Dalarna" is the region, "2\\u00a0gånger" a count."""
+    import pipeline
+
+    txt = ("Medborgarlöfte 2025\n\nDet här lovar vi\n\n"
+           "  • Polisen och Region Dalarna ska genomföra minst 2 gånger per år en gemensam insats.\n"
+           "  • Kommunen ska ordna trygghetsvandringar i centrum.\n")
+    odd = txt.replace("\n", "\r\n").replace("Region Dalarna", "Region\u00a0Dalarna") \
+        .replace("2 gånger", "2\u202fgånger").replace("  • K", "\u00a0 •\u00a0K")
+    a, b = read_document(write("a.txt", txt), rules), read_document(write("b.txt", odd.encode("utf-8")), rules)
+    assert [(x.kind, x.text) for x in a.blocks] == [(x.kind, x.text) for x in b.blocks]
+    assert "\u00a0" not in b.text and len(b.text) == len(odd) - odd.count("\r")
+    url = "https://polisen.se/om-polisen/medborgarloften/dalarna/falun/"
+    ra, rb = pipeline.extract_text(txt, url=url), pipeline.extract_text(odd, url=url)
+    assert [(x["text"], x["actors"], x["frequency"]) for x in ra[0]["activities"]] == \
+        [(x["text"], x["actors"], x["frequency"]) for x in rb[0]["activities"]]
+    assert "region" in rb[0]["activities"][0]["actors"] and rb[0]["activities"][0]["frequency"]["times"] == 2
+
+
+def test_hard_wrapped_text_reads_as_the_text_set_on_one_line(write, rules):
+    """A text cut at one width (a PDF's or an e-mail's text; bench/perturb.py wrapped): a line
+    whose first word would not have fitted on the line above goes on with it, in upper case or a
+    digit too ("… 1 januari 2025 – 31 december" / "2026"), an item's with a hanging indent; the line
+    break inside a block reads as a space. A text with longer lines keeps such a line apart."""
+    import textwrap
+
+    import pipeline
+
+    para = ("Polisen och kommunen lovar att under perioden 1 januari 2025 – 31 december 2026 arbeta för "
+            "ökad trygghet i Centrum och vid Resecentrum tillsammans med Bostadsbolaget Hemmet. "
+            "Kommunen ska dessutom se över belysningen i Stadsparken och längs Ågatan.")
+    items = ["Polisen ska genomföra riktade trafikkontroller på Storgatan och Kungsvägen minst en gång "
+             "i månaden under Sommarhalvåret.",
+             "Kommunen och Polisen ska bjuda in till två medborgardialoger per år i Norra Byn och Östra Byn."]
+    flat = "Trygghet i Exempelby\n\n" + para + "\n\nDet här gör vi\n\n" + "".join(f"  • {i}\n" for i in items)
+    cut = ("Trygghet i Exempelby\n\n" + "\n".join(textwrap.wrap(para, 76)) + "\n\nDet här gör vi\n\n"
+           + "".join("\n".join(textwrap.wrap(f"  • {i}", 76, subsequent_indent="    ")) + "\n" for i in items))
+    assert any(line[:1].isupper() or line[:1].isdigit() for line in cut.split("\n")[3:6])
+    a, b = read_document(write("a.txt", flat), rules), read_document(write("b.txt", cut), rules)
+    assert [(x.kind, x.text) for x in b.blocks] == [(x.kind, x.text) for x in a.blocks]
+    assert all("\n" not in b.text[x.start:x.end] for x in b.blocks)
+    url = "https://polisen.se/om-polisen/medborgarloften/vastra-gotaland/ale/"
+    ra, rb = pipeline.extract_text(flat, url=url), pipeline.extract_text(cut, url=url)
+    assert [(r["period"], [x["text"] for x in r["activities"]]) for r in ra] == \
+        [(r["period"], [" ".join(x["text"].split()) for x in r["activities"]]) for r in rb]
+    long_lines = "Titel\n\n" + "Kommunen ska ordna möten i alla kommundelar under året och bjuda in alla. " * 3 + \
+        "\nPolisen ska patrullera.\n"
+    assert [x.kind for x in read_document(write("c.txt", long_lines), rules).blocks] == \
+        ["heading", "paragraph", "paragraph"]
+
+
+def test_an_en_dash_is_a_glyph_when_indented_or_in_a_run_not_a_quote(write, rules):
+    """"  – Polisen ska …" indented as a list's lines, or dash lines with no blank line between them,
+    are items (bench/perturb.py bullet–); a dash line at the margin between blank lines opens a quote
+    and stays a paragraph."""
+    txt = ("Det här gör vi\n\n  – Polisen ska patrullera i centrum.\n  – Kommunen ska laga belysningen.\n\n"
+           "Så gör vi också\n\n– Fältarna ska finnas ute på kvällarna.\n– Skolan ska ha föräldramöten.\n\n"
+           "– Vi ser fram emot samarbetet, säger kommunchefen.\n")
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Det här gör vi"), ("item", "Polisen ska patrullera i centrum."),
+        ("item", "Kommunen ska laga belysningen."), ("heading", "Så gör vi också"),
+        ("item", "Fältarna ska finnas ute på kvällarna."), ("item", "Skolan ska ha föräldramöten."),
+        ("paragraph", "– Vi ser fram emot samarbetet, säger kommunchefen.")]

@@ -13,6 +13,26 @@ BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not 
 # line that goes on from a lead-in ending with an ellipsis (rules/activities.yaml
 # ``leadin_end``) is an item of its list (polisen-se__forshaga-3).
 ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
+# An en dash opens a quote ("– Vi har ett gott samarbete …, säger …": a line of its own at the
+# margin, between blank lines, on every bundled page that has one: www-engelholm-se__2019-06-20-…,
+# staffanstorp-se__polisens-medborgarloften, www-lulea-se__2018-04-13-…); it is a list's glyph
+# when the line is indented as the lists' lines are ("  – Polisen ska …" where the bundled pages set
+# "  • Polisen ska …": polisen-se__alingsas, polisen-se__bracke) or stands in a run of dash lines
+# with no blank line between them (bench/perturb.py, variant bullet–).
+DASH = re.compile(r"^(\s*)[–—]\s+(?=\S)")
+
+
+# Spaces a publisher's editor puts in (a no-break space between a number and its word, after a
+# bullet, in a name: "minst 2\u00a0gånger", "Region\u00a0Skåne"; figure, thin and narrow no-break
+# spaces) read as a plain space, one character for one, so that every offset stays where it was.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                                             "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
+def plain_lines(text: str) -> str:
+    """A text file's text as the backend reads it: line ends as "\\n" (CRLF and CR), Unicode space
+    separators as " " (bench/perturb.py: the same page with CRLF and no-break spaces)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
 
 
 def is_boilerplate(line: str, rules: Rules) -> bool:
@@ -67,6 +87,16 @@ def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | No
     return m
 
 
+def dash_item(lines: list[str], at: int) -> re.Match | None:
+    """The en or em dash that opens a list item on line ``at`` (DASH): an indented line, or one
+    with a dash line right above or below it."""
+    m = DASH.match(lines[at])
+    if m is None or m.group(1):
+        return m
+    near = (lines[i] for i in (at - 1, at + 1) if 0 <= i < len(lines))
+    return m if any(DASH.match(line) for line in near) else None
+
+
 def looks_like_heading(line: str, rules: Rules) -> bool:
     s = line.strip()
     if not s or len(s) > rules.sections["heading_max_chars"]:
@@ -76,7 +106,34 @@ def looks_like_heading(line: str, rules: Rules) -> bool:
     return s[0].isupper() or s[0].isdigit()
 
 
-def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
+def wrap_width(text: str, rules: Rules) -> int | None:
+    """The width a hard-wrapped text was cut at (its longest line), or None when it is not one:
+    the longest line has at most ``wrap_max_width`` characters and ``wrap_min_lines`` lines
+    reach within ``wrap_slack`` of it (rules/sections.yaml)."""
+    lengths = [len(line.rstrip()) for line in text.split("\n")]
+    width = max(lengths, default=0)
+    if not width or width > rules.sections["wrap_max_width"]:
+        return None
+    near = sum(1 for n in lengths if n >= width - rules.sections["wrap_slack"])
+    return width if near >= rules.sections["wrap_min_lines"] else None
+
+
+def text_and_blocks(text: str, rules: Rules) -> tuple[str, list[Block]]:
+    """The plain text and its blocks: a line break inside a block (a wrapped line that goes on
+    with the one above) reads as a space, one character for one, so that a sentence, a name or a
+    lead-in cut by the wrap is read whole ("Polisen och\\nkommunen ska:" as "Polisen och kommunen
+    ska:") and every offset stays where it was."""
+    joins: list[int] = []
+    blocks = blocks_from_lines(text, rules, joins)
+    if joins:
+        chars = list(text)
+        for at in joins:
+            chars[at] = " "
+        text = "".join(chars)
+    return text, blocks
+
+
+def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -> list[Block]:
     """Split text into blocks: every non-empty line is one block; an indented line right
     after a bullet continues that bullet, so does one in lower case after a bullet not ended
     by . ! ? : ; ("- Vi ska tillsammans arbeta med våldsprevention, skydda särskilt utsatta" +
@@ -84,14 +141,20 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
     www-sollentuna-se__kommunen-samverkar-med-polisen), and a line that starts in lower case right after a
     line of text continues that text (wrapped lines: "Resultatet från trygghetsundersökningen
     visar en önskan om ökad polisiär närvaro i" + "kommunen och att trafikbrott …",
-    polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages)."""
+    polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages); in a hard-wrapped
+    text (``wrap_width``) a line whose first word would not have fitted on the line above goes on
+    with that text or bullet, whatever its first letter. ``joins`` (when given) gets the offset of
+    each line break inside a block."""
     blocks: list[Block] = []
+    width = wrap_width(text, rules)
+    above = ""  # the line above, when it made or went on with a block
     lines, prefixes, shapes = _boilerplate(rules)
     fragment = _fragment(rules).fullmatch
     pos = 0
     prev_item = prev_text = False
     last_line = len(text.rstrip()) - len(text.rstrip().rsplit("\n", 1)[-1])  # where the last line starts
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    for at, raw in enumerate(raws):
         start, end = pos, pos + len(raw)
         pos = end + 1
         plain = " ".join(raw.split())
@@ -101,15 +164,21 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
                 or start < last_line and fragment(low):
             prev_item = prev_text = False
             continue
-        if prev_text and folded[0].islower():
-            last, joined = blocks[-1], f"{blocks[-1].text} {folded}"
+        line_above, above = above, raw
+        wrapped = width is not None and (prev_text or prev_item) and not (BULLET.match(raw) or DASH.match(raw)) \
+            and len(line_above.rstrip()) + 1 + len(folded.split()[0]) > width
+        if prev_text and (folded[0].islower() or wrapped):
+            last = blocks[-1]
+            joined = strip_link_furniture(f"{last.text} {folded}", rules) if wrapped else f"{last.text} {folded}"
             # a wrapped heading stays one ("Mer stöd till barn och unga som riskerar att hamna" +
             # "i gängkriminalitet": goteborg-se__trygg-i-vastra-hisingen-…); a wrapped sentence is text
             short = len(joined) <= rules.sections["heading_max_chars"] and joined[-1] not in ".,;:"
             kind = "heading" if last.kind == "heading" and short else "paragraph"
             blocks[-1] = Block(kind=kind, text=joined, start=last.start, end=end)
+            if joins is not None:
+                joins.append(start - 1)
             continue
-        m = BULLET.match(raw) or ellipsis_item(raw, blocks, rules)
+        m = BULLET.match(raw) or dash_item(raws, at) or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
             s = start + m.end()
             item = strip_link_furniture(" ".join(raw[m.end():].split()), rules)
@@ -117,9 +186,12 @@ def blocks_from_lines(text: str, rules: Rules) -> list[Block]:
             prev_item, prev_text = True, False
             continue
         lead = len(raw) - len(raw.lstrip())
-        if prev_item and (lead > 0 or folded[0].islower() and blocks[-1].text[-1] not in ".!?:;"):
+        if prev_item and (lead > 0 or wrapped or folded[0].islower() and blocks[-1].text[-1] not in ".!?:;"):
             last = blocks[-1]
-            blocks[-1] = Block(kind="item", text=f"{last.text} {folded}", start=last.start, end=end)
+            joined = strip_link_furniture(f"{last.text} {folded}", rules) if wrapped else f"{last.text} {folded}"
+            blocks[-1] = Block(kind="item", text=joined, start=last.start, end=end)
+            if joins is not None:
+                joins.append(start - 1)
             continue
         prev_item, prev_text = False, True
         kind = "heading" if looks_like_heading(raw if folded == plain else folded, rules) else "paragraph"
