@@ -159,12 +159,6 @@ def _cover(words: list[dict], xs: list[int]) -> list[int]:
     return cover
 
 
-def _fewest(cover: list[int], xs: list[int]) -> tuple[int, list[list[int]]]:
-    """(n, runs of x of ``xs`` whose cover is n, the least)."""
-    least = min(cover)
-    return least, _runs(x for x, c in zip(xs, cover) if c == least)
-
-
 def _runs(ints) -> list[list[int]]:
     """Increasing integers → runs of consecutive ones ([1, 2, 5] → [[1, 2], [5]])."""
     runs: list[list[int]] = []
@@ -178,10 +172,10 @@ def _runs(ints) -> list[list[int]]:
 
 def _gutter(words: list[dict], width: float) -> float | None:
     """The middle of the strip, at least a gutter wide, nearest the page's middle, with words
-    on both sides: empty of all words, or else crossed by the fewest body-size words and,
-    among those, by the fewest words of any size (a title or a lead paragraph above the
-    columns crosses it, _reading_order reads such rows whole; a column holding only
-    headings leaves the body words' strip wider than the gutter)."""
+    on both sides, crossed by the fewest body-size words and, among those, by the fewest
+    words of any size: empty, or crossed by a title or a lead above the columns
+    (_reading_order reads such rows whole), not the wider strip a column of headings only
+    leaves between the body words."""
     if len(words) < 12:
         return None
     lo, hi = min(w["x1"] for w in words), max(w["x0"] for w in words)  # words on both sides
@@ -191,11 +185,10 @@ def _gutter(words: list[dict], width: float) -> float | None:
     size = statistics.median(w["size"] for w in words)
     every = _cover(words, xs)
     text = _cover([w for w in words if abs(w["size"] - size) < 0.5], xs)
-    fewest_text = min(text)
-    ties = [e if t == fewest_text else len(words) + 1 for t, e in zip(text, every)]
-    for cover, must_be_empty in ((every, True), (ties, False), (text, False)):
-        least, runs = _fewest(cover, xs)
-        wide = [r for r in runs if len(r) >= GUTTER and (least == 0 or not must_be_empty)]
+    fewest = min(text)
+    for level in sorted({e for t, e in zip(text, every) if t == fewest}):
+        runs = _runs(x for x, t, e in zip(xs, text, every) if t == fewest and e <= level)
+        wide = [r for r in runs if len(r) >= GUTTER]
         if wide:
             run = min(wide, key=lambda r: abs(r[len(r) // 2] - width / 2))
             return run[len(run) // 2]
