@@ -7,14 +7,16 @@ depends on one generator's numbers; every threshold is relative to the document 
 - running headers and footers: the top and bottom rows of a page that repeat on most
   pages (digits read as one), page numbers ("3", "Sida 3", "Nässjö kommun Sida 3 av 5"),
   and a small-font top or bottom row standing apart from the text;
-- columns: a vertical gutter (an empty strip near the middle of the page) with lines on
-  both sides; rows that cross it (a title, a lead above the columns) cut the page into
-  bands, read top to bottom, each band left column first;
+- columns: a vertical gutter (a strip near the middle of the page, crossed by the fewest
+  body words, then the fewest words) with words on both sides; rows that cross it (a title,
+  a lead above the columns) cut the page into bands, read top to bottom, each band left
+  column first;
 - blocks: a line joins the paragraph above unless the gap exceeds the document's usual
   line gap, it is indented as a first line, or the line above ended a sentence with room
-  left for this line's first word; bullets are glyphs (also drawn apart, or unmapped
-  "(cid:N)" symbol-font glyphs), "–" only when drawn apart, or numbers; an item goes on
-  over lines at its hanging indent;
+  left (to the edge of the lines around it) for this line's first word; bullets are glyphs
+  (also drawn apart, or unmapped "(cid:N)" symbol-font glyphs), "–" only when drawn apart,
+  "-" not after a full line of a paragraph, or numbers; an item goes on over lines at its
+  hanging indent;
 - headings: a bold line, or a font clearly larger than the body's median size;
 - tables: ruled tables through pdfplumber; an unruled one when a row names its columns
   (Aktivitet / Ansvarig / När, rules/sections.yaml) and the rows below align under them.
