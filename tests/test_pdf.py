@@ -1,6 +1,11 @@
 """PDFs written by a real PDF library from dev texts: extraction must give the same
 activities, actors and frequencies as the text version of the same document."""
+import io
+
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate
 
 from pipeline.evaluate import pair_activities
 from pipeline.extract import extract_path
@@ -202,3 +207,98 @@ def test_unruled_activity_table_rows_become_activities(tmp_path, rules, nlp):
     assert got == [(rows[0][0] + ".", ["polisen"], (2, "month")),
                    ("Trygghetsvandring i centrum.", ["polisen", "kommunen"], (1, "year")),
                    ("Föräldramöten om droger.", ["kommunen"], None)]
+
+
+def _two_column_pdf(path, title, lead, left, right):
+    """reportlab, the "two-columns" layout's styles: a title (and a lead) across the page,
+    then the ``left`` blocks in the left column and, after a frame break, the ``right``
+    blocks in the right one (a document whose last lines flow into the right column)."""
+    lay = next(lay for lay in rl.LAYOUTS if lay.name == "two-columns")
+    st = rl._styles(lay)
+
+    def flow(blocks):
+        out, run = [], []
+        for kind, text in list(blocks) + [(None, None)]:
+            if kind == "item":
+                run.append(text)
+                continue
+            if run:
+                out += rl._list(run, lay, st)
+                run = []
+            if kind:
+                out.append(rl._para(text, st["heading" if kind == "heading" else "body"]))
+        return out
+
+    buf = io.BytesIO()
+    margin, gutter, top_h = 20 * mm, 8 * mm, 45 * mm
+    doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin,
+                          topMargin=22 * mm, bottomMargin=20 * mm, invariant=1)
+    cw, y0, ch = (doc.width - gutter) / 2, doc.bottomMargin, doc.height - top_h
+    doc.addPageTemplates([PageTemplate("p", [Frame(margin, y0 + ch, doc.width, top_h, id="t"),
+                                             Frame(margin, y0, cw, ch, id="l"),
+                                             Frame(margin + cw + gutter, y0, cw, ch, id="r")])])
+    story = [rl._para(title, st["title"])] + [rl._para(t, st["body"]) for t in lead] + [FrameBreak()]
+    doc.build(story + flow(left) + ([FrameBreak()] + flow(right) if right else []))
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def _read(path, rules):
+    return [(b.kind, b.text) for b in read_document(path, rules).blocks]
+
+
+def test_right_column_of_headings_only(rules, tmp_path):
+    """The last lines (signature lines, bold) flow into the right column and the title ends
+    a few points short of it: the gutter is the strip no word crosses but the title, not
+    the wider one between the body words, so the headings are not read into the left
+    column's rows."""
+    left = [("heading", "Samverkan"),
+            ("paragraph", "Polisen och kommunen kommer att samverka kring konkreta aktiviteter för att öka "
+                          "tryggheten och minska brottsligheten i hela kommunen under de kommande två åren."),
+            ("paragraph", "Medborgarlöftet bygger på den gemensamma lägesbilden och på vad invånarna har berättat "
+                          "i trygghetsmätningen och vid medborgardialogerna under hösten."),
+            ("heading", "Uppföljning"),
+            ("paragraph", "Arbetet följs upp varje kvartal i det brottsförebyggande rådet och redovisas för "
+                          "kommunstyrelsen en gång per år.")]
+    right = [("heading", "Lokalpolisområdeschef"), ("heading", "Kommunstyrelsens ordförande")]
+    p = _two_column_pdf(tmp_path / "e.pdf", "Medborgarlöfte i Exempelby", [], left, right)
+    assert _read(p, rules) == [("heading", "Medborgarlöfte i Exempelby")] + left + right
+
+
+def test_lead_across_the_page_above_one_column(rules, tmp_path):
+    """A lead runs across the page, the text below fills the left column only: a sentence
+    that ends at the column's edge ("… kommit överens.") leaves no room there, whatever
+    the lead's width, so the paragraph goes on."""
+    lead = "Polisen och Exempelby kommun har i dag undertecknat ett nytt medborgarlöfte som gäller under hela året."
+    left = [("paragraph", "Löftet bygger på den gemensamma lägesbilden och på vad invånarna har berättat i "
+                          "trygghetsmätningen under hösten."),
+            ("paragraph", "Nu har polisen och kommunen kommit överens. I fjol handlade löftet om trafiken vid "
+                          "skolorna. Dessa frågor är fortfarande viktiga och finns kvar i årets löfte, även om "
+                          "innehållet har utvecklats."),
+            ("paragraph", "Kommunen och polisen följer upp arbetet varje kvartal.")]
+    p = _two_column_pdf(tmp_path / "l.pdf", "Nytt medborgarlöfte", [lead], left, [])
+    assert _read(p, rules) == [("heading", "Nytt medborgarlöfte"), ("paragraph", lead)] + left
+
+
+def test_hyphen_dash_wrapped_onto_a_line_stays_in_the_paragraph(rules, tmp_path):
+    """"alla" | "- både …": a sentence's dash (a hyphen) that the wrap put first on a line,
+    after a full line, is no list item; the items below still are."""
+    blocks = [("heading", "Samverkan"),
+              ("paragraph", "Trygghet skapas tillsammans. Därför måste alla - både kommunens förvaltningar och "
+                            "polisen men även föreningar och näringsliv - arbeta sida vid sida."),
+              ("paragraph", "Polisen lovar att:"),
+              ("item", "Genomföra trygghetsvandringar i centrum två gånger per år."),
+              ("item", "Besöka skolorna varje termin.")]
+    p = _two_column_pdf(tmp_path / "h.pdf", "Medborgarlöfte", [], blocks, [])
+    assert _read(p, rules) == [("heading", "Medborgarlöfte")] + blocks
+
+
+def test_item_ends_with_its_column_before_a_paragraph_at_the_next_columns_edge(rules, tmp_path):
+    """The left column ends with an item's sentence; the right column starts with a
+    paragraph at its left edge, not at the item's hanging indent: a block of its own."""
+    left = [("paragraph", "Under de kommande två åren lovar polisen att:"),
+            ("item", "Synas mer i centrum under helgerna."),
+            ("item", "Arbeta i största möjliga mån utifrån den aktuella lägesbilden i våra tre kommuner.")]
+    right = [("paragraph", "Under samma period lovar kommunen att:"), ("item", "Rusta upp belysningen i parkerna.")]
+    p = _two_column_pdf(tmp_path / "i.pdf", "Medborgarlöfte", [], left, right)
+    assert _read(p, rules) == [("heading", "Medborgarlöfte")] + left + right

@@ -7,14 +7,16 @@ depends on one generator's numbers; every threshold is relative to the document 
 - running headers and footers: the top and bottom rows of a page that repeat on most
   pages (digits read as one), page numbers ("3", "Sida 3", "Nässjö kommun Sida 3 av 5"),
   and a small-font top or bottom row standing apart from the text;
-- columns: a vertical gutter (an empty strip near the middle of the page) with lines on
-  both sides; rows that cross it (a title, a lead above the columns) cut the page into
-  bands, read top to bottom, each band left column first;
+- columns: a vertical gutter (a strip near the middle of the page, crossed by the fewest
+  body words, then the fewest words) with words on both sides; rows that cross it (a title,
+  a lead above the columns) cut the page into bands, read top to bottom, each band left
+  column first;
 - blocks: a line joins the paragraph above unless the gap exceeds the document's usual
   line gap, it is indented as a first line, or the line above ended a sentence with room
-  left for this line's first word; bullets are glyphs (also drawn apart, or unmapped
-  "(cid:N)" symbol-font glyphs), "–" only when drawn apart, or numbers; an item goes on
-  over lines at its hanging indent;
+  left (to the edge of the lines around it) for this line's first word; bullets are glyphs
+  (also drawn apart, or unmapped "(cid:N)" symbol-font glyphs), "–" only when drawn apart,
+  "-" not after a full line of a paragraph, or numbers; an item goes on over lines at its
+  hanging indent;
 - headings: a bold line, or a font clearly larger than the body's median size;
 - tables: ruled tables through pdfplumber; an unruled one when a row names its columns
   (Aktivitet / Ansvarig / När, rules/sections.yaml) and the rows below align under them.
@@ -142,8 +144,8 @@ def _running(pages: list[list[list[dict]]], body: float) -> list[set[int]]:
     return out
 
 
-def _strips(words: list[dict], xs: list[int]) -> tuple[int, list[list[int]]]:
-    """(n, runs of x of ``xs`` that only n words cross, the fewest); a word covers the space
+def _cover(words: list[dict], xs: list[int]) -> list[int]:
+    """For each x of ``xs`` (consecutive), how many words cross it; a word covers the space
     after it too, so that a full-width row has no holes."""
     diff = [0] * (len(xs) + 1)  # a difference array: linear in words and width
     for w in words:
@@ -156,8 +158,7 @@ def _strips(words: list[dict], xs: list[int]) -> tuple[int, list[list[int]]]:
     for d in diff[:-1]:
         c += d
         cover.append(c)
-    least = min(cover)
-    return least, _runs(x for x, c in zip(xs, cover) if c == least)
+    return cover
 
 
 def _runs(ints) -> list[list[int]]:
@@ -172,19 +173,24 @@ def _runs(ints) -> list[list[int]]:
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
-    """The middle of the strip, at least a gutter wide, nearest the page's middle: empty of
-    all words, or else crossed by the fewest body-size words (a title or a lead paragraph
-    above the columns crosses it; _reading_order reads such rows whole)."""
+    """The middle of the strip, at least a gutter wide, nearest the page's middle, with words
+    on both sides, crossed by the fewest body-size words and, among those, by the fewest
+    words of any size: empty, or crossed by a title or a lead above the columns
+    (_reading_order reads such rows whole), not the wider strip a column of headings only
+    leaves between the body words."""
     if len(words) < 12:
         return None
-    xs = list(range(int(width * 0.3), int(width * 0.7)))
+    lo, hi = min(w["x1"] for w in words), max(w["x0"] for w in words)  # words on both sides
+    xs = [x for x in range(int(width * 0.3), int(width * 0.7)) if lo < x < hi]
     if not xs:
         return None
     size = statistics.median(w["size"] for w in words)
-    body = [w for w in words if abs(w["size"] - size) < 0.5]
-    for ws, must_be_empty in ((words, True), (body, False)):
-        least, runs = _strips(ws, xs)
-        wide = [r for r in runs if len(r) >= GUTTER and (least == 0 or not must_be_empty)]
+    every = _cover(words, xs)
+    text = _cover([w for w in words if abs(w["size"] - size) < 0.5], xs)
+    fewest = min(text)
+    for level in sorted({e for t, e in zip(text, every) if t == fewest}):
+        runs = _runs(x for x, t, e in zip(xs, text, every) if t == fewest and e <= level)
+        wide = [r for r in runs if len(r) >= GUTTER]
         if wide:
             run = min(wide, key=lambda r: abs(r[len(r) // 2] - width / 2))
             return run[len(run) // 2]
@@ -291,6 +297,16 @@ def _join(prev: str, nxt: str, keep_hyphen_before: list[str]) -> str:
     return f"{prev} {nxt}"
 
 
+def _right_edges(lines: list[Line], body: float, reach: int = 3) -> list[Line]:
+    """Each line's right edge: the farthest a body-size line of its group reaches among the
+    lines around it (``reach`` above and below), so that a lead across the page above a
+    single column does not leave the column's lines room they never had."""
+    for i, line in enumerate(lines):
+        near = lines[max(0, i - reach): i + reach + 1]
+        line.right = max([n.x1 for n in near if abs(n.size - body) < 0.5] or [n.x1 for n in near])
+    return lines
+
+
 def _line_gap(lines: list[Line], body: float) -> float:
     """The usual gap between two lines of one paragraph: the smallest top-to-top distance
     that recurs between body lines of one group, less the line height."""
@@ -348,10 +364,8 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             rows = rows[:start] + rows[end:]
         words = [w for r in rows for w in r]
         for g, group in enumerate(_reading_order(words, width) if words else []):
-            right = max(w["x1"] for w in group if abs(w["size"] - body) < 0.5 or all(
-                abs(v["size"] - body) >= 0.5 for v in group))  # the body text's right edge
             left = min(w["x0"] for w in group)
-            page_lines += [_line(r, no, g, left, right) for r in _rows(group)]
+            page_lines += _right_edges([_line(r, no, g, left, 0.0) for r in _rows(group)], body)
     all_lines = [l for l in page_lines if not PAGE_NUMBER.match(l.text)]
     normal_gap = _line_gap(all_lines, body)
     flow_bottom = max((l.bottom for l in all_lines), default=0.0)
@@ -374,8 +388,8 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             for row in table_queue[line.page].pop(0)[1]:
                 pieces.append(("item", row))
         # the line above ended a sentence although this line's first word had room there
-        ended = last is not None and re.search(r"[.!?:]$", last.text) is not None and (
-            last.x1 + line.size * 0.3 + line.first_word < last.right - 1)
+        stop = last is not None and re.search(r"[.!?:]$", last.text) is not None
+        ended = stop and last.x1 + line.size * 0.3 + line.first_word < last.right - 1
         below = last is not None and last.page == line.page and (last.group == line.group or line.top >= last.bottom - 1)
         if below:  # same flow, or the band below it
             # same flow: near enough, and not indented as a first line
@@ -389,12 +403,18 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
             # its column stopped short of where the text usually ends (a break before a block)
             short = last is not None and last.bottom < flow_bottom - 3 * body
             goes_on = para_on = item_on = last is not None and not ended and not short
+            # after a sentence's end, a line at its column's left edge, where the item's own
+            # lines hung right of theirs, starts a block of its own
+            item_on = item_on and not (stop and line.x0 <= line.left + 1 and cur_indent > last.left + 1.5)
         heading = line.size >= body * 1.1 and line.size - body >= 1 or line.bold and len(line.text) <= max_heading
         # a dash drawn apart: indented as a list, set off wider than the line's spaces, or
         # with its text at the hanging indent of the item above
         dash = line.bullet_gap > line.size * 0.5 and (line.x0 > line.left + 1 or line.bullet_gap > line.word_gap * 1.5
                                                       or cur_kind == "item" and abs(line.indent - cur_indent) <= 1.5)
         m = BULLET.match(line.text) or (DASH_BULLET.match(line.text) if dash else None)
+        if m and line.text[0] == "-" and not dash and cur_kind == "paragraph" and para_on and not stop and (
+                last.x1 + line.size * 0.3 + line.indent - line.x0 + line.first_word >= last.right - 1):
+            m = None  # "alla" | "- både …" on a full line above: a sentence's dash wrapped, no item
         if m:
             flush()
             cur_kind, cur_text, cur_indent = "item", line.text[m.end():], line.indent
