@@ -18,7 +18,7 @@ def extract_text(text: str, url: str | None = None, html: bool = False) -> list[
     """Records from one text (plain text, or HTML with ``html=True``); ``url`` is its
     source url. Raises ``DocumentError`` (one line) when it holds no promise."""
     from .backends.html import html_to_text
-    from .backends.text import plain_lines, text_and_blocks
+    from .backends.text import text_and_blocks
     from .extract import extract_document
     from .models import Document
     from .nlp import build_nlp
@@ -30,8 +30,7 @@ def extract_text(text: str, url: str | None = None, html: bool = False) -> list[
     if html:
         plain, blocks = html_to_text(text, rules)
     else:
-        plain = plain_lines(text)
-        plain, blocks = text_and_blocks(plain, rules)
+        plain, blocks = text_and_blocks(text, rules)
     if not blocks:
         raise DocumentError(url, "no text content found")
     doc = Document(path=url, url=url, kind="html" if html else "text",

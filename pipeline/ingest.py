@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .backends.text import plain_lines, text_and_blocks
+from .backends.text import text_and_blocks
 from .models import Document
 from .rules import Rules
 
@@ -146,8 +146,7 @@ def read_document(path: str | Path, rules: Rules, max_bytes: int = DEFAULT_MAX_B
         if _looks_binary(raw) and not raw.startswith(tuple(bom for bom, _ in _UNICODE_BOMS)):
             raise DocumentError(path, "file is binary, not text or HTML")
         if suffix == ".txt":
-            text = plain_lines(decode_text(raw))
-            text, blocks = text_and_blocks(text, rules)
+            text, blocks = text_and_blocks(decode_text(raw), rules)
             kind = "text"
         else:
             from bs4.exceptions import ParserRejectedMarkup  # BeautifulSoup only when there is HTML

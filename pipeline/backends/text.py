@@ -119,10 +119,11 @@ def wrap_width(text: str, rules: Rules) -> int | None:
 
 
 def text_and_blocks(text: str, rules: Rules) -> tuple[str, list[Block]]:
-    """The plain text and its blocks: a line break inside a block (a wrapped line that goes on
-    with the one above) reads as a space, one character for one, so that a sentence, a name or a
-    lead-in cut by the wrap is read whole ("Polisen och\\nkommunen ska:" as "Polisen och kommunen
-    ska:") and every offset stays where it was."""
+    """The plain text of a text file's text (``plain_lines``) and its blocks: a line break inside
+    a block (a wrapped line that goes on with the one above) reads as a space, one character for
+    one, so that a sentence, a name or a lead-in cut by the wrap is read whole ("Polisen
+    och\\nkommunen ska:" as "Polisen och kommunen ska:") and every offset stays where it was."""
+    text = plain_lines(text)
     joins: list[int] = []
     blocks = blocks_from_lines(text, rules, joins)
     if joins:
