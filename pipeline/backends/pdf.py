@@ -307,6 +307,12 @@ def _right_edges(lines: list[Line], body: float, reach: int = 3) -> list[Line]:
     return lines
 
 
+def _has_room(last: Line, line: Line, width: float) -> bool:
+    """The line above had room left, to its right edge, for ``width`` more (after a space):
+    ``line``'s first word, or its dash and first word."""
+    return last.x1 + line.size * 0.3 + width < last.right - 1
+
+
 def _line_gap(lines: list[Line], body: float) -> float:
     """The usual gap between two lines of one paragraph: the smallest top-to-top distance
     that recurs between body lines of one group, less the line height."""
@@ -389,7 +395,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
                 pieces.append(("item", row))
         # the line above ended a sentence although this line's first word had room there
         stop = last is not None and re.search(r"[.!?:]$", last.text) is not None
-        ended = stop and last.x1 + line.size * 0.3 + line.first_word < last.right - 1
+        ended = stop and _has_room(last, line, line.first_word)
         below = last is not None and last.page == line.page and (last.group == line.group or line.top >= last.bottom - 1)
         if below:  # same flow, or the band below it
             # same flow: near enough, and not indented as a first line
@@ -412,8 +418,8 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
         dash = line.bullet_gap > line.size * 0.5 and (line.x0 > line.left + 1 or line.bullet_gap > line.word_gap * 1.5
                                                       or cur_kind == "item" and abs(line.indent - cur_indent) <= 1.5)
         m = BULLET.match(line.text) or (DASH_BULLET.match(line.text) if dash else None)
-        if m and line.text[0] == "-" and not dash and cur_kind == "paragraph" and para_on and not stop and (
-                last.x1 + line.size * 0.3 + line.indent - line.x0 + line.first_word >= last.right - 1):
+        if m and line.text[0] == "-" and not dash and cur_kind == "paragraph" and para_on and not stop \
+                and not _has_room(last, line, line.indent - line.x0 + line.first_word):
             m = None  # "alla" | "- både …" on a full line above: a sentence's dash wrapped, no item
         if m:
             flush()
