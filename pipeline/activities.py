@@ -622,6 +622,8 @@ def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
     key = _PAREN.sub("", fa.title).lower()
     for old in draft.focus_areas:
         if _PAREN.sub("", old.title).lower() == key:
+            if old.title == fa.title.lower() and old.title != fa.title:
+                old.title = fa.title  # a heading names the area a sentence listed before: its own spelling
             return old
     draft.focus_areas.append(fa)
     return fa

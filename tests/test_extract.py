@@ -344,6 +344,20 @@ def test_areas_the_parties_work_in_inom_omradena(write, rules, nlp):
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
 
 
+def test_areas_chosen_from_the_lagesbild_as_priority_areas(write, rules, nlp):
+    """"Utifrån lägesbilden har X, Y och Z valts ut som prioriterade områden" names three areas; a
+    heading that names one of them again keeps its own spelling."""
+    txt = ("Sala – medborgarlöften 2024\n\nUtifrån lägesbilden har klotter, våld i nära relation och droger "
+           "valts ut som prioriterade områden\n\nKlotter\n\n  • Polisen och kommunen ska sanera klotter vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Klotter", ["mangdbrott"]), ("våld i nära relation", ["nara_relation"]), ("droger", ["narkotika"])]
+    assert [a.focus_area for a in rec.activities] == ["Klotter"]
+    txt = ("Sala – medborgarlöften 2024\n\nUtifrån lägesbilden har fokusområden för medborgarlöften tagits fram "
+           "och prioriterats.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+
+
 def test_an_area_judged_a_priority(write, rules, nlp):
     """"… bedömt att X är ett prioriterat område" names X; "Även X är ett prioriterat område" (a
     further problem, named again over its promises) adds none."""
