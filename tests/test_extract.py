@@ -736,6 +736,23 @@ def test_otrygghet_that_a_problem_causes_names_no_public_place(rules):
     assert categorize("Otrygghet i centrum", rules) == ["offentlig_miljo"]
 
 
+def test_outdoors_as_a_word_is_a_public_place(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Bråk och våld utomhus", rules) == ["offentlig_miljo"]
+    assert categorize("Bättre utomhusbelysning", rules, allow_other=False, fallback=False) == []  # a compound: no
+    assert categorize("utomhusaktiviteter för seniorer", rules, allow_other=False) == ["brottsoffer"]
+
+
+def test_areas_residents_wanted_prioritized(write, rules, nlp):
+    """"… de områden som flest invånare ville prioritera var X, Y och Z" names three areas."""
+    txt = ("Sala – medborgarlöften 2022\n\nPrioriterade områden\n\nI enkäten framkom att de områden som flest "
+           "invånare ville prioritera var klotter, våld utomhus och narkotika.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("klotter", ["mangdbrott"]), ("våld utomhus", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
+
+
 def test_the_police_vehicle_is_no_traffic_cue(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Polisen har patrullerat med fordon eller till fots", rules, allow_other=False, fallback=False) == []
