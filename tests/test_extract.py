@@ -753,6 +753,13 @@ def test_areas_residents_wanted_prioritized(write, rules, nlp):
         ("klotter", ["mangdbrott"]), ("våld utomhus", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
 
 
+def test_the_traffic_in_the_centre_is_traffic(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Arbeta med trafikmiljön i centrala Storby", rules) == ["trafik"]
+    assert categorize("Bättre belysning och trafikmiljön i centrum", rules) == ["trafik", "offentlig_miljo"]
+    assert categorize("Otrygghet i centrum", rules) == ["offentlig_miljo"]
+
+
 def test_the_police_vehicle_is_no_traffic_cue(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Polisen har patrullerat med fordon eller till fots", rules, allow_other=False, fallback=False) == []
