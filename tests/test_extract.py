@@ -743,6 +743,21 @@ def test_outdoors_as_a_word_is_a_public_place(rules):
     assert categorize("utomhusaktiviteter för seniorer", rules, allow_other=False) == ["brottsoffer"]
 
 
+def test_numbered_bullets_over_their_texts_are_all_headings(write, rules, nlp):
+    """Bullets alternating with paragraphs, one a short heading: a longer one is a heading too."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n  1. Minska klottret i centrum\n\n"
+           "Polisen och kommunen ska sanera klotter inom ett dygn.\n\n"
+           "  2. Arbeta för att färre unga börjar använda narkotika i kommunens skolor\n\n"
+           "Kommunen ska genomföra föräldramöten om droger på skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == [
+        "Minska klottret i centrum", "Arbeta för att färre unga börjar använda narkotika i kommunens skolor"]
+    assert [(a.text, a.focus_area) for a in rec.activities] == [
+        ("Polisen och kommunen ska sanera klotter inom ett dygn.", "Minska klottret i centrum"),
+        ("Kommunen ska genomföra föräldramöten om droger på skolorna.",
+         "Arbeta för att färre unga börjar använda narkotika i kommunens skolor")]
+
+
 def test_areas_residents_wanted_prioritized(write, rules, nlp):
     """"… de områden som flest invånare ville prioritera var X, Y och Z" names three areas."""
     txt = ("Sala – medborgarlöften 2022\n\nPrioriterade områden\n\nI enkäten framkom att de områden som flest "
