@@ -2727,6 +2727,9 @@ def test_problems_the_promises_are_said_to_address(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nProblemen som ligger till grund för löftet är "
            "bostadsinbrott och vårdslös körning." + body)
     assert _one(write, rules, nlp, txt, "sala").focus_areas == []
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nInvånarna önskar främst fler trafikkontroller vid "
+           "skolorna.\n\nPolisen och kommunen har därför gemensamt tagit fram följande medborgarlöften." + body)
+    assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["trafik", "unga"]]
 
 
 def test_aims_listed_above_a_heading_over_actions_are_areas(write, rules, nlp):
