@@ -405,7 +405,8 @@ def test_a_heading_that_counts_the_areas_opens_the_focus_section(write, rules, n
            "Två fokusområden\n\n  • Insatser mot narkotika bland unga\n  • Trafikmiljön i centrum\n\n"
            "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
     rec = _one(write, rules, nlp, txt, "sala")
-    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["trafik", "offentlig_miljo"]]
+    # (the centre as where the traffic is: trafik alone, as in the gold of polisen-se__torsby-2)
+    assert [f.categories for f in rec.focus_areas] == [["unga", "narkotika"], ["trafik"]]
     assert "narkotika bland unga" not in rec.situation.text
 
 
