@@ -759,6 +759,16 @@ def test_numbered_bullets_over_their_texts_are_all_headings(write, rules, nlp):
          "Arbeta för att färre unga börjar använda narkotika i kommunens skolor")]
 
 
+def test_a_heading_saying_what_the_parties_focus_on_opens_the_focus_section(write, rules, nlp):
+    """"Det här ska Sala kommun och polisen fokusera på under 2022": its headings are areas, each over its promises."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska Sala kommun och polisen fokusera på under 2022\n\nSamarbete\n\n"
+           "  • Kommunen ska kartlägga narkotikan i avloppsvattnet.\n\nSynlighet\n\n"
+           "  • Polisen ska patrullera i centrum varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["Samarbete", "Synlighet"]
+    assert [a.focus_area for a in rec.activities] == ["Samarbete", "Synlighet"]
+
+
 def test_areas_residents_wanted_prioritized(write, rules, nlp):
     """"… de områden som flest invånare ville prioritera var X, Y och Z" names three areas."""
     txt = ("Sala – medborgarlöften 2022\n\nPrioriterade områden\n\nI enkäten framkom att de områden som flest "
