@@ -769,6 +769,15 @@ def test_a_heading_saying_what_the_parties_focus_on_opens_the_focus_section(writ
     assert [a.focus_area for a in rec.activities] == ["Samarbete", "Synlighet"]
 
 
+def test_a_leadin_naming_the_work_as_its_aim(write, rules, nlp):
+    """"Arbeta med X genom att:" groups the promises below it by aim, like "Minska X genom att:"."""
+    txt = ("Sala – medborgarlöften 2023\n\nPolisen och kommunen lovar att:\n\nArbeta med trafiken vid skolorna genom att:\n\n"
+           "  • Polisen ska genomföra fyra hastighetskontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("Arbeta med trafiken vid skolorna", ["trafik", "unga"])]
+    assert [a.focus_area for a in rec.activities] == ["Arbeta med trafiken vid skolorna"]
+
+
 def test_areas_residents_wanted_prioritized(write, rules, nlp):
     """"… de områden som flest invånare ville prioritera var X, Y och Z" names three areas."""
     txt = ("Sala – medborgarlöften 2022\n\nPrioriterade områden\n\nI enkäten framkom att de områden som flest "
