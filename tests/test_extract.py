@@ -778,23 +778,6 @@ def test_a_leadin_naming_the_work_as_its_aim(write, rules, nlp):
     assert [a.focus_area for a in rec.activities] == ["Arbeta med trafiken vid skolorna"]
 
 
-def test_areas_residents_wanted_prioritized(write, rules, nlp):
-    """"… de områden som flest invånare ville prioritera var X, Y och Z" names three areas."""
-    txt = ("Sala – medborgarlöften 2022\n\nPrioriterade områden\n\nI enkäten framkom att de områden som flest "
-           "invånare ville prioritera var klotter, våld utomhus och narkotika.\n\nDet här ska vi göra\n\n"
-           "  • Polisen ska genomföra fem trafikkontroller.\n")
-    rec = _one(write, rules, nlp, txt, "sala")
-    assert [(f.title, f.categories) for f in rec.focus_areas] == [
-        ("klotter", ["mangdbrott"]), ("våld utomhus", ["offentlig_miljo"]), ("narkotika", ["narkotika"])]
-
-
-def test_the_traffic_in_the_centre_is_traffic(rules):
-    from pipeline.taxonomy import categorize
-    assert categorize("Arbeta med trafikmiljön i centrala Storby", rules) == ["trafik"]
-    assert categorize("Bättre belysning och trafikmiljön i centrum", rules) == ["trafik", "offentlig_miljo"]
-    assert categorize("Otrygghet i centrum", rules) == ["offentlig_miljo"]
-
-
 def test_the_police_vehicle_is_no_traffic_cue(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Polisen har patrullerat med fordon eller till fots", rules, allow_other=False, fallback=False) == []
