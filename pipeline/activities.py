@@ -622,6 +622,8 @@ def add_focus(draft: Draft, fa: FocusArea) -> FocusArea:
     key = _PAREN.sub("", fa.title).lower()
     for old in draft.focus_areas:
         if _PAREN.sub("", old.title).lower() == key:
+            if old.title == fa.title.lower() and old.title != fa.title:
+                old.title = fa.title  # a heading names the area a sentence listed before: its own spelling
             return old
     draft.focus_areas.append(fa)
     return fa
@@ -1309,7 +1311,30 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
                         and not opens_with_action(x.text, rules) and categorize(x.text, rules, allow_other=False, fallback=False) for x in run):
             out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
+    _sibling_headings(blocks, out, rules)
     return out
+
+
+def _sibling_headings(blocks: list[Block], out: dict[int, str], rules: Rules) -> None:
+    """Bullets that alternate with paragraphs, one of them a short heading ("1. Öka insatserna mot
+    narkotikamissbruket" / its text / "1. Öka insatserna mot brott som riktar sig mot det lokala
+    näringslivet." / its text: www-amal-se__medborgarlofte, www-amal-se__medborgarloefte): the longer ones
+    are headings too, up to rules/activities.yaml ``sibling_heading_max_words`` words, none committing."""
+    limit = rules.activities["sibling_heading_max_words"]
+    chain: list[Block] = []
+    for i, b in enumerate(blocks + [None]):
+        nxt = blocks[i + 1] if b is not None and i + 1 < len(blocks) else None
+        if b is not None and b.kind == "item" and nxt is not None and nxt.kind == "paragraph":
+            chain.append(b)
+            continue
+        if b is not None and b.kind == "paragraph" and chain:
+            continue  # the text under the last heading of the chain
+        if len(chain) >= 2 and any(out.get(id(x)) == "heading" for x in chain):
+            for x in chain:
+                if id(x) not in out and 0 < len(x.text.split()) <= limit and not commits(x.text, rules) \
+                        and x.text.rstrip()[-1:] not in ":;!?":
+                    out[id(x)] = "heading"
+        chain = []
 
 
 def _opens_actions(heading: str, rules: Rules) -> bool:
