@@ -1616,6 +1616,10 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # meetings of a kind "med" their guests: the host acts
     ("Kommunen ska ordna samverkansmöten med föreningar och handlare i centrum.", ["kommunen"]),
     ("Polisen håller informationsmöten med grannsamverkansföreningar under våren.", ["polisen"]),
+    # a presence "i form av" those present: they make it; an item's topic "Nattvandring" is no doer
+    ("Vuxennärvaro på torget i form av nattvandringar och fältarbete.", ["polisen", "kommunen", "civilsamhalle"]),
+    ("Närvaro vid skolavslutningen i form av nattvandrare och poliser.", ["polisen", "kommunen", "civilsamhalle"]),
+    ("Nattvandring Syfte: Stödja nattvandrarna i centrum Ansvarig: kommunen", ["kommunen"]),
 ])
 def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
