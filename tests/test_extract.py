@@ -1609,6 +1609,9 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Trygghetsvandringar i centrum (fastighetsförvaltare med flera)", ["fastighetsagare"]),
     # not a suffix of doers (it explains a term), but the acronym's partners all the same
     ("Möten i SSPF (samverkan skola, socialtjänst, polis och fritid).", ["polisen", "kommunen", "skola"]),
+    # the same after a comma, with the bracket mistyped
+    ("Kommunen startar en grupp, SSPF-grupp, {skola, socialtjänst, polis och fritid) för unga.",
+     ["polisen", "kommunen", "skola"]),
     # a kommun department named by its task; Tullverket by its short name; a word cut or misspelt
     ("Polisen ska tillsammans med kultur-, fritidssektionen hålla föräldramöten.", ["polisen", "kommunen"]),
     ("Polisen ska arbeta mot smuggling i ett projekt mellan polis, tull och kustbevakningen.", ["polisen", "ovriga"]),
