@@ -1296,7 +1296,7 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     for i, b in enumerate(blocks + [None]):
         if b is not None and b.kind == "item":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if short(b, 5) and nxt is not None and nxt.kind == "paragraph":
+            if nxt is not None and nxt.kind == "paragraph" and (short(b, 5) or _restated_below(b, nxt)):
                 out[id(b)] = "heading"
             run.append(b)
             continue
@@ -1310,6 +1310,16 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
             out.update({id(x): "list" for x in run if id(x) not in out})
         run = []
     return out
+
+
+def _restated_below(item: Block, below: Block) -> bool:
+    """A numbered item that the paragraph under it restates as a promise heads that paragraph: "1. Öka
+    insatserna mot brott som riktar sig mot det lokala näringslivet." over "Polisen och kommunen ska öka
+    insatserna mot brott som riktar sig mot det lokala näringslivet." (www-amal-se__medborgarlofte, as its
+    "1. Öka insatserna mot narkotikamissbruket" over "Polisen och kommunen ska öka insatserna mot
+    narkotikamissbruket. …", also on www-amal-se__medborgarloefte)."""
+    words = _words(norm(item.text))
+    return len(words) >= 3 and f" {' '.join(words)} " in f" {' '.join(_words(norm(below.text)))} "
 
 
 def _opens_actions(heading: str, rules: Rules) -> bool:

@@ -1330,6 +1330,17 @@ def test_a_police_report_whose_work_is_part_of_the_polices_promise(write, rules,
     assert [a.actors for a in rec.activities] == [["polisen"], ["polisen"]]
 
 
+def test_a_numbered_item_restated_by_the_paragraph_under_it_heads_it(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n  1. Öka insatserna mot fusk med bidrag i "
+           "kommunen.\n\nPolisen och kommunen ska öka insatserna mot fusk med bidrag i kommunen. Kommunen ska "
+           "utbilda sina handläggare.\n\n  1. Öka insatserna mot klotter\n\nPolisen och kommunen ska öka "
+           "insatserna mot klotter på skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [f.title for f in rec.focus_areas] == ["Öka insatserna mot fusk med bidrag i kommunen",
+                                                  "Öka insatserna mot klotter"]
+    assert [a.focus_area for a in rec.activities] == [rec.focus_areas[0].title] * 2 + [rec.focus_areas[1].title]
+
+
 def test_list_of_chosen_problems_after_the_choice(write, rules, nlp):
     txt = ("Älvdalen – medborgarlöften 2016\n\nUtifrån dialogerna har tre problembilder valts ut för att "
            "prioriteras. Dessa är trafik, frånvaro av polis och narkotika bland unga.\n\n"
