@@ -78,7 +78,8 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
             return low in a["symmetric_partner_cues"] or before not in a["partner_veto_before_cue"]
         if low in a["through_cues"]:
             return not _is_genitive(mention, rules)  # "via polisens och kommunens hemsidor": a channel
-        if low in a["acronym_partner_brackets"] and i > 0 and _acronym(doc[i - 1].text):
+        if low in a["acronym_partner_brackets"] and i > 0 and (
+                _acronym(doc[i - 1].text) or doc[i - 1].text == "," and i > 1 and _acronym(doc[i - 2].text)):
             return True  # "SSPF (skola, socialtjänst, polis och fritid)": the partners the acronym stands for
         if low in blocking or low.startswith(verbs):
             return False

@@ -1369,6 +1369,34 @@ def test_genitive_before_the_promise_names_the_doer(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["offentlig_miljo"]]
 
 
+def test_a_police_report_whose_work_is_part_of_the_polices_promise(write, rules, nlp):
+    """"… ingår i polisens löfte": the police alone promised; the report's lead-in and what the police noticed are
+    no activities (polisen-se__uppfoljning-medborgarlofte-2020)."""
+    txt = ("Uppföljning medborgarlöfte 2023 - Storby\n\nDetta har vi gjort under 2023.\n\n"
+           "I Storby har vi under året märkt att det kommit in få tips om narkotika i kommunen.\n\nTrafik\n\n"
+           "Under året har polisen genomfört ett tiotal hastighetskontroller vid skolorna.\n\nÖkad trygghet\n\n"
+           "Vi har vid ett 20-tal tillfällen patrullerat till fots eller gjort besök på fritidsgården.\n\n"
+           "Grannsamverkan\n\n"
+           "Att starta nya grannsamverkansområden ingår i polisens löfte för 2023 men intresset har varit lågt.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert rec.parties == ["polisen"]
+    assert [a.text for a in rec.activities] == [
+        "Under året har polisen genomfört ett tiotal hastighetskontroller vid skolorna.",
+        "Vi har vid ett 20-tal tillfällen patrullerat till fots eller gjort besök på fritidsgården."]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["polisen"]]
+
+
+def test_a_numbered_item_restated_by_the_paragraph_under_it_heads_it(write, rules, nlp):
+    txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n  1. Öka insatserna mot fusk med bidrag i "
+           "kommunen.\n\nPolisen och kommunen ska öka insatserna mot fusk med bidrag i kommunen. Kommunen ska "
+           "utbilda sina handläggare.\n\n  1. Öka insatserna mot klotter\n\nPolisen och kommunen ska öka "
+           "insatserna mot klotter på skolorna.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [f.title for f in rec.focus_areas] == ["Öka insatserna mot fusk med bidrag i kommunen",
+                                                  "Öka insatserna mot klotter"]
+    assert [a.focus_area for a in rec.activities] == [rec.focus_areas[0].title] * 2 + [rec.focus_areas[1].title]
+
+
 def test_list_of_chosen_problems_after_the_choice(write, rules, nlp):
     txt = ("Älvdalen – medborgarlöften 2016\n\nUtifrån dialogerna har tre problembilder valts ut för att "
            "prioriteras. Dessa är trafik, frånvaro av polis och narkotika bland unga.\n\n"
@@ -1648,6 +1676,20 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     ("Trygghetsvandringar i centrum (fastighetsförvaltare med flera)", ["fastighetsagare"]),
     # not a suffix of doers (it explains a term), but the acronym's partners all the same
     ("Möten i SSPF (samverkan skola, socialtjänst, polis och fritid).", ["polisen", "kommunen", "skola"]),
+    # the same after a comma, with the bracket mistyped
+    ("Kommunen startar en grupp, SSPF-grupp, {skola, socialtjänst, polis och fritid) för unga.",
+     ["polisen", "kommunen", "skola"]),
+    # a kommun department named by its task; Tullverket by its short name; a word cut or misspelt
+    ("Polisen ska tillsammans med kultur-, fritidssektionen hålla föräldramöten.", ["polisen", "kommunen"]),
+    ("Polisen ska arbeta mot smuggling i ett projekt mellan polis, tull och kustbevakningen.", ["polisen", "ovriga"]),
+    ("Polise och kommun ska genomföra två trygghetsvandringar.", ["polisen", "kommunen"]),
+    # meetings of a kind "med" their guests: the host acts
+    ("Kommunen ska ordna samverkansmöten med föreningar och handlare i centrum.", ["kommunen"]),
+    ("Polisen håller informationsmöten med grannsamverkansföreningar under våren.", ["polisen"]),
+    # a presence "i form av" those present: they make it; an item's topic "Nattvandring" is no doer
+    ("Vuxennärvaro på torget i form av nattvandringar och fältarbete.", ["polisen", "kommunen", "civilsamhalle"]),
+    ("Närvaro vid skolavslutningen i form av nattvandrare och poliser.", ["polisen", "kommunen", "civilsamhalle"]),
+    ("Nattvandring Syfte: Stödja nattvandrarna i centrum Ansvarig: kommunen", ["kommunen"]),
 ])
 def test_partner_nouns_and_organisation_names(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
@@ -2415,6 +2457,11 @@ def test_unnamed_efforts_for_the_general_aim_are_no_activity(rules):
                           "att förebygga brott och öka tryggheten.", rules)
     assert not is_general_aim("kommunen och polisen genomför vid behov riktade insatser för att öka tryggheten.", rules)
     assert not is_general_aim("polisen ska genomföra insatser för att minska narkotikabruket bland unga.", rules)
+    # the efforts told as what they are to bring about
+    assert is_general_aim("kommunen och polisen ska var för sig genomföra aktiviteter som ska bidra till att nå "
+                          "målen.", rules)
+    assert is_general_aim("parterna lovar att genomföra ett antal aktiviteter som ska bidra till att göra "
+                          "storby centrum till en tryggare plats.", rules)
 
 
 def test_the_place_felt_safe_as_a_whole_goal_is_the_general_aim(rules):
@@ -2463,6 +2510,9 @@ def test_a_news_summary_that_names_promises_is_one_activity(write, rules, nlp):
         "kommunen ger invånarna inför 2024."]
     from pipeline.activities import sums_up_promises
     assert not sums_up_promises("Det här är några av de löften som finns i medborgarlöftet.", rules)
+    # the promise summed up after the sentence that presents it
+    assert sums_up_promises("Det innebär fler trafikkontroller och trygghetsvandringar i Storby centrum.", rules)
+    assert not sums_up_promises("Det innebär att den lokala lägesbilden är utgångspunkten.", rules)
 
 
 def test_a_heading_that_ends_with_lovar_opens_promises_whoever_it_names(write, rules, nlp):
