@@ -1143,6 +1143,15 @@ SITUATION_CASES = [
         "tidaholm",
         "Många boende upplever otrygghet vid torget.",
         id="the_aims_in_the_plural_are_no_situation"),
+    # What the promise is (an undertaking or agreement made from a lägesbild) or what the parties
+    # do from the lägesbild is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMånga boende upplever otrygghet vid torget. Medborgarlöftet är ett "
+        "åtagande som polisen och kommunen tagit fram utifrån en lokal lägesbild. Utifrån lägesbilden lovar polisen "
+        "och kommunen att arbeta mot klotter.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid torget.",
+        id="what_the_promise_is_and_what_is_done_from_the_lagesbild_are_no_situation"),
 ]
 
 
