@@ -1152,6 +1152,15 @@ SITUATION_CASES = [
         "tidaholm",
         "Många boende upplever otrygghet vid torget.",
         id="what_the_promise_is_and_what_is_done_from_the_lagesbild_are_no_situation"),
+    # A heading on how the basis was gathered opens a situation section; what the promise is part of is none.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nInformationsinsamling\n\nMedborgarlöftet är en del av det "
+        "brottsförebyggande arbetet i kommunen. Medarbetardialoger har genomförts med kommunen och polisen.\n\n"
+        "Lägesbild\n\nMånga boende upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n"
+        "  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Medarbetardialoger har genomförts med kommunen och polisen. Många boende upplever otrygghet vid torget.",
+        id="a_heading_on_how_the_basis_was_gathered_is_situation"),
 ]
 
 
