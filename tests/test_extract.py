@@ -1161,6 +1161,13 @@ SITUATION_CASES = [
         "tidaholm",
         "Medarbetardialoger har genomförts med kommunen och polisen. Många boende upplever otrygghet vid torget.",
         id="a_heading_on_how_the_basis_was_gathered_is_situation"),
+    # How safe the kommun is, with a qualifier between, is situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nStorby kommun är i stora delar en trygg kommun. Polisen och kommunen "
+        "lovar att:\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Storby kommun är i stora delar en trygg kommun.",
+        id="how_safe_the_kommun_is_with_a_qualifier_is_situation"),
 ]
 
 
