@@ -1168,6 +1168,13 @@ SITUATION_CASES = [
         "tidaholm",
         "Storby kommun är i stora delar en trygg kommun.",
         id="how_safe_the_kommun_is_with_a_qualifier_is_situation"),
+    # A section heading trailed by an ellipsis is a heading ("Vi lyssnar..." / "Vi lovar...").
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nVi lyssnar...\n\nMånga cyklar stjäls vid stationen.\n\nVi lovar...\n\n"
+        "Det här ska vi göra:\n\n  • Polisen ska patrullera vid stationen.\n",
+        "tidaholm",
+        "Många cyklar stjäls vid stationen.",
+        id="a_section_heading_trailed_by_an_ellipsis"),
 ]
 
 
