@@ -1175,6 +1175,13 @@ SITUATION_CASES = [
         "tidaholm",
         "Många cyklar stjäls vid stationen.",
         id="a_section_heading_trailed_by_an_ellipsis"),
+    # What the promise is made from, the areas just named, is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Medborgarlöftet är "
+        "framtaget med dessa områden som grund.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid torget.",
+        id="what_the_promise_is_made_from_is_no_situation"),
 ]
 
 
