@@ -1182,6 +1182,13 @@ SITUATION_CASES = [
         "tidaholm",
         "Många upplever otrygghet vid torget.",
         id="what_the_promise_is_made_from_is_no_situation"),
+    # A survey still to come is no basis of the lägesbild.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Nästa trygghetsmätning "
+        "kommer genomföras under hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid torget.",
+        id="a_survey_still_to_come_is_no_situation"),
 ]
 
 
