@@ -200,7 +200,7 @@ def _phrase_table(phrases: tuple[str, ...]) -> tuple[frozenset, tuple, tuple]:
 def phrase_match(text: str, phrases: list[str]) -> bool:
     """Phrase list semantics of rules/sections.yaml: the whole text, its start (before a
     space, ":" or ","; or any start for a phrase ending in a space), or "~ x" anywhere."""
-    low = norm(text).strip(" :!?")
+    low = norm(text).strip(" :!?.…")  # (a heading trailed by an ellipsis: "Vi lyssnar...")
     whole, starts, parts = _phrase_table(tuple(phrases))
     return low in whole or low.startswith(starts) or any(p in low for p in parts)
 

@@ -1199,6 +1199,52 @@ SITUATION_CASES = [
         "tidaholm",
         "Många boende upplever otrygghet vid torget.",
         id="the_aims_in_the_plural_are_no_situation"),
+    # What the promise is (an undertaking or agreement made from a lägesbild) or what the parties
+    # do from the lägesbild is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nMånga boende upplever otrygghet vid torget. Medborgarlöftet är ett "
+        "åtagande som polisen och kommunen tagit fram utifrån en lokal lägesbild. Utifrån lägesbilden lovar polisen "
+        "och kommunen att arbeta mot klotter.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många boende upplever otrygghet vid torget.",
+        id="what_the_promise_is_and_what_is_done_from_the_lagesbild_are_no_situation"),
+    # A heading on how the basis was gathered opens a situation section; what the promise is part of is none.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nInformationsinsamling\n\nMedborgarlöftet är en del av det "
+        "brottsförebyggande arbetet i kommunen. Medarbetardialoger har genomförts med kommunen och polisen.\n\n"
+        "Lägesbild\n\nMånga boende upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n"
+        "  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Medarbetardialoger har genomförts med kommunen och polisen. Många boende upplever otrygghet vid torget.",
+        id="a_heading_on_how_the_basis_was_gathered_is_situation"),
+    # How safe the kommun is, with a qualifier between, is situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nStorby kommun är i stora delar en trygg kommun. Polisen och kommunen "
+        "lovar att:\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Storby kommun är i stora delar en trygg kommun.",
+        id="how_safe_the_kommun_is_with_a_qualifier_is_situation"),
+    # A section heading trailed by an ellipsis is a heading ("Vi lyssnar..." / "Vi lovar...").
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nVi lyssnar...\n\nMånga cyklar stjäls vid stationen.\n\nVi lovar...\n\n"
+        "Det här ska vi göra:\n\n  • Polisen ska patrullera vid stationen.\n",
+        "tidaholm",
+        "Många cyklar stjäls vid stationen.",
+        id="a_section_heading_trailed_by_an_ellipsis"),
+    # What the promise is made from, the areas just named, is no situation.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Medborgarlöftet är "
+        "framtaget med dessa områden som grund.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid torget.",
+        id="what_the_promise_is_made_from_is_no_situation"),
+    # A survey still to come is no basis of the lägesbild.
+    pytest.param(
+        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Nästa trygghetsmätning "
+        "kommer genomföras under hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Många upplever otrygghet vid torget.",
+        id="a_survey_still_to_come_is_no_situation"),
 ]
 
 

@@ -202,6 +202,11 @@ def test_survey_years_are_no_period(write, rules, nlp):
             "2016 och 2017.\n\nPolisen och kommunen lovar att under 2018:\n\n"
             "  • genomföra trafikkontroller vid skolorna.\n")
     assert _period(write, rules, nlp, text) == (2018, 2018)
+    # the year a survey was held, named before it: no period (the text gives no other year)
+    text = ("Medborgarlöften i Lerum\n\nVid den under 2019 genomförda digitala trygghetsenkäten framkom "
+            "att många oroar sig för trafiken.\n\nPolisen och kommunen lovar att:\n\n"
+            "  • genomföra trafikkontroller vid skolorna.\n")
+    assert _period(write, rules, nlp, text, "s.txt") is None
 
 
 def test_agreement_years_are_the_promise_period_only_as_a_last_resort(write, rules, nlp):

@@ -101,9 +101,15 @@ def looks_like_heading(line: str, rules: Rules) -> bool:
     s = line.strip()
     if not s or len(s) > rules.sections["heading_max_chars"]:
         return False
-    if len(s.split()) > rules.sections["heading_max_words"] or s[-1] in ".,;:":
+    if len(s.split()) > rules.sections["heading_max_words"] or s[-1] in ".,;:" and not _ellipsis_heading(s, rules):
         return False
     return s[0].isupper() or s[0].isdigit()
+
+
+def _ellipsis_heading(s: str, rules: Rules) -> bool:
+    """A section heading trailed by an ellipsis ("Vi lyssnar..." / "Vi lovar...": polisen-se__kalmar,
+    polisen-se__monsteras); a lead-in so trailed ("Polisen och kommunen kommer tillsammans att...") is none."""
+    return s.endswith(("...", "…")) and heading_kind(s.rstrip(".… "), rules) is not None
 
 
 def wrap_width(text: str, rules: Rules) -> int | None:
