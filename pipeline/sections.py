@@ -206,15 +206,30 @@ def _phrase_table(phrases: tuple[str, ...]) -> tuple[frozenset, tuple, tuple]:
 def phrase_match(text: str, phrases: list[str]) -> bool:
     """Phrase list semantics of rules/sections.yaml: the whole text, its start (before a
     space, ":" or ","; or any start for a phrase ending in a space), or "~ x" anywhere."""
-    low = norm(text).strip(" :!?")
-    whole, starts, parts = _phrase_table(tuple(phrases))
+    return _in_table(_phrase_text(text), _phrase_table(tuple(phrases)))
+
+
+def _phrase_text(text: str) -> str:
+    return norm(text).strip(" :!?")
+
+
+def _in_table(low: str, table: tuple[frozenset, tuple, tuple]) -> bool:
+    whole, starts, parts = table
     return low in whole or low.startswith(starts) or any(p in low for p in parts)
+
+
+@lru_cache(maxsize=4)
+def _heading_tables(rules: Rules) -> tuple[tuple[str, tuple], ...]:
+    return tuple((kind, _phrase_table(tuple(phrases))) for kind, phrases in rules.sections["headings"].items())
 
 
 @lru_cache(maxsize=4096)
 def heading_kind(text: str, rules: Rules) -> str | None:
-    for kind, phrases in rules.sections["headings"].items():
-        if phrase_match(text, phrases) or kind == "situation" and is_survey_heading(text, rules):
+    """The first kind of rules/sections.yaml ``headings`` whose phrases match the heading (the
+    text folded once for all kinds)."""
+    low = _phrase_text(text)
+    for kind, table in _heading_tables(rules):
+        if _in_table(low, table) or kind == "situation" and is_survey_heading(text, rules):
             return kind
     return None
 
