@@ -73,8 +73,8 @@ class ActorRuler:
         spans = []
         by_hash = self.by_hash
         rows = doc.to_array([self.flag, LOWER])
-        for i in numpy.flatnonzero(rows[:, 0]).tolist():
-            h = int(rows[i, 1])
+        hits = numpy.flatnonzero(rows[:, 0])
+        for i, h in zip(hits.tolist(), rows[hits, 1].tolist()):
             label = by_hash.get(h)
             if label is None:
                 label = by_hash[h] = self._label(self.strings[h])
