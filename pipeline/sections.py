@@ -165,15 +165,14 @@ class Needing:
     made once, as one closure per method, when the pattern is loaded: these run for every
     sentence, tens of thousands of calls on the bundled corpus."""
 
-    __slots__ = ("pattern", "needed", "may_match", "search", "finditer", "sub")
+    __slots__ = ("pattern", "needed", "search", "finditer", "sub")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern, self.needed = pattern, required_texts(pattern)
         if not self.needed:
-            self.may_match = lambda text: True
             self.search, self.finditer, self.sub = pattern.search, pattern.finditer, pattern.sub
             return
-        self.may_match = may_match = _holds_one(self.needed, bool(pattern.flags & re.I))
+        may_match = _holds_one(self.needed, bool(pattern.flags & re.I))
         search, finditer, sub = pattern.search, pattern.finditer, pattern.sub
         self.search = lambda text: search(text) if may_match(text) else None
         self.finditer = lambda text: finditer(text) if may_match(text) else iter(())

@@ -49,22 +49,28 @@ def _boilerplate(rules: Rules) -> tuple[frozenset, tuple[str, ...], re.Pattern]:
 
 
 @lru_cache(maxsize=4)
-def _link_furniture(rules: Rules) -> Needing:
-    return Needing(either(rules.sections["link_furniture"], re.I))
+def _link_furniture(rules: Rules) -> tuple[Needing, re.Pattern | None]:
+    """The label's pattern, and what a page must hold for a line of it to hold the label: one of
+    its required texts (lower-cased) with any run of white space for each space, as a line's
+    words folded to single spaces give it (None: the pattern has no required text)."""
+    furniture = Needing(either(rules.sections["link_furniture"], re.I))
+    runs = [r"\s+".join(map(re.escape, n.split(" "))) for n in furniture.needed]
+    return furniture, re.compile("|".join(runs)) if runs else None
 
 
 def strip_link_furniture(text: str, rules: Rules) -> str:
     """The text without a link's hidden label ("…certifieringenlänk till annan webbplats":
     rules/sections.yaml ``link_furniture``); a text without the label's words is not searched."""
-    stripped = _link_furniture(rules).sub("", text)
+    stripped = _link_furniture(rules)[0].sub("", text)
     return text if stripped == text else stripped.strip()
 
 
 def link_furniture_stripper(text: str, rules: Rules):
     """``strip_link_furniture`` for the lines of ``text`` (and lines joined from them), or the
-    identity when ``text``, its whitespace folded as the lines' is, holds none of the label's
-    words: then no line or join of lines does (most pages), and no line is searched."""
-    if _link_furniture(rules).may_match(" ".join(text.split())):
+    identity when ``text`` holds none of the label's words (most pages): then no line or join of
+    lines does, and no line is searched."""
+    page_holds = _link_furniture(rules)[1]
+    if page_holds is None or page_holds.search(text.lower()):
         return lambda line: strip_link_furniture(line, rules)
     return lambda line: line
 
