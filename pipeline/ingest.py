@@ -52,10 +52,10 @@ def discover(paths: list[str | Path]) -> list[Path]:
 
 def read_sidecar(path: Path) -> dict:
     meta = path.with_name(path.stem + ".meta.json")
-    if not meta.exists():
-        return {}
-    try:
+    try:  # (one system call fewer than asking whether it exists first)
         data = json.loads(meta.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DocumentError(meta, f"sidecar is not valid JSON ({exc.__class__.__name__}: {exc})") from None
     if not isinstance(data, dict):

@@ -16,7 +16,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .rules import Rules, load_rules
@@ -73,8 +73,8 @@ class ActorRuler:
         spans = []
         by_hash = self.by_hash
         rows = doc.to_array([self.flag, LOWER])
-        for i in numpy.flatnonzero(rows[:, 0]).tolist():
-            h = int(rows[i, 1])
+        hits = numpy.flatnonzero(rows[:, 0])
+        for i, h in zip(hits.tolist(), rows[hits, 1].tolist()):
             label = by_hash.get(h)
             if label is None:
                 label = by_hash[h] = self._label(self.strings[h])
@@ -101,32 +101,30 @@ class AbbrevSentences:
     its sentence (a wrapped line: "… kommer att erbjuda fler områden att starta upp" +
     "grannsamverkan. …", polisen-se__arvidsjaur-2; polisen-se__oskarshamn, abcdocz-com__…monsteras…).
 
-    The word tests are lexeme flags (computed once per word type, at start-up or when the
-    tokenizer first sees the word) and the rule runs on whole-document arrays; the starts
-    are set with one ``Doc.from_array`` (setting ``Token.is_sent_start`` one by one costs a
-    scan of the whole Doc each time: quadratic in document size)."""
+    The word tests are bits of each word type, computed once, when a Doc first has it
+    (``WordBits``), and the rule runs on whole-document arrays; the starts are set with one
+    ``Doc.from_array`` (setting ``Token.is_sent_start`` one by one costs a scan of the whole Doc
+    each time: quadratic in document size)."""
 
     def __init__(self, nlp: Language, rules: Rules):
         abbreviations = frozenset(rules.sections["abbreviations"])
-        add = nlp.vocab.add_flag
-        # one flag per test the rule makes (each array column costs a pass over the Doc):
-        # "capital": a title-case, upper-case or digit word, or an opener
-        self.attrs = [IS_SPACE,
-                      add(lambda s: s.isspace() and "\n" in s),
-                      add(lambda s: s in ENDERS or (s.endswith(".") and len(s) > 2 and s.lower() not in abbreviations)),
-                      add(lambda s: s.istitle() or s.isupper() or s.isdigit() or s in OPENERS),
-                      add(lambda s: s == "."),
-                      add(lambda s: s.lower() + "." in abbreviations),
-                      add(lambda s: s.isspace() and s.count("\n") == 1),
-                      add(lambda s: s[:1].islower()),
-                      add(lambda s: s in ENDERS or s in ":;" or (s.endswith(".") and len(s) > 1))]
+        # one bit per test the rule makes ("capital": a title-case, upper-case or digit word, or an opener)
+        self.bits = WordBits(nlp.vocab.strings, (
+            lambda s: s.isspace(),
+            lambda s: s.isspace() and "\n" in s,
+            lambda s: s in ENDERS or (s.endswith(".") and len(s) > 2 and s.lower() not in abbreviations),
+            lambda s: s.istitle() or s.isupper() or s.isdigit() or s in OPENERS,
+            lambda s: s == ".",
+            lambda s: s.lower() + "." in abbreviations,
+            lambda s: s.isspace() and s.count("\n") == 1,
+            lambda s: s[:1].islower(),
+            lambda s: s in ENDERS or s in ":;" or (s.endswith(".") and len(s) > 1)))
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
-        space, newline, ender, capital, dot, abbrev, one_newline, lower, line_end = \
-            doc.to_array(self.attrs).astype(bool).T
+        space, newline, ender, capital, dot, abbrev, one_newline, lower, line_end = self.bits.columns(doc)
         starts = numpy.zeros(n, dtype=numpy.uint64)
         starts[0] = 1
         if n > 1:
@@ -137,6 +135,27 @@ class AbbrevSentences:
             starts[1:] = (newline[:-1] & ~wrapped) | (~space[1:] & ender[:-1] & capital[1:] & ~after_abbrev)
         doc.from_array([SENT_START], starts)
         return doc
+
+
+class WordBits(dict):
+    """ORTH hash → an int whose bit k tells ``tests[k]`` of the word, computed when a word type is
+    first asked for. One ORTH column and one dict lookup per token: ``Doc.to_array`` of one
+    lexeme flag per test costs a cell each, 3× as much on the bundled corpus."""
+
+    def __init__(self, strings, tests):
+        super().__init__()
+        self.strings, self.tests = strings, tests
+        self.masks = numpy.array([1 << k for k in range(len(tests))], dtype=numpy.uint64)[:, None]
+
+    def __missing__(self, orth: int) -> int:
+        word = self.strings[orth]
+        bits = self[orth] = sum(1 << k for k, test in enumerate(self.tests) if test(word))
+        return bits
+
+    def columns(self, doc: Doc) -> numpy.ndarray:
+        """One boolean row per test, one column per token of ``doc``."""
+        bits = numpy.fromiter(map(self.__getitem__, doc.to_array(ORTH).tolist()), dtype=numpy.uint64, count=len(doc))
+        return (bits & self.masks).astype(bool)
 
 
 ENDERS = {".", "!", "?", "…"}

@@ -160,28 +160,33 @@ def can_end(text: str, chars: frozenset[str] | None) -> bool:
 
 
 class Needing:
-    """``pattern.search``, tried only on a text that holds one of ``required_texts(pattern)``
-    (the same answer: a text without any has no match)."""
+    """``pattern.search``, ``finditer`` and ``sub``, tried only on a text that holds one of
+    ``required_texts(pattern)`` (the same answer: a text without any has no match). The test is
+    made once, as one closure per method, when the pattern is loaded: these run for every
+    sentence, tens of thousands of calls on the bundled corpus."""
 
-    __slots__ = ("pattern", "needed", "fold")
+    __slots__ = ("pattern", "needed", "search", "finditer", "sub")
 
     def __init__(self, pattern: re.Pattern):
-        self.pattern, self.needed, self.fold = pattern, required_texts(pattern), bool(pattern.flags & re.I)
-
-    def _may_match(self, text: str) -> bool:
+        self.pattern, self.needed = pattern, required_texts(pattern)
         if not self.needed:
-            return True
-        low = text.lower() if self.fold else text
-        return any(n in low for n in self.needed)
+            self.search, self.finditer, self.sub = pattern.search, pattern.finditer, pattern.sub
+            return
+        may_match = _holds_one(self.needed, bool(pattern.flags & re.I))
+        search, finditer, sub = pattern.search, pattern.finditer, pattern.sub
+        self.search = lambda text: search(text) if may_match(text) else None
+        self.finditer = lambda text: finditer(text) if may_match(text) else iter(())
+        self.sub = lambda repl, text: sub(repl, text) if may_match(text) else text
 
-    def search(self, text: str):
-        return self.pattern.search(text) if self._may_match(text) else None
 
-    def finditer(self, text: str):
-        return self.pattern.finditer(text) if self._may_match(text) else iter(())
-
-    def sub(self, repl: str, text: str) -> str:
-        return self.pattern.sub(repl, text) if self._may_match(text) else text
+def _holds_one(needed: tuple[str, ...], fold: bool):
+    """text → whether it holds one of ``needed`` (lower-cased first when ``fold``)."""
+    if len(needed) == 1:
+        one = needed[0]
+        return (lambda text: one in text.lower()) if fold else (lambda text: one in text)
+    if fold:
+        return lambda text: any(map(text.lower().__contains__, needed))
+    return lambda text: any(map(text.__contains__, needed))
 
 
 @lru_cache(maxsize=256)
@@ -200,15 +205,30 @@ def _phrase_table(phrases: tuple[str, ...]) -> tuple[frozenset, tuple, tuple]:
 def phrase_match(text: str, phrases: list[str]) -> bool:
     """Phrase list semantics of rules/sections.yaml: the whole text, its start (before a
     space, ":" or ","; or any start for a phrase ending in a space), or "~ x" anywhere."""
-    low = norm(text).strip(" :!?.…")  # (a heading trailed by an ellipsis: "Vi lyssnar...")
-    whole, starts, parts = _phrase_table(tuple(phrases))
+    return _in_table(_phrase_text(text), _phrase_table(tuple(phrases)))
+
+
+def _phrase_text(text: str) -> str:
+    return norm(text).strip(" :!?.…")  # (a heading trailed by an ellipsis: "Vi lyssnar...")
+
+
+def _in_table(low: str, table: tuple[frozenset, tuple, tuple]) -> bool:
+    whole, starts, parts = table
     return low in whole or low.startswith(starts) or any(p in low for p in parts)
+
+
+@lru_cache(maxsize=4)
+def _heading_tables(rules: Rules) -> tuple[tuple[str, tuple], ...]:
+    return tuple((kind, _phrase_table(tuple(phrases))) for kind, phrases in rules.sections["headings"].items())
 
 
 @lru_cache(maxsize=4096)
 def heading_kind(text: str, rules: Rules) -> str | None:
-    for kind, phrases in rules.sections["headings"].items():
-        if phrase_match(text, phrases) or kind == "situation" and is_survey_heading(text, rules):
+    """The first kind of rules/sections.yaml ``headings`` whose phrases match the heading (the
+    text folded once for all kinds)."""
+    low = _phrase_text(text)
+    for kind, table in _heading_tables(rules):
+        if _in_table(low, table) or kind == "situation" and is_survey_heading(text, rules):
             return kind
     return None
 
