@@ -69,6 +69,13 @@ def _finditer(pattern: re.Pattern, needles: tuple[tuple[str, int], ...], text: s
 
 
 @lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    """``text.lower()``, kept for the last texts: a page's text (or a segment's) is asked about
+    in lower case by several readers in turn."""
+    return text.lower()
+
+
+@lru_cache(maxsize=4)
 def _kommun_tables(rules: Rules):
     by_slug = {slugify(k.namn): k for k in rules.kommuner}
     by_name = {k.namn: k for k in rules.kommuner}
@@ -147,7 +154,7 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
     if first is None:
         return []
     found = [first]
-    low = text.lower()
+    low = _lower(text)
     for group, names in rules.records["kommun_groups"].items():
         if group in low and first.namn in names:
             found += [by_name[n] for n in names if n in by_name]
@@ -170,7 +177,7 @@ def _kommun_list_res(rules: Rules) -> list[re.Pattern]:
 def find_lpo(text: str, rules: Rules) -> str | None:
     """The name after a lokalpolisområde cue; a genitive ("Klippans samlade …") without its "s",
     unless the name is a kommun's as it stands ("Borås och …")."""
-    m = next(_finditer(*_lpo_re(rules), text, text.lower()), None)
+    m = next(_finditer(*_lpo_re(rules), text, _lower(text)), None)
     if not m:
         return None
     name = m.group(1)
@@ -298,7 +305,7 @@ def _month_of(text: str, rules: Rules) -> int | None:
 def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int, int] | None:
     """The period a validity statement gives; ``published`` (the page's publication year)
     starts a period whose end alone is stated, when no signing year is given."""
-    low = _year_windows(text.lower())
+    low = _year_windows(_lower(text))
     for pat, rest, kind, needed in _validity(rules):
         m = needed in low and (rest is None or rest.search(low)) and pat.search(low)
         if not m:
@@ -379,7 +386,7 @@ def find_period(seg: Segment, title: str, rules: Rules, url: str = "") -> tuple[
         years = _period_of(seg, *_blank(text, seg, agreement, heading_years), title, rules, pub_year)
     years = years or _period_of(seg, text, heading_years, title, rules, pub_year)
     if years:
-        return _extended(years, text.lower(), rules)
+        return _extended(years, _lower(text), rules)
     return published
 
 
@@ -420,7 +427,7 @@ def _blank(text: str, seg: Segment, pats: tuple[tuple[re.Pattern, str, tuple], .
     this record), and the segment heading's years, None when they are among them (the
     heading's own line is blanked then too)."""
     blanked = set()
-    low = text.lower()
+    low = _lower(text)
     for pat, needed, needles in pats:
         if needed not in low:
             continue
@@ -428,7 +435,7 @@ def _blank(text: str, seg: Segment, pats: tuple[tuple[re.Pattern, str, tuple], .
             a, b = m.span("y")
             blanked.add(year_range(text[a:b]))
             text = text[:a] + re.sub(r"\d", "0", text[a:b]) + text[b:]
-            low = text.lower()
+            low = _lower(text)
     if heading_years and heading_years in blanked:
         line = seg.heading.text
         text, heading_years = text.replace(line, re.sub(r"\d", "0", line), 1), None
@@ -529,7 +536,7 @@ def _published_res(rules: Rules) -> tuple[tuple[re.Pattern, str, str], ...]:
 def _dated(text: str, url: str, rules: Rules):
     """The page's date: the first date-line pattern that matches its text, else the first url date
     pattern that matches its url (a match, or None)."""
-    texts, low = {"text": text, "url": url}, {"text": text.lower(), "url": url.lower()}
+    texts, low = {"text": text, "url": url}, {"text": _lower(text), "url": url.lower()}
     return next((m for pat, needed, where in _published_res(rules)
                  if needed in (low if pat.flags & re.I else texts)[where] and (m := pat.search(texts[where]))), None)
 
@@ -615,7 +622,7 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
         found = _promise_owners(full_text, rules)
     if not found:
         found = set(rules.actors["default_parties"])
-        if "kommun" not in full_text.lower():
+        if "kommun" not in _lower(full_text):
             found = {"polisen"}
     return order_codes(found, rules)
 
@@ -635,7 +642,7 @@ def _signatories(text: str, rules: Rules) -> set[str]:
     """Codes of the short lines that name two or more parties' signers by title."""
     found: set[str] = set()
     any_title, needles, by_code = _title_res(rules)
-    starts = [m.start() for m in _finditer(any_title, needles, text, text.lower())]  # most pages name none
+    starts = [m.start() for m in _finditer(any_title, needles, text, _lower(text))]  # most pages name none
     if not starts:
         return found
     # the lines that name a title: those a title found in the text starts in (no title spans a
