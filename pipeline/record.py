@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 from .actors import order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
-from .sections import (FOLDS_PLAIN, YEAR, Segment, _sre, _sre_parse, alternation, first_letters, norm,
-                       required_text, year_range)
+from .sections import (FOLDS_PLAIN, YEAR, Needing, Segment, _sre, _sre_parse, alternation, first_letters,
+                       norm, required_text, year_range)
 from .slug import slugify
 
 
@@ -167,11 +167,12 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
 
 
 @lru_cache(maxsize=4)
-def _kommun_list_res(rules: Rules) -> list[re.Pattern]:
-    """rules/records.yaml kommun_list_patterns, {LIST} a list of capitalized names."""
+def _kommun_list_res(rules: Rules) -> list[Needing]:
+    """rules/records.yaml kommun_list_patterns, {LIST} a list of capitalized names; each searched
+    only in a text that holds its literal words (" kommuner": few pages do)."""
     name = r"[A-ZÅÄÖ][\wåäö]+"
     names = rf"(?P<list>(?:{name}(?:, | och | samt ))+{name})"
-    return [re.compile(p.replace("{LIST}", names)) for p in rules.records["kommun_list_patterns"]]
+    return [Needing(re.compile(p.replace("{LIST}", names))) for p in rules.records["kommun_list_patterns"]]
 
 
 def find_lpo(text: str, rules: Rules) -> str | None:
@@ -638,6 +639,10 @@ def _title_res(rules: Rules) -> tuple[re.Pattern, tuple, tuple[tuple[str, re.Pat
     return any_title, _start_needles(any_title), tuple((code, title_re(titles)) for code, titles in by_code.items())
 
 
+# what str.splitlines ends a line at: a line kept with its end, stripped of these, is the line
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _signatories(text: str, rules: Rules) -> set[str]:
     """Codes of the short lines that name two or more parties' signers by title."""
     found: set[str] = set()
@@ -647,10 +652,10 @@ def _signatories(text: str, rules: Rules) -> set[str]:
         return found
     # the lines that name a title: those a title found in the text starts in (no title spans a
     # line break), each found by its end offset
-    lines = text.splitlines()
-    ends = list(accumulate(map(len, text.splitlines(keepends=True))))
+    lines = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, lines)))
     for k in sorted({bisect_right(ends, at) for at in starts}):
-        line = lines[k]
+        line = lines[k].rstrip(_LINE_BREAKS)
         if len(line.split()) <= rules.records["signatory_line_max_words"]:
             codes = {code for code, title in by_code if title.search(line)}
             if len(codes) > 1:
@@ -660,16 +665,18 @@ def _signatories(text: str, rules: Rules) -> set[str]:
 
 def _promise_owners(text: str, rules: Rules) -> set[str]:
     """Party codes of the genitives that own the promise ("är polisens medborgarlöften")."""
-    party_codes, by_form = _owner_table(rules)
-    owners = (by_form.get(m.group(1).lower()) for m in re.finditer(rules.records["promise_owner_pattern"], text, re.I))
+    party_codes, by_form, owner_re, needles = _owner_table(rules)
+    owners = (by_form.get(m.group(1).lower()) for m in _finditer(owner_re, needles, text, _lower(text)))
     return {c for c in owners if c in party_codes}
 
 
 @lru_cache(maxsize=4)
-def _owner_table(rules: Rules) -> tuple[frozenset, dict]:
-    """Party codes, and actor form → code, built once per rule load."""
+def _owner_table(rules: Rules) -> tuple[frozenset, dict, re.Pattern, tuple]:
+    """Party codes, actor form → code, and the promise owner pattern with where it can match
+    (_start_needles), built once per rule load."""
     by_form = {f: spec.get("code", key) for key, spec in rules.actors["actors"].items() for f in spec["forms"]}
-    return frozenset(rules.actors["party_codes"]), by_form
+    owner_re = re.compile(rules.records["promise_owner_pattern"], re.I)
+    return frozenset(rules.actors["party_codes"]), by_form, owner_re, _start_needles(owner_re)
 
 
 def make_id(kommuner: list[Kommun], period: Period | None, doc_type: str) -> str:
