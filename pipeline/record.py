@@ -381,11 +381,13 @@ def find_period(seg: Segment, title: str, rules: Rules, url: str = "") -> tuple[
     text, heading_years = _blank(seg.text, seg, everywhere, seg.heading_years)
     published = _published(text, url, rules)
     pub_year = published and published[0]
-    years = None
+    years, read = None, None
     if doc_type != "samverkansoverenskommelse":
         # the agreement's years are this promise's only when the text gives no other
-        years = _period_of(seg, *_blank(text, seg, agreement, heading_years), title, rules, pub_year)
-    years = years or _period_of(seg, text, heading_years, title, rules, pub_year)
+        read = _blank(text, seg, agreement, heading_years)
+        years = _period_of(seg, *read, title, rules, pub_year)
+    if not years and read != (text, heading_years):  # (the same reading again gives the same answer)
+        years = _period_of(seg, text, heading_years, title, rules, pub_year)
     if years:
         return _extended(years, _lower(text), rules)
     return published
