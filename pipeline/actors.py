@@ -58,16 +58,23 @@ def _sets(rules: Rules) -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in rules.actors.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=4)
+def _partner_verbs(rules: Rules) -> tuple[str, ...]:
+    """The verb starts that end a walk back to a partner cue, a tuple for ``str.startswith``."""
+    return tuple(rules.actors["partner_list_verbs"])
+
+
 def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
     """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue."""
     a = _sets(rules)
     start = mention.start
     joiners = a["list_joiners"]
     blocking = a["blocking_prepositions"]
-    verbs = tuple(rules.actors["partner_list_verbs"])
+    verbs = _partner_verbs(rules)
     i, words_in_item, items = start - 1, 0, 0
     while i >= 0 and items < 8:
-        low = doc[i].lower_
+        token = doc[i]
+        low = token.lower_
         if low in a["partner_noun_prepositions"] and i > 0 and doc[i - 1].lower_ in a["partner_nouns"]:
             return True
         if low in a["partner_cues"]:
@@ -87,7 +94,7 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
             words_in_item, items = 0, items + 1
         else:
             words_in_item += 1
-            if words_in_item > 3 or doc[i].is_sent_start and i != start - 1 and low not in joiners:
+            if words_in_item > 3 or token.is_sent_start and i != start - 1 and low not in joiners:
                 return False
         i -= 1
     return False
@@ -100,12 +107,12 @@ def _acronym(word: str) -> bool:
 
 
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
-    blocking = _sets(rules)["blocking_prepositions"]
-    skip = _sets(rules)["skip_before_preposition"]
-    if start > 0 and doc[start - 1].lower_ in _sets(rules)["quality_words"]:
+    a = _sets(rules)
+    blocking, skip = a["blocking_prepositions"], a["skip_before_preposition"]
+    if start > 0 and doc[start - 1].lower_ in a["quality_words"]:
         return True  # "skapa en tryggare kommun": what the place is to become, no doer
     i, skipped = start - 1, 0
-    while i >= 0 and skipped < 2 and (doc[i].lower_ in skip or (doc[i].is_title and doc[i].lower_ not in blocking)):
+    while i >= 0 and skipped < 2 and ((t := doc[i]).lower_ in skip or (t.is_title and t.lower_ not in blocking)):
         i, skipped = i - 1, skipped + 1
     return i >= 0 and doc[i].lower_ in blocking
 
@@ -161,9 +168,9 @@ def _coordinated(doc: Doc, lo: int, mentions: list[Span], doers: list[Span], par
     joiners = a["list_joiners"]
     lists, current = [], [mentions[0]]
     for prev, m in zip(mentions, mentions[1:]):
-        gap = range(prev.end, m.start)
-        if any(doc[i].lower_ in joiners for i in gap) and all(
-                doc[i].lower_ in joiners or doc[i].is_title and not doc[i].is_sent_start for i in gap):
+        gap = [doc[i] for i in range(prev.end, m.start)]
+        if any(t.lower_ in joiners for t in gap) and all(
+                t.lower_ in joiners or t.is_title and not t.is_sent_start for t in gap):
             current.append(m)
         else:
             lists.append(current)
@@ -275,7 +282,7 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
     joiners = _opening_joiners(rules)
     covered = {i for s in mentions for i in range(s.start, s.end)}
     verbs = _infinitives(rules)
-    named = {i for i in range(lo, start) if doc[i].is_title and doc[i].lower_ not in verbs}
+    named = {i for i in range(lo, start) if (t := doc[i]).is_title and t.lower_ not in verbs}
     # a capitalised word is part of a name that leads to a mention ("Båstads kommun"); one that
     # is not ("Besöka Forshagaakademien samt grundskolorna"), or is a verb that opens the text
     # ("Besöka skolor, fritidsgårdar och andra ungdomsmiljöer": polisen-se__ostersund), opens no list of doers

@@ -140,7 +140,8 @@ def tokens(text: str, keep: tuple[str, ...] = ()) -> list[str]:
         low = _SHARED_COMPOUND.sub(lambda m: m.group(0) if m.group(1).startswith(keep) else "", low)
     if _DIGIT.search(low):  # dates and codes all have digits
         low = _CODE.sub(" ", _DATE.sub(" ", low))
-    return [t.rstrip("-") or t for t in _TOKEN.findall(low)]
+    toks = _TOKEN.findall(low)
+    return [t.rstrip("-") or t for t in toks] if "-" in low else toks
 
 
 def _number(tok: str, v: _Vocab) -> int | None:
@@ -231,6 +232,8 @@ def _sentence(toks: list[str], i: int) -> tuple[int, int]:
 def _every(toks: list[str], v: _Vocab) -> tuple[str, int, int, bool] | None:
     """ "varje vecka", "var tredje fredag", "varannan månad", "varje kvartal", "minst varannat
     år", "varje oktober": (per, times, interval, at_least)."""
+    if v.every.isdisjoint(toks):
+        return None
     for i, t in enumerate(toks):
         if t not in v.every or i + 1 >= len(toks):
             continue
@@ -405,19 +408,21 @@ def _drop_fillers(toks: list[str], v: _Vocab) -> list[str]:
     if v.fillers.keys().isdisjoint(toks):
         return toks
     out: list[str] = []
-    i, n = 0, len(toks)
-    while i < n:
-        for phrase in v.fillers.get(toks[i], ()):
-            if toks[i:i + len(phrase)] == phrase:
-                i += len(phrase)
+    i = 0  # toks[:i] are read
+    for k in [k for k, t in enumerate(toks) if t in v.fillers]:
+        if k < i:
+            continue  # in a phrase dropped already
+        for phrase in v.fillers[toks[k]]:
+            if toks[k:k + len(phrase)] == phrase:
+                out += toks[i:k]
+                i = k + len(phrase)
                 break
-        else:
-            out.append(toks[i])
-            i += 1
-    return out
+    return out + toks[i:]
 
 
 def _adverb(toks: list[str], v: _Vocab) -> Frequency | None:
+    if v.adverbs.keys().isdisjoint(toks):
+        return None
     for k, t in enumerate(toks):
         if t not in v.adverbs:
             continue
@@ -457,9 +462,9 @@ def _parse_frequency(text: str, rules: Rules) -> tuple[Frequency | None, str | N
     heading, an item, a follow-up), and long documents repeat whole passages."""
     v = _vocab(rules)
     toks = _drop_fillers(tokens(text, v.weekdays), v)
-    cadence = next((t for t in toks if t in v.cadence), None)
+    cadence = None if v.cadence.isdisjoint(toks) else next(t for t in toks if t in v.cadence)
     every = _seasons(toks, v) or _every(toks, v)
-    report = any(t in v.report for t in toks)
+    report = not v.report.isdisjoint(toks)
     counts: list[_Count] = []
     for i, tok in enumerate(toks):
         n = _number(tok, v) if tok[0].isdigit() or tok in v.numbers else None

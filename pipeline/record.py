@@ -11,8 +11,68 @@ from urllib.parse import urlparse
 from .actors import order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
-from .sections import YEAR, Segment, alternation, first_letters, norm, required_text, year_range
+from .sections import (FOLDS_PLAIN, YEAR, Needing, Segment, _sre, _sre_parse, alternation, first_letters,
+                       norm, required_text, year_range)
 from .slug import slugify
+
+
+def _zero_width(op, av) -> bool:
+    """\\b, ^, a look-ahead or -behind, or a group of only those."""
+    return op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT) or op is _sre.SUBPATTERN and all(_zero_width(*i) for i in av[3])
+
+
+def _start_needles(pattern: re.Pattern) -> tuple[tuple[str, int], ...]:
+    """Where a match can start, read from the parse: every match starts (after \\b or a
+    look-ahead) with the literal word of one branch of its first group ("(statistik|
+    trygghetsenkät)…", "samverkans…"), and so holds in the lower-cased text that word's
+    longest run of FOLDS_PLAIN characters at the run's offset; (run, offset) for each branch,
+    () when some branch starts with no such run."""
+    items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    while items and _zero_width(*items[0]):
+        items.pop(0)
+    if items and items[0][0] is _sre.SUBPATTERN:
+        items = list(items[0][1][3])
+    branches = [list(b) for b in items[0][1][1]] if items and items[0][0] is _sre.BRANCH else [items]
+    needles = []
+    for branch in branches:
+        word = ""
+        for op, av in branch:
+            if op is not _sre.LITERAL:
+                break
+            word += chr(av).lower() if chr(av).lower() in FOLDS_PLAIN else "\0"
+        run = max(word.split("\0"), key=len)
+        if not run:
+            return ()
+        needles.append((run, word.index(run)))
+    return tuple(dict.fromkeys(needles))
+
+
+def _finditer(pattern: re.Pattern, needles: tuple[tuple[str, int], ...], text: str, low: str):
+    """``pattern.finditer(text)``, the pattern tried only where a match can start (``needles``
+    from _start_needles; ``low`` is ``text.lower()``): a case-insensitive search tries every
+    position, this only those where a needle is."""
+    if not needles or len(low) != len(text):  # (a character that lower-cases to two: offsets differ)
+        yield from pattern.finditer(text)
+        return
+    starts = set()
+    for run, offset in needles:
+        i = low.find(run)
+        while i >= 0:
+            if i >= offset:
+                starts.add(i - offset)
+            i = low.find(run, i + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (m := pattern.match(text, start)):
+            yield m
+            end = m.end()
+
+
+@lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    """``text.lower()``, kept for the last texts: a page's text (or a segment's) is asked about
+    in lower case by several readers in turn."""
+    return text.lower()
 
 
 @lru_cache(maxsize=4)
@@ -94,7 +154,7 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
     if first is None:
         return []
     found = [first]
-    low = text.lower()
+    low = _lower(text)
     for group, names in rules.records["kommun_groups"].items():
         if group in low and first.namn in names:
             found += [by_name[n] for n in names if n in by_name]
@@ -107,30 +167,35 @@ def find_kommuner(url: str, title: str, text: str, rules: Rules) -> list[KommunR
 
 
 @lru_cache(maxsize=4)
-def _kommun_list_res(rules: Rules) -> list[re.Pattern]:
-    """rules/records.yaml kommun_list_patterns, {LIST} a list of capitalized names."""
+def _kommun_list_res(rules: Rules) -> list[Needing]:
+    """rules/records.yaml kommun_list_patterns, {LIST} a list of capitalized names; each searched
+    only in a text that holds its literal words (" kommuner": few pages do)."""
     name = r"[A-ZÅÄÖ][\wåäö]+"
     names = rf"(?P<list>(?:{name}(?:, | och | samt ))+{name})"
-    return [re.compile(p.replace("{LIST}", names)) for p in rules.records["kommun_list_patterns"]]
+    return [Needing(re.compile(p.replace("{LIST}", names))) for p in rules.records["kommun_list_patterns"]]
 
 
 def find_lpo(text: str, rules: Rules) -> str | None:
     """The name after a lokalpolisområde cue; a genitive ("Klippans samlade …") without its "s",
     unless the name is a kommun's as it stands ("Borås och …")."""
-    m = _lpo_re(rules).search(text)
+    m = next(_finditer(*_lpo_re(rules), text, _lower(text)), None)
     if not m:
         return None
     name = m.group(1)
-    genitive = name.endswith("s") and re.match(r"[ \t]+[a-zåäö]", text[m.end():])
+    genitive = name.endswith("s") and _LOWER_WORD_NEXT.match(text, m.end())
     return name[:-1] if genitive and name not in _kommun_tables(rules)[1] else name
 
 
+_LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-zåäö]")
+
+
 @lru_cache(maxsize=4)
-def _lpo_re(rules: Rules) -> re.Pattern:
-    """The lokalpolisområde regex, compiled once per rule load; the cues' first letters a
-    look-ahead (see sections.first_letters)."""
+def _lpo_re(rules: Rules) -> tuple[re.Pattern, tuple]:
+    """The lokalpolisområde regex, compiled once per rule load (the cues' first letters a
+    look-ahead, see sections.first_letters), and where it can match (_start_needles)."""
     cues = "|".join(re.escape(c) for c in sorted(rules.records["lpo_cues"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})[ \t]+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)*)(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    pat = re.compile(rf"\b(?i:{first_letters(rules.records['lpo_cues'])})(?i:{cues})[ \t]+((?:[A-ZÅÄÖ][\wåäöé]*(?:[/-][A-ZÅÄÖ][\wåäöé]*)*)(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé]+|[Ss]yd|[Nn]ord|[Öö]st|[Vv]äst))?)")
+    return pat, _start_needles(pat)
 
 
 # --- period ----------------------------------------------------------------------------
@@ -192,14 +257,14 @@ def _compiled(rules: Rules, key: str) -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @lru_cache(maxsize=4)
-def _not_period_res(rules: Rules) -> tuple[tuple[tuple[re.Pattern, str], ...], ...]:
+def _not_period_res(rules: Rules) -> tuple[tuple[tuple[re.Pattern, str, tuple], ...], ...]:
     """(patterns for every page, patterns for pages that are no agreement), each with the
-    lower-cased text its every match holds (sections.required_text); {Y} is the group "y",
-    a year or a range."""
+    lower-cased text its every match holds (sections.required_text) and where a match can
+    start (_start_needles); {Y} is the group "y", a year or a range."""
     y = rf"(?P<y>{YEAR}(?:\s*(?:-|–|—|/|och)\s*(?:{YEAR}|\d\d)\b)?)"
     def build(key):
         pats = [re.compile(_first_letters(p).replace("{Y}", y), re.I) for p in rules.records[key]]
-        return tuple((pat, required_text(pat)) for pat in pats)
+        return tuple((pat, required_text(pat), _start_needles(pat)) for pat in pats)
     return build("not_period_patterns"), build("agreement_year_patterns")
 
 
@@ -241,7 +306,7 @@ def _month_of(text: str, rules: Rules) -> int | None:
 def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int, int] | None:
     """The period a validity statement gives; ``published`` (the page's publication year)
     starts a period whose end alone is stated, when no signing year is given."""
-    low = _year_windows(text.lower())
+    low = _year_windows(_lower(text))
     for pat, rest, kind, needed in _validity(rules):
         m = needed in low and (rest is None or rest.search(low)) and pat.search(low)
         if not m:
@@ -316,13 +381,15 @@ def find_period(seg: Segment, title: str, rules: Rules, url: str = "") -> tuple[
     text, heading_years = _blank(seg.text, seg, everywhere, seg.heading_years)
     published = _published(text, url, rules)
     pub_year = published and published[0]
-    years = None
+    years, read = None, None
     if doc_type != "samverkansoverenskommelse":
         # the agreement's years are this promise's only when the text gives no other
-        years = _period_of(seg, *_blank(text, seg, agreement, heading_years), title, rules, pub_year)
-    years = years or _period_of(seg, text, heading_years, title, rules, pub_year)
+        read = _blank(text, seg, agreement, heading_years)
+        years = _period_of(seg, *read, title, rules, pub_year)
+    if not years and read != (text, heading_years):  # (the same reading again gives the same answer)
+        years = _period_of(seg, text, heading_years, title, rules, pub_year)
     if years:
-        return _extended(years, text.lower(), rules)
+        return _extended(years, _lower(text), rules)
     return published
 
 
@@ -357,21 +424,21 @@ def _widened(years: tuple[int, int], low: str, rules: Rules) -> tuple[int, int]:
     return years
 
 
-def _blank(text: str, seg: Segment, pats: tuple[tuple[re.Pattern, str], ...],
+def _blank(text: str, seg: Segment, pats: tuple[tuple[re.Pattern, str, tuple], ...],
            heading_years: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
     """The text with the years the patterns find turned to zeros (they name no period of
     this record), and the segment heading's years, None when they are among them (the
     heading's own line is blanked then too)."""
     blanked = set()
-    low = text.lower()
-    for pat, needed in pats:
+    low = _lower(text)
+    for pat, needed, needles in pats:
         if needed not in low:
             continue
-        for m in pat.finditer(text):
+        for m in _finditer(pat, needles, text, low):
             a, b = m.span("y")
             blanked.add(year_range(text[a:b]))
             text = text[:a] + re.sub(r"\d", "0", text[a:b]) + text[b:]
-            low = text.lower()
+            low = _lower(text)
     if heading_years and heading_years in blanked:
         line = seg.heading.text
         text, heading_years = text.replace(line, re.sub(r"\d", "0", line), 1), None
@@ -472,7 +539,7 @@ def _published_res(rules: Rules) -> tuple[tuple[re.Pattern, str, str], ...]:
 def _dated(text: str, url: str, rules: Rules):
     """The page's date: the first date-line pattern that matches its text, else the first url date
     pattern that matches its url (a match, or None)."""
-    texts, low = {"text": text, "url": url}, {"text": text.lower(), "url": url.lower()}
+    texts, low = {"text": text, "url": url}, {"text": _lower(text), "url": url.lower()}
     return next((m for pat, needed, where in _published_res(rules)
                  if needed in (low if pat.flags & re.I else texts)[where] and (m := pat.search(texts[where]))), None)
 
@@ -558,34 +625,39 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
         found = _promise_owners(full_text, rules)
     if not found:
         found = set(rules.actors["default_parties"])
-        if "kommun" not in full_text.lower():
+        if "kommun" not in _lower(full_text):
             found = {"polisen"}
     return order_codes(found, rules)
 
 
 @lru_cache(maxsize=4)
-def _title_res(rules: Rules) -> tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]:
-    """Any signer's title (one search: most lines name none), and each party's titles."""
+def _title_res(rules: Rules) -> tuple[re.Pattern, tuple, tuple[tuple[str, re.Pattern], ...]]:
+    """Any signer's title (one search: most lines name none) with where it can start
+    (_start_needles), and each party's titles."""
     def title_re(titles):  # their first letters a look-ahead (see sections.first_letters)
         return re.compile(rf"\b{first_letters(titles)}(?:" + "|".join(map(re.escape, titles)) + r")\b", re.I)
     by_code = rules.records["signatory_titles"]
-    return (title_re([t for titles in by_code.values() for t in titles]),
-            tuple((code, title_re(titles)) for code, titles in by_code.items()))
+    any_title = title_re([t for titles in by_code.values() for t in titles])
+    return any_title, _start_needles(any_title), tuple((code, title_re(titles)) for code, titles in by_code.items())
+
+
+# what str.splitlines ends a line at: a line kept with its end, stripped of these, is the line
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _signatories(text: str, rules: Rules) -> set[str]:
     """Codes of the short lines that name two or more parties' signers by title."""
     found: set[str] = set()
-    any_title, by_code = _title_res(rules)
-    starts = [m.start() for m in any_title.finditer(text)]  # most pages name none
+    any_title, needles, by_code = _title_res(rules)
+    starts = [m.start() for m in _finditer(any_title, needles, text, _lower(text))]  # most pages name none
     if not starts:
         return found
     # the lines that name a title: those a title found in the text starts in (no title spans a
     # line break), each found by its end offset
-    lines = text.splitlines()
-    ends = list(accumulate(map(len, text.splitlines(keepends=True))))
+    lines = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, lines)))
     for k in sorted({bisect_right(ends, at) for at in starts}):
-        line = lines[k]
+        line = lines[k].rstrip(_LINE_BREAKS)
         if len(line.split()) <= rules.records["signatory_line_max_words"]:
             codes = {code for code, title in by_code if title.search(line)}
             if len(codes) > 1:
@@ -595,16 +667,18 @@ def _signatories(text: str, rules: Rules) -> set[str]:
 
 def _promise_owners(text: str, rules: Rules) -> set[str]:
     """Party codes of the genitives that own the promise ("är polisens medborgarlöften")."""
-    party_codes, by_form = _owner_table(rules)
-    owners = (by_form.get(m.group(1).lower()) for m in re.finditer(rules.records["promise_owner_pattern"], text, re.I))
+    party_codes, by_form, owner_re, needles = _owner_table(rules)
+    owners = (by_form.get(m.group(1).lower()) for m in _finditer(owner_re, needles, text, _lower(text)))
     return {c for c in owners if c in party_codes}
 
 
 @lru_cache(maxsize=4)
-def _owner_table(rules: Rules) -> tuple[frozenset, dict]:
-    """Party codes, and actor form → code, built once per rule load."""
+def _owner_table(rules: Rules) -> tuple[frozenset, dict, re.Pattern, tuple]:
+    """Party codes, actor form → code, and the promise owner pattern with where it can match
+    (_start_needles), built once per rule load."""
     by_form = {f: spec.get("code", key) for key, spec in rules.actors["actors"].items() for f in spec["forms"]}
-    return frozenset(rules.actors["party_codes"]), by_form
+    owner_re = re.compile(rules.records["promise_owner_pattern"], re.I)
+    return frozenset(rules.actors["party_codes"]), by_form, owner_re, _start_needles(owner_re)
 
 
 def make_id(kommuner: list[Kommun], period: Period | None, doc_type: str) -> str:

@@ -1,9 +1,12 @@
 """Record-level reading: kommun, period, document type. Short texts in the genre's wording
 (rules/records.yaml names a corpus page for each pattern), not copies of known files."""
+import re
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipeline.extract import extract_path
-from pipeline.record import find_doc_type, find_kommuner, find_lpo, validity_period
+from pipeline.record import _finditer, _start_needles, find_doc_type, find_kommuner, find_lpo, validity_period
 
 
 @pytest.mark.parametrize("title,text,expected", [
@@ -335,3 +338,14 @@ def test_a_heading_year_is_widened_by_the_range_under_it(write, rules, nlp):
     res = extract_path(path, rules, nlp)
     assert res.error is None, res.error
     assert [(r.period.start, r.period.end) for r in res.records] == [(2021, 2022)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["(?:ab|Bå)", "(sa|ka)", "saK", "\\b", "(?=[abs])", "(?i:ab)", "a", "b?", " ", "[ab]+", "(b)"]),
+                min_size=1, max_size=5), st.text(alphabet="abåABÅsSſiIıİkKK -", max_size=30), st.booleans())
+def test_finditer_from_needles_is_finditer(parts, text, fold):
+    """Trying a pattern only where its needles are finds what finditer finds, also where
+    re.I matches "ſ" to "s" or a character lower-cases to two ("İ")."""
+    pat = re.compile("".join(parts), re.I if fold else 0)
+    found = [(m.span(), m.groups()) for m in _finditer(pat, _start_needles(pat), text, text.lower())]
+    assert found == [(m.span(), m.groups()) for m in pat.finditer(text)]
