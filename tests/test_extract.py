@@ -1682,6 +1682,14 @@ def test_category_word_in_another_sense_is_no_cue(rules):
     assert categorize("Brott mot äldre", rules) == ["brottsoffer"]
 
 
+def test_violence_names_an_area_with_no_code(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Våldsbrott", rules, allow_other=False, fallback=False) == ["ovrigt"]
+    assert sorted(categorize("Våldsbrott/ Trygghet", rules)) == ["offentlig_miljo", "ovrigt"]
+    assert categorize("Färre våldsbrott i offentlig miljö", rules) == ["offentlig_miljo"]
+    assert categorize("Våldsbrott och inbrott", rules) == ["mangdbrott"]
+
+
 def test_career_criminals_are_gang_crime(rules):
     from pipeline.taxonomy import categorize
     assert categorize("Unga som riskerar att bli livsstilskriminella", rules) == ["unga", "gang"]
