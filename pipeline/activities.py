@@ -99,6 +99,7 @@ class _Tables:
     long_run_goal: object
     follow_up_joined: re.Pattern
     general_focus: re.Pattern
+    focus_object_before: re.Pattern
     back_ref: re.Pattern
     promise_sentence: object
     activity_leadin: object
@@ -139,7 +140,7 @@ def _tables(rules: Rules) -> _Tables:
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         long_run_goal=_any_in(a["long_run_goal_leadins"]),
         follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
-        general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
+        general_focus=either(sec["focus_general_aims"]), focus_object_before=re.compile(sec["focus_object_before"]), back_ref=either(sec["focus_back_refs"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
 
@@ -1246,7 +1247,14 @@ def _drop_parts_of(draft: Draft, whole: FocusArea) -> None:
 def _sentence_areas(text: str, rules: Rules) -> list[FocusArea]:
     """The focus areas a sentence names itself: a focus sentence's areas, else what the promise
     is about (``promise_focus``)."""
-    return [fa for fa in _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")] if fa]
+    areas = [fa for fa in _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")] if fa]
+    m = _tables(rules).focus_object_before.search(norm(text))
+    if m and areas:  # "arbeta mot X och med fokus på Y": X is an area too (rules/sections.yaml focus_object_before)
+        title = " ".join(text.split())[m.start("aim"):m.end("aim")]
+        cats = categorize(title, rules, allow_other=False, fallback=False)
+        if cats and all(fa.title != title for fa in areas):
+            areas.insert(0, FocusArea(title=title, categories=cats))
+    return areas
 
 
 def _summary_areas(seg: Segment, i: int, rules: Rules) -> list[FocusArea]:

@@ -568,6 +568,14 @@ def test_a_purpose_leadin_that_promises_under_an_effect_heading_groups_its_promi
     assert [a.focus_area for a in rec.activities] == [title, title]
 
 
+def test_the_object_of_the_work_before_med_fokus_pa_is_an_area_too(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nPolisens och kommunens gemensamma löften för 2022 handlar om bostadsinbrott "
+           "med extra fokus på äldre, en tryggare trafikmiljö och belysning.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas][:2] == ["bostadsinbrott", "äldre"]
+    assert rec.focus_areas[0].categories == ["mangdbrott"]
+
+
 def test_a_focus_cue_with_words_between(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
            "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
