@@ -576,6 +576,13 @@ def test_the_object_of_the_work_before_med_fokus_pa_is_an_area_too(write, rules,
     assert rec.focus_areas[0].categories == ["mangdbrott"]
 
 
+def test_a_need_the_promise_meets_names_its_focus(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nMedborgarlöfte 2022\n\nPolisen och kommunen förlänger löftet. Det finns ett "
+           "fortsatt behov av att stärka samverkan mellan polis och fältgrupp, med fokus på langning av alkohol.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("langning av alkohol", ["narkotika"])]
+
+
 def test_a_focus_cue_with_words_between(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
            "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
