@@ -1015,7 +1015,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 if norm(s.text).startswith(tuple(rules.sections["promise_summary_next"])):
                     _drop_parts_of(draft, fa)
                 add_focus(draft, fa)
-            _read_sentence(draft, s, block, section, add, rules, report)
+            _read_sentence(draft, s, block, section, add, rules, report, under_area=current_fa is not None)
         if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not (commits(sents[-1].text, rules) and is_commitment(sents[-1], rules, strict=False)):
             # "… fokusera på fem områden." followed by a list; "… har följande områden identifierats som
@@ -1548,7 +1548,7 @@ def _unwrap(text: str) -> str:
     return _WRAP.sub(" ", text) if "\n" in text else text
 
 
-def _read_sentence(draft, sent, block, section, add_activity, rules, report):
+def _read_sentence(draft, sent, block, section, add_activity, rules, report, under_area=False):
     text = _unwrap(sent.text.strip())  # (a sentence may go on over a wrapped line)
     if not text:
         return
@@ -1556,7 +1556,11 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     t = _tables(rules)
     if t.promise_sentence(low):
         draft.promise_sentences.append(sent)
-    if section in ("lead", "activities", "situation", "focus", "effect"):
+    # (``under_area``: in the text under an area's heading a focus sentence names that area's own focus, no
+    # area of the record: "• Droger" / "… Ett extra fokus ska ligga på tidig upptäckt hos unga personer."
+    # (polisen-se__robertsfors), "Förebyggande insatser bland unga" / "Arbetet med särskild fokus på att hindra
+    # unga från att hamna i kriminella miljöer och missbruk …" (kommun-varnamo-se__2024-04-22-…))
+    if section in ("lead", "activities", "situation", "focus", "effect") and not under_area:
         # (under "Det här ska vi åstadkomma tillsammans" too: "… ett fortsatt behov av att fokusera på barn
         # och unga samt alkohol- och drogförebyggande arbete": polisen-se__varberg)
         for fa in _sentence_areas(text, rules):

@@ -240,7 +240,7 @@ def test_a_short_topic_bullet_with_indented_text_under_it_is_a_heading(write, ru
     txt = ("Bjurholm – medborgarlöften\n\nMedborgarlöfte 2024\n\nPolisen och kommunen ska under 2024 arbeta inom två "
            "områden.\n\n"
            " • Narkotika\n  Narkotika förekommer allt oftare bland unga. Polisen ska genomföra riktade insatser mot "
-           "langning vid skolorna.\n • Trafik\n  Vägarna genom byarna upplevs som otrygga. Kommunen ska sätta upp "
+           "langning vid skolorna. Fokus ska ligga på unga.\n • Trafik\n  Vägarna genom byarna upplevs som otrygga. Kommunen ska sätta upp "
            "farthinder vid förskolan.\n\nSå här gör vi:\n\n • Nattvandring\n  Föreningarna nattvandrar i centrum.\n")
     rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/bjurholm/"), rules, nlp).records[0]
     assert [(f.title, f.categories) for f in rec.focus_areas][:2] == [("Narkotika", ["narkotika"]), ("Trafik", ["trafik"])]
@@ -248,6 +248,8 @@ def test_a_short_topic_bullet_with_indented_text_under_it_is_a_heading(write, ru
     assert ("Polisen ska genomföra riktade insatser mot langning vid skolorna.", "Narkotika") in acts
     assert ("Kommunen ska sätta upp farthinder vid förskolan.", "Trafik") in acts
     assert not any(t.startswith(("Narkotika", "Trafik")) for t, _ in acts)
+    # a focus sentence in the text under an area's heading names no area of its own
+    assert [f.title for f in rec.focus_areas].count("unga") == 0
     # under a lead-in ending with ":" the bullet and its lines are one item
     assert any(t.startswith("Nattvandring Föreningarna") for t, _ in acts)
 
