@@ -585,6 +585,15 @@ def test_a_need_the_promise_meets_names_its_focus(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("langning av alkohol", ["narkotika"])]
 
 
+def test_the_aim_of_the_parties_work_names_its_local_part_as_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nPolisen ska patrullera vid resecentrum varje helg.\n\n"
+           "Det här ska vi åstadkomma tillsammans\n\nKommunens och polisens arbete syftar till att öka tryggheten för alla, "
+           "samt att minska langningen av alkohol till unga.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("minska langningen av alkohol till unga", ["unga", "narkotika"])]
+
+
 def test_a_focus_cue_with_words_between(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
            "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
