@@ -99,6 +99,7 @@ class _Tables:
     long_run_goal: object
     follow_up_joined: re.Pattern
     general_focus: re.Pattern
+    focus_object_before: re.Pattern
     back_ref: re.Pattern
     promise_sentence: object
     activity_leadin: object
@@ -139,7 +140,7 @@ def _tables(rules: Rules) -> _Tables:
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         long_run_goal=_any_in(a["long_run_goal_leadins"]),
         follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
-        general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
+        general_focus=either(sec["focus_general_aims"]), focus_object_before=re.compile(sec["focus_object_before"]), back_ref=either(sec["focus_back_refs"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
 
@@ -1014,7 +1015,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 if norm(s.text).startswith(tuple(rules.sections["promise_summary_next"])):
                     _drop_parts_of(draft, fa)
                 add_focus(draft, fa)
-            _read_sentence(draft, s, block, section, add, rules, report)
+            _read_sentence(draft, s, block, section, add, rules, report, under_area=current_fa is not None)
         if not areas_below and sents and _leadin_kind(sents[-1].text, rules) == "focus" \
                 and not (commits(sents[-1].text, rules) and is_commitment(sents[-1], rules, strict=False)):
             # "… fokusera på fem områden." followed by a list; "… har följande områden identifierats som
@@ -1246,7 +1247,14 @@ def _drop_parts_of(draft: Draft, whole: FocusArea) -> None:
 def _sentence_areas(text: str, rules: Rules) -> list[FocusArea]:
     """The focus areas a sentence names itself: a focus sentence's areas, else what the promise
     is about (``promise_focus``)."""
-    return [fa for fa in _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")] if fa]
+    areas = [fa for fa in _focus_from_sentence(text, rules) or [purpose_focus(text, rules, "promise_focus")] if fa]
+    m = _tables(rules).focus_object_before.search(norm(text))
+    if m and areas:  # "arbeta mot X och med fokus på Y": X is an area too (rules/sections.yaml focus_object_before)
+        title = " ".join(text.split())[m.start("aim"):m.end("aim")]
+        cats = categorize(title, rules, allow_other=False, fallback=False)
+        if cats and all(fa.title != title for fa in areas):
+            areas.insert(0, FocusArea(title=title, categories=cats))
+    return areas
 
 
 def _summary_areas(seg: Segment, i: int, rules: Rules) -> list[FocusArea]:
@@ -1540,7 +1548,7 @@ def _unwrap(text: str) -> str:
     return _WRAP.sub(" ", text) if "\n" in text else text
 
 
-def _read_sentence(draft, sent, block, section, add_activity, rules, report):
+def _read_sentence(draft, sent, block, section, add_activity, rules, report, under_area=False):
     text = _unwrap(sent.text.strip())  # (a sentence may go on over a wrapped line)
     if not text:
         return
@@ -1548,7 +1556,11 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
     t = _tables(rules)
     if t.promise_sentence(low):
         draft.promise_sentences.append(sent)
-    if section in ("lead", "activities", "situation", "focus", "effect"):
+    # (``under_area``: in the text under an area's heading a focus sentence names that area's own focus, no
+    # area of the record: "• Droger" / "… Ett extra fokus ska ligga på tidig upptäckt hos unga personer."
+    # (polisen-se__robertsfors), "Förebyggande insatser bland unga" / "Arbetet med särskild fokus på att hindra
+    # unga från att hamna i kriminella miljöer och missbruk …" (kommun-varnamo-se__2024-04-22-…))
+    if section in ("lead", "activities", "situation", "focus", "effect") and not under_area:
         # (under "Det här ska vi åstadkomma tillsammans" too: "… ett fortsatt behov av att fokusera på barn
         # och unga samt alkohol- och drogförebyggande arbete": polisen-se__varberg)
         for fa in _sentence_areas(text, rules):

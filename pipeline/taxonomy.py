@@ -46,6 +46,8 @@ def _table(rules: Rules):
     the pattern of the phrases in which its words mean something else."""
     cats = {c: _compile(ws) for c, ws in rules.taxonomy["categories"].items()}
     fallback = {c: _compile(ws) for c, ws in rules.taxonomy.get("fallback", {}).items()}
+    if rules.taxonomy.get("named_other"):  # an area with no code of its own (after the fallback words)
+        fallback["ovrigt"] = _compile(rules.taxonomy["named_other"])
     other_sense = {c: re.compile(alternation(ps, r"(?<![\wåäöé](?s:.))") + r"(?![\wåäöé])")
                    for c, ps in rules.taxonomy.get("other_sense", {}).items() if ps}
     return _compile([w for ws in rules.taxonomy["categories"].values() for w in ws]), cats, fallback, other_sense
@@ -55,7 +57,9 @@ def categorize(text: str, rules: Rules, allow_other: bool = True, fallback: bool
     """Every category whose words occur in the text, in taxonomy order; else the fallback
     words; else ``ovrigt`` (or nothing, when ``allow_other`` is False)."""
     found, fallback_found = _categories(norm(text), rules)
-    if not found and fallback:
+    if not found and "ovrigt" in fallback_found:  # "Våldsbrott/ Trygghet": an area named, with no code
+        found = fallback_found if fallback else ("ovrigt",)
+    elif not found and fallback:
         found = fallback_found
     if not found and allow_other:
         found = ("ovrigt",)

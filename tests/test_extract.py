@@ -236,6 +236,24 @@ def test_bullets_that_name_topics_are_focus_areas(write, rules, nlp):
         ("Polisen ska verka för fler aktiva hushåll i Grannsamverkan.", "Trygghet")]
 
 
+def test_a_short_topic_bullet_with_indented_text_under_it_is_a_heading(write, rules, nlp):
+    txt = ("Bjurholm – medborgarlöften\n\nMedborgarlöfte 2024\n\nPolisen och kommunen ska under 2024 arbeta inom två "
+           "områden.\n\n"
+           " • Narkotika\n  Narkotika förekommer allt oftare bland unga. Polisen ska genomföra riktade insatser mot "
+           "langning vid skolorna. Fokus ska ligga på unga.\n • Trafik\n  Vägarna genom byarna upplevs som otrygga. Kommunen ska sätta upp "
+           "farthinder vid förskolan.\n\nSå här gör vi:\n\n • Nattvandring\n  Föreningarna nattvandrar i centrum.\n")
+    rec = extract_path(write("a.txt", txt, url="https://polisen.se/x/bjurholm/"), rules, nlp).records[0]
+    assert [(f.title, f.categories) for f in rec.focus_areas][:2] == [("Narkotika", ["narkotika"]), ("Trafik", ["trafik"])]
+    acts = [(a.text, a.focus_area) for a in rec.activities]
+    assert ("Polisen ska genomföra riktade insatser mot langning vid skolorna.", "Narkotika") in acts
+    assert ("Kommunen ska sätta upp farthinder vid förskolan.", "Trafik") in acts
+    assert not any(t.startswith(("Narkotika", "Trafik")) for t, _ in acts)
+    # a focus sentence in the text under an area's heading names no area of its own
+    assert [f.title for f in rec.focus_areas].count("unga") == 0
+    # under a lead-in ending with ":" the bullet and its lines are one item
+    assert any(t.startswith("Nattvandring Föreningarna") for t, _ in acts)
+
+
 def test_effect_lists_and_place_lists_are_not_activities_or_focus(write, rules, nlp):
     txt = ("Kristianstad – medborgarlöften 2018\n\nDet här ska vi göra\n\n"
            "Polisen ska ha ett mobilt poliskontor i centrum varje vecka.\n\n"
@@ -552,6 +570,30 @@ def test_a_purpose_leadin_that_promises_under_an_effect_heading_groups_its_promi
     assert [a.focus_area for a in rec.activities] == [title, title]
 
 
+def test_the_object_of_the_work_before_med_fokus_pa_is_an_area_too(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nPolisens och kommunens gemensamma löften för 2022 handlar om bostadsinbrott "
+           "med extra fokus på äldre, en tryggare trafikmiljö och belysning.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas][:2] == ["bostadsinbrott", "äldre"]
+    assert rec.focus_areas[0].categories == ["mangdbrott"]
+
+
+def test_a_need_the_promise_meets_names_its_focus(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nMedborgarlöfte 2022\n\nPolisen och kommunen förlänger löftet. Det finns ett "
+           "fortsatt behov av att stärka samverkan mellan polis och fältgrupp, med fokus på langning av alkohol.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("langning av alkohol", ["narkotika"])]
+
+
+def test_the_aim_of_the_parties_work_names_its_local_part_as_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\nPolisen ska patrullera vid resecentrum varje helg.\n\n"
+           "Det här ska vi åstadkomma tillsammans\n\nKommunens och polisens arbete syftar till att öka tryggheten för alla, "
+           "samt att minska langningen av alkohol till unga.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("minska langningen av alkohol till unga", ["unga", "narkotika"])]
+
+
 def test_a_focus_cue_with_words_between(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nDen här gången fokuserar vi alltså på bostadsinbrott i villaområdena.\n\n"
            "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
@@ -854,7 +896,7 @@ SITUATION_CASES = [
         id="situation_without_a_heading"),
     # What residents raised, what came up and what has occurred are the local situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nVid träffarna i våras framkom att nedskräpningen vid torget stör många. "
+        "Bjurholm – medborgarlöften 2024\n\nVid träffarna i våras framkom att nedskräpningen vid torget stör många. "
         "Det har förekommit skadegörelse vid skolan på helgerna. Polisen har tagit in synpunkter från "
         "näringsidkarna i centrum. Handlarna lyfter främst snatterierna. Klottret har ökat i år. "
         "På kvällarna är det stökigt vid busstationen.\n\n"
@@ -867,7 +909,7 @@ SITUATION_CASES = [
     # Where a problem is felt ("upplevs") and what SCB's medborgarundersökning shows are the
     # situation; a sentence on what the parties will focus on is not, though it names a lägesbild.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nFrämst upplevs problemen vid torget. I SCB:s medborgarundersökning "
+        "Bjurholm – medborgarlöften 2024\n\nFrämst upplevs problemen vid torget. I SCB:s medborgarundersökning "
         "får Storby goda resultat. Tillsammans kommer kommunerna att fokusera på arbetet mot droger utifrån "
         "lokala lägesbilder.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
@@ -875,7 +917,7 @@ SITUATION_CASES = [
         "I SCB:s medborgarundersökning får Storby goda resultat.",
         id="situation_without_a_heading_where_it_is_felt_and_the_survey"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMedborgarna har uttryckt en tydlig önskan om fler synliga poliser. "
+        "Bjurholm – medborgarlöften 2024\n\nMedborgarna har uttryckt en tydlig önskan om fler synliga poliser. "
         "Det finns önskemål om bättre belysning vid torget.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "leksand",
@@ -883,7 +925,7 @@ SITUATION_CASES = [
         "Det finns önskemål om bättre belysning vid torget.",
         id="what_residents_wish_for_or_voiced_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMedborgarlöften handlar om att polisen lyssnar på vad de som bor och "
+        "Bjurholm – medborgarlöften 2024\n\nMedborgarlöften handlar om att polisen lyssnar på vad de som bor och "
         "verkar i ett område upplever som viktigt. När löftena tas fram ska invånarna involveras. Medborgarlöften "
         "är en ny del i polisens och kommunens samverkan och ska utgå från problembilden. Många upplever "
         "otrygghet vid busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n",
@@ -891,7 +933,7 @@ SITUATION_CASES = [
         "Många upplever otrygghet vid busstationen.",
         id="what_every_promise_is_in_other_words_is_no_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nStorby kommun är en trygg och säker kommun att bo och vistas i. "
+        "Bjurholm – medborgarlöften 2024\n\nStorby kommun är en trygg och säker kommun att bo och vistas i. "
         "Jämfört med tidigare år har brottsligheten minskat. Arbetet ska leda till att brottsligheten minskar."
         "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "klippan",
@@ -899,7 +941,7 @@ SITUATION_CASES = [
         "Jämfört med tidigare år har brottsligheten minskat.",
         id="how_safe_the_kommun_is_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nLöftet utgår från den lokala lägesbilden. Lägesbild – identifierade "
+        "Bjurholm – medborgarlöften 2024\n\nLöftet utgår från den lokala lägesbilden. Lägesbild – identifierade "
         "områden:\n\n  • Trafiksituationen\n  • Narkotika bland ungdomar\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "grastorp",
@@ -907,33 +949,33 @@ SITUATION_CASES = [
         "Trafiksituationen Narkotika bland ungdomar",
         id="situation_without_a_heading_and_the_list_it_opens"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nLokalpolisområdet har lyssnat på vad du som medborgare tycker att vi "
+        "Bjurholm – medborgarlöften 2024\n\nLokalpolisområdet har lyssnat på vad du som medborgare tycker att vi "
         "ska arbeta med under 2024.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tyreso",
         "Lokalpolisområdet har lyssnat på vad du som medborgare tycker att vi ska arbeta med under 2024.",
         id="whom_the_parties_listened_to_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMedborgarlöften är en ny del i polisens och kommunens "
+        "Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nMedborgarlöften är en ny del i polisens och kommunens "
         "samverkan. Ta chansen att påverka genom att svara på enkäten nedan. Många upplever otrygghet vid "
         "busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n",
         "lerum",
         "Många upplever otrygghet vid busstationen.",
         id="not_situation_phrases_hold_in_a_situation_section"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nAntalet anmälda bedrägerier har minskat med 28 % sedan 2019. "
+        "Bjurholm – medborgarlöften 2024\n\nAntalet anmälda bedrägerier har minskat med 28 % sedan 2019. "
         "Antalet anmälningar om inbrott har blivit fler.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "are",
         "Antalet anmälda bedrägerier har minskat med 28 % sedan 2019. "
         "Antalet anmälningar om inbrott har blivit fler.",
         id="crime_reported_and_its_change_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nVi ser att attityden till droger har förändrats, säger kommunpolisen."
+        "Bjurholm – medborgarlöften 2024\n\nVi ser att attityden till droger har förändrats, säger kommunpolisen."
         "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "ulricehamn",
         "Vi ser att attityden till droger har förändrats, säger kommunpolisen.",
         id="a_problem_that_changed_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
+        "Bjurholm – medborgarlöften 2024\n\nMedborgarlöftet handlar om att lyssna på vad invånarna upplever som "
         "viktigt för tryggheten. Många upplever otrygghet vid busstationen. Utifrån problembilden ska löften ges "
         "på en fokuserad inriktning.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n",
         "mellerud",
@@ -942,7 +984,7 @@ SITUATION_CASES = [
     # A "- " quote is prose: its cue sentences are situation; what the parties can do or a speaker's
     # view is none.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går.\n\n"
+        "Bjurholm – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går.\n\n"
         "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen.\n"
         "- Tillsammans kan vi skapa gemensamma lägesbilder, säger kommunchefen.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
@@ -950,7 +992,7 @@ SITUATION_CASES = [
         "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen.",
         id="a_quote_set_as_a_list_item_is_read_for_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nI Storby är det fler än i snittet för landet som känner sig trygga "
+        "Bjurholm – medborgarlöften 2024\n\nI Storby är det fler än i snittet för landet som känner sig trygga "
         "ute. Polisen ska bidra till att fler känner sig tryggare.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
@@ -960,7 +1002,7 @@ SITUATION_CASES = [
     # gave situation too (polisen-se__trollhattan, polisen-se__hylte, polisen-se__falkoping), in the
     # page's order.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nDet lokala brottsförebyggande rådet arbetar utifrån en gemensam "
+        "Bjurholm – medborgarlöften 2024\n\nDet lokala brottsförebyggande rådet arbetar utifrån en gemensam "
         "lägesbild som utgår från trygghetsundersökningen.\n\nFokusområden\n\nNarkotika bland unga ökar i "
         "kommunen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "hylte",
@@ -968,20 +1010,20 @@ SITUATION_CASES = [
         "utgår från trygghetsundersökningen. Narkotika bland unga ökar i kommunen.",
         id="lead_situation_beside_a_focus_sections_text"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nDrygt 150 kommuninvånare svarade. Löftet utgår från en lokal "
+        "Bjurholm – medborgarlöften 2024\n\nDrygt 150 kommuninvånare svarade. Löftet utgår från en lokal "
         "kartläggning från hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "bollebygd",
         "Drygt 150 kommuninvånare svarade. Löftet utgår från en lokal kartläggning från hösten.",
         id="who_answered_and_the_mapping_are_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMedborgarenkät Storby Länk till annan webbplats, öppnas i nytt fönster. "
+        "Bjurholm – medborgarlöften 2024\n\nMedborgarenkät Storby Länk till annan webbplats, öppnas i nytt fönster. "
         "Du kan svara på medborgarenkäten fram till den 30 september. Många upplever otrygghet vid torget."
         "\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "toreboda",
         "Många upplever otrygghet vid torget.",
         id="a_survey_invitation_and_link_furniture_are_no_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nProblemen som ligger till grund för detta medborgarlöfte är skadegörelse "
+        "Bjurholm – medborgarlöften 2024\n\nProblemen som ligger till grund för detta medborgarlöfte är skadegörelse "
         "och hänsynslös trafik. Dialogen ska ligga till grund för kommande löften.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "vellinge",
@@ -989,26 +1031,26 @@ SITUATION_CASES = [
         "och hänsynslös trafik.",
         id="what_lies_behind_the_promise_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går. – Vi ser att rekrytering av unga "
+        "Bjurholm – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går. – Vi ser att rekrytering av unga "
         "till kriminalitet ökar, säger kommunpolisen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "huddinge",
         "– Vi ser att rekrytering av unga till kriminalitet ökar, säger kommunpolisen.",
         id="what_the_parties_see_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nÅr 2025 ska en generell ökning av den upplevda tryggheten gå att avläsa i "
+        "Bjurholm – medborgarlöften 2024\n\nÅr 2025 ska en generell ökning av den upplevda tryggheten gå att avläsa i "
         "trygghetsmätningar. Många upplever otrygghet vid torget.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "flen",
         "Många upplever otrygghet vid torget.",
         id="what_a_survey_is_to_show_is_no_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nDet som oroar medborgarna mest i Storby är:\n\n  • Inbrott\n  • Trafikolyckor\n\n"
+        "Bjurholm – medborgarlöften 2024\n\nDet som oroar medborgarna mest i Storby är:\n\n  • Inbrott\n  • Trafikolyckor\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "storuman",
         "Det som oroar medborgarna mest i Storby är: Inbrott Trafikolyckor",
         id="what_worries_residents_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nUnderlaget till medborgarlöftena har tagits fram genom medborgardialoger.\n\n"
+        "Bjurholm – medborgarlöften 2024\n\nUnderlaget till medborgarlöftena har tagits fram genom medborgardialoger.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\nResultat trygghetsenkät våren 2024\n\n"
         "Under hösten fanns det möjlighet att svara på frågor kring tryggheten. De punkter där kommunen får "
         "sämre resultat handlar om störande trafik.\n",
@@ -1018,7 +1060,7 @@ SITUATION_CASES = [
         "sämre resultat handlar om störande trafik.",
         id="the_text_under_a_survey_heading_is_situation_beside_the_lead"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nArbetet med medborgarlöften bygger på att invånarnas perspektiv tas till vara "
+        "Bjurholm – medborgarlöften 2024\n\nArbetet med medborgarlöften bygger på att invånarnas perspektiv tas till vara "
         "för att göra en tydlig problembild. Medborgarlöftet är en del i ett arbetssätt att fånga de utmaningar som syns "
         "i lägesbilden. Medborgarlöftet är underskrivet av kommunalrådet. Många upplever otrygghet vid torget.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
@@ -1026,20 +1068,20 @@ SITUATION_CASES = [
         "Många upplever otrygghet vid torget.",
         id="how_every_promise_is_made_or_signed_is_no_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMånga upplever otrygghet vid torget. Mot bakgrund av lägesbilden formulerar "
+        "Bjurholm – medborgarlöften 2024\n\nMånga upplever otrygghet vid torget. Mot bakgrund av lägesbilden formulerar "
         "kommunen och polisen tre medborgarlöften.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "nassjo",
         "Många upplever otrygghet vid torget.",
         id="the_promises_formulated_from_the_lagesbild_are_no_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nResultatet visade att medborgarna känner oro över ungas inställning till droger. "
+        "Bjurholm – medborgarlöften 2024\n\nResultatet visade att medborgarna känner oro över ungas inställning till droger. "
         "Omfattande forskning visar att cannabis skadar hjärnan.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "bollebygd",
         "Resultatet visade att medborgarna känner oro över ungas inställning till droger.",
         id="what_a_survey_shows_is_situation_but_not_what_research_shows"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nBakgrund\n\nProblemindex för kommunen ligger kvar på en relativt hög nivå.\n\n"
+        "Bjurholm – medborgarlöften 2024\n\nBakgrund\n\nProblemindex för kommunen ligger kvar på en relativt hög nivå.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "bjuv",
         "Problemindex för kommunen ligger kvar på en relativt hög nivå.",
@@ -1047,7 +1089,7 @@ SITUATION_CASES = [
     # Under a "Bakgrund"-like heading (no activity text) a sentence promises only with a commitment word:
     # an action verb alone ("framtaget") keeps it situation, "kommer" does not.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nBakgrund\n\nLägesbilden är framtaget genom medborgardialoger, polisens medarbetardialog, statistik och lokala kartläggningar.\n\n"
+        "Bjurholm – medborgarlöften 2024\n\nBakgrund\n\nLägesbilden är framtaget genom medborgardialoger, polisens medarbetardialog, statistik och lokala kartläggningar.\n\n"
         "Detta löfte innebär att under perioden kommer ägnas särskild uppmärksamhet mot den beskrivna lägesbilden.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
@@ -1055,7 +1097,7 @@ SITUATION_CASES = [
         id="under_a_background_heading_only_a_commitment_word_promises"),
     # What residents think should be done is situation; its "ska" commits no one.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nDet var 900 medborgare som besvarade frågorna och en majoritet ansåg att "
+        "Bjurholm – medborgarlöften 2024\n\nDet var 900 medborgare som besvarade frågorna och en majoritet ansåg att "
         "narkotikan ska prioriteras. I våra möten med invånarna är det många som tycker att kommunen och polisen ska "
         "prioritera belysningen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "orebro",
@@ -1064,7 +1106,7 @@ SITUATION_CASES = [
         id="what_residents_think_should_be_done_is_situation"),
     # What residents asked for, pointed out or said, and what a survey shows besides, are situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nI dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. "
+        "Bjurholm – medborgarlöften 2024\n\nI dialogerna efterfrågas en synlig polis. Vidare påtalas behov av belysning. "
         "Det framförs också synpunkter på cykelvägarna. Många av de tillfrågade uppgav att torget är otryggt. "
         "Mätningen visar också att nedskräpningen stör. Kommunen fick 900 svar från invånarna. Klotter är ett "
         "större problem än förut. Löftet utgår från de dialoger vi haft med invånarna.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
@@ -1076,7 +1118,7 @@ SITUATION_CASES = [
         id="what_residents_asked_for_or_said_is_situation"),
     # A sentence that goes on from a situation sentence by a pronoun is situation; an aim still is not.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut. Dessa är trafik, "
+        "Bjurholm – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut. Dessa är trafik, "
         "narkotika och klotter. Den övergripande målsättningen är att erbjuda en trygg kommun. Detta är "
         "bakgrunden.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "alvdalen",
@@ -1085,7 +1127,7 @@ SITUATION_CASES = [
     # "Utifrån detta …" goes on from the sentence before too, when it promises nothing; the promises
     # decided on the basis ("… beslutat att formulera …") are no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nVi har lyssnat på invånarna om deras upplevelse av tryggheten i "
+        "Bjurholm – medborgarlöften 2024\n\nVi har lyssnat på invånarna om deras upplevelse av tryggheten i "
         "centrum. Utifrån detta har vi sedan tagit fram löftena. Utifrån detta lovar polisen att patrullera "
         "varje vecka. Med medborgardialogerna som grund har polisen och kommunen beslutat att formulera "
         "löften inom två områden.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
@@ -1096,7 +1138,7 @@ SITUATION_CASES = [
     # Any sentence right after a situation sentence in its paragraph goes on about it; not a consequence,
     # what the work led to, a doer at work, nor a quote's next sentence.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMånga upplever otrygghet vid busstationen. Främst gäller det kvällar "
+        "Bjurholm – medborgarlöften 2024\n\nMånga upplever otrygghet vid busstationen. Främst gäller det kvällar "
         "och helger. Därför är det viktigt att polisen syns mer. Kommunen arbetar med belysningen.\n\n"
         "Skadegörelsen har ökat i kommunen. Hittills har arbetet lett till färre klotter.\n\n"
         "– Klottret har ökat vid skolorna. Vi har haft mycket resurser här, säger kommunpolisen.\n\n"
@@ -1106,7 +1148,7 @@ SITUATION_CASES = [
         "Skadegörelsen har ökat i kommunen. – Klottret har ökat vid skolorna.",
         id="a_sentence_going_on_about_a_situation_sentence_is_situation"),
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nEtt medborgarlöfte grundas på invånarnas upplevelser. Medborgarlöften "
+        "Bjurholm – medborgarlöften 2024\n\nEtt medborgarlöfte grundas på invånarnas upplevelser. Medborgarlöften "
         "ska ha bäring på lokala problemområden.\n\nMånga upplever otrygghet vid torget.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "halmstad",
@@ -1114,14 +1156,14 @@ SITUATION_CASES = [
         id="what_any_promise_rests_on_is_no_situation"),
     # The page's last line, cut off mid-sentence under a situation heading, is text, not a heading.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+        "Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
         "Lägesbild\n\nUtifrån kommunens trygghetsmätning har det framkommit att fler käns",
         "tidaholm",
         "Utifrån kommunens trygghetsmätning har det framkommit att fler käns",
         id="a_cut_last_line_under_a_situation_heading_is_situation"),
     # The text under "Aktivitetsplan" (how the plan is made) and a line on where to read more are no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nDet här ska vi fokusera på\n\n  • Trafik - Polisen ska kontrollera "
+        "Bjurholm – medborgarlöften 2024\n\nDet här ska vi fokusera på\n\n  • Trafik - Polisen ska kontrollera "
         "hastigheten vid skolorna.\n\nFör mer information om trygghetsarbetet gå in på kommunens webbplats. "
         "Många upplever otrygghet i trafiken.\n\nAktivitetsplan\n\nEn aktivitetsplan upprättas i början av året. "
         "I denna plan beskrivs vem som ansvarar för varje aktivitet.\n",
@@ -1130,7 +1172,7 @@ SITUATION_CASES = [
         id="the_plans_text_and_where_to_read_more_are_no_situation"),
     # The programme the promise is part of, and the lead-in of the promises with its aim, are no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMedborgarlöftet är en del av Trygg i Storby – en satsning för ökad trygghet "
+        "Bjurholm – medborgarlöften 2024\n\nMedborgarlöftet är en del av Trygg i Storby – en satsning för ökad trygghet "
         "utifrån en gemensam lägesbild. Många boende upplever otrygghet vid torget.\n\nFör att minska otryggheten "
         "vid torget lovar vi följande aktiviteter:\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
@@ -1138,7 +1180,7 @@ SITUATION_CASES = [
         id="the_programme_and_the_promises_leadin_are_no_situation"),
     # What the promise's document holds for each area is no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nLägesbilden visar att många upplever otrygghet vid torget. För varje "
+        "Bjurholm – medborgarlöften 2024\n\nLägesbilden visar att många upplever otrygghet vid torget. För varje "
         "fokusområde finns en orsaksanalys och aktiviteter som ska motverka problembilden.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
@@ -1146,7 +1188,7 @@ SITUATION_CASES = [
         id="what_the_document_holds_for_each_area_is_no_situation"),
     # Under a focus heading, a sentence that names the focus is no situation; a description is.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nFokusområden\n\nMånga boende upplever otrygghet vid stationen. Fokus ska "
+        "Bjurholm – medborgarlöften 2024\n\nFokusområden\n\nMånga boende upplever otrygghet vid stationen. Fokus ska "
         "ligga på trafiksäkerhet och droger bland unga.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
         "stationen.\n",
         "tidaholm",
@@ -1154,7 +1196,7 @@ SITUATION_CASES = [
         id="a_focus_sentence_under_a_focus_heading_is_no_situation"),
     # How safe a place is, said of the place, is situation; what it shall be is an aim.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nStorby är en trygg plats men det finns problem med skadegörelse i "
+        "Bjurholm – medborgarlöften 2024\n\nStorby är en trygg plats men det finns problem med skadegörelse i "
         "centrum. Storby ska vara en trygg och säker plats för alla.\n\nDet här ska vi göra\n\n"
         "  • Polisen ska patrullera i centrum.\n",
         "tidaholm",
@@ -1162,7 +1204,7 @@ SITUATION_CASES = [
         id="how_safe_a_place_is_is_situation"),
     # What the situation told before resulted in goes on about it, though it names the promises.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nI medborgardialogerna har invånarna lyft fram otrygghet vid stationen. "
+        "Bjurholm – medborgarlöften 2024\n\nI medborgardialogerna har invånarna lyft fram otrygghet vid stationen. "
         "Det problemet har sedan omvandlats till medborgarlöften.\n\nDet här ska vi göra\n\n"
         "  • Polisen ska patrullera vid stationen.\n",
         "tidaholm",
@@ -1171,7 +1213,7 @@ SITUATION_CASES = [
         id="what_the_situation_resulted_in_goes_on_about_it"),
     # What the promise means to focus on is no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nI medborgardialogen har invånarna lyft fram otrygghet vid stationen. "
+        "Bjurholm – medborgarlöften 2024\n\nI medborgardialogen har invånarna lyft fram otrygghet vid stationen. "
         "Polisen och Storby kommuns medborgarlöfte innebär fokus på vad som framkommit i dialogen.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid stationen.\n",
         "tidaholm",
@@ -1179,7 +1221,7 @@ SITUATION_CASES = [
         id="what_the_promise_means_to_focus_on_is_no_situation"),
     # What a lägesbild yet to be made is to be the basis of is no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid stationen. Lägesbilden kommer att "
+        "Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid stationen. Lägesbilden kommer att "
         "ligga till grund för kommande löften och planer.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid "
         "stationen.\n",
         "tidaholm",
@@ -1187,14 +1229,14 @@ SITUATION_CASES = [
         id="a_basis_yet_to_come_is_no_situation"),
     # The reports of the local picture the promise rests on are situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nInriktningen för löftet bygger på samverkansgruppens lägesrapporter från "
+        "Bjurholm – medborgarlöften 2024\n\nInriktningen för löftet bygger på samverkansgruppens lägesrapporter från "
         "hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
         "Inriktningen för löftet bygger på samverkansgruppens lägesrapporter från hösten.",
         id="the_reports_the_promise_rests_on_are_situation"),
     # "Målen med …" is an aim as "Målet är …" is, though it names a lägesbild.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMålen med samverkan är att skapa en gemensam lägesbild och öka dialogen. "
+        "Bjurholm – medborgarlöften 2024\n\nMålen med samverkan är att skapa en gemensam lägesbild och öka dialogen. "
         "Många boende upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
         "Många boende upplever otrygghet vid torget.",
@@ -1202,7 +1244,7 @@ SITUATION_CASES = [
     # What the promise is (an undertaking or agreement made from a lägesbild) or what the parties
     # do from the lägesbild is no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nMånga boende upplever otrygghet vid torget. Medborgarlöftet är ett "
+        "Bjurholm – medborgarlöften 2024\n\nMånga boende upplever otrygghet vid torget. Medborgarlöftet är ett "
         "åtagande som polisen och kommunen tagit fram utifrån en lokal lägesbild. Utifrån lägesbilden lovar polisen "
         "och kommunen att arbeta mot klotter.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
@@ -1210,7 +1252,7 @@ SITUATION_CASES = [
         id="what_the_promise_is_and_what_is_done_from_the_lagesbild_are_no_situation"),
     # A heading on how the basis was gathered opens a situation section; what the promise is part of is none.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nInformationsinsamling\n\nMedborgarlöftet är en del av det "
+        "Bjurholm – medborgarlöften 2024\n\nInformationsinsamling\n\nMedborgarlöftet är en del av det "
         "brottsförebyggande arbetet i kommunen. Medarbetardialoger har genomförts med kommunen och polisen.\n\n"
         "Lägesbild\n\nMånga boende upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n"
         "  • Polisen ska patrullera vid torget.\n",
@@ -1219,28 +1261,28 @@ SITUATION_CASES = [
         id="a_heading_on_how_the_basis_was_gathered_is_situation"),
     # How safe the kommun is, with a qualifier between, is situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nStorby kommun är i stora delar en trygg kommun. Polisen och kommunen "
+        "Bjurholm – medborgarlöften 2024\n\nStorby kommun är i stora delar en trygg kommun. Polisen och kommunen "
         "lovar att:\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
         "Storby kommun är i stora delar en trygg kommun.",
         id="how_safe_the_kommun_is_with_a_qualifier_is_situation"),
     # A section heading trailed by an ellipsis is a heading ("Vi lyssnar..." / "Vi lovar...").
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nVi lyssnar...\n\nMånga cyklar stjäls vid stationen.\n\nVi lovar...\n\n"
+        "Bjurholm – medborgarlöften 2024\n\nVi lyssnar...\n\nMånga cyklar stjäls vid stationen.\n\nVi lovar...\n\n"
         "Det här ska vi göra:\n\n  • Polisen ska patrullera vid stationen.\n",
         "tidaholm",
         "Många cyklar stjäls vid stationen.",
         id="a_section_heading_trailed_by_an_ellipsis"),
     # What the promise is made from, the areas just named, is no situation.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Medborgarlöftet är "
+        "Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Medborgarlöftet är "
         "framtaget med dessa områden som grund.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
         "Många upplever otrygghet vid torget.",
         id="what_the_promise_is_made_from_is_no_situation"),
     # A survey still to come is no basis of the lägesbild.
     pytest.param(
-        "Storby – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Nästa trygghetsmätning "
+        "Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nMånga upplever otrygghet vid torget. Nästa trygghetsmätning "
         "kommer genomföras under hösten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "tidaholm",
         "Många upplever otrygghet vid torget.",
@@ -1256,12 +1298,12 @@ def test_situation(write, rules, nlp, txt, kommun, expected):
 def test_evidence_named_in_other_words(write, rules, nlp):
     """Dialogues with residents, the staff's survey and the partners' dialogues named in other words
     (rules/sections.yaml evidence)."""
-    txt = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nLägesbilden bygger på dialoger med invånarna, polisens "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nLägesbilden bygger på dialoger med invånarna, polisens "
            "medarbetarsamtal och samverkansdialoger med föreningarna. Många upplever otrygghet vid torget.\n\n"
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     ev = _one(write, rules, nlp, txt, "tidaholm").situation.evidence
     assert ev == ["medborgardialog", "medarbetardialog", "ovrigt"]
-    txt2 = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nI våra möten med invånarna har det kommit fram att många "
+    txt2 = ("Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nI våra möten med invånarna har det kommit fram att många "
             "upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     assert _one(write, rules, nlp, txt2, "tidaholm").situation.evidence == ["medborgardialog"]
 
@@ -1280,7 +1322,7 @@ def test_situation_section_leadin_and_list(write, rules, nlp):
 def test_a_situation_leadin_is_situation_under_any_heading(write, rules, nlp):
     """A lead-in whose list is situation ("… ombads medborgarna rangordna …:") is situation itself
     under a heading that is no situation heading too; one that introduces the promises is not."""
-    txt = ("Storby – medborgarlöften 2024\n\nTillkomst\n\nVid dialogen i våras ombads invånarna rangordna "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nTillkomst\n\nVid dialogen i våras ombads invånarna rangordna "
            "följande åtgärder:\n\n  • Trafikkontroller.\n  • Fotpatruller.\n\nProblembild\n\n"
            "Många upplever otrygghet vid torget.\n\nDet här ska vi göra\n\nUtifrån invånarnas önskemål om "
            "en synligare polis ger polisen och kommunen följande medborgarlöften:\n\n"
@@ -1294,7 +1336,7 @@ def test_a_situation_leadin_is_situation_under_any_heading(write, rules, nlp):
 def test_what_residents_think_should_be_done_opens_a_situation_list(write, rules, nlp):
     """A lead-in on what residents think the kommun should prioritise introduces their wishes, not
     promises: the list is situation (rules/activities.yaml opinion_verbs)."""
-    txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+    txt = ("Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
            "Resultat trygghetsenkät våren 2024\n\nDet medborgarna i Storby tycker att kommunen ska prioritera är:\n\n"
            "  • Belysning\n  • Vuxna ska synas mer\n")
     rec = _one(write, rules, nlp, txt, "storuman")
@@ -1477,12 +1519,12 @@ def test_situation_under_a_background_heading(write, rules, nlp):
 def test_purpose_sentences_are_no_situation(write, rules, nlp):
     """"Målet är att …", "Syftet med medborgarlöftet är att …", "… syftar till …" state the aim,
     though they name a lägesbild or a dialogue; what a survey was for still tells the basis."""
-    txt = ("Storby – medborgarlöften 2024\n\nMålet är att bättre ta vara på de lägesbilder som tas fram. "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nMålet är att bättre ta vara på de lägesbilder som tas fram. "
            "Enkäten i våras visar att många upplever otrygghet vid torget. Arbetet syftar till att minska "
            "oron för brott.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     rec = _one(write, rules, nlp, txt, "hylte")
     assert rec.situation.text == "Enkäten i våras visar att många upplever otrygghet vid torget."
-    txt2 = ("Storby – medborgarlöften 2024\n\nLägesbild\n\nSyftet med medborgarlöftet är att arbeta utifrån "
+    txt2 = ("Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nSyftet med medborgarlöftet är att arbeta utifrån "
             "medborgardialogen. Syftet med enkäten var att få underlag till löftet. Många boende oroar sig "
             "för inbrott.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i bostadsområdena.\n")
     rec = _one(write, rules, nlp, txt2, "hylte")
@@ -1506,7 +1548,7 @@ def test_a_part_of_a_focus_list_without_a_category_word_is_ovrigt(write, rules, 
     # CONTRACT.md: each area the page names keeps its own title; one with no taxonomy word is
     # "ovrigt" (a list whose parts name none is no list of areas); "trygga och säkra evenemang" is
     # one area; the lack of police presence is offentlig_miljo
-    txt = ("Storby – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut för att prioriteras. "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nUtifrån dialogerna har tre problembilder valts ut för att prioriteras. "
            "Dessa är trafik, frånvaro av polis och psykisk ohälsa.\n\nUtifrån lägesbilden har fokusområdena "
            "inbrott, våld samt trygga och säkra evenemang prioriterats.\n\nDet här ska vi göra\n\n"
            "  • Polisen ska genomföra hastighetskontroller.\n")
@@ -1519,7 +1561,7 @@ def test_a_part_of_a_focus_list_without_a_category_word_is_ovrigt(write, rules, 
 def test_counted_areas_listed_after_a_colon_or_semicolon_in_the_sentence(write, rules, nlp):
     # "Tre fokusområden kom fram bland svaren: X, Y samt Z." / "Två tydliga fokusområden lyfts fram; X och Y"
     # also after a focus cue ("… fokus på de tre problemområden som …: X, Y och Z"); not plain "områden"
-    txt = ("Storby – medborgarlöften 2024\n\nTre fokusområden kom fram bland svaren: Resecentrum, mörka platser "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nTre fokusområden kom fram bland svaren: Resecentrum, mörka platser "
            "som gångtunnlar och motionsslingor samt trafiksäkerhet.\n\nI löftet läggs fokus på de två "
            "problemområden som oroar mest: Narkotika och skadegörelse.\n\nPolisen ska arbeta i två mindre "
            "områden – Storgatan och Lillgatan.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera.\n")
@@ -1664,6 +1706,20 @@ def test_category_word_in_another_sense_is_no_cue(rules):
     assert categorize("Information om bedrägeribrott mot äldre", rules) == ["brottsoffer"]
     assert categorize("Denna nyhet är äldre än sex månader", rules) == ["ovrigt"]
     assert categorize("Brott mot äldre", rules) == ["brottsoffer"]
+
+
+def test_violence_names_an_area_with_no_code(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Våldsbrott", rules, allow_other=False, fallback=False) == ["ovrigt"]
+    assert sorted(categorize("Våldsbrott/ Trygghet", rules)) == ["offentlig_miljo", "ovrigt"]
+    assert categorize("Färre våldsbrott i offentlig miljö", rules) == ["offentlig_miljo"]
+    assert categorize("Våldsbrott och inbrott", rules) == ["mangdbrott"]
+
+
+def test_career_criminals_are_gang_crime(rules):
+    from pipeline.taxonomy import categorize
+    assert categorize("Unga som riskerar att bli livsstilskriminella", rules) == ["unga", "gang"]
+    assert "gang" in categorize("Narkotika/livsstilskriminalitet", rules)
 
 
 def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, nlp):
@@ -1976,10 +2032,10 @@ def test_follow_up_told_in_prose_and_inside_a_promise_item(write, rules, nlp):
     """Follow-up written as prose ("Uppföljning kommer att ske i …", "Vi följer upp vårt arbete
     genom …", "… redovisar på hemsidan …") is the follow-up; inside a promise item the promise
     stays an activity and its follow-up sentence is read too."""
-    txt = ("Storby – medborgarlöften 2024\n\nPolisen och kommunen har beslutat att förlänga löftet. "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nPolisen och kommunen har beslutat att förlänga löftet. "
            "Uppföljning kommer att ske i det lokala brottsförebyggande rådet.\n\n")
     assert _one(write, rules, nlp, txt, "hedemora").follow_up.channels == ["mote"]
-    txt2 = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+    txt2 = ("Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
             "  • Polisen och kommunen kommer att genomföra insatser mot narkotika i centrum. "
             "Uppföljning kommer ske genom fortsatta avloppsmätningar.\n")
     rec = _one(write, rules, nlp, txt2, "stromsund")
@@ -1989,7 +2045,7 @@ def test_follow_up_told_in_prose_and_inside_a_promise_item(write, rules, nlp):
                  "Kommunen redovisar på hemsidan hur arbetet går.",
                  "Invånarna kan följa arbetet på polisens Facebooksida.",
                  "Det blir återkoppling under hösten om vad som har gjorts."):
-        txt3 = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
+        txt3 = f"Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
         assert _one(write, rules, nlp, txt3, "motala").follow_up is not None, line
 
 
@@ -2004,7 +2060,7 @@ def test_follow_up_leadin_lists_kinds_of_follow_up(write, rules, nlp):
 def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rules, nlp):
     for line in ("Uppföljning ska ske i samverkan mellan kommun och polis.",
                  "Arbetet kommer även att återrapporteras i kommunstyrelsen."):
-        txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n"
+        txt = ("Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n"
                f"{line}\n")
         rec = _one(write, rules, nlp, txt, "motala")
         assert rec.follow_up is not None and [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum."], line
@@ -2015,7 +2071,7 @@ def test_what_could_be_evaluated_is_no_follow_up(write, rules, nlp):
     how it is followed up."""
     for line in ("Lägesbild\n\nSamverkan ger en gemensam lägesbild som kan utvärderas med kommunen.",
                  "Löftena har konkretiserats för att på ett lättare sätt kunna utvärderas."):
-        txt = f"Storby – medborgarlöften 2024\n\n{line}\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n"
+        txt = f"Bjurholm – medborgarlöften 2024\n\n{line}\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n"
         assert _one(write, rules, nlp, txt, "torsby").follow_up is None, line
 
 
@@ -2023,7 +2079,7 @@ def test_follow_up_reported_to_a_council_or_group_is_a_meeting(write, rules, nlp
     for line in ("Löftet följs upp i den kommunala samverkansgruppen.",
                  "Löftet följs upp och återrapporteras i kommunfullmäktige.",
                  "Löftet följs upp på medborgarträffar i varje kommundel."):
-        txt = f"Storby – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
+        txt = f"Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum.\n\n{line}\n"
         assert "mote" in _one(write, rules, nlp, txt, "motala").follow_up.channels, line
 
 
@@ -2112,7 +2168,7 @@ def test_a_quote_paragraph_is_no_activity_all_through(write, rules, nlp):
     """A paragraph that opens with a quote dash and names its speaker quotes all through, and the
     dash paragraph after it goes on quoting, though the page is cut before its speaker
     (www-sundbyberg-se__2017-02-13-…, www-trollhattan-se__medborgarloftet-for-ett-tryggare-trollhattan)."""
-    txt = ("Storby – medborgarlöften 2024\n\nPolisen lovar att patrullera i centrum varje fredag.\n\n"
+    txt = ("Bjurholm – medborgarlöften 2024\n\nPolisen lovar att patrullera i centrum varje fredag.\n\n"
            "– Målet är att öka tryggheten, säger kommunchefen. Fler ska nattvandra och vi ska fortsätta "
            "minska otryggheten i parken.\n\n"
            "– Vi kommer också fortsätta arbeta med våra ungdomar mot kriminalitet. Vi behöver hjälp av\n")
@@ -2140,7 +2196,7 @@ def test_a_lead_with_its_own_year_and_focus_over_the_general_aims_is_its_own_rec
 def test_a_quote_item_after_a_focus_sentence_is_no_activity(write, rules, nlp):
     """A quote set as a "- " item stays a quote when the sentence before names the focus areas
     (vingaker-se__polisen-och-vingakers-kommun-undertecknar-samverkansavtal)."""
-    txt = ("Storby – medborgarlöften 2024\n\nDe prioriterade fokusområden man har enats om att arbeta mot är "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nDe prioriterade fokusområden man har enats om att arbeta mot är "
            "aggressiv körning och felaktigt trafikbeteende.\n"
            "- Eftersom invånarna upplever otrygghet kommer polisen att satsa extra mycket på trafikarbete, "
            "säger lokalpolisområdeschefen.\n\n"
@@ -2152,7 +2208,7 @@ def test_a_quote_item_after_a_focus_sentence_is_no_activity(write, rules, nlp):
 def test_the_place_made_safer_is_the_general_aim(write, rules, nlp):
     """"… ska kommunen och polisen tillsammans göra X kommun till en ännu tryggare plats att bo och
     vistas på": the aim of every promise, no activity (www-osby-se__medborgarlofte, polisen-se__eskilstuna)."""
-    txt = ("Storby – medborgarlöften 2024\n\nMed 18 konkreta löften ska kommunen och polisen tillsammans göra "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nMed 18 konkreta löften ska kommunen och polisen tillsammans göra "
            "Storby kommun till en ännu tryggare plats att bo och vistas på. Polisen lovar också att öka sin "
            "närvaro i centrum.\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
@@ -2162,7 +2218,7 @@ def test_the_place_made_safer_is_the_general_aim(write, rules, nlp):
 def test_the_ambition_as_main_clause_is_no_activity(write, rules, nlp):
     """"Ambitionen från polisen är att löften ska omfatta alla kommuner år 2017.": the aim, like "Målet
     är att …" (www-norberg-se__2016-12-08-…, www-solleftea-se__…)."""
-    txt = ("Storby – medborgarlöften 2024\n\nAmbitionen från polisen är att löften ska omfatta alla kommuner år "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nAmbitionen från polisen är att löften ska omfatta alla kommuner år "
            "2024. Polisen ska patrullera runt sjön varje dygn.\n")
     rec = _one(write, rules, nlp, txt, "huddinge")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera runt sjön varje dygn."]
@@ -2171,7 +2227,7 @@ def test_the_ambition_as_main_clause_is_no_activity(write, rules, nlp):
 def test_a_goal_on_the_supply_of_drugs_is_a_focus_area(write, rules, nlp):
     """"Minska efterfrågan samt tillgången till ANDT bland ungdomar" among the priorities is a goal, a
     focus area, no activity (polisen-se__nybro, polisen-se__solvesborg)."""
-    txt = ("Storby – medborgarlöften 2024\n\nDet här ska vi prioritera\n\nPolisen och kommunen prioriterar följande "
+    txt = ("Bjurholm – medborgarlöften 2024\n\nDet här ska vi prioritera\n\nPolisen och kommunen prioriterar följande "
            "utvecklingsområden:\n\n  • Öka trygghetskänslan i offentlig miljö\n"
            "  • Minska efterfrågan samt tillgången till ANDT bland ungdomar\n\n"
            "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget varje fredag.\n")

@@ -210,6 +210,10 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
             prev_item, prev_text = True, False
             continue
         lead = len(raw) - len(raw.lstrip())
+        if prev_item and lead > 0 and _topic_over_text(blocks, folded, rules):
+            prev_item, prev_text = False, True  # "• Droger" / "  Droger är vanligt …": a heading and its text
+            blocks.append(Block(kind="paragraph", text=folded, start=start + lead, end=end))
+            continue
         if prev_item and (lead > 0 or wrapped or folded[0].islower() and blocks[-1].text[-1] not in ".!?:;"):
             last = blocks[-1]
             joined = strip_furniture(f"{last.text} {folded}") if wrapped else f"{last.text} {folded}"
@@ -224,6 +228,24 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
         last = blocks[-1]
         blocks[-1] = Block(kind="paragraph", text=last.text, start=last.start, end=last.end)
     return blocks
+
+
+def _topic_over_text(blocks: list[Block], line: str, rules: Rules) -> bool:
+    """An indented line under a bullet that names a focus category in a few words is the text under
+    that bullet as a heading, not more of the bullet (rules/sections.yaml ``topic_bullet_max_words``):
+    "• Droger" / "  Droger är vanligt förkommande … Polisen och kommunen ska …" (polisen-se__robertsfors),
+    "• Narkotika/livsstilskriminella" / "  Aktivt användande av rättegångsbalken." (polisen-se__norsjo).
+    Not when the list stands under a lead-in ending with ":", whose bullets are its items, each with its
+    own lines ("Ökad trygghet och synlighet genom:" / "• Drogförebyggande arbete" / "  Polisen och
+    kommunen arbetar …": polisen-se__varmdo; "… lovar under perioden … är:" / "• Nattvandring" /
+    "  Syfte: …": polisen-se__lerum)."""
+    from ..taxonomy import categorize
+    item = blocks[-1].text
+    if not line[:1].isupper() or item[-1:] in ".!?:;," or len(item.split()) > rules.sections["topic_bullet_max_words"] \
+            or not categorize(item.replace("/", " "), rules, allow_other=False, fallback=False):
+        return False
+    above = next((b for b in reversed(blocks) if b.kind != "item"), None)
+    return above is None or not above.text.rstrip().endswith(":")
 
 
 def is_cut_text(blocks: list[Block], rules: Rules) -> bool:
