@@ -1390,6 +1390,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         # its head (if any) the focus area it falls under
         head = _item_head(text, rules)
         fa = add_focus(draft, FocusArea(title=head, categories=_topic_categories(head, text, rules))) if head else None
+        if (promised := _promises_in_prose(doc, rules)):
+            for sent in promised:
+                add_activity(_unwrap(sent.text.strip()), sent, block, "activities", fa)
+            return
         add_activity(text, doc, block, "activities", fa)
         return
     if leadin in ("focus", "focus_items") or section == "focus":
@@ -1428,6 +1432,21 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         draft.situation.append(text)
         return
     add_activity(text, doc, block, section, _dash_topic(draft, text, rules))
+
+
+def _promises_in_prose(doc, rules: Rules) -> list:
+    """An area's bullet under a focus lead-in that is a text of its own ("fokusera på fem områden." /
+    "• Droger" + "Droger är vanligt förkommande … Polisen och kommunen ska aktivt verka för att …":
+    polisen-se__robertsfors; "1. Rikta åtgärder mot brottsaktiva. Polisen och kommunen ska gemensamt
+    rikta åtgärder mot brottsaktiva. Som brottsaktiv definieras …": www-amal-se__tre-fokusomraden-…, as
+    its own 2021 page sets the same as a heading and its text): where the bullet opens with background
+    or its topic (no commitment), only its committing sentences are promises, each one (as in running
+    text). One that opens with its promise and goes on with what it is ("Polisen kommer att
+    genomföra insatser mot … Insatsen riktas mot …": www-grums-se__polisensmedborgarlofte-3782) is one."""
+    sents = [s for s in doc.sents if s.text.strip()]
+    if len(sents) < 2 or is_commitment(sents[0], rules, strict=True):
+        return []
+    return [s for s in sents[1:] if is_commitment(s, rules, strict=True)]
 
 
 _DASH_TOPIC = re.compile(r"^([A-ZÅÄÖ][^.:–-]{2,45}?)\s+[-–]\s+(?=[A-ZÅÄÖ])")

@@ -2959,3 +2959,19 @@ def test_young_people_followed_up_is_no_follow_up_and_a_promise_tried_every_thir
            "för arbetet prövas med tremånadersintervaller.\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
     fu = _one(write, rules, nlp, txt, "ydre").follow_up
     assert fu is not None and (fu.frequency.times, fu.frequency.per, fu.frequency.interval) == (1, "month", 3)
+
+
+def test_area_bullet_with_background_gives_its_committing_sentences(write, rules, nlp):
+    # an area's bullet under "fokusera på … områden." that opens with background or its topic: only its
+    # committing sentences are activities, each one (polisen-se__robertsfors, www-amal-se__tre-fokusomraden-…)
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen kommer under 2024 att fokusera på tre områden.\n\n"
+           " • Klotter\n  Klotter på skolor, busskurer och fasader i centrum är vanligt och skapar en stor otrygghet "
+           "bland många av invånarna. Polisen och kommunen ska gemensamt verka för att klotter tas bort inom ett dygn.\n"
+           " • Minska stölderna i handeln. Polisen och kommunen ska besöka butikerna varje månad. "
+           "Handlarna bjuds in till ett möte.\n"
+           " • Trafik\n  Polisen ska genomföra hastighetskontroller vid skolorna. Kontrollerna görs på morgonen.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Polisen och kommunen ska gemensamt verka för att klotter tas bort inom ett dygn.",
+        "Polisen och kommunen ska besöka butikerna varje månad.",
+        "Trafik Polisen ska genomföra hastighetskontroller vid skolorna. Kontrollerna görs på morgonen."]
