@@ -1726,19 +1726,22 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
 def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
     """A page with an activity list may promise in its running text too, with a count ("En gång i
     veckan kommer polisens mobila kontor att finnas på plats …"): a count with a doer and a
-    commitment is an activity (rules/activities.yaml ``counted_promise_sections``). A count an
+    commitment is an activity (rules/activities.yaml ``counted_promise_sections``), so is one that adds
+    to the promises ("Utöver ovan fokusområden kommer …": ``added_promise_starts``). A count an
     activity already has is the same promise told twice (an ingress repeating the list); a
     sentence on what the promise builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
     added = False
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
-        if freq is None or (freq.times, freq.per) in counts \
-                or _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
+        added_to = norm(sent.text.strip()).startswith(tuple(rules.activities["added_promise_starts"]))
+        if freq is None and not added_to or freq is not None and (freq.times, freq.per) in counts \
+                or not added_to and _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
         act = _lead_activity(block, sent, freq, cadence, doc_text, rules)
         if all(a["span"] != act["span"] for a in draft.activities):
-            counts.add((freq.times, freq.per))
+            if freq is not None:
+                counts.add((freq.times, freq.per))
             draft.activities.append(act)
             added = True
     if added:  # in document order

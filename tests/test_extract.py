@@ -2975,3 +2975,13 @@ def test_area_bullet_with_background_gives_its_committing_sentences(write, rules
         "Polisen och kommunen ska gemensamt verka för att klotter tas bort inom ett dygn.",
         "Polisen och kommunen ska besöka butikerna varje månad.",
         "Trafik Polisen ska genomföra hastighetskontroller vid skolorna. Kontrollerna görs på morgonen."]
+
+
+def test_sentence_adding_to_the_promises_is_an_activity(write, rules, nlp):
+    # "Utöver ovan …": a lead sentence that adds a promise to the list's (polisen-se__berg, kungsor-se__…)
+    txt = ("Motala – medborgarlöften 2024\n\nUtöver dessa fokusområden kommer kommunen och polisen att arbeta "
+           "för en bättre kartläggning av våld i nära relation.\n\nPolisen och kommunen lovar att:\n\n"
+           "  • genomföra trafikkontroller vid skolorna.\n  • genomföra två trygghetsvandringar.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities][:1] == [
+        "Utöver dessa fokusområden kommer kommunen och polisen att arbeta för en bättre kartläggning av våld i nära relation."]
