@@ -1577,6 +1577,9 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report):
         return
     if section == "follow_up":
         draft.follow_up.append(text)
+    elif section == "effect" and re.search(rules.activities["effect_section_promise"], low) \
+            and is_commitment(sent, rules, strict=True, report=report):
+        add_activity(text, sent, block, "activities")  # "Genom att polis är på plats …, ska kommunen och polisen …"
     elif section == "effect":
         draft.effect.append(text)
     elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):

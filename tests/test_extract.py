@@ -2985,3 +2985,16 @@ def test_sentence_adding_to_the_promises_is_an_activity(write, rules, nlp):
     rec = _one(write, rules, nlp, txt)
     assert [a.text for a in rec.activities][:1] == [
         "Utöver dessa fokusområden kommer kommunen och polisen att arbeta för en bättre kartläggning av våld i nära relation."]
+
+
+def test_promise_with_inverted_order_under_the_effect_heading(write, rules, nlp):
+    # "Genom att …, ska kommunen och polisen … genomföra …" under "Det här ska vi åstadkomma tillsammans" is
+    # a promise (polisen-se__gagnef, polisen-se__varberg); a goal put as "Vi ska öka …" stays the effect
+    txt = ("Motala – medborgarlöften 2024\n\nDet här ska vi göra\n\nPolisen ska genomföra trafikkontroller vid skolorna.\n\n"
+           "Det här ska vi åstadkomma tillsammans\n\nUtifrån det som kommer fram vid kontrollerna ska polisen och "
+           "kommunen gemensamt genomföra trygghetsvandringar i centrum. Vi ska öka tryggheten i centrum.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities][1:] == [
+        "Utifrån det som kommer fram vid kontrollerna ska polisen och kommunen gemensamt genomföra "
+        "trygghetsvandringar i centrum."]
+    assert rec.expected_effect == "Vi ska öka tryggheten i centrum."
