@@ -380,7 +380,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     past = is_past_report(words, rules)
     if past and not report or report and _restates_promise(words, past, rules):
         return None
-    commit = _main_commitment(words, rules) or (report and past)
+    commit = _main_commitment(words, rules) or (report and past) \
+        or low.startswith(tuple(rules.activities["task_included_starts"]))  # "I processen ingår dessutom att …"
     return commit, _acts(low, rules), "vi" in words
 
 

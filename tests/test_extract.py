@@ -2998,3 +2998,14 @@ def test_promise_with_inverted_order_under_the_effect_heading(write, rules, nlp)
         "Utifrån det som kommer fram vid kontrollerna ska polisen och kommunen gemensamt genomföra "
         "trygghetsvandringar i centrum."]
     assert rec.expected_effect == "Vi ska öka tryggheten i centrum."
+
+
+def test_a_need_is_no_activity_what_the_work_includes_is(write, rules, nlp):
+    # "Det kvarstår ytterligare behov av att …": a need (polisen-se__hedemora, polisen-se__varberg); "I processen
+    # ingår dessutom att ta fram …": a task of the work (polisen-se__hedemora, polisen-se__motala)
+    txt = ("Motala – medborgarlöften 2024\n\nDet här ska vi göra\n\nDet kvarstår ytterligare behov av att utveckla "
+           "samverkan mellan skola, socialtjänst och polis kring barn och unga. I processen ingår dessutom att ta fram "
+           "en gemensam handlingsplan för samverkan.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "I processen ingår dessutom att ta fram en gemensam handlingsplan för samverkan."]
