@@ -371,7 +371,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if len(words) < 3 or text[:1] in "–-\"”" \
             or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None
-    focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low)
+    focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low) \
+        and not re.search(rules.activities["more_focus_promise"], low)  # "Vi ska öka vårt fokus på …"
     if _generic(text, rules) or _negated(words, rules) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None

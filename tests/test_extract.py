@@ -3009,3 +3009,12 @@ def test_a_need_is_no_activity_what_the_work_includes_is(write, rules, nlp):
     rec = _one(write, rules, nlp, txt)
     assert [a.text for a in rec.activities] == [
         "I processen ingår dessutom att ta fram en gemensam handlingsplan för samverkan."]
+
+
+def test_more_focus_on_an_area_is_a_promise(write, rules, nlp):
+    # "Vi ska öka vårt fokus på …" commits to an action (polisen-se__sjobo; "Ha mer fokus på …": atvidaberg)
+    txt = ("Motala – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "Vi ska öka vårt fokus på ungdomar som kör moped i centrum i syfte att minska olyckorna.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Vi ska öka vårt fokus på ungdomar som kör moped i centrum i syfte att minska olyckorna."]
