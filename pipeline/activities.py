@@ -818,6 +818,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             real_activities = kind == "activities"
             continue
         section = override or section
+        if block is last_block and block.kind == "heading" and not report \
+                and (section == "activities" or section == "lead" and draft.activities) and _cut_promise(doc, rules):
+            add_activity(block.text, doc, block, section)  # "Polis och kommun kommer i det gemensamma forumet BRÅ (brottsförebygg"
+            continue
         if generic is not None and block.kind != "heading":
             under = categorize(block.text, rules, allow_other=False, fallback=False)
             if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly; under a
@@ -1140,6 +1144,22 @@ def _cut_report(doc: Doc, rules: Rules) -> bool:
     """The last line of a follow-up report cut short reads as a heading (short, no closing
     period) but reports what someone did: a sentence, not a heading over nothing."""
     return is_past_report(_words(doc.text), rules) and is_commitment(doc, rules, strict=True, report=True)
+
+
+def _cut_promise(doc: Doc, rules: Rules) -> bool:
+    """The last line of a page cut mid-sentence reads as a heading (short, no full stop), but a doer
+    commits in it (rules/sections.yaml ``cut_sentence_words``): the promise cut off, an activity as
+    the dev gold keeps one ("Polis och kommun kommer i det gemensamma forumet BRÅ (brottsförebygg":
+    polisen-se__lerum; "Polisen i lokalpolisområde Ängelholm lovar att fotpatrull kommer att genom-föras
+    vid" under "Medborgarlöfte": polisen-se__bastad-2). In the lead only once the page has activities: else
+    its running text is read later (lead_activities), and an activity now would keep it from that. Not a
+    heading that names who promises ("Polisen och kommunen lovar"), a lead-in or a general aim."""
+    text = doc.text.strip()
+    words = _words(norm(text))
+    return len(words) >= 5 and not text.endswith(":") \
+        and not _tables(rules).cut_sentence_words.isdisjoint(words) \
+        and _goal_re(rules.activities["promise_heading"]).search(norm(text)) is None \
+        and not is_general_aim(norm(text), rules) and is_commitment(doc, rules, strict=True)
 
 
 def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:

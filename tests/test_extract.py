@@ -3018,3 +3018,12 @@ def test_more_focus_on_an_area_is_a_promise(write, rules, nlp):
     rec = _one(write, rules, nlp, txt)
     assert [a.text for a in rec.activities] == [
         "Vi ska öka vårt fokus på ungdomar som kör moped i centrum i syfte att minska olyckorna."]
+
+
+def test_cut_last_line_that_commits_is_an_activity(write, rules, nlp):
+    # a page cut mid-sentence: its last line reads as a heading but commits (polisen-se__lerum, polisen-se__bastad-2)
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "  • genomföra trafikkontroller vid skolorna.\n\nDet här ska vi åstadkomma tillsammans:\nÖka tryggheten.\n\n"
+           "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities][-1] == "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg"
