@@ -217,6 +217,15 @@ def test_places_and_target_groups(rules):
     # who it is done through does it; a channel's owner does not
     ("Kommunen ska erbjuda cykelutbildning via Trafikverket.", ["kommunen", "ovriga"]),
     ("Kommunen ska informera via polisens och kommunens hemsidor.", ["kommunen"]),
+    # a genitive in the opening list of owners acts (polisen-se__gavle)
+    ("Polisen och socialtjänstens samverkan kring unga ska öka genom gemensamma insatser.", ["polisen", "kommunen"]),
+    # more police visibility is the police's work (polisen-se__norrkoping, as "Ökad polisiär närvaro")
+    ("öka den polisiära synligheten i centrum", ["polisen"]),
+    # study associations, bus and taxi companies as partners (polisen-se__lindesbergs-kommun, polisen-se__strangnas)
+    ("Kommunen ska samverka med studieförbund kring informationen.", ["kommunen", "civilsamhalle"]),
+    ("Polisen ska i samverkan med bussbolagen se över hållplatserna.", ["polisen", "naringsliv"]),
+    # the kommun named only as the partner (and later as the one who initiates): the parties do it (polisen-se__gagnef)
+    ("Samverkan ska ske med kommunen genom trygghetsvandringar initierade av kommunen.", ["polisen", "kommunen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
