@@ -372,7 +372,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if len(words) < 3 or text[:1] in "–-\"”" \
             or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None
-    focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low)
+    focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low) \
+        and not re.search(rules.activities["more_focus_promise"], low)  # "Vi ska öka vårt fokus på …"
     if _generic(text, rules) or _negated(words, rules) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
@@ -381,7 +382,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     past = is_past_report(words, rules)
     if past and not report or report and _restates_promise(words, past, rules):
         return None
-    commit = _main_commitment(words, rules) or (report and past)
+    commit = _main_commitment(words, rules) or (report and past) \
+        or low.startswith(tuple(rules.activities["task_included_starts"]))  # "I processen ingår dessutom att …"
     return commit, _acts(low, rules), "vi" in words
 
 
@@ -817,6 +819,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             real_activities = kind == "activities"
             continue
         section = override or section
+        if block is last_block and block.kind == "heading" and not report \
+                and (section == "activities" or section == "lead" and draft.activities) and _cut_promise(doc, rules):
+            add_activity(block.text, doc, block, section)  # "Polis och kommun kommer i det gemensamma forumet BRÅ (brottsförebygg"
+            continue
         if generic is not None and block.kind != "heading":
             under = categorize(block.text, rules, allow_other=False, fallback=False)
             if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly; under a
@@ -1141,6 +1147,22 @@ def _cut_report(doc: Doc, rules: Rules) -> bool:
     return is_past_report(_words(doc.text), rules) and is_commitment(doc, rules, strict=True, report=True)
 
 
+def _cut_promise(doc: Doc, rules: Rules) -> bool:
+    """The last line of a page cut mid-sentence reads as a heading (short, no full stop), but a doer
+    commits in it (rules/sections.yaml ``cut_sentence_words``): the promise cut off, an activity as
+    the dev gold keeps one ("Polis och kommun kommer i det gemensamma forumet BRÅ (brottsförebygg":
+    polisen-se__lerum; "Polisen i lokalpolisområde Ängelholm lovar att fotpatrull kommer att genom-föras
+    vid" under "Medborgarlöfte": polisen-se__bastad-2). In the lead only once the page has activities: else
+    its running text is read later (lead_activities), and an activity now would keep it from that. Not a
+    heading that names who promises ("Polisen och kommunen lovar"), a lead-in or a general aim."""
+    text = doc.text.strip()
+    words = _words(norm(text))
+    return len(words) >= 5 and not text.endswith(":") \
+        and not _tables(rules).cut_sentence_words.isdisjoint(words) \
+        and _goal_re(rules.activities["promise_heading"]).search(norm(text)) is None \
+        and not is_general_aim(norm(text), rules) and is_commitment(doc, rules, strict=True)
+
+
 def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
     """"Samverkan mot droger och ungdomskriminalitet:" over a list of promises: a lead-in that only
     names a topic (a category word, no verb of the lead-in lists) is the focus area of its list."""
@@ -1398,6 +1420,10 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         # its head (if any) the focus area it falls under
         head = _item_head(text, rules)
         fa = add_focus(draft, FocusArea(title=head, categories=_topic_categories(head, text, rules))) if head else None
+        if (promised := _promises_in_prose(doc, rules)):
+            for sent in promised:
+                add_activity(_unwrap(sent.text.strip()), sent, block, "activities", fa)
+            return
         add_activity(text, doc, block, "activities", fa)
         return
     if leadin in ("focus", "focus_items") or section == "focus":
@@ -1436,6 +1462,21 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         draft.situation.append(text)
         return
     add_activity(text, doc, block, section, _dash_topic(draft, text, rules))
+
+
+def _promises_in_prose(doc, rules: Rules) -> list:
+    """An area's bullet under a focus lead-in that is a text of its own ("fokusera på fem områden." /
+    "• Droger" + "Droger är vanligt förkommande … Polisen och kommunen ska aktivt verka för att …":
+    polisen-se__robertsfors; "1. Rikta åtgärder mot brottsaktiva. Polisen och kommunen ska gemensamt
+    rikta åtgärder mot brottsaktiva. Som brottsaktiv definieras …": www-amal-se__tre-fokusomraden-…, as
+    its own 2021 page sets the same as a heading and its text): where the bullet opens with background
+    or its topic (no commitment), only its committing sentences are promises, each one (as in running
+    text). One that opens with its promise and goes on with what it is ("Polisen kommer att
+    genomföra insatser mot … Insatsen riktas mot …": www-grums-se__polisensmedborgarlofte-3782) is one."""
+    sents = [s for s in doc.sents if s.text.strip()]
+    if len(sents) < 2 or is_commitment(sents[0], rules, strict=True):
+        return []
+    return [s for s in sents[1:] if is_commitment(s, rules, strict=True)]
 
 
 _DASH_TOPIC = re.compile(r"^([A-ZÅÄÖ][^.:–-]{2,45}?)\s+[-–]\s+(?=[A-ZÅÄÖ])")
@@ -1570,6 +1611,9 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report, und
         return
     if section == "follow_up":
         draft.follow_up.append(text)
+    elif section == "effect" and re.search(rules.activities["effect_section_promise"], low) \
+            and is_commitment(sent, rules, strict=True, report=report):
+        add_activity(text, sent, block, "activities")  # "Genom att polis är på plats …, ska kommunen och polisen …"
     elif section == "effect":
         draft.effect.append(text)
     elif section == "focus" and is_commitment(sent, rules, strict=True, report=report):
@@ -1719,19 +1763,22 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
 def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:
     """A page with an activity list may promise in its running text too, with a count ("En gång i
     veckan kommer polisens mobila kontor att finnas på plats …"): a count with a doer and a
-    commitment is an activity (rules/activities.yaml ``counted_promise_sections``). A count an
+    commitment is an activity (rules/activities.yaml ``counted_promise_sections``), so is one that adds
+    to the promises ("Utöver ovan fokusområden kommer …": ``added_promise_starts``). A count an
     activity already has is the same promise told twice (an ingress repeating the list); a
     sentence on what the promise builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
     added = False
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
-        if freq is None or (freq.times, freq.per) in counts \
-                or _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
+        added_to = norm(sent.text.strip()).startswith(tuple(rules.activities["added_promise_starts"]))
+        if freq is None and not added_to or freq is not None and (freq.times, freq.per) in counts \
+                or not added_to and _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
         act = _lead_activity(block, sent, freq, cadence, doc_text, rules)
         if all(a["span"] != act["span"] for a in draft.activities):
-            counts.add((freq.times, freq.per))
+            if freq is not None:
+                counts.add((freq.times, freq.per))
             draft.activities.append(act)
             added = True
     if added:  # in document order

@@ -135,9 +135,12 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         if partner:
             partners.append(code)
         elif _is_genitive(m, rules):
-            if m.start == lo or m.start == lo + 1 and full[lo].is_title and not m.text.lower().endswith("ens"):
+            if m.start == lo or m.start == lo + 1 and full[lo].is_title and not m.text.lower().endswith("ens") \
+                    or m.start > mentions[0].start == lo and _opening(full, lo, m.start, mentions, rules):
                 # "Kommunens fältassistenter ska …", "Borlänge kommuns Trygghetsvärdar ska …" (a name before
-                # the indefinite genitive; not "Involvera kommunens invånare"): the owner acts
+                # the indefinite genitive; not "Involvera kommunens invånare"): the owner acts; so does one
+                # in the opening list of owners ("Polisen och socialtjänstens samverkan kring unga … ska öka":
+                # polisen-se__gavle, as "polisens och kommunens gemensamma arbete": polisen-se__sotenas-2)
                 subject.append(code)
             elif m.end < hi and full[m.end].lower_ in rules.actors["promise_nouns"]:
                 promisers.append(code)  # "… är polisens medborgarlöften följande"
@@ -312,7 +315,10 @@ def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parti
     if not reading.opens:
         if heading_actors:
             chosen |= set(heading_actors)
-        elif not reading.subject:
+        elif not set(reading.subject) - set(reading.partners):
+            # (a doer named only where it is also the partner is none: "Samverkan kommer att … ske med Gagnefs
+            # kommun genom att … planera för gemensamma aktiviteter …, där trygghetsvandringar initierade av
+            # kommunen utgör grunden": someone works with the kommun, the parties)
             chosen |= set(parties)
     return order_codes(chosen, rules)
 

@@ -217,6 +217,15 @@ def test_places_and_target_groups(rules):
     # who it is done through does it; a channel's owner does not
     ("Kommunen ska erbjuda cykelutbildning via Trafikverket.", ["kommunen", "ovriga"]),
     ("Kommunen ska informera via polisens och kommunens hemsidor.", ["kommunen"]),
+    # a genitive in the opening list of owners acts (polisen-se__gavle)
+    ("Polisen och socialtjänstens samverkan kring unga ska öka genom gemensamma insatser.", ["polisen", "kommunen"]),
+    # more police visibility is the police's work (polisen-se__norrkoping, as "Ökad polisiär närvaro")
+    ("öka den polisiära synligheten i centrum", ["polisen"]),
+    # study associations, bus and taxi companies as partners (polisen-se__lindesbergs-kommun, polisen-se__strangnas)
+    ("Kommunen ska samverka med studieförbund kring informationen.", ["kommunen", "civilsamhalle"]),
+    ("Polisen ska i samverkan med bussbolagen se över hållplatserna.", ["polisen", "naringsliv"]),
+    # the kommun named only as the partner (and later as the one who initiates): the parties do it (polisen-se__gagnef)
+    ("Samverkan ska ske med kommunen genom trygghetsvandringar initierade av kommunen.", ["polisen", "kommunen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
@@ -3015,3 +3024,71 @@ def test_young_people_followed_up_is_no_follow_up_and_a_promise_tried_every_thir
            "för arbetet prövas med tremånadersintervaller.\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
     fu = _one(write, rules, nlp, txt, "ydre").follow_up
     assert fu is not None and (fu.frequency.times, fu.frequency.per, fu.frequency.interval) == (1, "month", 3)
+
+
+def test_area_bullet_with_background_gives_its_committing_sentences(write, rules, nlp):
+    # an area's bullet under "fokusera på … områden." that opens with background or its topic: only its
+    # committing sentences are activities, each one (polisen-se__robertsfors, www-amal-se__tre-fokusomraden-…)
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen kommer under 2024 att fokusera på tre områden.\n\n"
+           " • Klotter\n  Klotter på skolor, busskurer och fasader i centrum är vanligt och skapar en stor otrygghet "
+           "bland många av invånarna. Polisen och kommunen ska gemensamt verka för att klotter tas bort inom ett dygn.\n"
+           " • Minska stölderna i handeln. Polisen och kommunen ska besöka butikerna varje månad. "
+           "Handlarna bjuds in till ett möte.\n"
+           " • Trafik\n  Polisen ska genomföra hastighetskontroller vid skolorna. Kontrollerna görs på morgonen.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Polisen och kommunen ska gemensamt verka för att klotter tas bort inom ett dygn.",
+        "Polisen och kommunen ska besöka butikerna varje månad.",
+        "Trafik Polisen ska genomföra hastighetskontroller vid skolorna. Kontrollerna görs på morgonen."]
+
+
+def test_sentence_adding_to_the_promises_is_an_activity(write, rules, nlp):
+    # "Utöver ovan …": a lead sentence that adds a promise to the list's (polisen-se__berg, kungsor-se__…)
+    txt = ("Motala – medborgarlöften 2024\n\nUtöver dessa fokusområden kommer kommunen och polisen att arbeta "
+           "för en bättre kartläggning av våld i nära relation.\n\nPolisen och kommunen lovar att:\n\n"
+           "  • genomföra trafikkontroller vid skolorna.\n  • genomföra två trygghetsvandringar.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities][:1] == [
+        "Utöver dessa fokusområden kommer kommunen och polisen att arbeta för en bättre kartläggning av våld i nära relation."]
+
+
+def test_promise_with_inverted_order_under_the_effect_heading(write, rules, nlp):
+    # "Genom att …, ska kommunen och polisen … genomföra …" under "Det här ska vi åstadkomma tillsammans" is
+    # a promise (polisen-se__gagnef, polisen-se__varberg); a goal put as "Vi ska öka …" stays the effect
+    txt = ("Motala – medborgarlöften 2024\n\nDet här ska vi göra\n\nPolisen ska genomföra trafikkontroller vid skolorna.\n\n"
+           "Det här ska vi åstadkomma tillsammans\n\nUtifrån det som kommer fram vid kontrollerna ska polisen och "
+           "kommunen gemensamt genomföra trygghetsvandringar i centrum. Vi ska öka tryggheten i centrum.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities][1:] == [
+        "Utifrån det som kommer fram vid kontrollerna ska polisen och kommunen gemensamt genomföra "
+        "trygghetsvandringar i centrum."]
+    assert rec.expected_effect == "Vi ska öka tryggheten i centrum."
+
+
+def test_a_need_is_no_activity_what_the_work_includes_is(write, rules, nlp):
+    # "Det kvarstår ytterligare behov av att …": a need (polisen-se__hedemora, polisen-se__varberg); "I processen
+    # ingår dessutom att ta fram …": a task of the work (polisen-se__hedemora, polisen-se__motala)
+    txt = ("Motala – medborgarlöften 2024\n\nDet här ska vi göra\n\nDet kvarstår ytterligare behov av att utveckla "
+           "samverkan mellan skola, socialtjänst och polis kring barn och unga. I processen ingår dessutom att ta fram "
+           "en gemensam handlingsplan för samverkan.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "I processen ingår dessutom att ta fram en gemensam handlingsplan för samverkan."]
+
+
+def test_more_focus_on_an_area_is_a_promise(write, rules, nlp):
+    # "Vi ska öka vårt fokus på …" commits to an action (polisen-se__sjobo; "Ha mer fokus på …": atvidaberg)
+    txt = ("Motala – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
+           "Vi ska öka vårt fokus på ungdomar som kör moped i centrum i syfte att minska olyckorna.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Vi ska öka vårt fokus på ungdomar som kör moped i centrum i syfte att minska olyckorna."]
+
+
+def test_cut_last_line_that_commits_is_an_activity(write, rules, nlp):
+    # a page cut mid-sentence: its last line reads as a heading but commits (polisen-se__lerum, polisen-se__bastad-2)
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "  • genomföra trafikkontroller vid skolorna.\n\nDet här ska vi åstadkomma tillsammans:\nÖka tryggheten.\n\n"
+           "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities][-1] == "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg"
