@@ -162,6 +162,7 @@ from pipeline.record import validity_period  # noqa: E402
     ("Arbetet påbörjas 1 november och pågår till och med 31 mars 2017.", (2016, 2017)),
     ("lovar vi januari 2018 - december 2018:", (2018, 2018)),
     ("Under tiden 1 januari 2023 – 31 december 2024 lovar polisen att:", (2023, 2024)),
+    ("Överenskommelsen löper på tre år med början 1/3 2021 och gäller hela kommunen.", (2021, 2023)),
     ("Medborgarlöfte 2023-2024", None),  # a heading year, not a validity statement
 ])
 def test_validity_statements(rules, text, expected):
