@@ -1810,7 +1810,9 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     text = " ".join(dict.fromkeys(t.strip() for t in draft.follow_up if t.strip()))
     freq, _ = parse_frequency(text, rules)
     low = text.lower()
-    channels = [code for code, pat in _channel_res(rules).items() if pat.search(low)]
+    not_phrases = rules.sections.get("channel_not_phrases") or {}
+    channels = [code for code, pat in _channel_res(rules).items()
+                if pat.search(_without(low, not_phrases.get(code, ())))]
     # a heading that names the promise's report is a linked report (rules/sections.yaml report_heading_starts)
     names_report = tuple(rules.sections["report_heading_starts"])
     if "rapport" not in channels and any(norm(h).startswith(names_report) for h in draft.follow_up_headings):
@@ -1818,6 +1820,13 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     if not channels and not any(w in low for w in rules.sections["follow_up_words"]):
         return None  # an "Uppföljning" heading over background text (polisen-se__svedala)
     return FollowUp(text=text, frequency=freq, channels=channels)
+
+
+def _without(low: str, phrases) -> str:
+    """The text with the phrases that name no channel blanked (rules/sections.yaml channel_not_phrases)."""
+    for p in phrases:
+        low = low.replace(p, " ")
+    return low
 
 
 @lru_cache(maxsize=4)

@@ -1325,6 +1325,16 @@ def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
     assert fu is not None and fu.channels == ["mote"]  # "brå"; "område" holds no "råd"
 
 
+def test_reported_to_a_council_is_a_meeting_not_a_report(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nArbetet följs upp löpande och ska rapporteras till styrgruppen för trygghet.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["mote"]
+    fu = _one(write, rules, nlp, txt.replace("ska rapporteras till styrgruppen för trygghet",
+                                             "en rapport skrivs varje år"), "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"]
+
+
 def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp):
     """A follow-up heading naming a linked report of the same period is the follow-up; one of
     an earlier period is not; a heading line that says how the promise is followed up is too."""
