@@ -1807,7 +1807,10 @@ def _follow_up_heading_text(draft: Draft, text: str) -> None:
 def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     if not draft.follow_up:
         return None
-    text = " ".join(dict.fromkeys(t.strip() for t in draft.follow_up if t.strip()))
+    texts = _before_signature([t.strip() for t in draft.follow_up if t.strip()], rules)
+    if not texts:
+        return None
+    text = " ".join(dict.fromkeys(texts))
     freq, _ = parse_frequency(text, rules)
     low = text.lower()
     not_phrases = rules.sections.get("channel_not_phrases") or {}
@@ -1820,6 +1823,23 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     if not channels and not any(w in low for w in rules.sections["follow_up_words"]):
         return None  # an "Uppföljning" heading over background text (polisen-se__svedala)
     return FollowUp(text=text, frequency=freq, channels=channels)
+
+
+def _before_signature(texts: list[str], rules: Rules) -> list[str]:
+    """The follow-up texts before the signature block (rules/sections.yaml signature_titles): the
+    first short line with a signatory's title, and the short lines before it with no follow-up
+    word (names, "Åseda 2016-12-06"), end the follow-up."""
+    titles, most = rules.sections["signature_titles"], rules.sections["signature_max_words"]
+    words = rules.sections["follow_up_words"]
+    def short(t: str) -> bool:
+        return len(t.split()) <= most and not t.endswith((".", ":"))
+    k = next((k for k, t in enumerate(texts) if short(t) and any(w in t.lower() for w in titles)), None)
+    if k is None:
+        return texts
+    while k > 0 and short(texts[k - 1]) and len(texts[k - 1].split()) <= 4 \
+            and not any(w in texts[k - 1].lower() for w in words) and ":" not in texts[k - 1]:
+        k -= 1
+    return texts[:k]
 
 
 def _without(low: str, phrases) -> str:

@@ -1335,6 +1335,14 @@ def test_reported_to_a_council_is_a_meeting_not_a_report(write, rules, nlp):
     assert fu is not None and fu.channels == ["rapport"]
 
 
+def test_signature_block_ends_the_follow_up(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nLöftet följs upp i lokala brå två gånger per år.\n\nÖsterbymo 2024-02-01\n\n"
+           "Karin Ek\n\nChef lokalpolisområde Ydre\n\nPer Holm\n\nKommunstyrelsens ordförande\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text == "Löftet följs upp i lokala brå två gånger per år."
+
+
 def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp):
     """A follow-up heading naming a linked report of the same period is the follow-up; one of
     an earlier period is not; a heading line that says how the promise is followed up is too."""
