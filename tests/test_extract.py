@@ -1335,6 +1335,13 @@ def test_reported_to_a_council_is_a_meeting_not_a_report(write, rules, nlp):
     assert fu is not None and fu.channels == ["rapport"]
 
 
+def test_here_on_the_page_is_the_website_channel(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nHär kan du följa hur vi lyckas med löftena under året.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["webbplats"]
+
+
 def test_signature_block_ends_the_follow_up(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
            "Uppföljning\n\nLöftet följs upp i lokala brå två gånger per år.\n\nÖsterbymo 2024-02-01\n\n"
