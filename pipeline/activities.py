@@ -1174,6 +1174,12 @@ def _follow_up_heading(text: str, kind: str, seg: Segment, rules: Rules) -> bool
     if kind != "follow_up":
         return is_follow_up_sentence(text, rules)
     low, years, own = norm(text), year_range(text), seg.heading_years
+    if own is None and years is not None:
+        # no period heading: the first year the segment names before the heading ("Gäller från 8 maj
+        # 2019 t.o.m. 30 april 2020" over "Uppföljning av medborgarlöftena i Hörby maj-augusti 2019":
+        # polisen-se__horby; "Under 2020 ska polisen …" over "Uppföljning av medborgarlöfte 2019")
+        at = seg.text.find(text)
+        own = year_range(seg.text[:at]) if at > 0 else None
     if not _channel_res(rules)["rapport"].search(low):
         # (a year needs the segment's own to be compared with: "Uppföljning av medborgarlöfte 2019"
         # on the 2020 page is the report of the year before: polisen-se__karlsborg)

@@ -1342,6 +1342,15 @@ def test_here_on_the_page_is_the_website_channel(write, rules, nlp):
     assert fu is not None and fu.channels == ["webbplats"]
 
 
+def test_report_link_under_a_validity_line_is_the_follow_up(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften\n\nGäller från 1 mars 2024 t.o.m. 28 februari 2025.\n\n"
+           "Uppföljning av medborgarlöftena i Ydre mars-juni 2024\n\nPolisen lovar att:\n\n"
+           "  • patrullera i centrum varje vecka\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"]
+    assert _one(write, rules, nlp, txt.replace("mars-juni 2024", "2022"), "ydre").follow_up is None
+
+
 def test_signature_block_ends_the_follow_up(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
            "Uppföljning\n\nLöftet följs upp i lokala brå två gånger per år.\n\nÖsterbymo 2024-02-01\n\n"
