@@ -1335,6 +1335,15 @@ def test_reported_to_a_council_is_a_meeting_not_a_report(write, rules, nlp):
     assert fu is not None and fu.channels == ["rapport"]
 
 
+def test_results_presented_are_a_report_unless_on_the_website(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nUtfallet följs upp och redovisas varje halvår.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"] and fu.frequency.times == 2
+    fu = _one(write, rules, nlp, txt.replace("varje halvår", "på kommunens hemsida"), "ydre").follow_up
+    assert fu is not None and fu.channels == ["webbplats"]
+
+
 def test_here_on_the_page_is_the_website_channel(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
            "Uppföljning\n\nHär kan du följa hur vi lyckas med löftena under året.\n")
