@@ -1342,6 +1342,8 @@ def test_results_presented_are_a_report_unless_on_the_website(write, rules, nlp)
     assert fu is not None and fu.channels == ["rapport"] and fu.frequency.times == 2
     fu = _one(write, rules, nlp, txt.replace("varje halvår", "på kommunens hemsida"), "ydre").follow_up
     assert fu is not None and fu.channels == ["webbplats"]
+    fu = _one(write, rules, nlp, txt.replace("redovisas varje halvår", "bygger på polisens lägesrapporter"), "ydre").follow_up
+    assert fu is not None and fu.channels == []
 
 
 def test_here_on_the_page_is_the_website_channel(write, rules, nlp):
