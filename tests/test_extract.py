@@ -1346,6 +1346,14 @@ def test_results_presented_are_a_report_unless_on_the_website(write, rules, nlp)
     assert fu is not None and fu.channels == []
 
 
+def test_follow_how_it_goes_heading_without_med_i(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Förväntad effekt\n\nFärre bränder i centrum.\n\nFölj hur det går\n\nLäs om resultaten på kommunens hemsida.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.follow_up is not None and rec.follow_up.channels == ["webbplats"]
+    assert rec.expected_effect == "Färre bränder i centrum."
+
+
 def test_here_on_the_page_is_the_website_channel(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
            "Uppföljning\n\nHär kan du följa hur vi lyckas med löftena under året.\n")
