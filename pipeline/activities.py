@@ -1843,7 +1843,7 @@ def _before_signature(texts: list[str], rules: Rules) -> list[str]:
     if k is None:
         return texts
     while k > 0 and short(texts[k - 1]) and len(texts[k - 1].split()) <= 4 \
-            and not any(w in texts[k - 1].lower() for w in words) and ":" not in texts[k - 1]:
+            and not any(w in texts[k - 1].lower() for w in words) and not any(c in texts[k - 1] for c in ":.@"):
         k -= 1
     return texts[:k]
 
