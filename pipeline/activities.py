@@ -948,6 +948,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 heading_actors = ()  # "Tillsammans lovar vi att:" after "Kommunen lovar att:": the parties again
             leadin = _leadin_kind(last.text, rules)
             leadin_items, areas_below = False, False
+            if (section == "follow_up" or leadin == "follow_up") \
+                    and not phrase_match(norm(last.text), rules.sections["promise_means_leadins"]):
+                # the lead-in of the channels is follow-up text too: "Du kan följa vårt arbete via våra sociala
+                # mediekonton:" (polisen-se__stockholm-sodermalm), "Invånarna i Härryda kommun kan följa arbetet
+                # genom:" (polisen-se__harryda; both dev gold)
+                draft.follow_up.append(" ".join(last.text.split()))
             if section == "situation" and (leadin == "focus" or not _promises(last, rules)):
                 # "Den sammanvägda bilden av problemområdena är:" and its list are situation;
                 # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises

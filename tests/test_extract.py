@@ -1370,6 +1370,13 @@ def test_report_link_under_a_validity_line_is_the_follow_up(write, rules, nlp):
     assert _one(write, rules, nlp, txt.replace("mars-juni 2024", "2022"), "ydre").follow_up is None
 
 
+def test_follow_up_leadin_of_channels_is_follow_up_text(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Följ vårt arbete\n\nDu hittar nyheter om arbetet här:\n\n  • Facebook: Polisen Ydre\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text == "Du hittar nyheter om arbetet här: Facebook: Polisen Ydre"
+
+
 def test_signature_block_ends_the_follow_up(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
            "Uppföljning\n\nLöftet följs upp i lokala brå två gånger per år.\n\nÖsterbymo 2024-02-01\n\n"
@@ -2052,7 +2059,7 @@ def test_follow_up_leadin_lists_kinds_of_follow_up(write, rules, nlp):
            "Uppföljning av medborgarlöftet kommer ske genom:\n\n  • Aktivitetsuppföljning\n  • Effektuppföljning\n")
     rec = _one(write, rules, nlp, txt, "malmo")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera i hamnen."]
-    assert rec.follow_up.text == "Aktivitetsuppföljning Effektuppföljning"
+    assert rec.follow_up.text == "Uppföljning av medborgarlöftet kommer ske genom: Aktivitetsuppföljning Effektuppföljning"
 
 
 def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rules, nlp):
