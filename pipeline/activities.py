@@ -955,6 +955,12 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 heading_actors = ()  # "Tillsammans lovar vi att:" after "Kommunen lovar att:": the parties again
             leadin = _leadin_kind(last.text, rules)
             leadin_items, areas_below = False, False
+            if (section == "follow_up" or leadin == "follow_up") \
+                    and not phrase_match(norm(last.text), rules.sections["promise_means_leadins"]):
+                # the lead-in of the channels is follow-up text too: "Du kan följa vårt arbete via våra sociala
+                # mediekonton:" (polisen-se__stockholm-sodermalm), "Invånarna i Härryda kommun kan följa arbetet
+                # genom:" (polisen-se__harryda; both dev gold)
+                draft.follow_up.append(" ".join(last.text.split()))
             if section == "situation" and (leadin == "focus" or not _promises(last, rules)):
                 # "Den sammanvägda bilden av problemområdena är:" and its list are situation;
                 # so is "… ombads rangordna följande polisiära åtgärder:", which lists no promises
@@ -1197,6 +1203,12 @@ def _follow_up_heading(text: str, kind: str, seg: Segment, rules: Rules) -> bool
     if kind != "follow_up":
         return is_follow_up_sentence(text, rules)
     low, years, own = norm(text), year_range(text), seg.heading_years
+    if own is None and years is not None:
+        # no period heading: the first year the segment names before the heading ("Gäller från 8 maj
+        # 2019 t.o.m. 30 april 2020" over "Uppföljning av medborgarlöftena i Hörby maj-augusti 2019":
+        # polisen-se__horby; "Under 2020 ska polisen …" over "Uppföljning av medborgarlöfte 2019")
+        at = seg.text.find(text)
+        own = year_range(seg.text[:at]) if at > 0 else None
     if not _channel_res(rules)["rapport"].search(low):
         # (a year needs the segment's own to be compared with: "Uppföljning av medborgarlöfte 2019"
         # on the 2020 page is the report of the year before: polisen-se__karlsborg)
@@ -1866,10 +1878,15 @@ def _follow_up_heading_text(draft: Draft, text: str) -> None:
 def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     if not draft.follow_up:
         return None
-    text = " ".join(dict.fromkeys(t.strip() for t in draft.follow_up if t.strip()))
+    texts = _before_signature([t.strip() for t in draft.follow_up if t.strip()], rules)
+    if not texts:
+        return None
+    text = " ".join(dict.fromkeys(texts))
     freq, _ = parse_frequency(text, rules)
     low = text.lower()
-    channels = [code for code, pat in _channel_res(rules).items() if pat.search(low)]
+    not_phrases = rules.sections.get("channel_not_phrases") or {}
+    channels = [code for code, pat in _channel_res(rules).items()
+                if pat.search(_without(low, not_phrases.get(code, ())))]
     # a heading that names the promise's report is a linked report (rules/sections.yaml report_heading_starts)
     names_report = tuple(rules.sections["report_heading_starts"])
     if "rapport" not in channels and any(norm(h).startswith(names_report) for h in draft.follow_up_headings):
@@ -1877,6 +1894,30 @@ def follow_up_of(draft: Draft, rules: Rules) -> FollowUp | None:
     if not channels and not any(w in low for w in rules.sections["follow_up_words"]):
         return None  # an "Uppföljning" heading over background text (polisen-se__svedala)
     return FollowUp(text=text, frequency=freq, channels=channels)
+
+
+def _before_signature(texts: list[str], rules: Rules) -> list[str]:
+    """The follow-up texts before the signature block (rules/sections.yaml signature_titles): the
+    first short line with a signatory's title, and the short lines before it with no follow-up
+    word (names, "Åseda 2016-12-06"), end the follow-up."""
+    titles, most = rules.sections["signature_titles"], rules.sections["signature_max_words"]
+    words = rules.sections["follow_up_words"]
+    def short(t: str) -> bool:
+        return len(t.split()) <= most and not t.endswith((".", ":"))
+    k = next((k for k, t in enumerate(texts) if short(t) and any(w in t.lower() for w in titles)), None)
+    if k is None:
+        return texts
+    while k > 0 and short(texts[k - 1]) and len(texts[k - 1].split()) <= 4 \
+            and not any(w in texts[k - 1].lower() for w in words) and not any(c in texts[k - 1] for c in ":.@"):
+        k -= 1
+    return texts[:k]
+
+
+def _without(low: str, phrases) -> str:
+    """The text with the phrases that name no channel blanked (rules/sections.yaml channel_not_phrases)."""
+    for p in phrases:
+        low = low.replace(p, " ")
+    return low
 
 
 @lru_cache(maxsize=4)

@@ -307,15 +307,17 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
     if i + 1 < len(toks) and toks[i] in v.articles and _number(toks[i + 1], v) is not None:
         return None  # "ett hundratal", "ett 15-tal": the next word is the number
     said_at_least = any(p in v.at_least for p in prev)  # "minst": a range alone is no promise
-    at_least = said_at_least or bool(_RANGE.fullmatch(toks[i]))
+    # a range ("2-3", "två till tre") counts its lower bound; no at-least word, so not at_least
+    # (CONTRACT.md: at_least for "minst", "minimum", "åtminstone")
+    at_least, ranged = said_at_least, bool(_RANGE.fullmatch(toks[i]))
     approx = any(p in v.approx for p in prev) or " ".join(prev) in v.approx or "-tal" in toks[i] \
         or toks[i] in v.approx_numbers
     j = i + 1
     if j + 2 < len(toks) and toks[j] == "(" and toks[j + 2] == ")":
         j += 3  # "sex (6)", "2 (två)", "två(2)"
     if j + 1 < len(toks) and toks[j] == "till" and _number(toks[j + 1], v) is not None:
-        j, at_least = j + 2, True  # "två till tre skolbesök": at least the lower bound
-    is_article = toks[i] in v.articles and not at_least
+        j, ranged = j + 2, True  # "två till tre skolbesök": the lower bound
+    is_article = toks[i] in v.articles and not (at_least or ranged)
     if is_article and j < len(toks) and toks[j] in v.vague:
         return None  # "en rad insatser", "ett antal medborgardialoger"
     # the words after the number, up to the end of its noun phrase
@@ -374,7 +376,7 @@ def _read_count(toks: list[str], i: int, n: int, v: _Vocab, report: bool, framed
         counted = not is_article and (said_at_least or report or unit is not None)
     else:  # nothing named: "minst två per år", "minst 20 stycken"
         counted = not is_article and (unit is not None and (pieces or j < len(toks) and toks[j] in v.unit_preps)
-                                      or pieces and at_least) and not _noun_before(toks, i, v)
+                                      or pieces and (at_least or ranged)) and not _noun_before(toks, i, v)
     if not counted:
         return None
     per, times, interval = unit[:3] if unit else (None, 1, 1)

@@ -95,7 +95,7 @@ class Frequency(_Strict):
     times: int = _f("How many times ...", ge=1)
     per: Per = _f("... per this unit (period: per promise period).")
     interval: int = _f("Every n-th unit (varannan vecka: per week, interval 2).", 1, ge=1)
-    at_least: bool = _f("A lower bound (minst, ranges).", False)
+    at_least: bool = _f("A lower bound (minst, minimum, åtminstone).", False)
     approximate: bool = _f("An approximate count (cirka, ungefär).", False)
 
 

@@ -318,6 +318,10 @@ def validity_period(text: str, rules: Rules, published: int | None) -> tuple[int
             return years[0], years[0] + 1
         if kind == "rest_of_year":
             return years[-1] - 1, years[-1]
+        if kind == "years_from":
+            n = re.search(rf"(\d+|{_number_re(rules)[0]}) år", m.group(0))
+            n = n and _to_int(n.group(1), rules)
+            return years[0], years[0] + max(1, n or 1) - 1
         if kind == "months_from":
             n = re.search(rf"(\d+|{_number_re(rules)[0]}) månader", m.group(0))
             n, month = n and _to_int(n.group(1), rules), _month_of(m.group(0), rules)

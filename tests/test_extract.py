@@ -162,6 +162,7 @@ from pipeline.record import validity_period  # noqa: E402
     ("Arbetet påbörjas 1 november och pågår till och med 31 mars 2017.", (2016, 2017)),
     ("lovar vi januari 2018 - december 2018:", (2018, 2018)),
     ("Under tiden 1 januari 2023 – 31 december 2024 lovar polisen att:", (2023, 2024)),
+    ("Överenskommelsen löper på tre år med början 1/3 2021 och gäller hela kommunen.", (2021, 2023)),
     ("Medborgarlöfte 2023-2024", None),  # a heading year, not a validity statement
 ])
 def test_validity_statements(rules, text, expected):
@@ -1375,6 +1376,66 @@ def test_follow_up_heading_over_background_is_no_follow_up(write, rules, nlp):
     assert fu is not None and fu.channels == ["mote"]  # "brå"; "område" holds no "råd"
 
 
+def test_reported_to_a_council_is_a_meeting_not_a_report(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nArbetet följs upp löpande och ska rapporteras till styrgruppen för trygghet.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["mote"]
+    fu = _one(write, rules, nlp, txt.replace("ska rapporteras till styrgruppen för trygghet",
+                                             "en rapport skrivs varje år"), "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"]
+
+
+def test_results_presented_are_a_report_unless_on_the_website(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nUtfallet följs upp och redovisas varje halvår.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"] and fu.frequency.times == 2
+    fu = _one(write, rules, nlp, txt.replace("varje halvår", "på kommunens hemsida"), "ydre").follow_up
+    assert fu is not None and fu.channels == ["webbplats"]
+    fu = _one(write, rules, nlp, txt.replace("redovisas varje halvår", "bygger på polisens lägesrapporter"), "ydre").follow_up
+    assert fu is not None and fu.channels == []
+
+
+def test_follow_how_it_goes_heading_without_med_i(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Förväntad effekt\n\nFärre bränder i centrum.\n\nFölj hur det går\n\nLäs om resultaten på kommunens hemsida.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.follow_up is not None and rec.follow_up.channels == ["webbplats"]
+    assert rec.expected_effect == "Färre bränder i centrum."
+
+
+def test_here_on_the_page_is_the_website_channel(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nHär kan du följa hur vi lyckas med löftena under året.\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["webbplats"]
+
+
+def test_report_link_under_a_validity_line_is_the_follow_up(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften\n\nGäller från 1 mars 2024 t.o.m. 28 februari 2025.\n\n"
+           "Uppföljning av medborgarlöftena i Ydre mars-juni 2024\n\nPolisen lovar att:\n\n"
+           "  • patrullera i centrum varje vecka\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.channels == ["rapport"]
+    assert _one(write, rules, nlp, txt.replace("mars-juni 2024", "2022"), "ydre").follow_up is None
+
+
+def test_follow_up_leadin_of_channels_is_follow_up_text(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Följ vårt arbete\n\nDu hittar nyheter om arbetet här:\n\n  • Facebook: Polisen Ydre\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text == "Du hittar nyheter om arbetet här: Facebook: Polisen Ydre"
+
+
+def test_signature_block_ends_the_follow_up(write, rules, nlp):
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Uppföljning\n\nLöftet följs upp i lokala brå två gånger per år.\n\nÖsterbymo 2024-02-01\n\n"
+           "Karin Ek\n\nChef lokalpolisområde Ydre\n\nPer Holm\n\nKommunstyrelsens ordförande\n")
+    fu = _one(write, rules, nlp, txt, "ydre").follow_up
+    assert fu is not None and fu.text == "Löftet följs upp i lokala brå två gånger per år."
+
+
 def test_report_links_and_follow_up_headings_are_the_follow_up(write, rules, nlp):
     """A follow-up heading naming a linked report of the same period is the follow-up; one of
     an earlier period is not; a heading line that says how the promise is followed up is too."""
@@ -2063,7 +2124,7 @@ def test_follow_up_leadin_lists_kinds_of_follow_up(write, rules, nlp):
            "Uppföljning av medborgarlöftet kommer ske genom:\n\n  • Aktivitetsuppföljning\n  • Effektuppföljning\n")
     rec = _one(write, rules, nlp, txt, "malmo")
     assert [a.text for a in rec.activities] == ["Polisen ska patrullera i hamnen."]
-    assert rec.follow_up.text == "Aktivitetsuppföljning Effektuppföljning"
+    assert rec.follow_up.text == "Uppföljning av medborgarlöftet kommer ske genom: Aktivitetsuppföljning Effektuppföljning"
 
 
 def test_follow_up_sentences_with_uppfoljning_ska_and_aterrapporteras(write, rules, nlp):

@@ -33,7 +33,7 @@ CASES = [
     ("följs upp tertialvis", (3, "year", 1, False)),
     ("1 ggr i veckan", (1, "week", 1, False)),
     ("Minst 1 kontakt/vecka.", (1, "week", 1, True)),
-    ("2-3 ggr/vecka", (2, "week", 1, True)),              # a range: at least the lower bound
+    ("2-3 ggr/vecka", (2, "week", 1, False)),             # a range: the lower bound, no "minst"
     ("minst en gång per kvartal", (4, "year", 1, True)),      # quarters are 4 / year
     ("en gång per halvår", (2, "year", 1, False)),
     ("var fjortonde dag", (1, "day", 14, False)),
@@ -94,7 +94,8 @@ PATTERNS = [
     ("Utföra minst 4 narkotika insatser mot ungdomar.", (4, "period", 1, True)),
     ("Minst tre serveringsställen per år ska få tillsyn.", (3, "year", 1, True)),
     ("Polisen gör så många kontroller som möjligt, men minst 20 stycken.", (20, "period", 1, True)),
-    ("Polisen genomför två till tre skolbesök per termin.", (2, "term", 1, True)),
+    ("Polisen genomför två till tre skolbesök per termin.", (2, "term", 1, False)),
+    ("Kommunen håller minst två till tre föräldraträffar per termin.", (2, "term", 1, True)),
     # follow-up pages: counts of what was done are occurrences
     ("Polisen har upprättat 1 700 orosanmälningar.", (1700, "period", 1, False)),
     ("Under perioden har 2 406 hotspots blivit patrullerade.", (2406, "period", 1, False)),
