@@ -3089,18 +3089,20 @@ def test_young_people_followed_up_is_no_follow_up_and_a_promise_tried_every_thir
 
 def test_area_bullet_with_background_gives_its_committing_sentences(write, rules, nlp):
     # an area's bullet under "fokusera på … områden." that opens with background or its topic: only its
-    # committing sentences are activities, each one (polisen-se__robertsfors, www-amal-se__tre-fokusomraden-…)
+    # committing sentences are activities, each one (www-amal-se__tre-fokusomraden-…; robertsfors's topic
+    # bullets over indented text are headings: test_a_short_topic_bullet_with_indented_text_under_it_is_a_heading)
     txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen kommer under 2024 att fokusera på tre områden.\n\n"
-           " • Klotter\n  Klotter på skolor, busskurer och fasader i centrum är vanligt och skapar en stor otrygghet "
+           " • Klotter på skolor, busskurer och fasader i centrum är vanligt och skapar en stor otrygghet "
            "bland många av invånarna. Polisen och kommunen ska gemensamt verka för att klotter tas bort inom ett dygn.\n"
            " • Minska stölderna i handeln. Polisen och kommunen ska besöka butikerna varje månad. "
            "Handlarna bjuds in till ett möte.\n"
-           " • Trafik\n  Polisen ska genomföra hastighetskontroller vid skolorna. Kontrollerna görs på morgonen.\n")
+           " • Trafiksäkerhet vid skolorna. Polisen ska genomföra hastighetskontroller vid skolorna. "
+           "Kontrollerna görs på morgonen.\n")
     rec = _one(write, rules, nlp, txt)
     assert [a.text for a in rec.activities] == [
         "Polisen och kommunen ska gemensamt verka för att klotter tas bort inom ett dygn.",
         "Polisen och kommunen ska besöka butikerna varje månad.",
-        "Trafik Polisen ska genomföra hastighetskontroller vid skolorna. Kontrollerna görs på morgonen."]
+        "Polisen ska genomföra hastighetskontroller vid skolorna."]
 
 
 def test_sentence_adding_to_the_promises_is_an_activity(write, rules, nlp):
