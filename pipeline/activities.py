@@ -1416,7 +1416,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         if is_follow_up_sentence(text, rules):
             draft.follow_up.append(text)
         return
-    if leadin in ("focus", "focus_items") and section != "situation" and is_noun_promise(text, rules):
+    if leadin == "focus" and section != "situation" and is_noun_promise(text, rules):
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \

@@ -511,6 +511,17 @@ def test_a_sentence_that_names_the_areas_found_before_a_list(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
 
 
+def test_a_noun_phrase_of_efforts_in_a_list_of_areas_found_is_an_area(write, rules, nlp):
+    """Under "… har följande områden identifierats som viktiga …." an item written as efforts
+    ("Insatser riktade till …") is an area, not a noun promise: the actions follow below."""
+    txt = ("Sala – medborgarlöften 2020\n\nTillsammans med dialogerna har följande områden identifierats som "
+           "viktiga för arbetet.\n\n  • Trafiksäkerhet.\n  • Insatser riktade till unga som riskerar att börja "
+           "använda droger.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["unga", "narkotika"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
 def test_a_method_heading_is_no_area(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nSå här ska vi göra\n\nPolisen och kommunen ska arbeta med metoden EST.\n\n"
            "Effektiv samordning för trygghet (EST)\n\nEST är en arbetsmetod där parterna samlar in information.\n")
