@@ -560,6 +560,12 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             # the second of two places ends the area before it: "… öka tryggheten i de centrala delarna
             # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
             out[-1].title = f"{parts[i - 1]} och {p}"
+        elif i == len(parts) - 1 >= 2 and len(p.split()) >= 2 and p[:1].islower() and not generic_title(p, rules) \
+                and p.split()[0].lower() not in rules.sections["focus_other_not_first"] \
+                and all(categorize(q, rules, allow_other=False) for q in parts[:-1]):
+            # a part of a list of areas that names no category is "ovrigt", as in _list_areas ("… fokusera på
+            # ungdomar i riskzon, påverkade förare i trafiken och samverkan med näringslivet": polisen-se__toreboda-2)
+            out.append(FocusArea(title=p, categories=["ovrigt"]))
     return out
 
 

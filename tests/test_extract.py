@@ -622,6 +622,16 @@ def test_a_focus_cue_with_words_between(write, rules, nlp):
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott i villaområdena", ["mangdbrott"])]
 
 
+def test_the_last_area_of_a_focus_sentence_that_names_no_category_is_ovrigt(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 ska polisen och kommunen särskilt fokusera på narkotika bland unga, "
+           "trafiksäkerhet och samarbete med handlarna för att öka tryggheten.\n\nVi lovar att:\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("narkotika bland unga", ["unga", "narkotika"]), ("trafiksäkerhet", ["trafik"]),
+        ("samarbete med handlarna", ["ovrigt"])]
+
+
 def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
     txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 kommer polisen och kommunen att fokusera på bostadsinbrott. "
            "Vi kommer även att arbeta med buskörningen i centrum. Polisen ska genomföra fem trafikkontroller.\n")
