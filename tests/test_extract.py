@@ -632,6 +632,15 @@ def test_the_last_area_of_a_focus_sentence_that_names_no_category_is_ovrigt(writ
         ("samarbete med handlarna", ["ovrigt"])]
 
 
+def test_promises_repeated_as_paragraphs_on_a_follow_up_page_are_areas(write, rules, nlp):
+    txt = ("Uppföljning medborgarlöfte 2022 i Sala kommun\n\nMedborgarlöftet för 2022 har följts upp av kommunen och "
+           "polisen.\n\nPolisen och kommunen lovar att arbeta för säkrare trafik på landsvägarna.\n\nPolisen har "
+           "genomfört 40 hastighetskontroller.\n\nPolisen och kommunen ger löfte om att samverka för att förebygga "
+           "stölder i fritidshus.\n\nKommunen har delat ut information till alla fritidshusägare.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+
+
 def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
     txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 kommer polisen och kommunen att fokusera på bostadsinbrott. "
            "Vi kommer även att arbeta med buskörningen i centrum. Polisen ska genomföra fem trafikkontroller.\n")
