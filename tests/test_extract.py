@@ -641,6 +641,14 @@ def test_promises_repeated_as_paragraphs_on_a_follow_up_page_are_areas(write, ru
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
 
 
+def test_a_problem_the_lagesbild_says_must_be_curbed_is_an_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nSituationen idag\n\nLägesbilden har visat att torget skall prioriteras. "
+           "Den visar även att bostadsinbrotten i villaområdena behöver stävjas.\n\nVi lovar att:\n\n"
+           "  • Polisen ska patrullera på torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert ("bostadsinbrotten i villaområdena", ["mangdbrott"]) in [(f.title, f.categories) for f in rec.focus_areas]
+
+
 def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
     txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 kommer polisen och kommunen att fokusera på bostadsinbrott. "
            "Vi kommer även att arbeta med buskörningen i centrum. Polisen ska genomföra fem trafikkontroller.\n")
