@@ -1049,16 +1049,27 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
     what the promises aim at (rules/sections.yaml ``aim_when_no_area``): each aim that names a
     category is a focus area, titled with its own words (a bullet's purpose clause is that one
     promise's, no area: its items are not read). With one area, every activity falls under it
-    (extract.py); with several (none on the bundled pages), an activity stays under none."""
+    (extract.py); with several, each the one sentence of its paragraph, an activity falls under the one
+    above it, else it stays under none."""
     if draft.focus_areas:
         return
     quotes = _quotes(seg, rules, doc_text)
+    heads: list[tuple[int, FocusArea]] = []  # a paragraph that is one aim's sentence: where its area starts
     for block, section in seg.blocks:
         if block.kind == "item" or id(block) in quotes:
             continue
-        for sent in list(docs[id(block)].sents) or [docs[id(block)]]:
-            for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules):
-                add_focus(draft, fa)
+        sents = list(docs[id(block)].sents) or [docs[id(block)]]
+        for sent in sents:
+            found = [add_focus(draft, fa) for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules)]
+            if len(sents) == 1 and len(found) == 1:
+                heads.append((block.end, found[0]))
+    if len(draft.focus_areas) > 1 and len(heads) == len(draft.focus_areas):
+        # several aims, each a paragraph of its own over what is done for it ("Polisen och kommunen lovar att
+        # arbeta för tryggare trafikmiljö …" / the actions reported under it: polisen-se__uppfoljning, Berg):
+        # an activity falls under the one it stands below (CONTRACT.md), none above the first
+        for act in draft.activities:
+            above = [fa for end, fa in heads if end <= act["span"][0]]
+            act["focus_area"] = above[-1].title if above else act["focus_area"]
 
 
 @lru_cache(maxsize=4)

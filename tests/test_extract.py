@@ -639,6 +639,7 @@ def test_promises_repeated_as_paragraphs_on_a_follow_up_page_are_areas(write, ru
            "stölder i fritidshus.\n\nKommunen har delat ut information till alla fritidshusägare.\n")
     rec = _one(write, rules, nlp, txt, "sala")
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+    assert [a.focus_area for a in rec.activities] == [f.title for f in rec.focus_areas]
 
 
 def test_a_problem_the_lagesbild_says_must_be_curbed_is_an_area(write, rules, nlp):
