@@ -796,8 +796,14 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     # polisen-se__uppfoljning-2020-medborgarlofte-mariestad; "Polism": polisen-se__eskilstuna;
     # "År 2022 anmäldes 15": www-stromsund-se__9901; polisen-se__sodertalje).
     last_block = seg.blocks[-1][0] if seg.blocks else None
+    links = False  # below a lead-in that says links follow ("Relaterade länkar:"): link texts, no area
     for i, (block, section) in enumerate(seg.blocks):
         doc = docs[id(block)]
+        if links and len(block.text.split()) <= 6 and not block.text.rstrip().endswith((".", ":", "!", "?")):
+            continue
+        links = block.text.rstrip().endswith(":") and phrase_match(block.text, rules.sections["link_leadins"])
+        if links:
+            continue
         if section in ("title", "period_heading"):
             if _tables(rules).promise_sentence(norm(block.text)):
                 draft.promise_sentences.append(doc)  # "Sollefteå kommun tecknar medborgarlöfte med Polisen"

@@ -650,6 +650,14 @@ def test_a_problem_the_lagesbild_says_must_be_curbed_is_an_area(write, rules, nl
     assert ("bostadsinbrotten i villaområdena", ["mangdbrott"]) in [(f.title, f.categories) for f in rec.focus_areas]
 
 
+def test_the_lines_under_a_links_leadin_are_no_areas(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nVi lovar att:\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Relaterade länkar:\nGrannsamverkan\nNarkotika och unga\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert rec.focus_areas == []
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
 def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
     txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 kommer polisen och kommunen att fokusera på bostadsinbrott. "
            "Vi kommer även att arbeta med buskörningen i centrum. Polisen ska genomföra fem trafikkontroller.\n")
