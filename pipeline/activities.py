@@ -560,6 +560,12 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             # the second of two places ends the area before it: "… öka tryggheten i de centrala delarna
             # av Bro och Kungsängen", "… främst i kommundelarna Tureberg och Edsberg"
             out[-1].title = f"{parts[i - 1]} och {p}"
+        elif i == len(parts) - 1 >= 2 and len(p.split()) >= 2 and p[:1].islower() and not generic_title(p, rules) \
+                and p.split()[0].lower() not in rules.sections["focus_other_not_first"] \
+                and all(categorize(q, rules, allow_other=False) for q in parts[:-1]):
+            # a part of a list of areas that names no category is "ovrigt", as in _list_areas ("… fokusera på
+            # ungdomar i riskzon, påverkade förare i trafiken och samverkan med näringslivet": polisen-se__toreboda-2)
+            out.append(FocusArea(title=p, categories=["ovrigt"]))
     return out
 
 
@@ -790,8 +796,14 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     # polisen-se__uppfoljning-2020-medborgarlofte-mariestad; "Polism": polisen-se__eskilstuna;
     # "År 2022 anmäldes 15": www-stromsund-se__9901; polisen-se__sodertalje).
     last_block = seg.blocks[-1][0] if seg.blocks else None
+    links = False  # below a lead-in that says links follow ("Relaterade länkar:"): link texts, no area
     for i, (block, section) in enumerate(seg.blocks):
         doc = docs[id(block)]
+        if links and len(block.text.split()) <= 6 and not block.text.rstrip().endswith((".", ":", "!", "?")):
+            continue
+        links = block.text.rstrip().endswith(":") and phrase_match(block.text, rules.sections["link_leadins"])
+        if links:
+            continue
         if section in ("title", "period_heading"):
             if _tables(rules).promise_sentence(norm(block.text)):
                 draft.promise_sentences.append(doc)  # "Sollefteå kommun tecknar medborgarlöfte med Polisen"
@@ -1043,16 +1055,27 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
     what the promises aim at (rules/sections.yaml ``aim_when_no_area``): each aim that names a
     category is a focus area, titled with its own words (a bullet's purpose clause is that one
     promise's, no area: its items are not read). With one area, every activity falls under it
-    (extract.py); with several (none on the bundled pages), an activity stays under none."""
+    (extract.py); with several, each the one sentence of its paragraph, an activity falls under the one
+    above it, else it stays under none."""
     if draft.focus_areas:
         return
     quotes = _quotes(seg, rules, doc_text)
+    heads: list[tuple[int, FocusArea]] = []  # a paragraph that is one aim's sentence: where its area starts
     for block, section in seg.blocks:
         if block.kind == "item" or id(block) in quotes:
             continue
-        for sent in list(docs[id(block)].sents) or [docs[id(block)]]:
-            for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules):
-                add_focus(draft, fa)
+        sents = list(docs[id(block)].sents) or [docs[id(block)]]
+        for sent in sents:
+            found = [add_focus(draft, fa) for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules)]
+            if len(sents) == 1 and len(found) == 1:
+                heads.append((block.end, found[0]))
+    if len(draft.focus_areas) > 1 and len(heads) == len(draft.focus_areas):
+        # several aims, each a paragraph of its own over what is done for it ("Polisen och kommunen lovar att
+        # arbeta för tryggare trafikmiljö …" / the actions reported under it: polisen-se__uppfoljning, Berg):
+        # an activity falls under the one it stands below (CONTRACT.md), none above the first
+        for act in draft.activities:
+            above = [fa for end, fa in heads if end <= act["span"][0]]
+            act["focus_area"] = above[-1].title if above else act["focus_area"]
 
 
 @lru_cache(maxsize=4)
@@ -1416,7 +1439,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         if is_follow_up_sentence(text, rules):
             draft.follow_up.append(text)
         return
-    if leadin in ("focus", "focus_items") and section != "situation" and is_noun_promise(text, rules):
+    if leadin == "focus" and section != "situation" and is_noun_promise(text, rules):
         add_activity(text, doc, block, "activities")
         return
     if (leadin in ("focus", "focus_items") or section == "focus") and section != "situation" \

@@ -511,6 +511,17 @@ def test_a_sentence_that_names_the_areas_found_before_a_list(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
 
 
+def test_a_noun_phrase_of_efforts_in_a_list_of_areas_found_is_an_area(write, rules, nlp):
+    """Under "… har följande områden identifierats som viktiga …." an item written as efforts
+    ("Insatser riktade till …") is an area, not a noun promise: the actions follow below."""
+    txt = ("Sala – medborgarlöften 2020\n\nTillsammans med dialogerna har följande områden identifierats som "
+           "viktiga för arbetet.\n\n  • Trafiksäkerhet.\n  • Insatser riktade till unga som riskerar att börja "
+           "använda droger.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["unga", "narkotika"]]
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+
+
 def test_a_method_heading_is_no_area(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nSå här ska vi göra\n\nPolisen och kommunen ska arbeta med metoden EST.\n\n"
            "Effektiv samordning för trygghet (EST)\n\nEST är en arbetsmetod där parterna samlar in information.\n")
@@ -609,6 +620,42 @@ def test_a_focus_cue_with_words_between(write, rules, nlp):
            "Det här ska vi göra\n\n  • Polisen ska genomföra fem insatser.\n")
     rec = _one(write, rules, nlp, txt, "sala")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("bostadsinbrott i villaområdena", ["mangdbrott"])]
+
+
+def test_the_last_area_of_a_focus_sentence_that_names_no_category_is_ovrigt(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nUnder 2022 ska polisen och kommunen särskilt fokusera på narkotika bland unga, "
+           "trafiksäkerhet och samarbete med handlarna för att öka tryggheten.\n\nVi lovar att:\n\n"
+           "  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("narkotika bland unga", ["unga", "narkotika"]), ("trafiksäkerhet", ["trafik"]),
+        ("samarbete med handlarna", ["ovrigt"])]
+
+
+def test_promises_repeated_as_paragraphs_on_a_follow_up_page_are_areas(write, rules, nlp):
+    txt = ("Uppföljning medborgarlöfte 2022 i Sala kommun\n\nMedborgarlöftet för 2022 har följts upp av kommunen och "
+           "polisen.\n\nPolisen och kommunen lovar att arbeta för säkrare trafik på landsvägarna.\n\nPolisen har "
+           "genomfört 40 hastighetskontroller.\n\nPolisen och kommunen ger löfte om att samverka för att förebygga "
+           "stölder i fritidshus.\n\nKommunen har delat ut information till alla fritidshusägare.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
+    assert [a.focus_area for a in rec.activities] == [f.title for f in rec.focus_areas]
+
+
+def test_a_problem_the_lagesbild_says_must_be_curbed_is_an_area(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nSituationen idag\n\nLägesbilden har visat att torget skall prioriteras. "
+           "Den visar även att bostadsinbrotten i villaområdena behöver stävjas.\n\nVi lovar att:\n\n"
+           "  • Polisen ska patrullera på torget varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert ("bostadsinbrotten i villaområdena", ["mangdbrott"]) in [(f.title, f.categories) for f in rec.focus_areas]
+
+
+def test_the_lines_under_a_links_leadin_are_no_areas(write, rules, nlp):
+    txt = ("Sala – medborgarlöfte 2022\n\nVi lovar att:\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Relaterade länkar:\nGrannsamverkan\nNarkotika och unga\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert rec.focus_areas == []
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
 
 
 def test_a_sentence_that_adds_an_area_to_the_focus_sentence_before_it(write, rules, nlp):
