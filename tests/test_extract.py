@@ -227,6 +227,12 @@ def test_places_and_target_groups(rules):
     ("Polisen ska i samverkan med bussbolagen se över hållplatserna.", ["polisen", "naringsliv"]),
     # the kommun named only as the partner (and later as the one who initiates): the parties do it (polisen-se__gagnef)
     ("Samverkan ska ske med kommunen genom trygghetsvandringar initierade av kommunen.", ["polisen", "kommunen"]),
+    # guards and police volunteers named as those present (polisen-se__upplands-vasby-kommun, polisen-se__upplands-bro)
+    ("Synlig närvaro av polis och väktare vid resecentrum.", ["polisen", "ovriga"]),
+    ("Gemensamma insatser med närvaro av polis, polisvolontärer och fältassistenter.",
+     ["polisen", "kommunen", "civilsamhalle"]),
+    # a party's name cut at the page's end (mariestad-se__2023-02-23-…, www-uppvidinge-se__2022-04-01-…)
+    ("Kommunen och Po", ["polisen", "kommunen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
