@@ -233,6 +233,8 @@ def test_places_and_target_groups(rules):
      ["polisen", "kommunen", "civilsamhalle"]),
     # a party's name cut at the page's end (mariestad-se__2023-02-23-…, www-uppvidinge-se__2022-04-01-…)
     ("Kommunen och Po", ["polisen", "kommunen"]),
+    # the police's own work named (polisen-se__timra, www-halmstad-se__…)
+    ("Utveckla arbetet med den lokala polisverksamheten i byarna.", ["polisen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
