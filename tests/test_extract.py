@@ -3163,3 +3163,14 @@ def test_cut_last_line_that_commits_is_an_activity(write, rules, nlp):
            "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg\n")
     rec = _one(write, rules, nlp, txt)
     assert [a.text for a in rec.activities][-1] == "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg"
+
+
+def test_report_prose_of_information_spread_and_a_question_raised(write, rules, nlp):
+    # polisen-se__uppfoljning (Berg), www-lulea-se__2018-09-07-…: reported actions in running text
+    txt = ("Uppföljning medborgarlöfte 2022 i Ydre kommun\n\n"
+           "Polisen och kommunen lovar att arbeta mot bedrägerier mot äldre.\n\n"
+           "Information om falska fakturor har spridits på träffpunkter och i lokaltidningen. "
+           "Frågan har belysts på pensionärsföreningarnas möten med en film.\n")
+    rec = extract_path(write("u.txt", txt, url="https://polisen.se/x/ydre/uppfoljning/"), rules, nlp).records[0]
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text[:20] for a in rec.activities] == ["Information om falsk", "Frågan har belysts p"]
