@@ -273,6 +273,9 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
             before = dash and (before or speech(block))
             if t.note_start.match(block.text.lstrip()):
                 out.add(id(block))
+        elif _marker(block, doc_text) == rules.activities["note_item_marker"] and prev is not None \
+                and re.search(rules.activities["note_starred_term"], prev.text):
+            out.add(id(block))  # "Kontakta ANDT*-samordnaren:" / "* alkohol, narkotika, dopn" (mala-se__id-17823)
         elif hyphens[i]:
             after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
                 and not opens_list(prev.text, rules) and not prev.text.rstrip().endswith(" följande.") \
