@@ -3179,6 +3179,6 @@ def test_report_prose_of_information_spread_and_a_question_raised(write, rules, 
 def test_starred_footnote_item_is_no_activity(write, rules, nlp):
     # mala-se__id-17823: a footer's "*" item explains the starred term above it
     txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
-           "Kontakta oss\n\nFrågor till ANDT*-samordnaren:\n\n* alkohol, narkotika, doping och tobak\n")
+           "Kontakta ANDT*-samordnaren:\n\n* alkohol, narkotika, doping och tobak\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["patrullera i centrum varje vecka"]
