@@ -1773,6 +1773,13 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
     activities (news articles, short kommun pages)."""
     for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules, doc_text, summary=True):
         draft.activities.append(_lead_activity(block, sent, *parse_frequency(sent.text, rules), doc_text, rules))
+    last, section = seg.blocks[-1] if seg.blocks else (None, None)
+    if draft.activities and last is not None and last.kind == "heading" and section == "lead" \
+            and _cut_promise(docs[id(last)], rules):
+        # the page cut in its last promise, after promises in running text ("Vi ska under året, polis och kommun
+        # tillsammans, möta me": polisen-se__haninge), as read_segment keeps one after a list
+        doc = docs[id(last)]
+        draft.activities.append(_lead_activity(last, doc[:], *parse_frequency(last.text, rules), doc_text, rules))
 
 
 def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:

@@ -3182,3 +3182,12 @@ def test_starred_footnote_item_is_no_activity(write, rules, nlp):
            "Kontakta ANDT*-samordnaren:\n\n* alkohol, narkotika, doping och tobak\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["patrullera i centrum varje vecka"]
+
+
+def test_cut_last_promise_after_promises_in_running_text(write, rules, nlp):
+    # polisen-se__haninge: promises in running text, the page cut in the last one
+    txt = ("Ydre – medborgarlöften 2024\n\nLöftet\n\n"
+           "Polisen och kommunen ska genomföra trygghetsvandringar i centrum under våren.\n\n"
+           "Vi ska under året, polis och kommun tillsammans, besöka skol")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text[:25] for a in rec.activities] == ["Polisen och kommunen ska ", "Vi ska under året, polis "]
