@@ -3193,3 +3193,15 @@ def test_cut_last_promise_after_promises_in_running_text(write, rules, nlp):
            "Vi ska under året, polis och kommun tillsammans, besöka skol")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text[:25] for a in rec.activities] == ["Polisen och kommunen ska ", "Vi ska under året, polis "]
+
+
+def test_focus_areas_named_as_chosen_are_no_situation(write, rules, nlp):
+    # polisen-se__berg, kungsor-se__2022-05-23-…: the chosen areas and their list are what the promise addresses
+    txt = ("Ydre – medborgarlöften 2024\n\n"
+           "Löftet utgår från medborgardialoger och brottsstatistik.\n\n"
+           "Utifrån den lokala problembilden har följande fokusområden prioriterats:\n\n"
+           "  • Trafiksäkerhet\n  • Narkotika bland unga\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra trafikkontroller varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.situation is not None
+    assert rec.situation.text == "Löftet utgår från medborgardialoger och brottsstatistik."
