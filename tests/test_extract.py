@@ -233,6 +233,7 @@ def test_places_and_target_groups(rules):
      ["polisen", "kommunen", "civilsamhalle"]),
     # a party's name cut at the page's end (mariestad-se__2023-02-23-…, www-uppvidinge-se__2022-04-01-…)
     ("Kommunen och Po", ["polisen", "kommunen"]),
+    ("Polisen ska samverka med tull och Länsstyre", ["polisen", "lansstyrelsen", "ovriga"]),
     # the police's own work named (polisen-se__timra, www-halmstad-se__…)
     ("Utveckla arbetet med den lokala polisverksamheten i byarna.", ["polisen"]),
     # a weak actor as the subject right after the modal of an inverted clause (polisen-se__osthammar)
