@@ -273,6 +273,9 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
             before = dash and (before or speech(block))
             if t.note_start.match(block.text.lstrip()):
                 out.add(id(block))
+        elif _marker(block, doc_text) == rules.activities["note_item_marker"] and prev is not None \
+                and re.search(rules.activities["note_starred_term"], prev.text):
+            out.add(id(block))  # "Kontakta ANDT*-samordnaren:" / "* alkohol, narkotika, dopn" (mala-se__id-17823)
         elif hyphens[i]:
             after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
                 and not opens_list(prev.text, rules) and not prev.text.rstrip().endswith(" följande.") \
@@ -1793,6 +1796,13 @@ def lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: 
     activities (news articles, short kommun pages)."""
     for block, sent in _lead_promises(seg, docs, ("lead", "activities"), rules, doc_text, summary=True):
         draft.activities.append(_lead_activity(block, sent, *parse_frequency(sent.text, rules), doc_text, rules))
+    last, section = seg.blocks[-1] if seg.blocks else (None, None)
+    if draft.activities and last is not None and last.kind == "heading" and section == "lead" \
+            and _cut_promise(docs[id(last)], rules):
+        # the page cut in its last promise, after promises in running text ("Vi ska under året, polis och kommun
+        # tillsammans, möta me": polisen-se__haninge), as read_segment keeps one after a list
+        doc = docs[id(last)]
+        draft.activities.append(_lead_activity(last, doc[:], *parse_frequency(last.text, rules), doc_text, rules))
 
 
 def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules) -> None:

@@ -148,6 +148,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif weak:
             if _opening(full, lo, m.start, mentions, rules):
                 partners.append(code)
+            elif _after_modal(full, lo, m.start, rules):
+                subject.append(code)
         elif m.start >= we_end and not _blocked(full, m.start, rules):
             subject.append(code)
             doers.append(m)
@@ -276,6 +278,16 @@ def has_actor(doc: Doc, lo: int, hi: int) -> bool:
     """An actor mention starts within tokens ``lo:hi``."""
     starts = actor_starts(doc)
     return bisect_left(starts, lo) < bisect_left(starts, hi)
+
+
+def _after_modal(doc: Doc, lo: int, start: int, rules: Rules) -> bool:
+    """The mention is the subject right after the modal of an inverted clause ("På de platser … ska den
+    polisiära övervakningen öka": polisen-se__osthammar; rules/actors.yaml subject_after_modal)."""
+    mods = frozenset(rules.actors["opening_modifiers"])
+    i = start - 1
+    while i > lo and doc[i].lower_ in mods:
+        i -= 1
+    return i > lo and doc[i].lower_ in rules.actors["subject_after_modal"]
 
 
 def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) -> bool:

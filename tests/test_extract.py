@@ -227,6 +227,17 @@ def test_places_and_target_groups(rules):
     ("Polisen ska i samverkan med bussbolagen se över hållplatserna.", ["polisen", "naringsliv"]),
     # the kommun named only as the partner (and later as the one who initiates): the parties do it (polisen-se__gagnef)
     ("Samverkan ska ske med kommunen genom trygghetsvandringar initierade av kommunen.", ["polisen", "kommunen"]),
+    # guards and police volunteers named as those present (polisen-se__upplands-vasby-kommun, polisen-se__upplands-bro)
+    ("Synlig närvaro av polis och väktare vid resecentrum.", ["polisen", "ovriga"]),
+    ("Gemensamma insatser med närvaro av polis, polisvolontärer och fältassistenter.",
+     ["polisen", "kommunen", "civilsamhalle"]),
+    # a party's name cut at the page's end (mariestad-se__2023-02-23-…, www-uppvidinge-se__2022-04-01-…)
+    ("Kommunen och Po", ["polisen", "kommunen"]),
+    ("Polisen ska samverka med tull och Länsstyre", ["polisen", "lansstyrelsen", "ovriga"]),
+    # the police's own work named (polisen-se__timra, www-halmstad-se__…)
+    ("Utveckla arbetet med den lokala polisverksamheten i byarna.", ["polisen"]),
+    # a weak actor as the subject right after the modal of an inverted clause (polisen-se__osthammar)
+    ("På torget ska den polisiära närvaron öka under kvällstid.", ["polisen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
@@ -3202,3 +3213,43 @@ def test_cut_last_line_that_commits_is_an_activity(write, rules, nlp):
            "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg\n")
     rec = _one(write, rules, nlp, txt)
     assert [a.text for a in rec.activities][-1] == "Polis och kommun kommer i det gemensamma rådet BRÅ (brottsförebygg"
+
+
+def test_report_prose_of_information_spread_and_a_question_raised(write, rules, nlp):
+    # polisen-se__uppfoljning (Berg), www-lulea-se__2018-09-07-…: reported actions in running text
+    txt = ("Uppföljning medborgarlöfte 2022 i Ydre kommun\n\n"
+           "Polisen och kommunen lovar att arbeta mot bedrägerier mot äldre.\n\n"
+           "Information om falska fakturor har spridits på träffpunkter och i lokaltidningen. "
+           "Frågan har belysts på pensionärsföreningarnas möten med en film.\n")
+    rec = extract_path(write("u.txt", txt, url="https://polisen.se/x/ydre/uppfoljning/"), rules, nlp).records[0]
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text[:20] for a in rec.activities] == ["Information om falsk", "Frågan har belysts p"]
+
+
+def test_starred_footnote_item_is_no_activity(write, rules, nlp):
+    # mala-se__id-17823: a footer's "*" item explains the starred term above it
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Kontakta ANDT*-samordnaren:\n\n* alkohol, narkotika, doping och tobak\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["patrullera i centrum varje vecka"]
+
+
+def test_cut_last_promise_after_promises_in_running_text(write, rules, nlp):
+    # polisen-se__haninge: promises in running text, the page cut in the last one
+    txt = ("Ydre – medborgarlöften 2024\n\nLöftet\n\n"
+           "Polisen och kommunen ska genomföra trygghetsvandringar i centrum under våren.\n\n"
+           "Vi ska under året, polis och kommun tillsammans, besöka skol")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text[:25] for a in rec.activities] == ["Polisen och kommunen ska ", "Vi ska under året, polis "]
+
+
+def test_focus_areas_named_as_chosen_are_no_situation(write, rules, nlp):
+    # polisen-se__berg, kungsor-se__2022-05-23-…: the chosen areas and their list are what the promise addresses
+    txt = ("Ydre – medborgarlöften 2024\n\n"
+           "Löftet utgår från medborgardialoger och brottsstatistik.\n\n"
+           "Utifrån den lokala problembilden har följande fokusområden prioriterats:\n\n"
+           "  • Trafiksäkerhet\n  • Narkotika bland unga\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra trafikkontroller varje vecka.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.situation is not None
+    assert rec.situation.text == "Löftet utgår från medborgardialoger och brottsstatistik."
