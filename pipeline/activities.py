@@ -477,7 +477,10 @@ def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
                 not c and len(p.split()) == 1 and len(nxt.split()) > 1 or _EXAMPLES.search(p)):
             p = f"{p} och {nxt}"
             i += 1
-        if p:
+        if p and not c and out and p.split()[0].lower() in rules.sections["focus_part_joins_previous"] \
+                and f"{out[-1].title} och {p}" in text:
+            out[-1].title = f"{out[-1].title} och {p}"  # "centrum och dess närområde": one area
+        elif p:
             out.append(FocusArea(title=p, categories=c or ["ovrigt"]))
         i += 1
     return out

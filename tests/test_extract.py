@@ -367,6 +367,14 @@ def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
 
 
+def test_areas_named_in_the_future_tense_and_a_possessive_part(write, rules, nlp):
+    """"Fokusområden kommer vara X och dess Y" names one area, "X och dess Y"."""
+    txt = ("Sala – medborgarlöften 2022\n\nVårt löfte\n\nFokusområden kommer att vara torget och dess "
+           "omgivningar.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("torget och dess omgivningar", ["offentlig_miljo"])]
+
+
 def test_areas_the_parties_work_in_inom_omradena(write, rules, nlp):
     """"… prioritera … inom områdena X, Y och Z genom att;" (a lead-in) names three areas; a problem
     described "inom områdena" names none."""
