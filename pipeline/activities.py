@@ -910,7 +910,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 elif generic_title(block.text, rules) and categorize(block.text, rules, allow_other=False) \
                         and i + 1 < len(seg.blocks) \
                         and seg.blocks[i + 1][0].kind != "heading" \
-                        and categorize(seg.blocks[i + 1][0].text, rules, allow_other=False, fallback=False) \
+                        and _text_under_names_area(seg, i, rules) \
                         and not phrase_match(block.text, rules.sections["not_focus_headings"]
                                              + rules.sections["signatory_headings"]):
                     # a generic heading of trygghet ("Trygghet", "Ökad trygghet") over a text that names an
@@ -1213,6 +1213,20 @@ def _names_area(text: str, draft: Draft) -> bool:
     polisiär närvaro …: • Polisen kommer att …": www-lysekil-se__2017-12-18-…, -medborgarlofte-3)."""
     title = " ".join(text.split()).rstrip(" :").lower()
     return any(fa.title.lower() == title for fa in draft.focus_areas)
+
+
+def _text_under_names_area(seg: Segment, i: int, rules: Rules) -> bool:
+    """The text right under heading ``i`` names a category: its first paragraph, or any bullet of the
+    list that opens it, up to the next heading ("Trygghet" / "• En gemensam arbetsgrupp för brottsprevention …"
+    / "• … öka antalet aktiva hushåll/områden i Grannsamverkan …": polisen-se__almhult)."""
+    for block, *_ in seg.blocks[i + 1:]:
+        if block.kind == "heading":
+            return False
+        if categorize(block.text, rules, allow_other=False, fallback=False):
+            return True
+        if block.kind != "item":
+            return False
+    return False
 
 
 def _area_heading(text: str, rules: Rules) -> bool:

@@ -832,6 +832,17 @@ def test_generic_trygghet_heading_over_promises_that_name_an_area_is_a_focus_are
     assert _one(write, rules, nlp, txt, "boden").focus_areas == []
 
 
+def test_generic_trygghet_heading_whose_first_bullet_names_no_area_looks_at_the_next(write, rules, nlp):
+    """The category of a generic "Trygghet" heading may come from a later bullet of its list."""
+    txt = ("Boden – medborgarlöften\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Mer synlig polis\n\nPolisen lovar att patrullera till fots i centrum varje helg.\n\n"
+           "Trygghet\n\n  • Polisen och kommunen ska bilda en gemensam arbetsgrupp för brottsprevention.\n"
+           "  • Polisen lovar att starta fler grupper i Grannsamverkan mot inbrott.\n")
+    rec = _one(write, rules, nlp, txt, "boden")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Mer synlig polis", ["offentlig_miljo"]), ("Trygghet", ["mangdbrott"])]
+
+
 def test_generic_trygghet_heading_that_restates_a_listed_area_is_no_new_area(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nProblembild\n\nUnderlaget ger två fokusområden:\n\n"
            "  • Ökad trygghet i boendemiljön\n  • Skadegörelse\n\nMedborgarlöfte\n\nTrygghet\n\n"
