@@ -557,6 +557,9 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             out[-1].title = f"{parts[i - 1]} och {p}"
         elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
+        elif p and out and out[-1].title == parts[i - 1] and p.split()[0].lower() in sec["focus_part_joins_previous"] \
+                and f"{parts[i - 1]} och {p}" in clause:
+            out[-1].title = f"{parts[i - 1]} och {p}"  # "centrum och dess närområde" (focus_part_joins_previous)
         elif len(p.split()) == 1 and i + 1 < len(parts) and _joined(clause, p, parts[i + 1]):
             # a lone word shares the next part's head ("fokus på trygg och säker utemiljö"), not one
             # of a list ("Fokus på trygghet, säkerhet och narkotika": three)

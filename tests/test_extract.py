@@ -373,6 +373,10 @@ def test_areas_named_in_the_future_tense_and_a_possessive_part(write, rules, nlp
            "omgivningar.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
     rec = _one(write, rules, nlp, txt, "sala")
     assert [(f.title, f.categories) for f in rec.focus_areas] == [("torget och dess omgivningar", ["offentlig_miljo"])]
+    txt = ("Sala – medborgarlöften 2022\n\nVårt löfte\n\nFokus ska ligga på torget och dess omgivningar då många "
+           "känner sig otrygga där.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("torget och dess omgivningar", ["offentlig_miljo"])]
 
 
 def test_areas_the_parties_work_in_inom_omradena(write, rules, nlp):
