@@ -477,7 +477,10 @@ def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
                 not c and len(p.split()) == 1 and len(nxt.split()) > 1 or _EXAMPLES.search(p)):
             p = f"{p} och {nxt}"
             i += 1
-        if p:
+        if p and not c and out and p.split()[0].lower() in rules.sections["focus_part_joins_previous"] \
+                and f"{out[-1].title} och {p}" in text:
+            out[-1].title = f"{out[-1].title} och {p}"  # "centrum och dess närområde": one area
+        elif p:
             out.append(FocusArea(title=p, categories=c or ["ovrigt"]))
         i += 1
     return out
@@ -554,6 +557,9 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             out[-1].title = f"{parts[i - 1]} och {p}"
         elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
+        elif p and out and out[-1].title == parts[i - 1] and p.split()[0].lower() in sec["focus_part_joins_previous"] \
+                and f"{parts[i - 1]} och {p}" in clause:
+            out[-1].title = f"{parts[i - 1]} och {p}"  # "centrum och dess närområde" (focus_part_joins_previous)
         elif len(p.split()) == 1 and i + 1 < len(parts) and _joined(clause, p, parts[i + 1]):
             # a lone word shares the next part's head ("fokus på trygg och säker utemiljö"), not one
             # of a list ("Fokus på trygghet, säkerhet och narkotika": three)
@@ -907,7 +913,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 elif generic_title(block.text, rules) and categorize(block.text, rules, allow_other=False) \
                         and i + 1 < len(seg.blocks) \
                         and seg.blocks[i + 1][0].kind != "heading" \
-                        and categorize(seg.blocks[i + 1][0].text, rules, allow_other=False, fallback=False) \
+                        and _text_under_names_area(seg, i, rules) \
                         and not phrase_match(block.text, rules.sections["not_focus_headings"]
                                              + rules.sections["signatory_headings"]):
                     # a generic heading of trygghet ("Trygghet", "Ökad trygghet") over a text that names an
@@ -1210,6 +1216,20 @@ def _names_area(text: str, draft: Draft) -> bool:
     polisiär närvaro …: • Polisen kommer att …": www-lysekil-se__2017-12-18-…, -medborgarlofte-3)."""
     title = " ".join(text.split()).rstrip(" :").lower()
     return any(fa.title.lower() == title for fa in draft.focus_areas)
+
+
+def _text_under_names_area(seg: Segment, i: int, rules: Rules) -> bool:
+    """The text right under heading ``i`` names a category: its first paragraph, or any bullet of the
+    list that opens it, up to the next heading ("Trygghet" / "• En gemensam arbetsgrupp för brottsprevention …"
+    / "• … öka antalet aktiva hushåll/områden i Grannsamverkan …": polisen-se__almhult)."""
+    for block, *_ in seg.blocks[i + 1:]:
+        if block.kind == "heading":
+            return False
+        if categorize(block.text, rules, allow_other=False, fallback=False):
+            return True
+        if block.kind != "item":
+            return False
+    return False
 
 
 def _area_heading(text: str, rules: Rules) -> bool:

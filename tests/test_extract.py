@@ -367,6 +367,18 @@ def test_areas_named_as_the_pages_fokusomraden_in_a_sentence(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["trafik"], ["mangdbrott"]]
 
 
+def test_areas_named_in_the_future_tense_and_a_possessive_part(write, rules, nlp):
+    """"Fokusområden kommer vara X och dess Y" names one area, "X och dess Y"."""
+    txt = ("Sala – medborgarlöften 2022\n\nVårt löfte\n\nFokusområden kommer att vara torget och dess "
+           "omgivningar.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("torget och dess omgivningar", ["offentlig_miljo"])]
+    txt = ("Sala – medborgarlöften 2022\n\nVårt löfte\n\nFokus ska ligga på torget och dess omgivningar då många "
+           "känner sig otrygga där.\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [("torget och dess omgivningar", ["offentlig_miljo"])]
+
+
 def test_areas_the_parties_work_in_inom_omradena(write, rules, nlp):
     """"… prioritera … inom områdena X, Y och Z genom att;" (a lead-in) names three areas; a problem
     described "inom områdena" names none."""
@@ -822,6 +834,17 @@ def test_generic_trygghet_heading_over_promises_that_name_an_area_is_a_focus_are
     txt = ("Boden – medborgarlöften\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
            "Målet\n\nFärre unga ska börja använda narkotika.\n")
     assert _one(write, rules, nlp, txt, "boden").focus_areas == []
+
+
+def test_generic_trygghet_heading_whose_first_bullet_names_no_area_looks_at_the_next(write, rules, nlp):
+    """The category of a generic "Trygghet" heading may come from a later bullet of its list."""
+    txt = ("Boden – medborgarlöften\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Mer synlig polis\n\nPolisen lovar att patrullera till fots i centrum varje helg.\n\n"
+           "Trygghet\n\n  • Polisen och kommunen ska bilda en gemensam arbetsgrupp för brottsprevention.\n"
+           "  • Polisen lovar att starta fler grupper i Grannsamverkan mot inbrott.\n")
+    rec = _one(write, rules, nlp, txt, "boden")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Mer synlig polis", ["offentlig_miljo"]), ("Trygghet", ["mangdbrott"])]
 
 
 def test_generic_trygghet_heading_that_restates_a_listed_area_is_no_new_area(write, rules, nlp):
