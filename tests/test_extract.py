@@ -233,6 +233,9 @@ def test_places_and_target_groups(rules):
      ["polisen", "kommunen", "civilsamhalle"]),
     # a party's name cut at the page's end (mariestad-se__2023-02-23-…, www-uppvidinge-se__2022-04-01-…)
     ("Kommunen och Po", ["polisen", "kommunen"]),
+    # volunteer walkers the kommun works with (polisen-se__lysekil, www-lysekil-se__medborgarlofte-3)
+    ("Kommunen utvecklar arbetet med trygghetsvandrare, som består av föräldrar, under sommaren.",
+     ["kommunen", "civilsamhalle"]),
     # the kommun's name cut to "kom" in the opening list (polisen-se__are); "kom" the verb is no doer
     ("Polis och kom", ["polisen", "kommunen"]),
     ("Polisen ska följa upp det som kom fram vid mötet.", ["polisen"]),
