@@ -3261,3 +3261,15 @@ def test_focus_areas_named_as_chosen_are_no_situation(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert rec.situation is not None
     assert rec.situation.text == "Löftet utgår från medborgardialoger och brottsstatistik."
+
+
+def test_a_partner_list_naming_two_parties_names_the_doers(rules, nlp):
+    """A passive done "med polis, kommun … och näringsliv" names who does it: the third party that signs
+    (the brandförsvar) is not added (polisen-se__nynashamn, www-nynashamn-se__medborgarloften); one
+    party named as the partner still gives the parties."""
+    from pipeline.actors import read_actors, resolve_actors
+    parties = ("polisen", "kommunen", "raddningstjansten")
+    text = "Under hösten kommer trygghetsvandringar genomföras med polis, kommun och handlare i centrum."
+    assert resolve_actors(read_actors(nlp(text), rules), (), parties, rules) == ["polisen", "kommunen", "naringsliv"]
+    text = "Samverkan ska ske med kommunen genom gemensamma trygghetsvandringar."
+    assert resolve_actors(read_actors(nlp(text), rules), (), parties, rules) == list(parties)
