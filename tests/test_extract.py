@@ -2710,6 +2710,9 @@ def test_the_place_felt_safe_as_a_whole_goal_is_the_general_aim(rules):
     assert is_general_aim("polisen och kommunen lovar att de utsatta områdena ska bli tryggare stadsdelar.", rules)
     assert not is_general_aim("polisen ska patrullera i parken så att den ska bli en tryggare plats på kvällarna "
                               "genom fler kontroller.", rules)
+    # the residents given a visible police (polisen-se__angelholm); not the bullet that names its means
+    assert is_general_aim("invånarna ska få en mer synlig polis.", rules)
+    assert not is_general_aim("synlighet, invånarna ska få en synlig polis genom patrullering i centrum.", rules)
 
 
 def test_a_promise_to_draw_up_a_plan_is_an_activity(write, rules, nlp):
