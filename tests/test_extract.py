@@ -2261,6 +2261,12 @@ def test_last_line_of_a_cut_report_is_a_reported_action(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "mariestad")
     assert [a.text for a in rec.activities][-1] == "Polisen har jobbat tipsbaserat mot narkotika och ungd"
     assert not any(f.title.startswith("Polisen") for f in rec.focus_areas)
+    # the supine itself cut at the page's end, with its doer named (polisen-se__uppfoljning-medborgarlofte-2021)
+    txt = ("Uppföljning medborgarlöfte 2021 - Mariestad\n\nTrafik\n\nPolisen har genomfört 20 trafikkontroller under året."
+           "\n\nGrannsamverkan\n\nUnder hösten har kommunen utök")
+    rec = _one(write, rules, nlp, txt, "mariestad")
+    assert [a.text for a in rec.activities][-1] == "Under hösten har kommunen utök"
+    assert rec.activities[-1].actors == ["kommunen"]
 
 
 def test_quote_in_the_past_tense_is_no_activity(write, rules, nlp):
