@@ -824,10 +824,13 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             real_activities = section == "period_heading" and heading_kind(block.text, rules) != "other"
             continue
         if (block is last_block or seg.doc_type == "uppfoljning") and block.kind == "heading" and report \
-                and _cut_report(doc, rules):
+                and (cut := _cut_report(doc, rules, block is last_block)):
             # "Vi har jobbat tipsbaserat mot na": a report cut mid-sentence; in a promise page's report
             # section, a line that reports an action ("Drogtestning av avloppsvatten har genomförts
             # enligt plan", without its full stop: fagersta-se__medborgarlofte)
+            if cut == "verb":  # "Under året har polisen fortsa": the verb cut at the page's end
+                add_activity(block.text.strip(), doc, block, section.split(":")[0])
+                continue
             for sent in doc.sents:
                 _read_sentence(draft, sent, block, section.split(":")[0], add_activity, rules, report)
             continue
@@ -1179,10 +1182,15 @@ def _restates_promise(words: tuple[str, ...], past: bool | None, rules: Rules) -
     return not (is_past_report(words, rules) if past is None else past)
 
 
-def _cut_report(doc: Doc, rules: Rules) -> bool:
+def _cut_report(doc: Doc, rules: Rules, at_end: bool = False) -> bool | str:
     """The last line of a follow-up report cut short reads as a heading (short, no closing
-    period) but reports what someone did: a sentence, not a heading over nothing."""
-    return is_past_report(_words(doc.text), rules) and is_commitment(doc, rules, strict=True, report=True)
+    period) but reports what someone did: a sentence, not a heading over nothing. At the page's cut
+    end the supine itself may be cut (rules/activities.yaml cut_supine)."""
+    words = _words(doc.text)
+    if at_end and not doc.text.rstrip().endswith((".", ":", "!", "?")) and not is_past_report(words, rules) \
+            and _goal_re(rules.activities["cut_supine"]).search(" ".join(words)) is not None:
+        return "verb" if read_actors(doc, rules).subject else False  # the verb cut: a named doer "har" done it
+    return is_past_report(words, rules) and is_commitment(doc, rules, strict=True, report=True)
 
 
 def _cut_promise(doc: Doc, rules: Rules) -> bool:

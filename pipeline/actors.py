@@ -327,10 +327,13 @@ def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parti
     if not reading.opens:
         if heading_actors:
             chosen |= set(heading_actors)
-        elif not set(reading.subject) - set(reading.partners):
+        elif not set(reading.subject) - set(reading.partners) and len(set(reading.partners) & set(parties)) < 2:
             # (a doer named only where it is also the partner is none: "Samverkan kommer att … ske med Gagnefs
             # kommun genom att … planera för gemensamma aktiviteter …, där trygghetsvandringar initierade av
-            # kommunen utgör grunden": someone works with the kommun, the parties)
+            # kommunen utgör grunden": someone works with the kommun, the parties). A partner list that names two of
+            # the parties names who does it, so the other parties are not added: "… kommer trygghetsvandringar
+            # genomföras med polis, kommun, Stockholms lokaltrafik (SL) och näringsliv" (polisen-se__nynashamn,
+            # www-nynashamn-se__medborgarloften, blind7 gold without the brandförsvar that signs the promise).
             chosen |= set(parties)
     return order_codes(chosen, rules)
 

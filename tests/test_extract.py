@@ -233,6 +233,12 @@ def test_places_and_target_groups(rules):
      ["polisen", "kommunen", "civilsamhalle"]),
     # a party's name cut at the page's end (mariestad-se__2023-02-23-…, www-uppvidinge-se__2022-04-01-…)
     ("Kommunen och Po", ["polisen", "kommunen"]),
+    # volunteer walkers the kommun works with (polisen-se__lysekil, www-lysekil-se__medborgarlofte-3)
+    ("Kommunen utvecklar arbetet med trygghetsvandrare, som består av föräldrar, under sommaren.",
+     ["kommunen", "civilsamhalle"]),
+    # the kommun's name cut to "kom" in the opening list (polisen-se__are); "kom" the verb is no doer
+    ("Polis och kom", ["polisen", "kommunen"]),
+    ("Polisen ska följa upp det som kom fram vid mötet.", ["polisen"]),
     ("Polisen ska samverka med tull och Länsstyre", ["polisen", "lansstyrelsen", "ovriga"]),
     # the police's own work named (polisen-se__timra, www-halmstad-se__…)
     ("Utveckla arbetet med den lokala polisverksamheten i byarna.", ["polisen"]),
@@ -2278,6 +2284,12 @@ def test_last_line_of_a_cut_report_is_a_reported_action(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "mariestad")
     assert [a.text for a in rec.activities][-1] == "Polisen har jobbat tipsbaserat mot narkotika och ungd"
     assert not any(f.title.startswith("Polisen") for f in rec.focus_areas)
+    # the supine itself cut at the page's end, with its doer named (polisen-se__uppfoljning-medborgarlofte-2021)
+    txt = ("Uppföljning medborgarlöfte 2021 - Mariestad\n\nTrafik\n\nPolisen har genomfört 20 trafikkontroller under året."
+           "\n\nGrannsamverkan\n\nUnder hösten har kommunen utök")
+    rec = _one(write, rules, nlp, txt, "mariestad")
+    assert [a.text for a in rec.activities][-1] == "Under hösten har kommunen utök"
+    assert rec.activities[-1].actors == ["kommunen"]
 
 
 def test_quote_in_the_past_tense_is_no_activity(write, rules, nlp):
@@ -2727,6 +2739,9 @@ def test_the_place_felt_safe_as_a_whole_goal_is_the_general_aim(rules):
     assert is_general_aim("polisen och kommunen lovar att de utsatta områdena ska bli tryggare stadsdelar.", rules)
     assert not is_general_aim("polisen ska patrullera i parken så att den ska bli en tryggare plats på kvällarna "
                               "genom fler kontroller.", rules)
+    # the residents given a visible police (polisen-se__angelholm); not the bullet that names its means
+    assert is_general_aim("invånarna ska få en mer synlig polis.", rules)
+    assert not is_general_aim("synlighet, invånarna ska få en synlig polis genom patrullering i centrum.", rules)
 
 
 def test_a_promise_to_draw_up_a_plan_is_an_activity(write, rules, nlp):
@@ -3276,3 +3291,15 @@ def test_focus_areas_named_as_chosen_are_no_situation(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert rec.situation is not None
     assert rec.situation.text == "Löftet utgår från medborgardialoger och brottsstatistik."
+
+
+def test_a_partner_list_naming_two_parties_names_the_doers(rules, nlp):
+    """A passive done "med polis, kommun … och näringsliv" names who does it: the third party that signs
+    (the brandförsvar) is not added (polisen-se__nynashamn, www-nynashamn-se__medborgarloften); one
+    party named as the partner still gives the parties."""
+    from pipeline.actors import read_actors, resolve_actors
+    parties = ("polisen", "kommunen", "raddningstjansten")
+    text = "Under hösten kommer trygghetsvandringar genomföras med polis, kommun och handlare i centrum."
+    assert resolve_actors(read_actors(nlp(text), rules), (), parties, rules) == ["polisen", "kommunen", "naringsliv"]
+    text = "Samverkan ska ske med kommunen genom gemensamma trygghetsvandringar."
+    assert resolve_actors(read_actors(nlp(text), rules), (), parties, rules) == list(parties)
