@@ -103,6 +103,11 @@ class _Tables:
     back_ref: re.Pattern
     promise_sentence: object
     activity_leadin: object
+    more_focus_promise: re.Pattern
+    task_included_starts: tuple[str, ...]
+    added_promise_starts: tuple[str, ...]
+    effect_section_promise: re.Pattern
+    note_starred_term: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -140,9 +145,15 @@ def _tables(rules: Rules) -> _Tables:
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         long_run_goal=_any_in(a["long_run_goal_leadins"]),
         follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
-        general_focus=either(sec["focus_general_aims"]), focus_object_before=re.compile(sec["focus_object_before"]), back_ref=either(sec["focus_back_refs"]),
+        general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
+        focus_object_before=re.compile(sec["focus_object_before"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
-        activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
+        activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search,
+        more_focus_promise=re.compile(a["more_focus_promise"]),
+        task_included_starts=tuple(a["task_included_starts"]),
+        added_promise_starts=tuple(a["added_promise_starts"]),
+        effect_section_promise=re.compile(a["effect_section_promise"]),
+        note_starred_term=re.compile(a["note_starred_term"]))
 
 
 def _plain_verbs(verbs: list[str]) -> str:
@@ -274,7 +285,7 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
             if t.note_start.match(block.text.lstrip()):
                 out.add(id(block))
         elif _marker(block, doc_text) == rules.activities["note_item_marker"] and prev is not None \
-                and re.search(rules.activities["note_starred_term"], prev.text):
+                and t.note_starred_term.search(prev.text):
             out.add(id(block))  # "Kontakta ANDT*-samordnaren:" / "* alkohol, narkotika, dopn" (mala-se__id-17823)
         elif hyphens[i]:
             after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
@@ -376,7 +387,7 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
             or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None
     focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low) \
-        and not re.search(rules.activities["more_focus_promise"], low)  # "Vi ska öka vårt fokus på …"
+        and not t.more_focus_promise.search(low)  # "Vi ska öka vårt fokus på …"
     if _generic(text, rules) or _negated(words, rules) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
@@ -386,7 +397,7 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if past and not report or report and _restates_promise(words, past, rules):
         return None
     commit = _main_commitment(words, rules) or (report and past) \
-        or low.startswith(tuple(rules.activities["task_included_starts"]))  # "I processen ingår dessutom att …"
+        or low.startswith(t.task_included_starts)  # "I processen ingår dessutom att …"
     return commit, _acts(low, rules), "vi" in words
 
 
@@ -1677,7 +1688,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report, und
         return
     if section == "follow_up":
         draft.follow_up.append(text)
-    elif section == "effect" and re.search(rules.activities["effect_section_promise"], low) \
+    elif section == "effect" and t.effect_section_promise.search(low) \
             and is_commitment(sent, rules, strict=True, report=report):
         add_activity(text, sent, block, "activities")  # "Genom att polis är på plats …, ska kommunen och polisen …"
     elif section == "effect":
@@ -1844,7 +1855,7 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     added = False
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
-        added_to = norm(sent.text.strip()).startswith(tuple(rules.activities["added_promise_starts"]))
+        added_to = norm(sent.text.strip()).startswith(_tables(rules).added_promise_starts)
         if freq is None and not added_to or freq is not None and (freq.times, freq.per) in counts \
                 or not added_to and _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
