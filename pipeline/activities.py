@@ -488,8 +488,7 @@ def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
                 not c and len(p.split()) == 1 and len(nxt.split()) > 1 or _EXAMPLES.search(p)):
             p = f"{p} och {nxt}"
             i += 1
-        if p and not c and out and p.split()[0].lower() in rules.sections["focus_part_joins_previous"] \
-                and f"{out[-1].title} och {p}" in text:
+        if p and not c and out and _joins_previous(out[-1].title, p, text, rules):
             out[-1].title = f"{out[-1].title} och {p}"  # "centrum och dess närområde": one area
         elif p:
             out.append(FocusArea(title=p, categories=c or ["ovrigt"]))
@@ -520,6 +519,13 @@ def _ends_in_object(part: str, rules: Rules) -> bool:
     """The part ends in a preposition and one word ("användningen av droger")."""
     words = part.lower().split()
     return len(words) >= 3 and words[-2] in rules.sections["focus_object_prepositions"]
+
+
+def _joins_previous(before: str, part: str, text: str, rules: Rules) -> bool:
+    """A list part that opens with a possessive pointing back (rules/sections.yaml
+    ``focus_part_joins_previous``) and stands in the text as "before och part" belongs to the part
+    before it: "centrum och dess närområde" is one area (in _list_areas and _focus_from_sentence both)."""
+    return part.split()[0].lower() in rules.sections["focus_part_joins_previous"] and f"{before} och {part}" in text
 
 
 def _joined(clause: str, first: str, second: str) -> bool:
@@ -568,9 +574,8 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             out[-1].title = f"{parts[i - 1]} och {p}"
         elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
-        elif p and out and out[-1].title == parts[i - 1] and p.split()[0].lower() in sec["focus_part_joins_previous"] \
-                and f"{parts[i - 1]} och {p}" in clause:
-            out[-1].title = f"{parts[i - 1]} och {p}"  # "centrum och dess närområde" (focus_part_joins_previous)
+        elif p and out and out[-1].title == parts[i - 1] and _joins_previous(parts[i - 1], p, clause, rules):
+            out[-1].title = f"{parts[i - 1]} och {p}"  # "centrum och dess närområde"
         elif len(p.split()) == 1 and i + 1 < len(parts) and _joined(clause, p, parts[i + 1]):
             # a lone word shares the next part's head ("fokus på trygg och säker utemiljö"), not one
             # of a list ("Fokus på trygghet, säkerhet och narkotika": three)
