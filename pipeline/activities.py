@@ -1857,12 +1857,13 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     activity already has is the same promise told twice (an ingress repeating the list); a
     sentence on what the promise builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
-    added = False
+    added, t = False, _tables(rules)
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
-        added_to = norm(sent.text.strip()).startswith(_tables(rules).added_promise_starts)
+        low = norm(sent.text)  # (norm folds the white space: no strip needed)
+        added_to = low.startswith(t.added_promise_starts)
         if freq is None and not added_to or freq is not None and (freq.times, freq.per) in counts \
-                or not added_to and _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
+                or not added_to and t.situation_sentence_cue(low) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
         act = _lead_activity(block, sent, freq, cadence, doc_text, rules)
         if all(a["span"] != act["span"] for a in draft.activities):
