@@ -1218,11 +1218,12 @@ def _cut_promise(doc: Doc, rules: Rules) -> bool:
     its running text is read later (lead_activities), and an activity now would keep it from that. Not a
     heading that names who promises ("Polisen och kommunen lovar"), a lead-in or a general aim."""
     text = doc.text.strip()
-    words = _words(norm(text))
+    low = norm(text)
+    words = _words(low)
     return len(words) >= 5 and not text.endswith(":") \
         and not _tables(rules).cut_sentence_words.isdisjoint(words) \
-        and _goal_re(rules.activities["promise_heading"]).search(norm(text)) is None \
-        and not is_general_aim(norm(text), rules) and is_commitment(doc, rules, strict=True)
+        and _goal_re(rules.activities["promise_heading"]).search(low) is None \
+        and not is_general_aim(low, rules) and is_commitment(doc, rules, strict=True)
 
 
 def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
