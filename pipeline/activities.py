@@ -103,6 +103,11 @@ class _Tables:
     back_ref: re.Pattern
     promise_sentence: object
     activity_leadin: object
+    more_focus_promise: re.Pattern
+    task_included_starts: tuple[str, ...]
+    added_promise_starts: tuple[str, ...]
+    effect_section_promise: re.Pattern
+    note_starred_term: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -140,9 +145,15 @@ def _tables(rules: Rules) -> _Tables:
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         long_run_goal=_any_in(a["long_run_goal_leadins"]),
         follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
-        general_focus=either(sec["focus_general_aims"]), focus_object_before=re.compile(sec["focus_object_before"]), back_ref=either(sec["focus_back_refs"]),
+        general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
+        focus_object_before=re.compile(sec["focus_object_before"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
-        activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search)
+        activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search,
+        more_focus_promise=re.compile(a["more_focus_promise"]),
+        task_included_starts=tuple(a["task_included_starts"]),
+        added_promise_starts=tuple(a["added_promise_starts"]),
+        effect_section_promise=re.compile(a["effect_section_promise"]),
+        note_starred_term=re.compile(a["note_starred_term"]))
 
 
 def _plain_verbs(verbs: list[str]) -> str:
@@ -274,7 +285,7 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
             if t.note_start.match(block.text.lstrip()):
                 out.add(id(block))
         elif _marker(block, doc_text) == rules.activities["note_item_marker"] and prev is not None \
-                and re.search(rules.activities["note_starred_term"], prev.text):
+                and t.note_starred_term.search(prev.text):
             out.add(id(block))  # "Kontakta ANDT*-samordnaren:" / "* alkohol, narkotika, dopn" (mala-se__id-17823)
         elif hyphens[i]:
             after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
@@ -376,7 +387,7 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
             or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None
     focus_only = is_focus_sentence(text, rules) and not t.focus_then_promise.search(low) \
-        and not re.search(rules.activities["more_focus_promise"], low)  # "Vi ska öka vårt fokus på …"
+        and not t.more_focus_promise.search(low)  # "Vi ska öka vårt fokus på …"
     if _generic(text, rules) or _negated(words, rules) or focus_only \
             or is_general_aim(low, rules) or names_priorities(low, rules):
         return None
@@ -386,7 +397,7 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     if past and not report or report and _restates_promise(words, past, rules):
         return None
     commit = _main_commitment(words, rules) or (report and past) \
-        or low.startswith(tuple(rules.activities["task_included_starts"]))  # "I processen ingår dessutom att …"
+        or low.startswith(t.task_included_starts)  # "I processen ingår dessutom att …"
     return commit, _acts(low, rules), "vi" in words
 
 
@@ -477,8 +488,7 @@ def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
                 not c and len(p.split()) == 1 and len(nxt.split()) > 1 or _EXAMPLES.search(p)):
             p = f"{p} och {nxt}"
             i += 1
-        if p and not c and out and p.split()[0].lower() in rules.sections["focus_part_joins_previous"] \
-                and f"{out[-1].title} och {p}" in text:
+        if p and not c and out and _joins_previous(out[-1].title, p, text, rules):
             out[-1].title = f"{out[-1].title} och {p}"  # "centrum och dess närområde": one area
         elif p:
             out.append(FocusArea(title=p, categories=c or ["ovrigt"]))
@@ -509,6 +519,13 @@ def _ends_in_object(part: str, rules: Rules) -> bool:
     """The part ends in a preposition and one word ("användningen av droger")."""
     words = part.lower().split()
     return len(words) >= 3 and words[-2] in rules.sections["focus_object_prepositions"]
+
+
+def _joins_previous(before: str, part: str, text: str, rules: Rules) -> bool:
+    """A list part that opens with a possessive pointing back (rules/sections.yaml
+    ``focus_part_joins_previous``) and stands in the text as "before och part" belongs to the part
+    before it: "centrum och dess närområde" is one area (in _list_areas and _focus_from_sentence both)."""
+    return part.split()[0].lower() in rules.sections["focus_part_joins_previous"] and f"{before} och {part}" in text
 
 
 def _joined(clause: str, first: str, second: str) -> bool:
@@ -557,9 +574,8 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
             out[-1].title = f"{parts[i - 1]} och {p}"
         elif p and cats:
             out.append(FocusArea(title=p, categories=cats))
-        elif p and out and out[-1].title == parts[i - 1] and p.split()[0].lower() in sec["focus_part_joins_previous"] \
-                and f"{parts[i - 1]} och {p}" in clause:
-            out[-1].title = f"{parts[i - 1]} och {p}"  # "centrum och dess närområde" (focus_part_joins_previous)
+        elif p and out and out[-1].title == parts[i - 1] and _joins_previous(parts[i - 1], p, clause, rules):
+            out[-1].title = f"{parts[i - 1]} och {p}"  # "centrum och dess närområde"
         elif len(p.split()) == 1 and i + 1 < len(parts) and _joined(clause, p, parts[i + 1]):
             # a lone word shares the next part's head ("fokus på trygg och säker utemiljö"), not one
             # of a list ("Fokus på trygghet, säkerhet och narkotika": three)
@@ -1202,11 +1218,12 @@ def _cut_promise(doc: Doc, rules: Rules) -> bool:
     its running text is read later (lead_activities), and an activity now would keep it from that. Not a
     heading that names who promises ("Polisen och kommunen lovar"), a lead-in or a general aim."""
     text = doc.text.strip()
-    words = _words(norm(text))
+    low = norm(text)
+    words = _words(low)
     return len(words) >= 5 and not text.endswith(":") \
         and not _tables(rules).cut_sentence_words.isdisjoint(words) \
-        and _goal_re(rules.activities["promise_heading"]).search(norm(text)) is None \
-        and not is_general_aim(norm(text), rules) and is_commitment(doc, rules, strict=True)
+        and _goal_re(rules.activities["promise_heading"]).search(low) is None \
+        and not is_general_aim(low, rules) and is_commitment(doc, rules, strict=True)
 
 
 def _topic_leadin(text: str, nxt: Block | None, rules: Rules) -> bool:
@@ -1677,7 +1694,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report, und
         return
     if section == "follow_up":
         draft.follow_up.append(text)
-    elif section == "effect" and re.search(rules.activities["effect_section_promise"], low) \
+    elif section == "effect" and t.effect_section_promise.search(low) \
             and is_commitment(sent, rules, strict=True, report=report):
         add_activity(text, sent, block, "activities")  # "Genom att polis är på plats …, ska kommunen och polisen …"
     elif section == "effect":
@@ -1841,12 +1858,13 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     activity already has is the same promise told twice (an ingress repeating the list); a
     sentence on what the promise builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
-    added = False
+    added, t = False, _tables(rules)
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
-        added_to = norm(sent.text.strip()).startswith(tuple(rules.activities["added_promise_starts"]))
+        low = norm(sent.text)  # (norm folds the white space: no strip needed)
+        added_to = low.startswith(t.added_promise_starts)
         if freq is None and not added_to or freq is not None and (freq.times, freq.per) in counts \
-                or not added_to and _tables(rules).situation_sentence_cue(norm(sent.text)) is not None:
+                or not added_to and t.situation_sentence_cue(low) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
         act = _lead_activity(block, sent, freq, cadence, doc_text, rules)
         if all(a["span"] != act["span"] for a in draft.activities):

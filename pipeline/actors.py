@@ -283,11 +283,11 @@ def has_actor(doc: Doc, lo: int, hi: int) -> bool:
 def _after_modal(doc: Doc, lo: int, start: int, rules: Rules) -> bool:
     """The mention is the subject right after the modal of an inverted clause ("På de platser … ska den
     polisiära övervakningen öka": polisen-se__osthammar; rules/actors.yaml subject_after_modal)."""
-    mods = frozenset(rules.actors["opening_modifiers"])
+    a = _sets(rules)
     i = start - 1
-    while i > lo and doc[i].lower_ in mods:
+    while i > lo and doc[i].lower_ in a["opening_modifiers"]:
         i -= 1
-    return i > lo and doc[i].lower_ in rules.actors["subject_after_modal"]
+    return i > lo and doc[i].lower_ in a["subject_after_modal"]
 
 
 def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) -> bool:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..models import Block
 from ..rules import Rules
 from ..sections import Needing, can_end, either, final_chars, heading_kind
+from ..taxonomy import categorize
 
 BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
 # "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
@@ -239,7 +240,6 @@ def _topic_over_text(blocks: list[Block], line: str, rules: Rules) -> bool:
     own lines ("Ökad trygghet och synlighet genom:" / "• Drogförebyggande arbete" / "  Polisen och
     kommunen arbetar …": polisen-se__varmdo; "… lovar under perioden … är:" / "• Nattvandring" /
     "  Syfte: …": polisen-se__lerum)."""
-    from ..taxonomy import categorize
     item = blocks[-1].text
     if not line[:1].isupper() or item[-1:] in ".!?:;," or len(item.split()) > rules.sections["topic_bullet_max_words"] \
             or not categorize(item.replace("/", " "), rules, allow_other=False, fallback=False):
