@@ -126,7 +126,7 @@ def looks_like_heading(line: str, rules: Rules) -> bool:
 def _ellipsis_heading(s: str, rules: Rules) -> bool:
     """A section heading trailed by an ellipsis ("Vi lyssnar..." / "Vi lovar...": polisen-se__kalmar,
     polisen-se__monsteras); a lead-in so trailed ("Polisen och kommunen kommer tillsammans att...") is none."""
-    return s.endswith(("...", "…")) and heading_kind(s.rstrip(".… "), rules) is not None
+    return s.endswith(("...", "…")) and heading_kind(s, rules) is not None  # (heading_kind strips the dots)
 
 
 def wrap_width(text: str, rules: Rules) -> int | None:
