@@ -8,7 +8,9 @@ pages), today's test set and never a source of rules: the fairest view of unseen
 text alone in the fourth session: pages earlier audits had read, so dev data from the start), and
 ``bench/blind5_gold/`` ("blind5", 24 more such pages, annotated the same way an hour later) and
 ``bench/blind6_gold/`` ("blind6", 24 more, some of kommuner other gold covers, annotated after the rules
-from blind4 and blind5 had landed), and ``bench/blind7_gold/`` ("blind7", 24 more, after the blind6 rules).
+from blind4 and blind5 had landed), and ``bench/blind7_gold/`` ("blind7", 24 more, after the blind6 rules),
+and ``bench/blind8_gold/`` ("blind8", 24 more, annotated at the start of the session of 2026-12-04
+and held out through it: a second test set, scored at the session's start and end, never read).
 
     python bench/gold_table.py OUTPUT_DIR
 """
@@ -21,8 +23,8 @@ from pipeline.output import load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
-BLIND1, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7 = (ROOT / "bench" / d for d in (
-    "blind_gold", "blind2_gold", "blind3_gold", "blind4_gold", "blind5_gold", "blind6_gold", "blind7_gold"))
+# column name → folder under bench/
+BLIND = {"blind1": "blind_gold", **{f"blind{n}": f"blind{n}_gold" for n in range(2, 9)}}
 OLD_RULES = "5ddcdbd"
 
 
@@ -36,9 +38,7 @@ def main(output: str) -> None:
     gold, pred = load_records(GOLD), load_records(output)
     cols = {"all": gold, "half A": [g for g in gold if gold_half(g) == "A"],
             "half B": [g for g in gold if gold_half(g) == "B"], "new": _new_gold(),
-            "blind1": load_records(BLIND1), "blind2": load_records(BLIND2), "blind3": load_records(BLIND3), "blind4": load_records(BLIND4),
-            "blind5": load_records(BLIND5), "blind6": load_records(BLIND6),
-            "blind7": load_records(BLIND7)}
+            **{c: load_records(ROOT / "bench" / d) for c, d in BLIND.items()}}
     scores = {c: evaluate(g, pred).scores for c, g in cols.items()}
     print(f"{'metric':<22}  " + "   ".join(f"{c:>6}" for c in cols))
     print(f"{'(gold records)':<22}  " + "   ".join(f"{len(g):>6}" for g in cols.values()))
