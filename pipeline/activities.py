@@ -269,6 +269,10 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
 
     blocks = [b for b, _ in seg.blocks]
     hyphens = [b.kind == "item" and _marker(b, doc_text) == hyphen for b in blocks]
+    # a footnote item is a lone "*" item: one in a run of them is a list item like its neighbours,
+    # though the one before it ends in a starred word ("• … sociala insatsgrupper*" set with "*":
+    # bench/perturb.py bullet*, www-fagersta-se__medborgarloftedecember2019…)
+    stars = [_marker(b, doc_text) == rules.activities["note_item_marker"] for b in blocks]
     # a list of hyphen items after running text is a list of promises, unless an item of it names
     # its speaker (lone_or_said: the run of hyphen items from here is one item, or one says "säger")
     lone_or_said, run_said, run_len = [False] * len(blocks), False, 0
@@ -284,8 +288,8 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
             before = dash and (before or speech(block))
             if t.note_start.match(block.text.lstrip()):
                 out.add(id(block))
-        elif _marker(block, doc_text) == rules.activities["note_item_marker"] and prev is not None \
-                and t.note_starred_term.search(prev.text):
+        elif stars[i] and not (i and stars[i - 1]) and not (i + 1 < len(blocks) and stars[i + 1]) \
+                and prev is not None and t.note_starred_term.search(prev.text):
             out.add(id(block))  # "Kontakta ANDT*-samordnaren:" / "* alkohol, narkotika, dopn" (mala-se__id-17823)
         elif hyphens[i]:
             after_text = prev is not None and prev.kind == "paragraph" and prev.text.rstrip()[-1:] in ".!?" \
@@ -1555,9 +1559,12 @@ def _promises_in_prose(doc, rules: Rules) -> list:
     its own 2021 page sets the same as a heading and its text): where the bullet opens with background
     or its topic (no commitment), only its committing sentences are promises, each one (as in running
     text). One that opens with its promise and goes on with what it is ("Polisen kommer att
-    genomföra insatser mot … Insatsen riktas mot …": www-grums-se__polisensmedborgarlofte-3782) is one."""
+    genomföra insatser mot … Insatsen riktas mot …": www-grums-se__polisensmedborgarlofte-3782) is one.
+    The first sentence is read from where the item's text starts: spaCy's sentence holds the bullet
+    before it, and a "-" or "–" there would read as a quote dash (bench/perturb.py bullet-: grums,
+    polisen-se__sundbyberg-2)."""
     sents = [s for s in doc.sents if s.text.strip()]
-    if len(sents) < 2 or is_commitment(sents[0], rules, strict=True):
+    if len(sents) < 2 or is_commitment(doc.doc[max(doc.start, sents[0].start):sents[0].end], rules, strict=True):
         return []
     return [s for s in sents[1:] if is_commitment(s, rules, strict=True)]
 

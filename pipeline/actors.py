@@ -64,6 +64,18 @@ def _partner_verbs(rules: Rules) -> tuple[str, ...]:
     return tuple(rules.actors["partner_list_verbs"])
 
 
+def _word_before(doc: Doc, i: int, n: int = 1) -> str:
+    """The text of the n-th token before token i that is no white space ("" at the start): a line
+    break between "SSPF-grupp," and "{skola, …" (a wrapped line) is no word of the text."""
+    while i > 0:
+        i -= 1
+        if not doc[i].is_space:
+            n -= 1
+            if not n:
+                return doc[i].text
+    return ""
+
+
 def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
     """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue."""
     a = _sets(rules)
@@ -74,6 +86,9 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
     i, words_in_item, items = start - 1, 0, 0
     while i >= 0 and items < 8:
         token = doc[i]
+        if token.is_space:  # a line break inside the list (a wrapped line: bench/perturb.py wrapped)
+            i -= 1
+            continue
         low = token.lower_
         if low in a["partner_noun_prepositions"] and i > 0 and doc[i - 1].lower_ in a["partner_nouns"]:
             return True
@@ -85,8 +100,8 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
             return low in a["symmetric_partner_cues"] or before not in a["partner_veto_before_cue"]
         if low in a["through_cues"]:
             return not _is_genitive(mention, rules)  # "via polisens och kommunens hemsidor": a channel
-        if low in a["acronym_partner_brackets"] and i > 0 and (
-                _acronym(doc[i - 1].text) or doc[i - 1].text == "," and i > 1 and _acronym(doc[i - 2].text)):
+        if low in a["acronym_partner_brackets"] and (
+                _acronym(_word_before(doc, i)) or _word_before(doc, i) == "," and _acronym(_word_before(doc, i, 2))):
             return True  # "SSPF (skola, socialtjänst, polis och fritid)": the partners the acronym stands for
         if low in blocking or low.startswith(verbs):
             return False

@@ -1938,6 +1938,9 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # the same after a comma, with the bracket mistyped
     ("Kommunen startar en grupp, SSPF-grupp, {skola, socialtjänst, polis och fritid) för unga.",
      ["polisen", "kommunen", "skola"]),
+    # the same with a line break before the bracket (a wrapped line: bench/perturb.py wrapped, polisen-se__bastad)
+    ("Kommunen startar en grupp, SSPF-grupp,\n   {skola, socialtjänst, polis och fritid) för unga.",
+     ["polisen", "kommunen", "skola"]),
     # a kommun department named by its task; Tullverket by its short name; a word cut or misspelt
     ("Polisen ska tillsammans med kultur-, fritidssektionen hålla föräldramöten.", ["polisen", "kommunen"]),
     ("Polisen ska arbeta mot smuggling i ett projekt mellan polis, tull och kustbevakningen.", ["polisen", "ovriga"]),
@@ -3201,6 +3204,18 @@ def test_area_bullet_with_background_gives_its_committing_sentences(write, rules
         "Polisen ska genomföra hastighetskontroller vid skolorna."]
 
 
+@pytest.mark.parametrize("glyph", ["•", "-", "–"])
+def test_area_bullet_that_opens_with_its_promise_is_one_whatever_its_glyph(write, rules, nlp, glyph):
+    # www-grums-se__polisensmedborgarlofte-3782, polisen-se__sundbyberg-2 set with "-" or "–"
+    # (bench/perturb.py): the bullet before the first sentence is no quote dash
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen kommer under 2024 att fokusera på tre områden.\n\n"
+           f" {glyph} Polisen och kommunen kommer att bedriva informationskampanjer på skolorna. "
+           "Kampanjer ska även omfatta föräldrar och fritidsledare.\n"
+           f" {glyph} Synlighet - Vi ska prioritera närvaro i centrum. Vi ska jobba tillitsskapande i områdena.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text[:30] for a in rec.activities] == ["Polisen och kommunen kommer at", "Synlighet - Vi ska prioritera "]
+
+
 def test_sentence_adding_to_the_promises_is_an_activity(write, rules, nlp):
     # "Utöver ovan …": a lead sentence that adds a promise to the list's (polisen-se__berg, kungsor-se__…)
     txt = ("Motala – medborgarlöften 2024\n\nUtöver dessa fokusområden kommer kommunen och polisen att arbeta "
@@ -3270,6 +3285,17 @@ def test_starred_footnote_item_is_no_activity(write, rules, nlp):
            "Kontakta ANDT*-samordnaren:\n\n* alkohol, narkotika, doping och tobak\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["patrullera i centrum varje vecka"]
+
+
+def test_item_after_a_starred_item_of_a_star_list_is_an_activity(write, rules, nlp):
+    # www-fagersta-se__medborgarloftedecember2019…'s list set with "*" (bench/perturb.py bullet*): the item
+    # after "… sociala insatsgrupper*" is the next promise, no footnote
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "* Kommunen och polisen ska se över möjligheterna att införa sociala insatsgrupper*\n"
+           "* Polisen ska informera via \"Polisen informerar\" på ydre.se\n\n"
+           "*Sociala insatsgrupper är en arbetsmetod för samverkan mellan socialtjänst, skola och polis.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text[:25] for a in rec.activities] == ["Kommunen och polisen ska ", "Polisen ska informera via"]
 
 
 def test_cut_last_promise_after_promises_in_running_text(write, rules, nlp):
