@@ -101,6 +101,8 @@ class _Tables:
     general_focus: re.Pattern
     focus_object_before: re.Pattern
     back_ref: re.Pattern
+    back_ref_situation: re.Pattern
+    back_ref_findings: frozenset[str]
     promise_sentence: object
     activity_leadin: object
     more_focus_promise: re.Pattern
@@ -146,6 +148,8 @@ def _tables(rules: Rules) -> _Tables:
         long_run_goal=_any_in(a["long_run_goal_leadins"]),
         follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
         general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
+        back_ref_situation=either(sec["focus_back_refs_situation"]),
+        back_ref_findings=frozenset(sec["focus_back_ref_findings"]),
         focus_object_before=re.compile(sec["focus_object_before"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search,
@@ -985,8 +989,13 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         for j, s in enumerate(sents):
             if _back_ref(s.text, rules):  # "… är insatserna riktade mot dessa problemområden."
                 before = sents[:j] if j else _block_sentences(seg, i - 1, docs, section)
-                for fa in _problems_before(before, rules):
-                    add_focus(draft, fa)
+            elif _tables(rules).back_ref_situation.search(norm(s.text)):  # "Med anledning av den presenterade lägesbilden …"
+                before = [b for b in _section_sentences_before(seg, i, docs, section) + sents[:j]
+                          if not _tables(rules).back_ref_findings.isdisjoint(_words(norm(b.text)))]
+            else:
+                continue
+            for fa in _problems_before(before, rules):
+                add_focus(draft, fa)
         if opens_list(block.text, rules) or block.text.rstrip().endswith(" följande."):
             # "… är polisens medborgarlöften följande."
             *body, last = sents
@@ -1168,6 +1177,18 @@ def _block_sentences(seg: Segment, i: int, docs: dict[int, Doc], section: str) -
     if i < 0 or seg.blocks[i][0].kind != "paragraph" or seg.blocks[i][1] != section:
         return []
     return list(docs[id(seg.blocks[i][0])].sents)
+
+
+def _section_sentences_before(seg: Segment, i: int, docs: dict[int, Doc], section: str) -> list[Span]:
+    """The sentences of the paragraphs before block ``i``, back to the first block that is no
+    paragraph of the same section: the lägesbild a back reference to it points to (of which
+    only the findings are its problems: rules/sections.yaml ``focus_back_ref_findings``)."""
+    out: list[Span] = []
+    k = i - 1
+    while k >= 0 and (sents := _block_sentences(seg, k, docs, section)):
+        out[:0] = sents
+        k -= 1
+    return out
 
 
 def _problems_before(sents: list[Span], rules: Rules) -> list[FocusArea]:

@@ -3056,6 +3056,21 @@ def test_problems_the_promises_are_said_to_address(write, rules, nlp):
     assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["trafik", "unga"]]
 
 
+def test_promise_adopted_because_of_the_lagesbild_presented(write, rules, nlp):
+    """"Med anledning av den presenterade lägesbilden antar … ett gemensamt medborgarlöfte" makes
+    areas of the findings of every paragraph before it in its section (rules/sections.yaml
+    ``focus_back_refs_situation``, ``focus_back_ref_findings``); the setting is none."""
+    txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nOmrådet har flera skolor och en stor park.\n\n"
+           "Mätningen visar att nedskräpning och missbruksproblem påverkar tryggheten.\n\n"
+           "En kartläggning påvisar att området präglas av en öppen drogscen.\n\n"
+           "Med anledning av den presenterade lägesbilden antar polisen och Sala kommun härmed ett gemensamt "
+           "medborgarlöfte för Sala centrum.\n\nPolisen och kommunen lovar att:\n\n"
+           "  • genomföra fyra trafikkontroller vid skolorna.\n")
+    assert [(f.title, f.categories) for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [
+        ("Mätningen visar att nedskräpning och missbruksproblem påverkar tryggheten", ["offentlig_miljo", "narkotika"]),
+        ("En kartläggning påvisar att området präglas av en öppen drogscen", ["narkotika"])]
+
+
 def test_aims_listed_above_a_heading_over_actions_are_areas(write, rules, nlp):
     """A list of aims, each naming a category and none committing, right above "Aktiviteter" or
     "Åtgärder …": each aim is a focus area, the actions below are the activities."""
