@@ -109,6 +109,7 @@ class _Tables:
     task_included_starts: tuple[str, ...]
     added_promise_starts: tuple[str, ...]
     effect_section_promise: re.Pattern
+    promise_named: re.Pattern
     note_starred_term: re.Pattern
 
 
@@ -157,6 +158,8 @@ def _tables(rules: Rules) -> _Tables:
         task_included_starts=tuple(a["task_included_starts"]),
         added_promise_starts=tuple(a["added_promise_starts"]),
         effect_section_promise=re.compile(a["effect_section_promise"]),
+        promise_named=re.compile(a["promise_named"].replace(
+            "{verbs}", "|".join(map(re.escape, a["action_infinitives"] + a["prose_infinitive_starts"])))),
         note_starred_term=re.compile(a["note_starred_term"]))
 
 
@@ -391,6 +394,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     low = norm(text)
     words = _words(low)
     t = _tables(rules)
+    if len(words) >= 3 and t.promise_named.search(low):
+        return True, True, "vi" in words  # "Medborgarlöftet för 2019 är att genomföra …"
     if len(words) < 3 or text[:1] in "–-\"”" \
             or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None
@@ -1882,7 +1887,8 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     """A page with an activity list may promise in its running text too, with a count ("En gång i
     veckan kommer polisens mobila kontor att finnas på plats …"): a count with a doer and a
     commitment is an activity (rules/activities.yaml ``counted_promise_sections``), so is one that adds
-    to the promises ("Utöver ovan fokusområden kommer …": ``added_promise_starts``). A count an
+    to the promises ("Utöver ovan fokusområden kommer …": ``added_promise_starts``) or calls itself one
+("Medborgarlöftet för 2019 är att genomföra …": ``promise_named``). A count an
     activity already has is the same promise told twice (an ingress repeating the list); a
     sentence on what the promise builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
@@ -1890,7 +1896,7 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
         low = norm(sent.text)  # (norm folds the white space: no strip needed)
-        added_to = low.startswith(t.added_promise_starts)
+        added_to = low.startswith(t.added_promise_starts) or t.promise_named.search(low) is not None
         if freq is None and not added_to or freq is not None and (freq.times, freq.per) in counts \
                 or not added_to and t.situation_sentence_cue(low) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")

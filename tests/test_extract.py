@@ -3344,3 +3344,22 @@ def test_a_partner_list_naming_two_parties_names_the_doers(rules, nlp):
     assert resolve_actors(read_actors(nlp(text), rules), (), parties, rules) == ["polisen", "kommunen", "naringsliv"]
     text = "Samverkan ska ske med kommunen genom gemensamma trygghetsvandringar."
     assert resolve_actors(read_actors(nlp(text), rules), (), parties, rules) == list(parties)
+
+
+def test_a_sentence_that_calls_its_action_a_promise_is_one(write, rules, nlp):
+    """"Medborgarlöftet för 2019 är att genomföra …" (polisen-se__osthammar, in the lead of a page with a list)
+    and "Att arbeta med … är ett annat löfte." (www-osby-se__medborgarlofte, a news page with none) promise
+    without a commitment word (rules/activities.yaml promise_named); the aim told so is none."""
+    txt = ("Ydre – medborgarlöften\n\n"
+           "Medborgarlöftet för 2024 är att genomföra gemensam trygghetsvandring i Ydre med kommunen.\n\n"
+           "Medborgarlöftet skall genomföras med hjälp av bland annat följande aktiviteter:\n\n"
+           "  • På de platser som identifieras som otrygga ska den polisiära övervakningen öka.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text[:30] for a in rec.activities] == ["Medborgarlöftet för 2024 är at", "På de platser som identifieras"]
+    txt = ("Ydre kommun och polisen skriver under medborgarlöfte för 2024\n\n"
+           "Polisen lovar att öka sin närvaro i centrum.\n\n"
+           "Att arbeta med hastighetssänkande åtgärder är ett annat löfte.\n\n"
+           "Medborgarlöftet är att öka tryggheten i kommunen.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen lovar att öka sin närvaro i centrum.",
+                                              "Att arbeta med hastighetssänkande åtgärder är ett annat löfte."]
