@@ -82,6 +82,7 @@ class _Tables:
     focus_cue: object
     focus_cue_gap: Needing
     focus_then_promise: re.Pattern
+    focus_plan: re.Pattern
     focus_cue_before: object
     place_leadin: object
     follow_up_leadin: object
@@ -134,6 +135,7 @@ def _tables(rules: Rules) -> _Tables:
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
         focus_cue_gap=Needing(either(sec["focus_sentence_cue_gap"])),
         focus_then_promise=re.compile(sec["focus_then_promise"]),
+        focus_plan=either(sec["focus_plan_sentences"]),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
@@ -1736,10 +1738,11 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report, und
         add_activity(text, sent, block, section)  # "Synlighet" / "Vi ska prioritera närvaro i Rissne …"
     elif section in ("situation", "focus") and not is_period_statement(text, rules) \
             and not is_purpose_sentence(low, rules) and not t.not_situation_phrase(low) \
-            and not (section == "focus" and is_focus_sentence(text, rules)):
+            and not (section == "focus" and (is_focus_sentence(text, rules) or t.focus_plan.search(low))):
         # (under a focus heading, a sentence that names the focus is none: "Trygghetsvandringar, Fokus ska ligga
         # på dels trygghetsskapande …": polisen-se__hylte; "Det brottsförebyggande arbetet i kommunen fokuserar
-        # extra på skadegörelse- och tillgreppsbrott.": www-orkelljunga-se__fokusomrade-trygghet)
+        # extra på skadegörelse- och tillgreppsbrott.": www-orkelljunga-se__fokusomrade-trygghet), nor one that
+        # says what the focus will be (rules/sections.yaml focus_plan_sentences)
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)

@@ -3363,3 +3363,18 @@ def test_a_sentence_that_calls_its_action_a_promise_is_one(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen lovar att öka sin närvaro i centrum.",
                                               "Att arbeta med hastighetssänkande åtgärder är ett annat löfte."]
+
+
+
+def test_a_sentence_under_a_focus_heading_on_what_the_focus_will_be_is_no_situation(write, rules, nlp):
+    """Under "Prioriteringar under året" / "Fokusområde: …", "… kommer att vara …" / "… kommer ett särskilt
+    fokus riktas mot …" is the plan (rules/sections.yaml focus_plan_sentences); the problem told there stays."""
+    txt = ("Sundbyberg – medborgarlöfte 2020\n\nLägesbild\n\nDen uppenbara oron finns i Hallonbergen.\n\n"
+           "Prioriteringar under året\n\nDe särskilda prioriteringarna under året kommer att vara synlighet och samverkan.\n\n"
+           "Fokusområde: Otrygghet i centrum\n\nUnder perioden mars 2022 – maj 2022 kommer ett särskilt fokus riktas mot "
+           "att förbättra tryggheten i centrum. Många upplever otrygghet vid busstationen.\n\n"
+           "Det här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sundbyberg")
+    assert "Den uppenbara oron finns i Hallonbergen." in rec.situation.text
+    assert "prioriteringarna" not in rec.situation.text and "särskilt fokus riktas" not in rec.situation.text
+    assert "Många upplever otrygghet vid busstationen." in rec.situation.text
