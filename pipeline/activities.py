@@ -648,7 +648,7 @@ def _first_named(doc, rules: Rules) -> list[str]:
     the area, the sentences after it its means ("Ökad trygghet" / "En annan åtgärd som vi följer upp för
     ökad trygghetskänsla är synlighet. Vi har … gjort spontana besök på skolor och fritidsgård …":
     polisen-se__uppfoljning-medborgarlofte-2020)."""
-    for sent in doc.sents:
+    for sent in list(doc.sents) or [doc]:
         if cats := categorize(sent.text, rules, allow_other=False, fallback=False):
             return cats
     return []
