@@ -503,6 +503,8 @@ def _list_areas(text: str, rules: Rules) -> list[FocusArea]:
                 not c and len(p.split()) == 1 and len(nxt.split()) > 1 or _EXAMPLES.search(p)):
             p = f"{p} och {nxt}"
             i += 1
+            if not c:  # the pair as a whole: "trygga och säkra evenemang" is no generic title, its "trygga" counts
+                c = categorize(p, rules, allow_other=False, fallback=not generic_title(p, rules))
         if p and not c and out and _joins_previous(out[-1].title, p, text, rules):
             out[-1].title = f"{out[-1].title} och {p}"  # "centrum och dess närområde": one area
         elif p:
@@ -654,6 +656,17 @@ def generic_title(text: str, rules: Rules) -> bool:
     its own (CONTRACT.md: its category comes from the text under it, else ``ovrigt``)."""
     words = _words(text)
     return bool(words) and _tables(rules).generic_title_words.issuperset(words)
+
+
+def _first_named(doc, rules: Rules) -> list[str]:
+    """The categories of a paragraph's first sentence that names one: under a generic title it names
+    the area, the sentences after it its means ("Ökad trygghet" / "En annan åtgärd som vi följer upp för
+    ökad trygghetskänsla är synlighet. Vi har … gjort spontana besök på skolor och fritidsgård …":
+    polisen-se__uppfoljning-medborgarlofte-2020)."""
+    for sent in list(doc.sents) or [doc]:
+        if cats := categorize(sent.text, rules, allow_other=False, fallback=False):
+            return cats
+    return []
 
 
 def _focus_item(text: str, rules: Rules) -> FocusArea:
@@ -879,7 +892,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             add_activity(block.text, doc, block, section)  # "Polis och kommun kommer i det gemensamma forumet BRÅ (brottsförebygg"
             continue
         if generic is not None and block.kind != "heading":
-            under = categorize(block.text, rules, allow_other=False, fallback=False)
+            under = _first_named(doc, rules) if block.kind == "paragraph" \
+                else categorize(block.text, rules, allow_other=False, fallback=False)
             if under:  # "Trygghetsfrämjande insatser" + a text on fraud against the elderly; under a
                 # generic title each of its bullets counts ("Öka trygghet och minska brottslighet" + promises on
                 # grannsamverkan, våld i nära relationer and drugs among the young: www-umea-se__…, polisen-se__umea)
