@@ -2561,6 +2561,18 @@ def test_aim_stated_in_prose_gives_the_area_of_a_record_with_none(write, rules, 
         assert rec.focus_areas == [], lead
 
 
+def test_problems_tied_to_the_parties_by_som_vill_samverka_kring(write, rules, nlp):
+    """aim_when_no_area: the problems the lägesbild shows, tied to the parties ("… som kommun och polis vill
+    samverka kring": polisen-se__ekero); the same tie over no named problem gives none."""
+    for lead, cats in [
+            ("Lägesbilden visar att det finns trafik- samt ungdomsproblematik som kommun och polis vill "
+             "samverka kring.", [["trafik", "unga"]]),
+            ("Medborgarlöftet innehåller de prioriterade områden som polisen ska arbeta med.", [])]:
+        rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n"
+                   "  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert [f.categories for f in rec.focus_areas] == cats, lead
+
+
 def test_the_parties_raise_safety_at_a_place_or_name_this_years_purpose(write, rules, nlp):
     """aim_when_no_area: the parties' own verb with trygghet tied to a place (polisen-se__haninge,
     polisen-se__tranemo); the purpose of this year's promise, each clause an area (polisen-se__strangnas-2);
