@@ -10,7 +10,9 @@ text alone in the fourth session: pages earlier audits had read, so dev data fro
 ``bench/blind6_gold/`` ("blind6", 24 more, some of kommuner other gold covers, annotated after the rules
 from blind4 and blind5 had landed), and ``bench/blind7_gold/`` ("blind7", 24 more, after the blind6 rules),
 and ``bench/blind8_gold/`` ("blind8", 24 more, annotated at the start of the session of 2026-12-04
-and held out through it: a second test set, scored at the session's start and end, never read).
+and held out through it: a second test set, scored at the session's start and end, never read),
+and ``bench/blind9_gold/`` ("blind9", 24 more, annotated in that session while whole-corpus audits read every
+bundled page: a first look, held out from then on).
 
     python bench/gold_table.py OUTPUT_DIR
 """
@@ -24,7 +26,7 @@ from pipeline.output import load_records
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 # column name → folder under bench/
-BLIND = {"blind1": "blind_gold", **{f"blind{n}": f"blind{n}_gold" for n in range(2, 9)}}
+BLIND = {"blind1": "blind_gold", **{f"blind{n}": f"blind{n}_gold" for n in range(2, 10)}}
 OLD_RULES = "5ddcdbd"
 
 
