@@ -62,6 +62,7 @@ class _Tables:
     load: substring lists as one search each, prefix lists as tuples, word lists as sets."""
 
     follow_up_cue: object
+    follow_up_gap: re.Pattern
     not_follow_up_phrase: object
     period_starts: tuple[str, ...]
     not_activity_phrase: object
@@ -118,7 +119,7 @@ class _Tables:
 def _tables(rules: Rules) -> _Tables:
     a, sec = rules.activities, rules.sections
     return _Tables(
-        follow_up_cue=_any_in(sec["follow_up_sentence_cues"]),
+        follow_up_cue=_any_in(sec["follow_up_sentence_cues"]), follow_up_gap=either(sec["follow_up_sentence_patterns"]),
         not_follow_up_phrase=_any_in(sec["not_follow_up_phrases"]),
         period_starts=tuple(a["period_or_follow_up_starts"]),
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
@@ -219,8 +220,8 @@ def is_follow_up_sentence(text: str, rules: Rules) -> bool:
     low, t = norm(text), _tables(rules)
     # (not following up joined to an action, "… ska genomföras och följas upp": rules/sections.yaml
     # follow_up_joined_to_action)
-    return t.follow_up_cue(low) is not None and t.not_follow_up_phrase(low) is None \
-        and t.follow_up_joined.search(low) is None
+    cue = t.follow_up_cue(low) is not None or t.follow_up_gap.search(low) is not None
+    return cue and t.not_follow_up_phrase(low) is None and t.follow_up_joined.search(low) is None
 
 
 def is_period_statement(text: str, rules: Rules) -> bool:

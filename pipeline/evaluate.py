@@ -164,6 +164,9 @@ def evaluate(gold: list[dict], pred: list[dict]) -> Report:
         situation_sum += 1.0 if not gs and not ps else dice(gs, ps)
         gf, pf = g.get("follow_up"), p.get("follow_up")
         fu_presence_ok += (gf is None) == (pf is None)
+        if (gf is None) != (pf is None):
+            misses.append(f"{rid}: follow-up {'none' if pf is None else 'present'} != gold "
+                          f"{'none' if gf is None else 'present'}: {((gf or pf)['text'] or '')[:90]}")
         if gf and pf:
             fu_freq_n += 1
             fu_freq_ok += _freq_key(gf.get("frequency"), g) == _freq_key(pf.get("frequency"), p)

@@ -3411,3 +3411,13 @@ def test_a_sentence_under_a_focus_heading_on_what_the_focus_will_be_is_no_situat
     assert "Den uppenbara oron finns i Hallonbergen." in rec.situation.text
     assert "prioriteringarna" not in rec.situation.text and "särskilt fokus riktas" not in rec.situation.text
     assert "Många upplever otrygghet vid busstationen." in rec.situation.text
+
+
+def test_follow_up_verb_with_an_adverb_before_upp(write, rules, nlp):
+    # "Medborgarlöftet följs gemensamt upp av kommunen och polisen innan årets utgång" (www-amal-se__medborgarlofte,
+    # polisen-se__vannas-2): a follow-up sentence outside any follow-up section, no activity
+    txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
+           "Medborgarlöftet följs gemensamt upp av kommunen och polisen två gånger per år.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.follow_up is not None and rec.follow_up.frequency.times == 2
+    assert [a.text for a in rec.activities] == ["patrullera i centrum varje vecka"]
