@@ -845,6 +845,7 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
     topics = _topic_items(seg, rules)
     quotes = _quotes(seg, rules, doc_text)
     trailing = _trailing_headings(seg, rules)
+    siblings = _sibling_area_headings(seg, rules)
     # A heading with nothing under it, last in its segment, heads no focus area unless it names a
     # category: on a page cut mid-word it is a fragment ("Vi har jobbat tipsbaserat mot na":
     # polisen-se__uppfoljning-2020-medborgarlofte-mariestad; "Polism": polisen-se__eskilstuna;
@@ -948,9 +949,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # droger och ungdomskriminalitet:" (polisen-se__lysekil): one area, its categories all it names
                 current_fa, heading_actors = add_focus(draft, _focus_item(block.text, rules)), ()
             elif section in ("lead", "activities", "focus") and not block.text.endswith(("!", "?")) \
-                    and "," not in block.text and len(block.text.split()) <= 10:
+                    and ("," not in block.text and len(block.text.split()) <= 10 or id(block) in siblings):
                 primary = categorize(block.text, rules, allow_other=False, fallback=False)
-                named = (section == "focus" or real_activities and override is None) and not _name_like(block.text)
+                named = (section == "focus" or real_activities and override is None) and not _name_like(block.text) \
+                    or id(block) in siblings and not generic_title(block.text, rules)
                 if id(block) in trailing or block is last_block and (
                         not primary or not _tables(rules).cut_sentence_words.isdisjoint(_words(block.text))):
                     pass  # a kommun's footer slogan ("För barnens skull"), a cut page's last words
@@ -1495,6 +1497,49 @@ def _sibling_headings(blocks: list[Block], out: dict[int, str], rules: Rules) ->
                         and x.text.rstrip()[-1:] not in ":;!?":
                     out[id(x)] = "heading"
         chain = []
+
+
+def _sibling_area_headings(seg: Segment, rules: Rules) -> set[int]:
+    """Headings of no kind, each over its own text, one after another in one section, most of
+    them naming a category: the page's areas, each under its heading; so are the others of the run,
+    though one names no category ("Synlighet" / "Samverkan" / "Alkoholrelaterad brottslighet":
+    www-sundbyberg-se__2017-02-13-…, polisen-se__almhult), has a comma ("Ungdomar, inkludering och
+    positiva fritidsaktiviteter": www-lysekil-se__medborgarlofte) or more words than a lone area
+    heading ("Mer stöd till barn och unga som riskerar att hamna i gängkriminalitet", up to
+    rules/sections.yaml ``heading_max_words``: goteborg-se__trygg-i-vastra-hisingen-…). A heading of
+    another shape (a question, a section word of ``not_focus_headings``, one naming the promise:
+    ``area_run_not_words``) ends the run, and so does a lead-in ("… har … bland annat genomfört
+    följande:" after a photo's caption: kungsor-se__2022-05-23-…): the headings after it are its list."""
+    limit = rules.sections["heading_max_words"]
+    skip = rules.sections["not_focus_headings"] + rules.sections["signatory_headings"]
+    not_words = frozenset(rules.sections["area_run_not_words"])
+    out: set[int] = set()
+    run: list[tuple[Block, str]] = []
+
+    def close() -> None:
+        named = sum(bool(categorize(b.text, rules, allow_other=False)) for b, _ in run)
+        if named >= 2 and 2 * named >= len(run):
+            out.update(id(b) for b, _ in run)
+
+    blocks = seg.blocks
+    for i, (b, section) in enumerate(blocks):
+        if b.kind == "paragraph" and b.text.rstrip().endswith(":"):
+            close()
+            run = []
+        if b.kind != "heading":
+            continue
+        nxt = blocks[i + 1][0] if i + 1 < len(blocks) else None
+        fits = section in ("lead", "activities", "focus") and nxt is not None and nxt.kind != "heading" \
+            and len(b.text.split()) <= limit and not b.text.rstrip().endswith(("!", "?", ":")) \
+            and not commits(b.text, rules) and not _name_like(b.text) and not phrase_match(b.text, skip) \
+            and not_words.isdisjoint(_words(b.text))
+        if fits and run and run[-1][1] == section:
+            run.append((b, section))
+            continue
+        close()
+        run = [(b, section)] if fits else []
+    close()
+    return out
 
 
 def _opens_actions(heading: str, rules: Rules) -> bool:

@@ -3190,7 +3190,7 @@ def test_follow_up_cut_last_line_quote_and_yearly_report_heading(write, rules, n
     fu = _one(write, rules, nlp, txt, "ydre").follow_up
     assert fu is not None and fu.text.startswith("Polisen ansvarar för att löftena följs upp")
     txt = ("Ydre kommun och polisen har tecknat medborgarlöfte för 2021\n\n"
-           "Polisen ska patrullera i centrum varje fredag.\n\n"
+           "  • Polisen ska patrullera i centrum varje fredag.\n\n"
            "– Löftet är framtaget i det lokala rådet. Vi följer sedan upp arbetet och ser vad det ger, säger "
            "kommunalrådet i Ydre.\n")
     fu = _one(write, rules, nlp, txt, "ydre").follow_up
@@ -3225,7 +3225,7 @@ def test_a_lead_in_on_keeping_the_promise_ends_the_follow_up_section(write, rule
 def test_young_people_followed_up_is_no_follow_up_and_a_promise_tried_every_third_month_is(write, rules, nlp):
     """"… att unga i riskzonen följs upp" follows up people, not the promise; "… inriktningen för arbetet prövas
     med tremånadersintervaller" is the follow-up, every third month (rules/sections.yaml)."""
-    txt = ("Ydre – medborgarlöfte 2021\n\nPolisen ska patrullera i centrum varje fredag.\n\n"
+    txt = ("Ydre – medborgarlöfte 2021\n\n  • Polisen ska patrullera i centrum varje fredag.\n\n"
            "Löftet ska leda till ökad trygghet i centrum och att unga i riskzonen följs upp.\n")
     assert _one(write, rules, nlp, txt, "ydre").follow_up is None
     txt = ("Ydre – medborgarlöfte 2021\n\nPolisen och kommunen har tagit fram ett medborgarlöfte där inriktningen "
@@ -3421,3 +3421,26 @@ def test_follow_up_verb_with_an_adverb_before_upp(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert rec.follow_up is not None and rec.follow_up.frequency.times == 2
     assert [a.text for a in rec.activities] == ["patrullera i centrum varje vecka"]
+
+
+def test_every_heading_of_a_run_of_area_headings_is_an_area(write, rules, nlp):
+    """Headings over their own texts, most naming a category, are the page's areas; so is the one among
+    them that names none ("Samverkan"), has a comma or more words than a lone area heading
+    (www-sundbyberg-se__2017-02-13-…, polisen-se__almhult, www-lysekil-se__medborgarlofte,
+    goteborg-se__trygg-i-vastra-hisingen-…). The heading over the areas as such, a lead-in and the
+    section word after them ("Genomförande": polisen-se__overtornea) end the run."""
+    txt = ("Motala – medborgarlöften 2021\n\nMedborgarlöften\n\n"
+           "Identifierade prioriterade fokusområden\n\nNedan punktade fokusområden identifierades i trygghetsteamet.\n\n"
+           "Synlighet\n\n  • Polisen ska patrullera i centrum varje fredag.\n\n"
+           "Samverkan\n\n  • Kommunen ska starta ett brottsförebyggande råd med polisen.\n\n"
+           "Ungdomar, inkludering och positiva fritidsaktiviteter\n\n  • Kommunen ska erbjuda fler ferieanställningar.\n\n"
+           "Mer stöd till barn och unga som riskerar att hamna i gängkriminalitet\n\n"
+           "  • Polisen ska besöka skolorna två gånger per termin.\n\n"
+           "Genomförande\n\nArbetet läggs in i den befintliga samverkansöverenskommelsen.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [fa.title for fa in rec.focus_areas] == [
+        "Synlighet", "Samverkan", "Ungdomar, inkludering och positiva fritidsaktiviteter",
+        "Mer stöd till barn och unga som riskerar att hamna i gängkriminalitet"]
+    areas = {a.text: a.focus_area for a in rec.activities}
+    assert areas["Kommunen ska starta ett brottsförebyggande råd med polisen."] == "Samverkan"
+    assert areas["Polisen ska besöka skolorna två gånger per termin."].startswith("Mer stöd till barn")
