@@ -3274,6 +3274,20 @@ def test_sentence_adding_to_the_promises_is_an_activity(write, rules, nlp):
         "Utöver dessa fokusområden kommer kommunen och polisen att arbeta för en bättre kartläggning av våld i nära relation."]
 
 
+def test_sentence_telling_a_joint_promise_beside_the_list_is_an_activity(write, rules, nlp):
+    # "Tillsammans ska polisen och kommunen bland annat anordna …" in a news lead over a list
+    # (www-uppvidinge-se__2022-04-01-…, www-vilhelmina-se__…): a promise told in prose
+    txt = ("Motala – medborgarlöften 2024\n\nDe nya medborgarlöftena handlar om att samverka. Tillsammans ska "
+           "polisen och kommunen bland annat anordna dialogmöten om trygghet och mäta droger i avloppsvattnet.\n\n"
+           "Polisen och kommunen lovar att:\n\n"
+           "  • genomföra trafikkontroller vid skolorna.\n  • genomföra två trygghetsvandringar.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities][:1] == [
+        "Tillsammans ska polisen och kommunen bland annat anordna dialogmöten om trygghet och mäta droger i "
+        "avloppsvattnet."]
+    assert len(rec.activities) == 3
+
+
 def test_promise_with_inverted_order_under_the_effect_heading(write, rules, nlp):
     # "Genom att …, ska kommunen och polisen … genomföra …" under "Det här ska vi åstadkomma tillsammans" is
     # a promise (polisen-se__gagnef, polisen-se__varberg); a goal put as "Vi ska öka …" stays the effect
