@@ -3288,6 +3288,15 @@ def test_sentence_telling_a_joint_promise_beside_the_list_is_an_activity(write, 
     assert len(rec.activities) == 3
 
 
+def test_a_participle_before_a_noun_is_no_past_report(rules, nlp):
+    # "påbörjat missbruk" is what is prevented, not something done (www-vilhelmina-se__…); "har påbörjat" reports
+    from pipeline.activities import is_commitment
+    assert is_commitment(nlp("Tillsammans ska polisen och kommunen arbeta för att förhindra påbörjat missbruk."),
+                         rules, strict=True)
+    assert not is_commitment(nlp("Polisen och kommunen har påbörjat arbetet med trygghetsvandringar."),
+                             rules, strict=True)
+
+
 def test_promise_with_inverted_order_under_the_effect_heading(write, rules, nlp):
     # "Genom att …, ska kommunen och polisen … genomföra …" under "Det här ska vi åstadkomma tillsammans" is
     # a promise (polisen-se__gagnef, polisen-se__varberg); a goal put as "Vi ska öka …" stays the effect
