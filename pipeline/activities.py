@@ -1862,7 +1862,7 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
             after = text in draft.situation
             if text in taken or is_period_statement(text, rules) or not cue:
                 continue
-            if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) \
+            if t.not_situation_phrase(low) or is_purpose_sentence(low, rules) or _promise_aim(low, rules) \
                     or commits(low, rules) and is_focus_sentence(text, rules) \
                     or text.endswith(":") and not low.startswith(basis) and _leadin_kind(text, rules) == "activity":
                 continue  # (… "kommer … att fokusera på …": what the promise will focus on; the lead-in of the
@@ -1877,6 +1877,15 @@ def lead_situation(draft: Draft, seg: Segment, docs: dict[int, Doc], rules: Rule
                 # (the list of a lead-in that calls its items goals is none: "… legat till grund för de mål
                 # kommunen och polisen har tagit fram för 2022:")
                 list_of_situation, after = text.endswith(":") and _leadin_kind(text, rules) != "goal", True
+
+
+def _promise_aim(low: str, rules: Rules) -> bool:
+    """The promise as subject, saying what it focuses on or aims at ("Medborgarlöftet har särskilt fokus
+    på …", "– I detta medborgarlöfte riktar vi in oss mot …"): its aim, not the situation it rests on
+    (rules/sections.yaml situation_promise_subject_starts)."""
+    sec = rules.sections
+    return low.lstrip("–-− ").startswith(tuple(sec["situation_promise_subject_starts"])) \
+        and any(w in low for w in sec["situation_promise_aim_words"])
 
 
 def _goes_on(sent: Span, text: str, low: str, rules: Rules) -> bool:

@@ -1404,6 +1404,17 @@ SITUATION_CASES = [
         "tidaholm",
         "Många upplever otrygghet vid torget.",
         id="a_survey_still_to_come_is_no_situation"),
+    # Where no section holds the situation, what the promise focuses on or aims at (its subject the
+    # promise, in a quote too) is no situation; what it rests on is (rules/sections.yaml
+    # situation_promise_subject_starts).
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nLöftet bygger på dialoger med invånarna. Många upplever otrygghet "
+        "vid torget. Genom medborgarlöftet riktar vi in resurserna på det invånarna upplever som viktigt.\n\n"
+        "– Medborgarlöftet hjälper oss att fokusera på de områden som invånarna lyfter fram.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Löftet bygger på dialoger med invånarna. Många upplever otrygghet vid torget.",
+        id="what_the_promise_aims_at_is_no_situation"),
 ]
 
 
