@@ -2434,8 +2434,6 @@ def test_a_goal_on_the_supply_of_drugs_is_a_focus_area(write, rules, nlp):
     assert "Minska efterfrågan samt tillgången till ANDT bland ungdomar" in [fa.title for fa in rec.focus_areas]
 
 
-
-
 def test_the_sentences_before_a_paragraphs_leadin_are_running_text(write, rules, nlp):
     """A paragraph that ends in a lead-in (":") is the lead-in only in its last sentence: a promise before
     it is an activity ("… Polisen lovar till exempel att vara på de platser … Här kan du läsa mer om
@@ -3430,7 +3428,6 @@ def test_a_sentence_that_calls_its_action_a_promise_is_one(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [a.text for a in rec.activities] == ["Polisen lovar att öka sin närvaro i centrum.",
                                               "Att arbeta med hastighetssänkande åtgärder är ett annat löfte."]
-
 
 
 def test_a_sentence_under_a_focus_heading_on_what_the_focus_will_be_is_no_situation(write, rules, nlp):
