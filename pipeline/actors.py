@@ -3,7 +3,7 @@
 A strong actor named as doer counts; one after a place or recipient preposition ("i
 kommunen", "till polisen") does not. Weak actors (skola, näringsliv …) and genitives
 ("kommunens fältsekreterare") count only as partners ("tillsammans med …", "i samverkan
-med …", "samverkan mellan …", "representanter för …"); weak actors also count as the opening subject.
+med …", "samverkan mellan …", "representanter för …", "närvaro av …"); weak actors also count as the opening subject.
 """
 from __future__ import annotations
 
@@ -77,9 +77,12 @@ def _word_before(doc: Doc, i: int, n: int = 1) -> str:
 
 
 def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
-    """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue."""
+    """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue; a presence-only
+    mention ("nattvandring") only to a presence ("vuxennärvaro genom …") or "i form av"."""
     a = _sets(rules)
     start = mention.start
+    weak = ":" in mention.label_
+    presence_only = mention.label_.endswith(":presence")  # counts only where it makes a presence
     joiners = a["list_joiners"]
     blocking = a["blocking_prepositions"]
     verbs = _partner_verbs(rules)
@@ -92,15 +95,20 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
         low = token.lower_
         if low in a["partner_noun_prepositions"] and i > 0 and doc[i - 1].lower_ in a["partner_nouns"]:
             return True
+        if weak and low in a["presence_prepositions"] and i > 0 and doc[i - 1].lower_ in a["presence_nouns"]:
+            return True  # "vuxennärvaro genom nattvandring": those present make the presence
         if low in a["partner_cues"]:
+            if presence_only:
+                return False  # "Arbeta med nattvandring": the method worked on
             before = doc[i - 1].lower_ if i > 0 else ""
             if mention.text.lower() in a["method_forms"] and before.startswith(tuple(a["method_work_words"])):
                 return False  # "Fortsätta jobba med Grannsamverkan": the method worked on
             # "kontakt med skolan" is one side's contact; "kontakt mellan skolan, socialtjänsten och polisen" all's
             return low in a["symmetric_partner_cues"] or before not in a["partner_veto_before_cue"]
         if low in a["through_cues"]:
-            return not _is_genitive(mention, rules)  # "via polisens och kommunens hemsidor": a channel
-        if low in a["acronym_partner_brackets"] and (
+            # "via polisens och kommunens hemsidor": a channel
+            return not presence_only and not _is_genitive(mention, rules)
+        if low in a["acronym_partner_brackets"] and not presence_only and (
                 _acronym(_word_before(doc, i)) or _word_before(doc, i) == "," and _acronym(_word_before(doc, i, 2))):
             return True  # "SSPF (skola, socialtjänst, polis och fritid)": the partners the acronym stands for
         if low in blocking or low.startswith(verbs):
@@ -149,6 +157,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         partner = _partner(full, m, rules)
         if partner:
             partners.append(code)
+        elif weak == "presence":
+            continue  # "Nattvandring Syfte: …": a topic, not those who walk
         elif _is_genitive(m, rules):
             if m.start == lo or m.start == lo + 1 and full[lo].is_title and not m.text.lower().endswith("ens") \
                     or m.start > mentions[0].start == lo and _opening(full, lo, m.start, mentions, rules):

@@ -29,7 +29,8 @@ def make_actor_ruler(nlp: Language, name: str):
 
 class ActorRuler:
     """Marks every actor mention as a span in ``doc.spans['actors']`` labelled with its code
-    (and ``:weak`` for actors that count only as subject or partner). Single words are
+    (and ``:weak`` for actors that count only as subject or partner, ``:presence`` for those that count
+    only as partners, rules/actors.yaml ``presence_only``). Single words are
     looked up in a table (with "prefix*" and "*suffix" forms); multi-word forms go through
     a PhraseMatcher. Genitive "-s" forms are mentions too ("kommunens", "skolans")."""
 
@@ -40,7 +41,7 @@ class ActorRuler:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, spec in rules.actors["actors"].items():
             code = spec.get("code", key)
-            label = code if spec.get("strong") else f"{code}:weak"
+            label = code if spec.get("strong") else f"{code}:presence" if spec.get("presence_only") else f"{code}:weak"
             for form in spec["forms"]:
                 if form.startswith("*"):
                     self.suffixes.append((form[1:], label))

@@ -244,6 +244,15 @@ def test_places_and_target_groups(rules):
     ("Utveckla arbetet med den lokala polisverksamheten i byarna.", ["polisen"]),
     # a weak actor as the subject right after the modal of an inverted clause (polisen-se__osthammar)
     ("På torget ska den polisiära närvaron öka under kvällstid.", ["polisen"]),
+    # a presence "genom"/"av" those present: the night walkers make it (polisen-se__kalmar, polisen-se__umea);
+    # night walking as a topic or a means names no doer (polisen-se__lerum, polisen-se__osteraker-2)
+    ("Hög vuxennärvaro genom nattvandring och polisiär synlighet under helger.",
+     ["polisen", "kommunen", "civilsamhalle"]),
+    ("Kommunen ska öka tryggheten genom närvaro av socialtjänstens fältgrupp och nattvandrande vuxna.",
+     ["kommunen", "civilsamhalle"]),
+    ("Nattvandring Syfte: Fortsätta stödja nattvandrarna Ansvarig: kommunen", ["kommunen"]),
+    ("Kommunen ska öka tryggheten. Genom bland annat nattvandring, belysning och siktröjning.", ["kommunen"]),
+    ("Ökad närvaro av polisen i centrum.", ["polisen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
