@@ -8,7 +8,9 @@ from functools import lru_cache
 from itertools import accumulate
 from urllib.parse import urlparse
 
-from .actors import order_codes, read_actors
+from spacy.tokens import Span
+
+from .actors import actor_spans, order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
 from .sections import (FOLDS_PLAIN, YEAR, Needing, Segment, _sre, _sre_parse, alternation, first_letters,
@@ -624,6 +626,7 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
         partners = {c for c in r.partners if c in party_codes}
         if r.subject or len(partners) > 1:  # (two parties as partners: "tagits fram i samverkan mellan polisen och Borås Stad")
             found |= {c for c in r.subject if c in party_codes} | partners
+        found |= _signers(sent, rules)
     found |= _signatories(full_text, rules)
     if not found:
         found = _promise_owners(full_text, rules)
@@ -632,6 +635,23 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
         if "kommun" not in _lower(full_text):
             found = {"polisen"}
     return order_codes(found, rules)
+
+
+def _signers(sent, rules: Rules) -> set[str]:
+    """Codes of every actor named before the words that state the agreement (rules/actors.yaml
+    signing_cues): the signers, a housing company or a business group too ("Örebro kommun,
+    ÖrebroBostäder … och lokalpolisområde Örebro har kommit överens om ett medborgarlöfte")."""
+    m = _signing_re(rules).search(sent.text)
+    if m is None:
+        return set()
+    full = sent.doc if isinstance(sent, Span) else sent
+    lo, hi = (sent.start_char, sent.start_char + m.start()) if isinstance(sent, Span) else (0, m.start())
+    return {s.label_.partition(":")[0] for s in actor_spans(full) if lo <= s.start_char and s.end_char <= hi}
+
+
+@lru_cache(maxsize=4)
+def _signing_re(rules: Rules) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, rules.actors["signing_cues"])) + r")\b", re.I)
 
 
 @lru_cache(maxsize=4)

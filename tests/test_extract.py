@@ -253,6 +253,10 @@ def test_places_and_target_groups(rules):
     ("Nattvandring Syfte: Fortsätta stödja nattvandrarna Ansvarig: kommunen", ["kommunen"]),
     ("Kommunen ska öka tryggheten. Genom bland annat nattvandring, belysning och siktröjning.", ["kommunen"]),
     ("Ökad närvaro av polisen i centrum.", ["polisen"]),
+    # volunteers as the subject act with the police; as the police's means they do not
+    # (polisen-se__hallstahammar-2, polisen-se__goteborg-norra-hisingen)
+    ("Polisens volontärer ska regelbundet vistas på torget under helger.", ["polisen", "civilsamhalle"]),
+    ("Polisen ska förstärka närvaron av vuxna genom att använda polisens volontärer.", ["polisen"]),
 ])
 def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
@@ -3484,3 +3488,16 @@ def test_every_heading_of_a_run_of_area_headings_is_an_area(write, rules, nlp):
     areas = {a.text: a.focus_area for a in rec.activities}
     assert areas["Kommunen ska starta ett brottsförebyggande råd med polisen."] == "Samverkan"
     assert areas["Polisen ska besöka skolorna två gånger per termin."].startswith("Mer stöd till barn")
+
+
+def test_those_who_have_agreed_on_the_promise_are_its_parties(write, rules, nlp):
+    """The subject of "har kommit överens om" / "har slutit ett … medborgarlöfte" lists the signers, a housing
+    company and a business group too (polisen-se__orebro, polisen-se__orebro-2); a partner named after a
+    promise word is none ("lovar att tillsammans med fastighetsägarna")."""
+    txt = ("Örebro – medborgarlöften\n\nÖrebro kommun, City Örebro, Fastighetsägarna Örebro län och lokalpolisområde "
+           "Örebro har slutit ett nytt medborgarlöfte 2022-2024.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska patrullera i centrum varje fredag.\n")
+    assert _one(write, rules, nlp, txt, "orebro").parties == ["polisen", "kommunen", "naringsliv", "fastighetsagare"]
+    txt = ("Örebro – medborgarlöften 2022\n\nPolisen och kommunen lovar att tillsammans med fastighetsägarna "
+           "öka tryggheten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
+    assert _one(write, rules, nlp, txt, "orebro").parties == ["polisen", "kommunen"]
