@@ -1960,9 +1960,9 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     veckan kommer polisens mobila kontor att finnas på plats …"): a count with a doer and a
     commitment is an activity (rules/activities.yaml ``counted_promise_sections``), so is one that adds
     to the promises ("Utöver ovan fokusområden kommer …": ``added_promise_starts``) or calls itself one
-("Medborgarlöftet för 2019 är att genomföra …": ``promise_named``). A count an
-    activity already has is the same promise told twice (an ingress repeating the list); a
-    sentence on what the promise builds on is situation, whatever count it names."""
+    ("Medborgarlöftet för 2019 är att genomföra …": ``promise_named``). A count an activity already has
+    is the same promise told twice (an ingress repeating the list); a sentence on what the promise
+    builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
     added, t = False, _tables(rules)
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
