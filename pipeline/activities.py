@@ -155,7 +155,7 @@ def _tables(rules: Rules) -> _Tables:
         back_ref_situation=either(sec["focus_back_refs_situation"]),
         back_ref_findings=frozenset(sec["focus_back_ref_findings"]),
         focus_object_before=re.compile(sec["focus_object_before"]),
-        promise_sentence=_word_re(tuple(a["promise_sentence_words"])).search,
+        promise_sentence=_word_re(tuple(a["promise_sentence_words"] + rules.actors["signing_cues"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search,
         more_focus_promise=re.compile(a["more_focus_promise"]),
         task_included_starts=tuple(a["task_included_starts"]),
