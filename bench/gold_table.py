@@ -26,7 +26,7 @@ from pipeline.output import load_records
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 # column name → folder under bench/
-BLIND = {"blind1": "blind_gold", **{f"blind{n}": f"blind{n}_gold" for n in range(2, 10)}}
+BLIND = {"blind1": "blind_gold", **{f"blind{n}": f"blind{n}_gold" for n in range(2, 11)}}
 OLD_RULES = "5ddcdbd"
 
 
