@@ -1595,7 +1595,15 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
         # its head (if any) the focus area it falls under
         head = _item_head(text, rules)
         fa = add_focus(draft, FocusArea(title=head, categories=_topic_categories(head, text, rules))) if head else None
-        if (promised := _promises_in_prose(doc, rules)):
+        promised = _promises_in_prose(doc, rules)
+        if promised == [] and not _item_opens_promising(doc, rules):
+            # "• Insatser mot narkotika med syfte att … Särskilt ska beaktas brott som …" under "Fyra
+            # fokusområden": the item opens with its area and no sentence after it commits a doer to an
+            # action (polisen-se__norsjo, norsjo-se__default-id-44957): an area, no promise
+            if fa is None:
+                add_focus(draft, _focus_item(text, rules))
+            return
+        if promised:
             for sent in promised:
                 add_activity(_unwrap(sent.text.strip()), sent, block, "activities", fa)
             return
@@ -1639,7 +1647,7 @@ def _read_item(draft, block, doc, section, leadin, add_activity, last_activity, 
     add_activity(text, doc, block, section, _dash_topic(draft, text, rules))
 
 
-def _promises_in_prose(doc, rules: Rules) -> list:
+def _promises_in_prose(doc, rules: Rules) -> list | None:
     """An area's bullet under a focus lead-in that is a text of its own ("fokusera på fem områden." /
     "• Droger" + "Droger är vanligt förkommande … Polisen och kommunen ska aktivt verka för att …":
     polisen-se__robertsfors; "1. Rikta åtgärder mot brottsaktiva. Polisen och kommunen ska gemensamt
@@ -1650,11 +1658,24 @@ def _promises_in_prose(doc, rules: Rules) -> list:
     genomföra insatser mot … Insatsen riktas mot …": www-grums-se__polisensmedborgarlofte-3782) is one.
     The first sentence is read from where the item's text starts: spaCy's sentence holds the bullet
     before it, and a "-" or "–" there would read as a quote dash (bench/perturb.py bullet-: grums,
-    polisen-se__sundbyberg-2)."""
+    polisen-se__sundbyberg-2).
+    None when the bullet is read as one (a single sentence, or one that opens with its promise)."""
     sents = [s for s in doc.sents if s.text.strip()]
-    if len(sents) < 2 or is_commitment(doc.doc[max(doc.start, sents[0].start):sents[0].end], rules, strict=True):
-        return []
+    if len(sents) < 2 or is_commitment(_first_sentence(doc), rules, strict=True):
+        return None
     return [s for s in sents[1:] if is_commitment(s, rules, strict=True)]
+
+
+def _first_sentence(doc):
+    """A bullet's first sentence, from where the item's text starts (see _promises_in_prose)."""
+    first = next(s for s in doc.sents if s.text.strip())
+    return doc.doc[max(doc.start, first.start):first.end]
+
+
+def _item_opens_promising(doc, rules: Rules) -> bool:
+    """A bullet whose first sentence commits or opens with its doers ("Polisen fortsätter att …")."""
+    first = _first_sentence(doc)
+    return commits(first.text, rules) or _opens_with_doer(first, first.text, rules)
 
 
 _DASH_TOPIC = re.compile(r"^([A-ZÅÄÖ][^.:–-]{2,45}?)\s+[-–]\s+(?=[A-ZÅÄÖ])")

@@ -3274,6 +3274,22 @@ def test_area_bullet_with_background_gives_its_committing_sentences(write, rules
         "Polisen ska genomföra hastighetskontroller vid skolorna."]
 
 
+def test_area_bullet_whose_later_sentence_commits_no_doer_is_an_area(write, rules, nlp):
+    # "Fyra fokusområden" / "• Insatser mot narkotika … Särskilt ska beaktas brott som …" (polisen-se__norsjo,
+    # norsjo-se__default-id-44957): a "ska" with no doer and no action verb after the area's words promises
+    # nothing; the bullet is the area, no activity. A later sentence with a doer is the promise, as before.
+    txt = ("Motala – medborgarlöften 2019\n\nFyra fokusområden\n\n"
+           " • Insatser mot narkotika med syfte att minska nyrekrytering. Särskilt ska beaktas brott "
+           "som begås av ungdomar.\n"
+           " • Insatser mot tillgreppsbrott såsom inbrott i bostäder och sommarstugor.\n"
+           " • Trafiksäkerhet vid skolorna. Polisen ska genomföra hastighetskontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra hastighetskontroller vid skolorna."]
+    assert [fa.title for fa in rec.focus_areas][:2] == [
+        "Insatser mot narkotika med syfte att minska nyrekrytering",
+        "Insatser mot tillgreppsbrott såsom inbrott i bostäder och sommarstugor"]
+
+
 @pytest.mark.parametrize("glyph", ["•", "-", "–"])
 def test_area_bullet_that_opens_with_its_promise_is_one_whatever_its_glyph(write, rules, nlp, glyph):
     # www-grums-se__polisensmedborgarlofte-3782, polisen-se__sundbyberg-2 set with "-" or "–"
