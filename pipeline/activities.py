@@ -104,6 +104,7 @@ class _Tables:
     focus_object_before: re.Pattern
     back_ref: re.Pattern
     back_ref_situation: re.Pattern
+    back_ref_problems: re.Pattern
     back_ref_findings: frozenset[str]
     promise_sentence: object
     activity_leadin: object
@@ -153,6 +154,7 @@ def _tables(rules: Rules) -> _Tables:
         follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
         general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
         back_ref_situation=either(sec["focus_back_refs_situation"]),
+        back_ref_problems=either(sec["focus_back_refs_problembild"]),
         back_ref_findings=frozenset(sec["focus_back_ref_findings"]),
         focus_object_before=re.compile(sec["focus_object_before"]),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"] + rules.actors["signing_cues"])).search,
@@ -908,6 +910,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # lead-in ("Polisen och kommunen lovar att:") is not yet that text
         if block.kind == "heading":
             restated = False
+            if _tables(rules).back_ref_problems.search(norm(block.text)):
+                # the heading over the promises that says they answer the lägesbild above ("Det här lovar polisen
+                # utifrån framtagen problembild": polisen-se__malmo-rosengard)
+                for fa in _lagesbild_problems(seg, i, docs, rules) or ():
+                    add_focus(draft, fa)
             if is_follow_up_sentence(block.text, rules):
                 # "Resultatet kommer att följas upp och redovisas 2 gånger/ år"; under "Uppföljning" too, though
                 # it opens with a doer ("Polisen ansvarar för att medborgarlöftena följs upp under året. Polisen
@@ -1013,6 +1020,10 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
         for j, s in enumerate(sents):
             if _back_ref(s.text, rules):  # "… är insatserna riktade mot dessa problemområden."
                 before = sents[:j] if j else _block_sentences(seg, i - 1, docs, section)
+            elif _tables(rules).back_ref_problems.search(norm(s.text)):  # "… mot bakgrund av ovan beskrivna problembild …"
+                for fa in _lagesbild_problems(seg, i, docs, rules) or ():
+                    add_focus(draft, fa)
+                continue
             elif _tables(rules).back_ref_situation.search(norm(s.text)):  # "Med anledning av den presenterade lägesbilden …"
                 before = [b for b in _section_sentences_before(seg, i, docs, section) + sents[:j]
                           if not _tables(rules).back_ref_findings.isdisjoint(_words(norm(b.text)))]
@@ -1121,9 +1132,9 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
     category is a focus area, titled with its own words (a bullet's purpose clause is that one
     promise's, no area: its items are not read). With one area, every activity falls under it
     (extract.py); with several, each the one sentence of its paragraph, an activity falls under the one
-    above it, else it stays under none."""
-    if draft.focus_areas:
-        return
+    above it, else it stays under none. A rule marked ``always`` is read beside the other areas too
+    (where the promise's focus lies is an area whatever else the page names)."""
+    always = bool(draft.focus_areas)
     quotes = _quotes(seg, rules, doc_text)
     heads: list[tuple[int, FocusArea]] = []  # a paragraph that is one aim's sentence: where its area starts
     for block, section in seg.blocks:
@@ -1131,10 +1142,11 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
             continue
         sents = list(docs[id(block)].sents) or [docs[id(block)]]
         for sent in sents:
-            found = [add_focus(draft, fa) for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules)]
+            found = [_add_focus_at(draft, fa, block.start, doc_text) if always else add_focus(draft, fa)
+                     for fa in _aim_areas(_unwrap(sent.text.strip()), section.split(":")[0], rules, always)]
             if len(sents) == 1 and len(found) == 1:
                 heads.append((block.end, found[0]))
-    if len(draft.focus_areas) > 1 and len(heads) == len(draft.focus_areas):
+    if not always and len(draft.focus_areas) > 1 and len(heads) == len(draft.focus_areas):
         # several aims, each a paragraph of its own over what is done for it ("Polisen och kommunen lovar att
         # arbeta för tryggare trafikmiljö …" / the actions reported under it: polisen-se__uppfoljning, Berg):
         # an activity falls under the one it stands below (CONTRACT.md), none above the first
@@ -1143,20 +1155,34 @@ def aim_areas(draft: Draft, seg: Segment, docs: dict[int, Doc], doc_text: str, r
             act["focus_area"] = above[-1].title if above else act["focus_area"]
 
 
+def _add_focus_at(draft: Draft, fa: FocusArea, start: int, doc_text: str) -> FocusArea:
+    """``add_focus``, in document order among the areas found before: before the first whose title
+    stands in the text after ``start``."""
+    n = len(draft.focus_areas)
+    area = add_focus(draft, fa)
+    if len(draft.focus_areas) > n:
+        later = next((k for k, old in enumerate(draft.focus_areas[:n]) if doc_text.find(old.title) >= start), n)
+        draft.focus_areas.insert(later, draft.focus_areas.pop())
+    return area
+
+
 @lru_cache(maxsize=4)
-def _aim_res(rules: Rules) -> tuple[tuple[Needing, frozenset], ...]:
-    return tuple((Needing(re.compile(rule["re"])), frozenset(rule["in"])) for rule in rules.sections["aim_when_no_area"])
+def _aim_res(rules: Rules) -> tuple[tuple[Needing, frozenset, bool], ...]:
+    return tuple((Needing(re.compile(rule["re"])), frozenset(rule["in"]), bool(rule.get("always")))
+                 for rule in rules.sections["aim_when_no_area"])
 
 
-def _aim_areas(text: str, section: str, rules: Rules) -> list[FocusArea]:
+def _aim_areas(text: str, section: str, rules: Rules, only_always: bool = False) -> list[FocusArea]:
     """The focus areas of one sentence by ``aim_when_no_area``: group "aim", split into its clauses
     (``aim_clause_splits``), titles them and gives their categories; a part that names none is no
     area (no fallback: a general aim names none), unless it ties trygghet to a place
     (``aim_place_fallback``)."""
+    if only_always and is_focus_sentence(text, rules):
+        return []  # "Fokus ligger på att öka …": a focus sentence, whose areas read_segment has taken
     low = norm(text).rstrip(" :;")
     folded = " ".join(text.split())
-    for pat, sections in _aim_res(rules):
-        m = section in sections and pat.search(low)
+    for pat, sections, always in _aim_res(rules):
+        m = section in sections and (always or not only_always) and pat.search(low)
         if not m:
             continue
         areas = []
@@ -1212,6 +1238,36 @@ def _section_sentences_before(seg: Segment, i: int, docs: dict[int, Doc], sectio
     while k >= 0 and (sents := _block_sentences(seg, k, docs, section)):
         out[:0] = sents
         k -= 1
+    return out
+
+
+def _lagesbild_problems(seg: Segment, i: int, docs: dict[int, Doc], rules: Rules) -> list[FocusArea] | None:
+    """The problems of the problembild a back reference to it points to (rules/sections.yaml
+    ``focus_back_refs_problembild``), when it stands under its own situation heading before block ``i``
+    (every block between in the situation section; None else): each item a problem, and a list of them read as a list of areas (one naming none is
+    ``ovrigt`` once another names a category, as in _list_areas: "• Nedskräpning • … • Låg andel boende
+    som anmäler brott …": polisen-se__malmo-rosengard); each paragraph one problem, its first sentence
+    that names a category ("Stölder och inbrott sker i bostäder …" / "Våldsbrott i offentlig miljö sker
+    …" / …: polisen-se__tanum). A sentence after the first is the problem's detail ("Ofta är alkohol
+    inblandat.")."""
+    k = i - 1
+    while k >= 0 and seg.blocks[k][1] == "situation":
+        k -= 1
+    if k < 0 or seg.blocks[k][1] != "situation:heading" or k == i - 1:
+        return None
+    items, out = [], []
+    for block, _ in seg.blocks[k + 1:i]:
+        if block.kind == "item":
+            items.append(block.text.strip(" ."))
+        elif block.kind == "paragraph":
+            first = next((s for s in docs[id(block)].sents
+                          if categorize(s.text, rules, allow_other=False, fallback=False)), None)
+            if first is not None:
+                title = " ".join(first.text.split()).rstrip(" .")
+                out.append(FocusArea(title=title, categories=categorize(title, rules, allow_other=False, fallback=False)))
+    cats = [categorize(t, rules, allow_other=False, fallback=False) for t in items]
+    if any(cats):
+        out += [FocusArea(title=t, categories=c or ["ovrigt"]) for t, c in zip(items, cats)]
     return out
 
 

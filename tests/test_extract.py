@@ -3517,3 +3517,42 @@ def test_those_who_have_agreed_on_the_promise_are_its_parties(write, rules, nlp)
     txt = ("Örebro – medborgarlöften 2022\n\nPolisen och kommunen lovar att tillsammans med fastighetsägarna "
            "öka tryggheten.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera i centrum varje fredag.\n")
     assert _one(write, rules, nlp, txt, "orebro").parties == ["polisen", "kommunen"]
+
+
+def test_problems_under_a_lagesbild_heading_that_the_promises_answer_are_areas(write, rules, nlp):
+    """A back reference to the lägesbild above ("mot bakgrund av ovan beskrivna problembild formulerar …
+    medborgarlöften": polisen-se__tanum; the heading "Det här lovar polisen utifrån framtagen problembild":
+    polisen-se__malmo-rosengard) makes areas of what stands under its situation heading: each paragraph's
+    first sentence that names a category, each item (one naming none "ovrigt", as in a list of areas).
+    Where the promise's focus lies ("Fokus för detta löfte ligger i …") stays an area beside them, first."""
+    txt = ("Tanum – medborgarlöften 2023\n\nLägesbild\n\n"
+           "Stölder och inbrott sker i bostäder men mer frekvent i fritidshus.\n\n"
+           "Våldsbrott i offentlig miljö sker främst vid krogar. Ofta är alkohol inblandat.\n\n"
+           "Genomförande\n\nMot bakgrund av ovan beskrivna problembild formulerar polisen och Tanums kommun "
+           "medborgarlöften för 2023.\n")
+    rec = _one(write, rules, nlp, txt, "tanum")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("Stölder och inbrott sker i bostäder men mer frekvent i fritidshus", ["mangdbrott"]),
+        ("Våldsbrott i offentlig miljö sker främst vid krogar", ["offentlig_miljo"])]
+    txt = ("Malmö – medborgarlöften\n\nFokus för detta löfte ligger i den del av Rosengård som är klassat som "
+           "ett särskilt utsatt område.\n\nDetta medborgarlöfte gäller under 2024.\n\n"
+           "Nuvarande lägesbild - utifrån trygghetsmätningar\n\n • Nedskräpning\n • Trafik\n"
+           " • Låg andel boende som anmäler brott\n\nDet här lovar polisen utifrån framtagen problembild\n\n"
+           " • Minst 25 spaningsinsatser för att motverka öppna drogscener\n")
+    rec = _one(write, rules, nlp, txt, "malmo")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("den del av Rosengård som är klassat som ett särskilt utsatt område", ["utsatta_omraden"]),
+        ("Nedskräpning", ["offentlig_miljo"]), ("Trafik", ["trafik"]),
+        ("Låg andel boende som anmäler brott", ["ovrigt"])]
+
+
+def test_violence_and_harassment_named_in_a_focus_sentence_are_areas_of_no_code(write, rules, nlp):
+    """"våld", "kränkningar", "ofredanden" name crime areas the taxonomy has no code for: "ovrigt", each titled
+    with its own words (www-stenungsund-se__medborgarloftet-2023-2024, tjorn-se__medborgarloftet-2023-2024)."""
+    txt = ("Stenungsund – medborgarlöften 2023\n\nTillsammans med polisen kommer kommunen att fokusera på arbetet mot "
+           "droger, kränkningar och våld, insatser i trafikmiljön och så vidare.\n\nDet här ska vi göra\n\n"
+           "  • Polisen ska patrullera i centrum varje fredag.\n")
+    rec = _one(write, rules, nlp, txt, "stenungsund")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("arbetet mot droger", ["narkotika"]), ("kränkningar", ["ovrigt"]), ("våld", ["ovrigt"]),
+        ("insatser i trafikmiljön", ["trafik"])]
