@@ -76,6 +76,32 @@ def _word_before(doc: Doc, i: int, n: int = 1) -> str:
     return ""
 
 
+def _gap(token) -> bool:
+    """White space inside a line: the indent of a wrapped line joined to the one above (its line
+    break read as a space, backends/text.text_and_blocks) is a token between two words of one
+    sentence ("i" / "   Flens kommun", "där polis" / "    och socialtjänst": a PDF's or e-mail's
+    hanging indent, bench/perturb.py wrapped), which the walks over words read past. A line break
+    is none: it ends a block."""
+    return token.is_space and "\n" not in token.text
+
+
+def _before(doc: Doc, i: int, lo: int = 0) -> int:
+    """The index of the nearest token before token i that is no ``_gap`` (``lo - 1`` when none is at
+    or after ``lo``)."""
+    i -= 1
+    while i >= lo and _gap(doc[i]):
+        i -= 1
+    return i
+
+
+def _after(doc: Doc, i: int, hi: int) -> int:
+    """The index of the nearest token at or after token i that is no ``_gap`` (``hi`` when none is
+    before ``hi``)."""
+    while i < hi and _gap(doc[i]):
+        i += 1
+    return i
+
+
 def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
     """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue; a presence-only
     mention ("nattvandring") only to a presence ("vuxennärvaro genom …") or "i form av"."""
@@ -93,14 +119,14 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
             i -= 1
             continue
         low = token.lower_
-        if low in a["partner_noun_prepositions"] and i > 0 and doc[i - 1].lower_ in a["partner_nouns"]:
+        before = doc[k].lower_ if (k := _before(doc, i)) >= 0 else ""
+        if low in a["partner_noun_prepositions"] and before in a["partner_nouns"]:
             return True
-        if weak and low in a["presence_prepositions"] and i > 0 and doc[i - 1].lower_ in a["presence_nouns"]:
+        if weak and low in a["presence_prepositions"] and before in a["presence_nouns"]:
             return True  # "vuxennärvaro genom nattvandring": those present make the presence
         if low in a["partner_cues"]:
             if presence_only:
                 return False  # "Arbeta med nattvandring": the method worked on
-            before = doc[i - 1].lower_ if i > 0 else ""
             if mention.text.lower() in a["method_forms"] and before.startswith(tuple(a["method_work_words"])):
                 return False  # "Fortsätta jobba med Grannsamverkan": the method worked on
             # "kontakt med skolan" is one side's contact; "kontakt mellan skolan, socialtjänsten och polisen" all's
@@ -132,11 +158,11 @@ def _acronym(word: str) -> bool:
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
     a = _sets(rules)
     blocking, skip = a["blocking_prepositions"], a["skip_before_preposition"]
-    if start > 0 and doc[start - 1].lower_ in a["quality_words"]:
+    i, skipped = _before(doc, start), 0
+    if i >= 0 and doc[i].lower_ in a["quality_words"]:
         return True  # "skapa en tryggare kommun": what the place is to become, no doer
-    i, skipped = start - 1, 0
     while i >= 0 and skipped < 2 and ((t := doc[i]).lower_ in skip or (t.is_title and t.lower_ not in blocking)):
-        i, skipped = i - 1, skipped + 1
+        i, skipped = _before(doc, i), skipped + 1
     return i >= 0 and doc[i].lower_ in blocking
 
 
@@ -160,14 +186,15 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         elif weak == "presence":
             continue  # "Nattvandring Syfte: …": a topic, not those who walk
         elif _is_genitive(m, rules):
-            if m.start == lo or m.start == lo + 1 and full[lo].is_title and not m.text.lower().endswith("ens") \
+            if m.start == lo or m.start > lo == _before(full, m.start, lo) and full[lo].is_title \
+                    and not m.text.lower().endswith("ens") \
                     or m.start > mentions[0].start == lo and _opening(full, lo, m.start, mentions, rules):
                 # "Kommunens fältassistenter ska …", "Borlänge kommuns Trygghetsvärdar ska …" (a name before
                 # the indefinite genitive; not "Involvera kommunens invånare"): the owner acts; so does one
                 # in the opening list of owners ("Polisen och socialtjänstens samverkan kring unga … ska öka":
                 # polisen-se__gavle, as "polisens och kommunens gemensamma arbete": polisen-se__sotenas-2)
                 subject.append(code)
-            elif m.end < hi and full[m.end].lower_ in rules.actors["promise_nouns"]:
+            elif (k := _after(full, m.end, hi)) < hi and full[k].lower_ in rules.actors["promise_nouns"]:
                 promisers.append(code)  # "… är polisens medborgarlöften följande"
             continue
         elif weak:
@@ -198,7 +225,7 @@ def _coordinated(doc: Doc, lo: int, mentions: list[Span], doers: list[Span], par
     joiners = a["list_joiners"]
     lists, current = [], [mentions[0]]
     for prev, m in zip(mentions, mentions[1:]):
-        gap = [doc[i] for i in range(prev.end, m.start)]
+        gap = [doc[i] for i in range(prev.end, m.start) if not _gap(doc[i])]
         if any(t.lower_ in joiners for t in gap) and all(
                 t.lower_ in joiners or t.is_title and not t.is_sent_start for t in gap):
             current.append(m)
@@ -210,9 +237,9 @@ def _coordinated(doc: Doc, lo: int, mentions: list[Span], doers: list[Span], par
     for items in lists:
         if not any(m in doers for m in items):
             continue
-        i = items[0].start - 1
+        i = _before(doc, items[0].start, lo)
         while i >= lo and doc[i].is_title and not doc[i].is_sent_start:
-            i -= 1  # the name before the first mention ("Örebro kommun")
+            i = _before(doc, i, lo)  # the name before the first mention ("Örebro kommun")
         if i >= lo and doc[i].lower_ in a["doer_list_openers"]:
             found += [m.label_.partition(":")[0] for m in items if m.label_.endswith(":weak")
                       and m.label_.partition(":")[0] not in partners]
@@ -239,7 +266,7 @@ def _suffix_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rule
     covered = {i for m in inside for i in range(m.start, m.end)}
     a = _sets(rules)
     if not inside or not all(i in covered or doc[i].lower_ in a["list_joiners"] or doc[i].lower_ in a["suffix_filler_words"]
-                             or doc[i].text[:1].isupper() for i in range(start, end - 1)):
+                             or doc[i].text[:1].isupper() or _gap(doc[i]) for i in range(start, end - 1)):
         return ()
     return tuple(dict.fromkeys(m.label_.partition(":")[0] for m in inside))
 
@@ -255,7 +282,7 @@ def _responsible_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules:
     cue = cues[k]
     after = [m for m in mentions if m.start > cue]
     covered = {i for m in after for i in range(m.start, m.end)}
-    if not after or not all(i in covered or doc[i].is_punct or doc[i].lower_ in a["list_joiners"]
+    if not after or not all(i in covered or doc[i].is_punct or doc[i].lower_ in a["list_joiners"] or _gap(doc[i])
                             for i in range(cue + 1, hi)):
         return ()
     return tuple(dict.fromkeys(m.label_.partition(":")[0] for m in after))
@@ -309,9 +336,9 @@ def _after_modal(doc: Doc, lo: int, start: int, rules: Rules) -> bool:
     """The mention is the subject right after the modal of an inverted clause ("På de platser … ska den
     polisiära övervakningen öka": polisen-se__osthammar; rules/actors.yaml subject_after_modal)."""
     a = _sets(rules)
-    i = start - 1
+    i = _before(doc, start, lo)
     while i > lo and doc[i].lower_ in a["opening_modifiers"]:
-        i -= 1
+        i = _before(doc, i, lo)
     return i > lo and doc[i].lower_ in a["subject_after_modal"]
 
 
@@ -328,9 +355,9 @@ def _opening(doc: Doc, lo: int, start: int, mentions: list[Span], rules: Rules) 
     # ("Besöka skolor, fritidsgårdar och andra ungdomsmiljöer": polisen-se__ostersund), opens no list of doers
     leads = set()
     for i in range(start - 1, lo - 1, -1):
-        if i in named and (i + 1 in covered or i + 1 in leads):
+        if i in named and ((k := _after(doc, i + 1, start)) in covered or k in leads):
             leads.add(i)
-    return all(i in covered or i in leads or doc[i].lower_ in joiners for i in range(lo, start))
+    return all(i in covered or i in leads or doc[i].lower_ in joiners or _gap(doc[i]) for i in range(lo, start))
 
 
 @lru_cache(maxsize=4)

@@ -3556,3 +3556,102 @@ def test_violence_and_harassment_named_in_a_focus_sentence_are_areas_of_no_code(
     assert [(f.title, f.categories) for f in rec.focus_areas] == [
         ("arbetet mot droger", ["narkotika"]), ("kränkningar", ["ovrigt"]), ("våld", ["ovrigt"]),
         ("insatser i trafikmiljön", ["trafik"])]
+
+
+def _hard_wrapped(text: str, width: int = 80) -> str:
+    """``text`` as a PDF or an e-mail sets it: each line over ``width`` columns broken at the last
+    space that fits, a list item's further lines hanging under its text."""
+    import re
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        item = re.match(r"\s*[•\-]\s+", line)
+        hang = " " * len(item.group(0)) if item else line[:len(line) - len(line.lstrip())]
+        out += textwrap.wrap(line.rstrip(), width, subsequent_indent=hang, break_long_words=False,
+                             break_on_hyphens=False)
+    return "\n".join(out)
+
+
+def _reading(rec) -> tuple:
+    return ([(a.text, a.actors) for a in rec.activities], [(f.title, f.categories) for f in rec.focus_areas],
+            rec.follow_up is None)
+
+
+WRAPPED_PROMISES = [
+    # a place after a preposition at a line end ("i" / "   Flens kommun"): no doer (polisen-se__flen-2,
+    # polisen-se__vansbro, vara-se__trygghetslofte, www-vingaker-se__medborgarlofte-2022)
+    ("https://polisen.se/x/flen/", "Flen – medborgarlöften\n\nMedborgarlöfte 2019\n\nPolisen lovar:\n\n"
+     " • att polisen ska störa och agera mot de lokala kriminella nätverk som finns i Flens kommun. "
+     "Polisen kommer att arbeta för nolltolerans mot droger och ha riktade insatser för att upptäcka "
+     "narkotikaförsäljning och missbruk.\n"
+     " • att polisen kommer att genomföra minst 100 trafikkontroller enligt 20-minuters metoden i Flens "
+     "kommun.\n\nFlens kommun lovar:\n\n"
+     " • att utveckla konceptet Trygg vuxen 2.0 som ska fokusera på områden där unga finns.\n",
+     [["polisen"], ["polisen"], ["kommunen"]]),
+    # a recipient at a line end ("delge dessa till" / "   polisen": polisen-se__vingaker)
+    ("https://polisen.se/x/vingaker/", "Vingåker – medborgarlöften\n\nMedborgarlöften 2022\n\nKommunen lovar att:\n\n"
+     " • genomföra mätningar med digitala hastighetsskyltar på varierande vägar i Analysera resultat från "
+     "dessa mätningar och vid behov delge dessa till polisen för att skapa säkrare trafikmiljöer.\n",
+     [["kommunen"]]),
+    # what the place is to become ("en tryggare" / "    kommun": polisen-se__tidaholm), and a list of doers
+    # over a line end ("där polis" / "    och socialtjänst": polisen-se__upplands-bro)
+    ("https://polisen.se/x/tidaholm/", "Tidaholm – medborgarlöften\n\nVårt löfte 2021\n\nUtifrån de prioriterade "
+     "problembilderna lovar Tidaholms kommun och lokalpolisområde östra Skaraborg att genomföra följande aktiviteter.\n\n"
+     "  • Arbeta förebyggande och öka dialogen med invånare för att minska störningar i trafikmiljön. "
+     "Utföra kontroller i trafiken för att skapa en tryggare kommun.\n"
+     "  • Minst fyra i förväg planerade narkotikainsatser på dessa platser, där polis och socialtjänst har "
+     "en operativ samverkan.\n",
+     [["polisen", "kommunen"], ["polisen", "kommunen"]]),
+]
+
+
+@pytest.mark.parametrize("url, text, actors", WRAPPED_PROMISES, ids=["place", "recipient", "quality-and-doers"])
+def test_a_text_hard_wrapped_at_80_columns_reads_as_unwrapped(write, rules, nlp, url, text, actors):
+    """A hard-wrapped line's hanging indent, joined to the line above, is a white-space token between
+    two words of one sentence; the actor walks read past it (actors._gap), so the doers are those of
+    the unwrapped text (bench/perturb.py wrapped)."""
+    wrapped = _hard_wrapped(text)
+    assert wrapped != text and max(map(len, wrapped.split("\n"))) <= 80
+    whole = extract_path(write("a.txt", text, url=url), rules, nlp).records[0]
+    cut = extract_path(write("b.txt", wrapped, url=url), rules, nlp).records[0]
+    assert [a.actors for a in whole.activities] == actors
+    assert _reading(cut) == _reading(whole)
+
+
+def test_a_wrapped_cookie_banner_is_furniture_all_through(write, rules, nlp):
+    """A banner read as furniture by its start ("Vi använder kakor …") is furniture on every line it
+    is wrapped over: its "följa upp" is no follow-up (www-svedala-se__medborgarlofte-2020)."""
+    text = ("Vi använder kakor (cookies) för att följa upp hur du och andra besökare använder webbplatsen. "
+            "Vår leverantör sammanställer den anonyma informationen. Du kan blockera kakor men då visas "
+            "detta meddelande igen. Läs mer om kakor på Post- och telestyrelsens webbplats\n\n"
+            "Medborgarlöfte 2020\n\nPolisen och Svedala kommun lovar att:\n\n"
+            " • genomföra minst sex trygghetsvandringar i kommunens tätorter under året.\n")
+    url = "https://www.svedala.se/x/medborgarlofte-2020/"
+    whole = extract_path(write("a.txt", text, url=url), rules, nlp).records[0]
+    cut = extract_path(write("b.txt", _hard_wrapped(text), url=url), rules, nlp).records[0]
+    assert whole.follow_up is None and whole.activities
+    assert _reading(cut) == _reading(whole)
+
+
+def test_a_word_wrapped_alone_onto_a_line_is_no_fragment(write, rules, nlp):
+    """A text wrapped once and wrapped again narrower leaves a short word alone on a line ("… ökad
+    polisiär närvaro" / "i" / "kommunen och …"); in lower case after a line of text it goes on with
+    that text, no fragment left by a PDF's columns (polisen-se__tanum-2)."""
+    text = ("Tanum – medborgarlöften\n\nMedborgarlöftena gäller för perioden 27 januari 2021 - 31 december 2021.\n\n"
+            "Resultatet från trygghetsundersökningen visar en önskan om ökad polisiär närvaro i\n"
+            "kommunen och att trafikbrott och narkotikarelaterad brottslighet är de tydligaste\n"
+            "problemområdena i Tanums kommun. Det framförs också synpunkter på\n"
+            "gatubelysningen samt gång- och cykelvägar.\n\n"
+            "Polisen ska öka synlighet av uniformerad polis i kommunen genom att:\n\n"
+            "  • Vid minst femtio (50) tillfällen genomföra trafikkontroller med betoning på nykterhet, säkerhet\n"
+            "    och hastighet runt om i kommunen.\n")
+    url = "https://polisen.se/x/tanum/"
+    wrapped = _hard_wrapped(text)
+    assert "\ni\n" in wrapped
+    whole = extract_path(write("a.txt", text, url=url), rules, nlp).records[0]
+    cut = extract_path(write("b.txt", wrapped, url=url), rules, nlp).records[0]
+    assert _reading(cut) == _reading(whole)

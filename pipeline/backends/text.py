@@ -167,16 +167,22 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
     visar en önskan om ökad polisiär närvaro i" + "kommunen och att trafikbrott …",
     polisen-se__tanum-2, polisen-se__asele, polisen-se__oskarshamn, 14 pages); in a hard-wrapped
     text (``wrap_width``) a line whose first word would not have fitted on the line above goes on
-    with that text or bullet, whatever its first letter. ``joins`` (when given) gets the offset of
-    each line break inside a block."""
+    with that text or bullet, whatever its first letter. A line of furniture known by its start
+    (rules/sections.yaml ``boilerplate_prefixes``: a cookie banner) goes on over the lines that
+    would go on with it as text, and they are furniture too, as the whole line is unwrapped ("Vi
+    använder kakor (cookies) för att följa upp hur du och andra besökare använder" + "webbplatsen.
+    …": www-svedala-se__medborgarlofte-2020; "Javascript är inte påslaget i din webbläsare. …" on
+    polisen-se__kalmar and 24 more polisen.se pages; "På bilden, från vänster: …":
+    www-hylte-se__…). ``joins`` (when given) gets the offset of each line break inside a block."""
     blocks: list[Block] = []
     width = wrap_width(text, rules)
-    above = ""  # the line above, when it made or went on with a block
+    above = ""  # the line above, when not blank
     lines, prefixes, shapes = _boilerplate(rules)
     fragment = _fragment(rules).fullmatch
     strip_furniture = link_furniture_stripper(text, rules)
     pos = 0
     prev_item = prev_text = False
+    prev_banner = False  # the line above is furniture read by its start ("Vi använder kakor …"), or goes on with it
     last_line = len(text.rstrip()) - len(text.rstrip().rsplit("\n", 1)[-1])  # where the last line starts
     raws = text.split("\n")
     for at, raw in enumerate(raws):
@@ -185,13 +191,22 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
         plain = " ".join(raw.split())
         folded = strip_furniture(plain)
         low = folded.lower()  # is_boilerplate's test, on the words folded once
-        if not folded or low in lines or low.startswith(prefixes) or shapes.fullmatch(low) \
-                or start < last_line and fragment(low):
-            prev_item = prev_text = False
+        if not folded:
+            prev_item = prev_text = prev_banner = False
             continue
         line_above, above = above, raw
-        wrapped = width is not None and (prev_text or prev_item) and not (BULLET.match(raw) or DASH.match(raw)) \
-            and len(line_above.rstrip()) + 1 + len(folded.split()[0]) > width
+        wrapped = width is not None and (prev_text or prev_item or prev_banner) \
+            and not (BULLET.match(raw) or DASH.match(raw)) and len(line_above.rstrip()) + 1 + len(folded.split()[0]) > width
+        if prev_banner and (folded[0].islower() or wrapped):
+            continue  # the rest of a wrapped banner is furniture too
+        banner = low.startswith(prefixes)
+        # a word or two that goes on with the text or item above (below) is no fragment ("… ökad polisiär
+        # närvaro" / "i" / "kommunen och …", wrapped once and again narrower: polisen-se__tanum-2)
+        cut_word = wrapped or folded[0].islower() and (prev_text or prev_item and blocks[-1].text[-1] not in ".!?:;")
+        if banner or low in lines or shapes.fullmatch(low) or start < last_line and fragment(low) and not cut_word:
+            prev_item = prev_text = False
+            prev_banner = banner
+            continue
         if prev_text and (folded[0].islower() or wrapped):
             last = blocks[-1]
             joined = strip_furniture(f"{last.text} {folded}") if wrapped else f"{last.text} {folded}"
