@@ -1447,6 +1447,13 @@ SITUATION_CASES = [
         "tidaholm",
         "Arbetet tidigare år har gett god effekt i centrum. Underlaget till medborgarlöftet har samlats in vid torget.",
         id="what_earlier_work_achieved_and_the_basis_named_are_situation"),
+    # How the basis was drawn up is situation, whatever it was drawn up by (www-engelholm-se__2018-06-13-…).
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nDe prioriterade områdena har arbetats fram genom en workshop med "
+        "politikerna.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "De prioriterade områdena har arbetats fram genom en workshop med politikerna.",
+        id="how_the_basis_was_drawn_up_is_situation"),
     # Situation sentences keep the page's order: the word a cut page ends with stays last, though it occurs
     # earlier ("Polisen ska …"; polisen-se__arvidsjaur-2).
     pytest.param(
