@@ -206,13 +206,16 @@ def _as_error(path, exc: BaseException) -> DocumentError:
 def in_text_order(texts, seg: Segment) -> list[str]:
     """Situation sentences in the order the page gives them (those of the lead are read after the
     sections: "Underlaget till medborgarlöftena …" before "Resultat trygghetsenkät våren 2021");
-    a text not found as such keeps its place after the one before it. Fewer than two keep theirs
-    (the segment's text is not searched)."""
+    a text not found as such keeps its place after the one before it. A text is looked for after the
+    one before it first, then from the start: a short one, as the word a cut page ends with ("… där har
+    vi lyft det som känns aktuellt. Polis": polisen-se__arvidsjaur-2), is not placed where the word
+    first occurs. Fewer than two keep theirs (the segment's text is not searched)."""
     if len(texts) < 2:
         return list(texts)
     flat, order, last = " ".join(seg.text.split()), [], -1
     for text in texts:
-        at = flat.find(text)
+        at = flat.find(text, last + 1) if last >= 0 else -1
+        at = at if at >= 0 else flat.find(text)
         last = at if at >= 0 else last
         order.append((last, len(order), text))
     return [text for *_, text in sorted(order)]

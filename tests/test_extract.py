@@ -1428,6 +1428,42 @@ SITUATION_CASES = [
         "tidaholm",
         "Löftet bygger på dialoger med invånarna. Många upplever otrygghet vid torget.",
         id="what_the_promise_aims_at_is_no_situation"),
+    # The staff's dialogues and the count of a survey's answers, under a "Bakgrund" heading too, are the
+    # situation (rules/sections.yaml situation_sentence_cues: polisen-se__arvidsjaur-2, www-falkoping-se__2023-…).
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+        "Bakgrund\n\nFör två år sedan besvarades enkäten av 50 personer.\n\nMedarbetardialoger har genomförts inom "
+        "både polisen och kommunen.\n",
+        "tidaholm",
+        "För två år sedan besvarades enkäten av 50 personer. Medarbetardialoger har genomförts inom både polisen "
+        "och kommunen.",
+        id="the_staffs_dialogues_and_a_surveys_answers_are_situation"),
+    # What the earlier work was seen to achieve is the state the promise goes on from (www-tidaholm-se__…,
+    # polisen-se__uppfoljning-medborgarlofte-toreboda, www-fagersta-se__…); what the promise is gathered from,
+    # named its basis, is situation (kommun-varnamo-se__2022-02-09-…, polisen-se__malmo-rosengard).
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nArbetet tidigare år har gett god effekt i centrum. Underlaget till "
+        "medborgarlöftet har samlats in vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "Arbetet tidigare år har gett god effekt i centrum. Underlaget till medborgarlöftet har samlats in vid torget.",
+        id="what_earlier_work_achieved_and_the_basis_named_are_situation"),
+    # How the basis was drawn up is situation, whatever it was drawn up by (www-engelholm-se__2018-06-13-…).
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nDe prioriterade områdena har arbetats fram genom en workshop med "
+        "politikerna.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tidaholm",
+        "De prioriterade områdena har arbetats fram genom en workshop med politikerna.",
+        id="how_the_basis_was_drawn_up_is_situation"),
+    # Situation sentences keep the page's order: the word a cut page ends with stays last, though it occurs
+    # earlier ("Polisen ska …"; polisen-se__arvidsjaur-2).
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n\n"
+        "Bakgrund\n\nMedarbetardialoger har genomförts inom både polisen och kommunen, där har vi lyft det som "
+        "känns aktuellt. Polis",
+        "tidaholm",
+        "Medarbetardialoger har genomförts inom både polisen och kommunen, där har vi lyft det som känns aktuellt. "
+        "Polis",
+        id="the_word_a_cut_page_ends_with_stays_last"),
 ]
 
 
