@@ -1655,7 +1655,7 @@ def _promises_in_prose(doc, rules: Rules) -> list:
     or its topic (no commitment), only its committing sentences are promises, each one (as in running
     text). One that opens with its promise and goes on with what it is ("Polisen kommer att
     genomföra insatser mot … Insatsen riktas mot …": www-grums-se__polisensmedborgarlofte-3782) is one.
-    (The first sentence is read from where the item's text starts, nlp._sentences: a "-" bullet
+    (The first sentence is read from where the item's text starts, nlp.BlockSpan: a "-" bullet
     before it would read as a quote dash; bench/perturb.py bullet-: grums, polisen-se__sundbyberg-2.)"""
     sents = [s for s in doc.sents if s.text.strip()]
     if len(sents) < 2 or is_commitment(sents[0], rules, strict=True):

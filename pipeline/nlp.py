@@ -225,14 +225,18 @@ class TextSpan(Span):
         return text
 
 
+class BlockSpan(TextSpan):
+    """A block's span: its first sentence reads from where the block starts (``_sentences``)."""
+
+
 def _sentences(span: Span) -> Iterator[TextSpan]:
     """``Span.sents`` as spaCy computes it (the sentence holding the span's start, then on
-    until one ends at or after its end), but the first read from where the span starts: a list
-    item's sentence holds the glyph before the item's text, and a "-" or "–" there would read
-    as a quote dash (bench/perturb.py bullet- and bullet–: polisen-se__osteraker,
-    www-stromsund-se__9901). A Doc's sentence bounds are found once; each span finds its first
-    sentence by bisection, and a sentence is made (once, as a TextSpan) only when a span asks
-    for it."""
+    until one ends at or after its end), but a block's first read from where the block starts
+    (``BlockSpan``): a list item's sentence holds the glyph before the item's text, and a "-" or
+    "–" there would read as a quote dash (bench/perturb.py bullet- and bullet–:
+    polisen-se__osteraker, www-stromsund-se__9901). A Doc's sentence bounds are found once; each
+    span finds its first sentence by bisection, and a sentence is made (once, as a TextSpan) only
+    when a span asks for it."""
     doc = span.doc
     bounds = doc.user_data.get("sent_bounds")
     if bounds is None:
@@ -246,7 +250,7 @@ def _sentences(span: Span) -> Iterator[TextSpan]:
         a, b = bounds[k], bounds[k + 1]
         if a >= b:
             continue
-        if a < span.start:  # (a block starts inside a sentence only after its glyph)
+        if a < span.start and isinstance(span, BlockSpan):  # (inside a sentence only after its glyph)
             clipped = doc.user_data.setdefault("clipped_sents", {})
             sent = clipped.get((span.start, b))
             if sent is None:
