@@ -250,14 +250,19 @@ def _marker(block: Block, doc_text: str) -> str:
     return head if len(head) == 1 and head in "•-*·▪●◦‣" else ""
 
 
+def _at_margin(block: Block, doc_text: str) -> bool:
+    """The item's bullet stands first on its line, with no indent before it."""
+    return not doc_text[doc_text.rfind("\n", 0, block.start) + 1:block.start][:1].isspace()
+
+
 def _quotes(seg: Segment, rules: Rules, doc_text: str) -> frozenset[int]:
     """The blocks that are quotes or notes all through (ids): a paragraph that opens with a quote
     dash and names its speaker ("– … , säger X. …"), and a dash paragraph right after a quote, which
     goes on quoting though its speaker is named later or the page is cut before it; the same set
-    with a hyphen, which reads as a bullet: a "- " item that stands after running text (a paragraph
-    that ends a sentence and opens no list) or names its speaker, and a "- " item right after a quote
-    (rules/activities.yaml quote_item_marker); and a footnote that explains a starred term
-    (note_paragraph_start). Their sentences commit no one (rules/activities.yaml quote_speech_cues).
+    with a hyphen, which reads as a bullet: a "- " item at the margin (not indented, as a list's
+    may be) that stands after running text (a paragraph that ends a sentence and opens no list) or
+    names its speaker, and one right after a quote (rules/activities.yaml quote_item_marker); and a
+    footnote that explains a starred term (note_paragraph_start). Their sentences commit no one (rules/activities.yaml quote_speech_cues).
     Found once per segment (read_segment, aim_areas and the lead-text passes all ask), kept on it
     with the blocks it was found for; a frozenset, read only."""
     key = (tuple(id(b) for b, _ in seg.blocks), rules)
@@ -280,7 +285,9 @@ def _find_quotes(seg: Segment, rules: Rules, doc_text: str) -> set[int]:
         return t.quote_speech(" " + norm(block.text) + " ") is not None
 
     blocks = [b for b, _ in seg.blocks]
-    hyphens = [b.kind == "item" and _marker(b, doc_text) == hyphen for b in blocks]
+    # (a quote stands at the margin, as every bundled page's does; an indented "- " is a list's glyph,
+    # as the bundled pages' indented " • " is: polisen-se__are-3, polisen-se__varberg set with "-")
+    hyphens = [b.kind == "item" and _marker(b, doc_text) == hyphen and _at_margin(b, doc_text) for b in blocks]
     # a footnote item is a lone "*" item: one in a run of them is a list item like its neighbours,
     # though the one before it ends in a starred word ("• … sociala insatsgrupper*" set with "*":
     # bench/perturb.py bullet*, www-fagersta-se__medborgarloftedecember2019…)
@@ -1712,12 +1719,11 @@ def _promises_in_prose(doc, rules: Rules) -> list | None:
     or its topic (no commitment), only its committing sentences are promises, each one (as in running
     text). One that opens with its promise and goes on with what it is ("Polisen kommer att
     genomföra insatser mot … Insatsen riktas mot …": www-grums-se__polisensmedborgarlofte-3782) is one.
-    The first sentence is read from where the item's text starts: spaCy's sentence holds the bullet
-    before it, and a "-" or "–" there would read as a quote dash (bench/perturb.py bullet-: grums,
-    polisen-se__sundbyberg-2).
+    (The first sentence is read from where the item's text starts, nlp.BlockSpan: a "-" bullet
+    before it would read as a quote dash; bench/perturb.py bullet-: grums, polisen-se__sundbyberg-2.)
     None when the bullet is read as one (a single sentence, or one that opens with its promise)."""
     sents = [s for s in doc.sents if s.text.strip()]
-    if len(sents) < 2 or is_commitment(_first_sentence(doc), rules, strict=True):
+    if len(sents) < 2 or is_commitment(sents[0], rules, strict=True):
         return None
     return [s for s in sents[1:] if is_commitment(s, rules, strict=True)]
 

@@ -10,7 +10,7 @@ from .activities import (aim_areas, counted_lead_activities, finish_activity, fo
                          lead_activities, lead_situation, read_segment, reported_only)
 from .ingest import DEFAULT_MAX_BYTES, DocumentError, read_document
 from .models import Document, Kommun, Period, Record, Situation, Source
-from .nlp import TextSpan, build_nlp, pipe
+from .nlp import BlockSpan, build_nlp, pipe
 from .record import (find_doc_type, find_kommuner, find_lpo, find_parties, find_period,
                      make_id, report_period)
 from .rules import Rules, load_rules
@@ -69,11 +69,11 @@ def merge_segments(segments: list[Segment], lead_promises: bool) -> list[Segment
 
 
 def block_spans(doc: Document, sdoc) -> dict[int, object]:
-    """One spaCy Doc per document; each block is a Span of it (id(block) → TextSpan)."""
+    """One spaCy Doc per document; each block is a Span of it (id(block) → BlockSpan)."""
     out = {}
     for b in doc.blocks:
         span = sdoc.char_span(b.start, b.end, alignment_mode="expand")
-        out[id(b)] = TextSpan(sdoc, span.start, span.end) if span is not None else TextSpan(sdoc, 0, 0)
+        out[id(b)] = BlockSpan(sdoc, span.start, span.end) if span is not None else BlockSpan(sdoc, 0, 0)
     return out
 
 

@@ -225,10 +225,17 @@ class TextSpan(Span):
         return text
 
 
+class BlockSpan(TextSpan):
+    """A block's span: its first sentence reads from where the block starts (``_sentences``)."""
+
+
 def _sentences(span: Span) -> Iterator[TextSpan]:
     """``Span.sents`` as spaCy computes it (the sentence holding the span's start, then on
-    until one ends at or after its end). A Doc's sentence bounds are found once; each span
-    finds its first sentence by bisection, and a sentence is made (once, as a TextSpan) only
+    until one ends at or after its end), but a block's first read from where the block starts
+    (``BlockSpan``): a list item's sentence holds the glyph before the item's text, and a "-" or
+    "–" there would read as a quote dash (bench/perturb.py bullet- and bullet–:
+    polisen-se__osteraker, www-stromsund-se__9901). A Doc's sentence bounds are found once; each
+    span finds its first sentence by bisection, and a sentence is made (once, as a TextSpan) only
     when a span asks for it."""
     doc = span.doc
     bounds = doc.user_data.get("sent_bounds")
@@ -243,9 +250,15 @@ def _sentences(span: Span) -> Iterator[TextSpan]:
         a, b = bounds[k], bounds[k + 1]
         if a >= b:
             continue
-        sent = sents[k]
-        if sent is None:
-            sent = sents[k] = TextSpan(doc, a, b)
+        if a < span.start and isinstance(span, BlockSpan):  # (inside a sentence only after its glyph)
+            clipped = doc.user_data.setdefault("clipped_sents", {})
+            sent = clipped.get((span.start, b))
+            if sent is None:
+                sent = clipped[span.start, b] = TextSpan(doc, span.start, b)
+        else:
+            sent = sents[k]
+            if sent is None:
+                sent = sents[k] = TextSpan(doc, a, b)
         yield sent
         if b >= span.end:
             return

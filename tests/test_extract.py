@@ -1111,15 +1111,15 @@ SITUATION_CASES = [
         "mellerud",
         "Många upplever otrygghet vid busstationen.",
         id="what_every_promise_is_about_is_no_situation"),
-    # A "- " quote is prose: its cue sentences are situation; what the parties can do or a speaker's
-    # view is none.
+    # A "- " quote is prose: its cue sentences are situation (read from where the item's text starts,
+    # without its glyph); what the parties can do or a speaker's view is none.
     pytest.param(
         "Bjurholm – medborgarlöften 2024\n\nPolis och kommun skrev under löftet i går.\n\n"
         "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen.\n"
         "- Tillsammans kan vi skapa gemensamma lägesbilder, säger kommunchefen.\n\n"
         "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
         "nordmaling",
-        "- Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen.",
+        "Polisen och kommunen har tillsammans lyssnat på medborgarnas synpunkter, säger kommunpolisen.",
         id="a_quote_set_as_a_list_item_is_read_for_situation"),
     pytest.param(
         "Bjurholm – medborgarlöften 2024\n\nI Storby är det fler än i snittet för landet som känner sig trygga "
@@ -2747,6 +2747,78 @@ def test_a_hyphen_list_after_running_text_is_promises_unless_it_names_its_speake
     lone = _one(write, rules, nlp, lead + "- Vi ska fortsätta med trygghetsvandringar varje höst.\n")
     for rec in (said, lone):  # (the lead, on a page with no list, may stand as the promise)
         assert not any("trygghetsvandringar" in a.text or "synas mer" in a.text for a in rec.activities)
+
+
+@pytest.mark.parametrize("glyph", ["•", "-", "–"])
+def test_a_list_between_blank_lines_is_promises_whatever_its_dash(write, rules, nlp, glyph):
+    """The same lists set with "•", "-" or "–" at the margin between blank lines (bench/perturb.py
+    bullet- and bullet–: www-alvdalen-se__polisen-och-…, polisen-se__monsteras, www-solleftea-se__…,
+    polisen-se__stenungsund-kommun, mala-se__id-17823, polisen-se__angelholm) give the same promises:
+    a run of dash lines naming no speaker after a lead-in, an item in lower case after "… att:", an
+    item that goes on a dash list after a wrapped line, a topic line over its text."""
+    txt = ("Storby – medborgarlöfte 2024\n\nI medborgarlöftet lovar kommunen och polisen att genomföra följande "
+           "aktiviteter för att öka tryggheten i Storby:\n\n"
+           f"{glyph} Polisen ska genomföra trafikkontroller vid skolorna varje vecka.\n\n"
+           f"{glyph} Kommunen ska ordna nattvandringar i centrum två gånger per månad.\n\n"
+           "Under samma tidsperiod lovar kommunen att:\n\n"
+           f"{glyph} genomföra trygghetsvandringar i de utpekade områdena.\n\n"
+           "Polis och kommun ska arbeta för att förbättra trafiksituationen genom att:\n"
+           f"{glyph} genomföra informationsinsatser till ungdomar och vuxna kopplade till\n"
+           "  trafikbeteende och attityder\n"
+           f"{glyph} kommunen ser över trafiksituationen vid skolan\n\n"
+           "Det här ska vi göra\n\n"
+           f"{glyph} Synlighet\n\nPolisen ska patrullera till fots i centrum varje fredag.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Polisen ska genomföra trafikkontroller vid skolorna varje vecka.",
+        "Kommunen ska ordna nattvandringar i centrum två gånger per månad.",
+        "genomföra trygghetsvandringar i de utpekade områdena.",
+        "genomföra informationsinsatser till ungdomar och vuxna kopplade till trafikbeteende och attityder",
+        "kommunen ser över trafiksituationen vid skolan",
+        "Polisen ska patrullera till fots i centrum varje fredag."]
+    assert [fa.title for fa in rec.focus_areas][-1:] == ["Synlighet"]
+
+
+def test_en_dash_quotes_stay_out_of_the_promises(write, rules, nlp):
+    """A quote set with "–" stays a quote: a run of dash paragraphs one of which names its speaker
+    (staffanstorp-se__polisens-medborgarloften, www-trollhattan-se__medborgarloftet-…), a wrapped one
+    that names its speaker on its last line, a lone one after a lead-in that names the speaker
+    (ulricehamn-se__medborgarlofte-med-fokus-pa-ungdomar) and one after a list that names its speaker."""
+    txt = ("Storby – medborgarlöfte 2024\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisen ska patrullera vid torget varje fredag.\n\n"
+           "Medborgarlöftet skrevs under i går.\n\n"
+           "– Vi ska synas mer i centrum på kvällarna, säger kommunpolisen Per Ek.\n\n"
+           "– Vi ska också genomföra fler trafikkontroller vid skolorna.\n\n"
+           "Det är en bild som kommunchefen Eva Ek delar:\n\n"
+           "– Vi ska ordna nattvandringar i centrum varje helg.\n\n"
+           "Kommunen lovar att:\n\n– Kommunen ska laga belysningen i parken.\n"
+           "– Kommunen ska röja buskagen vid skolan.\n\n"
+           "– Vi ska arbeta med de unga i hela kommunen och vi ska fortsätta med\n"
+           "föräldravandringar, säger kommunchefen Eva Ek.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera vid torget varje fredag.",
+                                                "Kommunen ska laga belysningen i parken.",
+                                                "Kommunen ska röja buskagen vid skolan."]
+
+
+@pytest.mark.parametrize("glyph", ["•", "-", "–"])
+def test_an_indented_lone_item_after_running_text_is_a_promise_whatever_its_dash(write, rules, nlp, glyph):
+    """A lone item indented under running text (" • Kommunen och polisen kommer jobba …":
+    polisen-se__are-3, polisen-se__varberg) is a promise with any glyph: a quote set with "-"
+    stands at the margin (bench/perturb.py bullet-); and an item whose first sentence opens after
+    its glyph reads from its text, the glyph no quote dash (" • Polisen och kommunen kommer att …
+    Uppföljning kommer att ske …": www-stromsund-se__9901, polisen-se__osteraker)."""
+    txt = ("Storby – medborgarlöfte 2024\n\nSkadegörelse\n\nKommunen har ökade kostnader för klotter på "
+           "sina anläggningar.\n\n"
+           f"  {glyph} Kommunen och polisen kommer att arbeta i samverkan för att tidigt kunna anmäla och "
+           "sanera klotter.\n\nEn kommun fri från narkotika\n\n"
+           f"  {glyph} Polisen och kommunen kommer att genomföra förebyggande insatser kopplat till ANDTS. "
+           "Uppföljning kommer att ske genom fortlöpande möten.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text[:40] for a in rec.activities] == ["Kommunen och polisen kommer att arbeta i",
+                                                     "Polisen och kommunen kommer att genomför"]
+    hyphen_quote = _one(write, rules, nlp, txt.replace(f"  {glyph} Kommunen och", "- Kommunen och"))
+    assert [a.text[:40] for a in hyphen_quote.activities] == ["Polisen och kommunen kommer att genomför"]
 
 
 def test_a_footnote_to_a_starred_term_commits_no_one(write, rules, nlp):

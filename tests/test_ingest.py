@@ -198,8 +198,8 @@ def test_hard_wrapped_text_reads_as_the_text_set_on_one_line(write, rules):
 
 def test_an_en_dash_is_a_glyph_when_indented_or_in_a_run_not_a_quote(write, rules):
     """"  – Polisen ska …" indented as a list's lines, or dash lines with no blank line between them,
-    are items (bench/perturb.py bullet–); a dash line at the margin between blank lines opens a quote
-    and stays a paragraph."""
+    are items (bench/perturb.py bullet–); a dash line at the margin between blank lines that names its
+    speaker opens a quote and stays a paragraph, after a dash list too (text.dash_item)."""
     txt = ("Det här gör vi\n\n  – Polisen ska patrullera i centrum.\n  – Kommunen ska laga belysningen.\n\n"
            "Så gör vi också\n\n– Fältarna ska finnas ute på kvällarna.\n– Skolan ska ha föräldramöten.\n\n"
            "– Vi ser fram emot samarbetet, säger kommunchefen.\n")

@@ -17,9 +17,7 @@ ELLIPSIS_ITEM = re.compile(r"^\s*(?:\.{2,3}|…)\s*(?=[a-zåäö])")
 # An en dash opens a quote ("– Vi har ett gott samarbete …, säger …": a line of its own at the
 # margin, between blank lines, on every bundled page that has one: www-engelholm-se__2019-06-20-…,
 # staffanstorp-se__polisens-medborgarloften, www-lulea-se__2018-04-13-…); it is a list's glyph
-# when the line is indented as the lists' lines are ("  – Polisen ska …" where the bundled pages set
-# "  • Polisen ska …": polisen-se__alingsas, polisen-se__bracke) or stands in a run of dash lines
-# with no blank line between them (bench/perturb.py, variant bullet–).
+# where the line reads as a list's and no quote's (``dash_item``).
 DASH = re.compile(r"^(\s*)[–—]\s+(?=\S)")
 
 
@@ -104,14 +102,96 @@ def ellipsis_item(line: str, blocks: list[Block], rules: Rules) -> re.Match | No
     return m
 
 
-def dash_item(lines: list[str], at: int) -> re.Match | None:
-    """The en or em dash that opens a list item on line ``at`` (DASH): an indented line, or one
-    with a dash line right above or below it."""
+def dash_item(lines: list[str], at: int, in_list: bool, rules: Rules) -> re.Match | None:
+    """The en or em dash that opens a list item on line ``at`` (DASH), where the line reads as a
+    list's and not as a quote's (a quote stands at the margin, opens with a capital, says a sentence,
+    and names its speaker or goes on from a quote that does: every bundled page's does, but for a
+    speaker named in the lead-in, "… stationsbefälet Andreas Friberg … delar:",
+    ulricehamn-se__medborgarlofte-med-fokus-pa-ungdomar, or the page cut before its speaker,
+    www-lysekil-se__2016-12-16-…). The same lists set with "–" (bench/perturb.py, bullet–) read so:
+    - indented as the lists' lines are ("  – Polisen ska …" where the bundled pages set "  • Polisen
+      ska …": polisen-se__alingsas, polisen-se__bracke), or with a dash line right above or below;
+    - in lower case, as a lead-in's items open ("… lovar kommunerna att:" / "– genomföra
+      trygghetsvandringar …": polisen-se__stenungsund-kommun, vingaker-se__polisen-och-…), where a
+      quote never does (rules/activities.yaml ``quote_paragraph_start``);
+    - going on a list of dash items (``in_list``: the block above is one; "– genomföra
+      informationsinsatser … kopplade till" / "  trafikbeteende och attityder" / "– kommunen ser över
+      …": mala-se__id-17823, polisen-se__monsteras), naming no speaker;
+    - in a run of dash paragraphs with only blank lines between, none of which names a speaker
+      (rules/activities.yaml ``quote_speech_cues``): the items of "… följande aktiviteter …:" or "Det
+      här ska vi göra:" (www-alvdalen-se__polisen-och-…, polisen-se__monsteras, www-solleftea-se__…),
+      where each run of quotes names its speaker ("– Polisen har som målsättning …, säger
+      lokalområdeschef Tobias Ekdahl." / "– Löftena omfattar …":
+      staffanstorp-se__polisens-medborgarloften, www-trollhattan-se__medborgarloftet-…);
+    - a topic in a heading's shape, on a line of its own over a text ("Det här ska vi göra" / "–
+      Synlighet" / "Medborgarna ska få en synlig polis. …": polisen-se__angelholm; the topic bullets
+      of polisen-se__robertsfors, polisen-se__norsjo stand so over their texts, indented)."""
     m = DASH.match(lines[at])
     if m is None or m.group(1):
         return m
     near = (lines[i] for i in (at - 1, at + 1) if 0 <= i < len(lines))
-    return m if any(DASH.match(line) for line in near) else None
+    rest = lines[at][m.end():].strip()
+    if any(DASH.match(line) for line in near) or rest[:1].islower():
+        return m
+    if in_list and not _names_speaker(_paragraph(lines, at), rules):
+        return m
+    run = _dash_run(lines, at)
+    if len(run) > 1 and not any(_names_speaker(par, rules) for par in run):
+        return m
+    below = next((line for line in lines[at + 1:] if line.strip()), None)
+    topic = looks_like_heading(rest, rules) and rest[-1] not in "!?" and at + 1 < len(lines) \
+        and not lines[at + 1].strip() and below is not None and not DASH.match(below)
+    return m if topic else None
+
+
+def _margin_dash(line: str) -> bool:
+    m = DASH.match(line)
+    return m is not None and not m.group(1)
+
+
+def _paragraph(lines: list[str], at: int) -> str:
+    """The dash line ``at`` and the lines that go on from it (a wrapped quote may name its speaker
+    on its last line), up to a blank line or the next dash line at the margin."""
+    end = at + 1
+    while end < len(lines) and lines[end].strip() and not _margin_dash(lines[end]):
+        end += 1
+    return " ".join(lines[at:end])
+
+
+def _dash_run(lines: list[str], at: int) -> list[str]:
+    """The dash paragraphs (``_paragraph``) of the run around line ``at``: with only blank lines
+    between them."""
+    def start_above(i: int) -> int | None:  # where the dash paragraph before the one at i starts
+        i -= 1
+        while i >= 0 and not lines[i].strip():
+            i -= 1
+        while i >= 0 and lines[i].strip():
+            if _margin_dash(lines[i]):
+                return i
+            i -= 1
+        return None
+
+    def start_below(i: int) -> int | None:  # where the dash paragraph after the one at i starts
+        i += 1
+        while i < len(lines) and lines[i].strip() and not _margin_dash(lines[i]):
+            i += 1
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        return i if i < len(lines) and _margin_dash(lines[i]) else None
+
+    run, i = [_paragraph(lines, at)], at
+    while (i := start_above(i)) is not None:
+        run.insert(0, _paragraph(lines, i))
+    i = at
+    while (i := start_below(i)) is not None:
+        run.append(_paragraph(lines, i))
+    return run
+
+
+def _names_speaker(line: str, rules: Rules) -> bool:
+    """The line says who speaks ("…, säger X.": rules/activities.yaml ``quote_speech_cues``)."""
+    low = " " + " ".join(line.lower().split()) + " "
+    return any(cue in low for cue in rules.activities["quote_speech_cues"])
 
 
 def looks_like_heading(line: str, rules: Rules) -> bool:
@@ -183,6 +263,7 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
     pos = 0
     prev_item = prev_text = False
     prev_banner = False  # the line above is furniture read by its start ("Vi använder kakor …"), or goes on with it
+    dash_list = False  # the block above is an item opened with a dash (dash_item)
     last_line = len(text.rstrip()) - len(text.rstrip().rsplit("\n", 1)[-1])  # where the last line starts
     raws = text.split("\n")
     for at, raw in enumerate(raws):
@@ -218,16 +299,19 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
             if joins is not None:
                 joins.append(start - 1)
             continue
-        m = BULLET.match(raw) or dash_item(raws, at) or ellipsis_item(raw, blocks, rules)
+        m = BULLET.match(raw)
+        dash = None if m else dash_item(raws, at, dash_list, rules)
+        m = m or dash or ellipsis_item(raw, blocks, rules)
         if m and raw[m.end():].strip():
             s = start + m.end()
             item = strip_furniture(" ".join(raw[m.end():].split()))
             blocks.append(Block(kind="item", text=item, start=s, end=end))
-            prev_item, prev_text = True, False
+            prev_item, prev_text, dash_list = True, False, dash is not None
             continue
         lead = len(raw) - len(raw.lstrip())
         if prev_item and lead > 0 and _topic_over_text(blocks, folded, rules):
-            prev_item, prev_text = False, True  # "• Droger" / "  Droger är vanligt …": a heading and its text
+            # "• Droger" / "  Droger är vanligt …": a heading and its text
+            prev_item, prev_text, dash_list = False, True, False
             blocks.append(Block(kind="paragraph", text=folded, start=start + lead, end=end))
             continue
         if prev_item and (lead > 0 or wrapped or folded[0].islower() and blocks[-1].text[-1] not in ".!?:;"):
@@ -237,7 +321,7 @@ def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -
             if joins is not None:
                 joins.append(start - 1)
             continue
-        prev_item, prev_text = False, True
+        prev_item, prev_text, dash_list = False, True, False
         kind = "heading" if looks_like_heading(raw if folded == plain else folded, rules) else "paragraph"
         blocks.append(Block(kind=kind, text=folded, start=start + lead, end=end))
     if blocks and is_cut_text(blocks, rules):
