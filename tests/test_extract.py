@@ -2093,6 +2093,23 @@ def test_a_report_names_its_actions_with_har_and_a_supine(write, rules, nlp):
                                                 "Även kommunen har anpassat sina arrangemang under pandemin."]
 
 
+def test_a_reports_past_fact_without_action_or_doer_is_no_activity(write, rules, nlp):
+    """Under a report's lead-in to what was done, a past sentence with no action verb and no doer states a
+    fact or a result ("Övriga misstänkta har varit äldre.": polisen-se__uppfoljning-medborgarlofte-2022;
+    "Pandemin har lagt sig som ett lock över vår verksamhet …": polisen-se__uppfoljning-av-medborgarloften-
+    2020---lidkoping, which the lead's reading already skipped); one with a named doer reports an action."""
+    txt = ("Uppföljning medborgarlöfte 2022 - Ydre\n\nTrafik\n\n"
+           "Under 2022 har polisen utfört minst 40 trafikkontroller i kommunen.\n\n"
+           "Övervakningen av trafiken har bl.a. lett till följande:\n\n  • 71 ordningsförelägganden har utfärdats.\n\n"
+           "Polisen har under året haft god kontakt med kommunen gällande samverkan. "
+           "Brotten har minskat under året. Övriga misstänkta har varit äldre.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Under 2022 har polisen utfört minst 40 trafikkontroller i kommunen.", "71 ordningsförelägganden har utfärdats.",
+        "Polisen har under året haft god kontakt med kommunen gällande samverkan."]
+
+
 def test_a_past_action_in_a_relative_clause_does_not_make_a_promise_background(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nDet här ska vi göra\n\n"
            "Polisen ska kontakta alla som har drabbats av inbrott. Polisen har samverkat med skolan tidigare år.\n")
