@@ -225,12 +225,55 @@ def _heading_tables(rules: Rules) -> tuple[tuple[str, tuple], ...]:
 @lru_cache(maxsize=4096)
 def heading_kind(text: str, rules: Rules) -> str | None:
     """The first kind of rules/sections.yaml ``headings`` whose phrases match the heading (the
-    text folded once for all kinds)."""
+    text folded once for all kinds); for a heading none matches, the first whose phrase it
+    holds misspelt (``heading_typo_min_letters``)."""
     low = _phrase_text(text)
     for kind, table in _heading_tables(rules):
         if _in_table(low, table) or kind == "situation" and is_survey_heading(text, rules):
             return kind
+    words = [w.strip(":,") for w in low.split()]
+    for kind, phrases in _typo_tables(rules):
+        if any(_holds_misspelt(words, phrase, anywhere, rules) for phrase, anywhere in phrases):
+            return kind
     return None
+
+
+@lru_cache(maxsize=4)
+def _typo_tables(rules: Rules) -> tuple[tuple[str, tuple[tuple[tuple[str, ...], bool], ...]], ...]:
+    """Per kind, in order, its phrases (the survey headings with situation) that have a word long
+    enough to be told misspelt: (words, matched anywhere)."""
+    long = rules.sections["heading_typo_min_letters"]
+    out = []
+    for kind, phrases in rules.sections["headings"].items():
+        phrases = phrases + (rules.sections["survey_headings"] if kind == "situation" else [])
+        split = [(tuple(p[2:].split()), True) if p.startswith("~ ") else (tuple(p.split()), False) for p in phrases]
+        out.append((kind, tuple((ws, anywhere) for ws, anywhere in split if any(len(w) >= long for w in ws))))
+    return tuple(out)
+
+
+def _holds_misspelt(words: list[str], phrase: tuple[str, ...], anywhere: bool, rules: Rules) -> bool:
+    """The heading's words start with the phrase's (hold them anywhere, for a "~" phrase), one or more
+    of its long words misspelt, the others as they are."""
+    n = len(phrase)
+    for at in range(len(words) - n + 1 if anywhere else min(1, len(words) - n + 1)):
+        pairs = list(zip(words[at:at + n], phrase))
+        if any(w != p for w, p in pairs) and all(w == p or misspelt(w, p, rules) for w, p in pairs):
+            return True
+    return False
+
+
+def misspelt(word: str, target: str, rules: Rules) -> bool:
+    """``word`` is the long word ``target`` with one letter dropped, added or changed inside it (edit
+    distance 1, the first letter and the last two kept): "medborgalöften" for "medborgarlöften",
+    "uppfölining" for "uppföljning". A change at the end is another form of the word ("medborgarlöftena",
+    "kontaktperson"), one at the start often another word ("anledning", "inledning")."""
+    if len(target) < rules.sections["heading_typo_min_letters"] or word == target \
+            or word[:1] != target[:1] or word[-2:] != target[-2:] or abs(len(word) - len(target)) > 1:
+        return False
+    i = 0
+    while i < min(len(word), len(target)) and word[i] == target[i]:
+        i += 1
+    return word[i + (len(word) >= len(target)):] == target[i + (len(target) >= len(word)):]
 
 
 def is_survey_heading(text: str, rules: Rules) -> bool:

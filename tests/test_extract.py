@@ -3780,3 +3780,29 @@ def test_a_word_wrapped_alone_onto_a_line_is_no_fragment(write, rules, nlp):
     whole = extract_path(write("a.txt", text, url=url), rules, nlp).records[0]
     cut = extract_path(write("b.txt", wrapped, url=url), rules, nlp).records[0]
     assert _reading(cut) == _reading(whole)
+
+
+def test_a_misspelt_heading_is_read_as_its_kind(write, rules, nlp):
+    """A heading no phrase matches that holds one misspelt (one letter dropped, added or changed inside a long
+    word: rules/sections.yaml heading_typo_min_letters) is of that phrase's kind: "Våra medborgalöften i Kalmar
+    Kommun" (polisen-se__kalmar-2) over the focus areas, no situation, as "Våra medborgarlöften" would be;
+    "Uppfölining" (polisen-se__klippan) over the follow-up. Another form of the word is no misspelling."""
+    txt = ("Kalmar – medborgarlöften\n\nGemensamma medborgarlöften i Kalmar kommun från 2022.\n\n"
+           "Situationen idag\n\nAv medarbetardialoger genomförda inom lokalpolisområde Kalmar och Kalmar kommun framgår "
+           "att unga ger uttryck för en alltmer liberal syn på narkotika, framför allt cannabis.\n\n"
+           "{heading} i Kalmar Kommun\n\nÖkad närvaro och trygghet i Oxhagen, Berga/Funkabo och Norrliden.\n\n"
+           "Förstärkt arbete mot narkotika.\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Polisen ska genomföra särskilt riktade insatser mot droger och ungdomar i riskzon.\n")
+    misspelt = _one(write, rules, nlp, txt.format(heading="Våra medborgalöften"), "kalmar")
+    spelt = _one(write, rules, nlp, txt.format(heading="Våra medborgarlöften"), "kalmar")
+    assert misspelt.situation.text == spelt.situation.text == (
+        "Av medarbetardialoger genomförda inom lokalpolisområde Kalmar och Kalmar kommun framgår att unga ger "
+        "uttryck för en alltmer liberal syn på narkotika, framför allt cannabis.")
+    txt = ("Klippan – medborgarlöfte 2021\n\nDet har ska vi göra\n\n"
+           "  • Polisen ska genomföra trafikkontroller vid skolorna.\n\nUppfölining\n\n"
+           "Löftet kommer att följas upp i Lokala Brå samt internt inom polisen på lokala\nledningsmöten i LPO Klippan.\n")
+    rec = _one(write, rules, nlp, txt, "klippan")
+    assert rec.follow_up is not None and rec.focus_areas == []  # (unread, the heading was an area over the promises)
+    from pipeline.sections import heading_kind
+    assert heading_kind("Medborgarlöftena för perioden april 2020 – april 2021", rules) is None  # lysekil-se__medborgarlofte
+    assert heading_kind("Kontaktperson", rules) is None  # www-amal-se__medborgarlofte
