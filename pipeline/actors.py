@@ -22,6 +22,7 @@ class ActorReading:
     subject: tuple[str, ...]   # named doers
     partners: tuple[str, ...]  # named co-actors
     opens: bool = False        # the text opens with its doers ("Kommunen ska …")
+    present: tuple[str, ...] = ()  # the partners named as those who make a presence ("vuxennärvaro genom nattvandring")
 
     @property
     def named(self) -> bool:
@@ -102,9 +103,10 @@ def _after(doc: Doc, i: int, hi: int) -> int:
     return i
 
 
-def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
+def _partner(doc: Doc, mention: Span, rules: Rules) -> str:
     """Walk back over a list ("med skola, socialtjänst och föreningsliv") to a partner cue; a presence-only
-    mention ("nattvandring") only to a presence ("vuxennärvaro genom …") or "i form av"."""
+    mention ("nattvandring") only to a presence ("vuxennärvaro genom …") or "i form av". "presence" when
+    the cue is one of those (the list names who makes the presence), "partner" for any other cue, else ""."""
     a = _sets(rules)
     start = mention.start
     weak = ":" in mention.label_
@@ -121,32 +123,32 @@ def _partner(doc: Doc, mention: Span, rules: Rules) -> bool:
         low = token.lower_
         before = doc[k].lower_ if (k := _before(doc, i)) >= 0 else ""
         if low in a["partner_noun_prepositions"] and before in a["partner_nouns"]:
-            return True
+            return "presence" if before in a["presence_partner_nouns"] else "partner"
         if weak and low in a["presence_prepositions"] and before in a["presence_nouns"]:
-            return True  # "vuxennärvaro genom nattvandring": those present make the presence
+            return "presence"  # "vuxennärvaro genom nattvandring": those present make the presence
         if low in a["partner_cues"]:
             if presence_only:
-                return False  # "Arbeta med nattvandring": the method worked on
+                return ""  # "Arbeta med nattvandring": the method worked on
             if mention.text.lower() in a["method_forms"] and before.startswith(tuple(a["method_work_words"])):
-                return False  # "Fortsätta jobba med Grannsamverkan": the method worked on
+                return ""  # "Fortsätta jobba med Grannsamverkan": the method worked on
             # "kontakt med skolan" is one side's contact; "kontakt mellan skolan, socialtjänsten och polisen" all's
-            return low in a["symmetric_partner_cues"] or before not in a["partner_veto_before_cue"]
+            return "partner" if low in a["symmetric_partner_cues"] or before not in a["partner_veto_before_cue"] else ""
         if low in a["through_cues"]:
             # "via polisens och kommunens hemsidor": a channel
-            return not presence_only and not _is_genitive(mention, rules)
+            return "partner" if not presence_only and not _is_genitive(mention, rules) else ""
         if low in a["acronym_partner_brackets"] and not presence_only and (
                 _acronym(_word_before(doc, i)) or _word_before(doc, i) == "," and _acronym(_word_before(doc, i, 2))):
-            return True  # "SSPF (skola, socialtjänst, polis och fritid)": the partners the acronym stands for
+            return "partner"  # "SSPF (skola, socialtjänst, polis och fritid)": the partners the acronym stands for
         if low in blocking or low.startswith(verbs):
-            return False
+            return ""
         if low in joiners or low in ("(",):
             words_in_item, items = 0, items + 1
         else:
             words_in_item += 1
             if words_in_item > 3 or token.is_sent_start and i != start - 1 and low not in joiners:
-                return False
+                return ""
         i -= 1
-    return False
+    return ""
 
 
 def _acronym(word: str) -> bool:
@@ -172,7 +174,7 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     lo, hi = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
     spans, starts = _mentions(full)
     mentions = [m for m in spans[bisect_left(starts, lo):bisect_left(starts, hi)] if m.end <= hi]
-    subject, partners, promisers, doers = [], [], [], []
+    subject, partners, promisers, doers, present = [], [], [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
     # "Vi ska … tipsa Polisen om …": up to the end of its sentence, "vi" is the doer
     we_end = lo
@@ -183,6 +185,9 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
         partner = _partner(full, m, rules)
         if partner:
             partners.append(code)
+            if partner == "presence" and not _is_genitive(m, rules):
+                present.append(code)  # (a genitive names an owner: "… i form av fotpatrullering, att kommunens
+                # ANDTS-arbete ses över": www-orkelljunga-se__fokusomrade-trygghet)
         elif weak == "presence":
             continue  # "Nattvandring Syfte: …": a topic, not those who walk
         elif _is_genitive(m, rules):
@@ -208,9 +213,11 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     subject += _coordinated(full, lo, mentions, doers, partners, rules)
     subject = subject or promisers
     named = _suffix_actors(full, lo, hi, mentions, rules) or _responsible_actors(full, lo, hi, mentions, rules)
+    present = tuple(dict.fromkeys(present))
     if named:  # "… (Polis och kommun)", "… Ansvarig: kommunen": the suffix names the doers, weak ones too
-        return ActorReading(named, tuple(dict.fromkeys(partners)), True)
-    return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners))
+        return ActorReading(named, tuple(dict.fromkeys(partners)), True, present)
+    return ActorReading(tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(partners)), opens and bool(subject or partners),
+                        present)
 
 
 def _coordinated(doc: Doc, lo: int, mentions: list[Span], doers: list[Span], partners: list[str],
@@ -379,6 +386,11 @@ def resolve_actors(reading: ActorReading, heading_actors: tuple[str, ...], parti
     if not reading.opens:
         if heading_actors:
             chosen |= set(heading_actors)
+        elif not reading.subject and reading.present and set(reading.partners) == set(reading.present):
+            # a presence that names those who make it names the doers ("Hög vuxennärvaro genom nattvandring och polisiär
+            # synlighet": polisen-se__kalmar, blind4 gold civilsamhalle and polisen; "Hög närvaro av vuxna … i form av
+            # nattvandringar och fältarbete": polisen-se__vaxjo-2, blind7 gold civilsamhalle and kommunen)
+            pass
         elif not set(reading.subject) - set(reading.partners) and len(set(reading.partners) & set(parties)) < 2:
             # (a doer named only where it is also the partner is none: "Samverkan kommer att … ske med Gagnefs
             # kommun genom att … planera för gemensamma aktiviteter …, där trygghetsvandringar initierade av
