@@ -3243,6 +3243,12 @@ def test_problems_the_promises_are_said_to_address(write, rules, nlp):
     txt = ("Sala – medborgarlöften 2022\n\nLägesbild\n\nInvånarna önskar främst fler trafikkontroller vid "
            "skolorna.\n\nPolisen och kommunen har därför gemensamt tagit fram följande medborgarlöften." + body)
     assert [f.categories for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [["trafik", "unga"]]
+    # the places named before made the year's priority (www-laholm-se__medborgarloften, polisen-se__laholm)
+    txt = ("Sala – medborgarlöften 2022\n\nProblembild\n\nMedborgarna upplever Sala centrum och området kring "
+           "stationen som mest otrygga. Dessa områden är ofta besökta. Därför är ovan nämnda områden "
+           "prioriterade under 2022 i samverkan mellan kommun och polis." + body)
+    assert [(f.title, f.categories) for f in _one(write, rules, nlp, txt, "sala").focus_areas] == [
+        ("Medborgarna upplever Sala centrum och området kring stationen som mest otrygga", ["offentlig_miljo"])]
 
 
 def test_promise_adopted_because_of_the_lagesbild_presented(write, rules, nlp):
