@@ -232,6 +232,9 @@ def heading_kind(text: str, rules: Rules) -> str | None:
         if _in_table(low, table) or kind == "situation" and is_survey_heading(text, rules):
             return kind
     words = [w.strip(":,") for w in low.split()]
+    index = _typo_index(rules)
+    if not any(misspelt(w, p, rules) for w in words for p in index.get((w[:1], w[-2:]), ())):
+        return None  # no word of it is a long phrase word misspelt: most lines, told at a dict lookup a word
     for kind, phrases in _typo_tables(rules):
         if any(_holds_misspelt(words, phrase, anywhere, rules) for phrase, anywhere in phrases):
             return kind
@@ -249,6 +252,19 @@ def _typo_tables(rules: Rules) -> tuple[tuple[str, tuple[tuple[tuple[str, ...], 
         split = [(tuple(p[2:].split()), True) if p.startswith("~ ") else (tuple(p.split()), False) for p in phrases]
         out.append((kind, tuple((ws, anywhere) for ws, anywhere in split if any(len(w) >= long for w in ws))))
     return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _typo_index(rules: Rules) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The long words of ``_typo_tables`` by what a misspelling keeps of them (first letter, last two)."""
+    index: dict[tuple[str, str], set[str]] = {}
+    long = rules.sections["heading_typo_min_letters"]
+    for _, phrases in _typo_tables(rules):
+        for ws, _ in phrases:
+            for w in ws:
+                if len(w) >= long:
+                    index.setdefault((w[:1], w[-2:]), set()).add(w)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
 def _holds_misspelt(words: list[str], phrase: tuple[str, ...], anywhere: bool, rules: Rules) -> bool:
