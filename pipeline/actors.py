@@ -157,6 +157,23 @@ def _acronym(word: str) -> bool:
     return len(head) >= 2 and head.isalpha() and head.isupper()
 
 
+def _named_body(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rules) -> bool:
+    """The text opens with an organisation's name, its short form in brackets and its verb ("Människan
+    bakom uniformen (MBU) utvecklar …"): a named doer that no actor form names (rules/actors.yaml
+    named_body_verbs)."""
+    if lo >= hi or not doc[lo].is_title:
+        return False
+    for j in range(lo + 1, min(lo + rules.actors["named_body_max_words"] + 1, hi - 3)):
+        if doc[j].text == "(":
+            verb = doc[j + 3].text
+            return _acronym(doc[j + 1].text) and doc[j + 2].text == ")" and verb.isalpha() and verb.islower() \
+                and (verb.endswith("r") or verb in _sets(rules)["named_body_verbs"]) \
+                and not any(m.start < j + 3 for m in mentions)  # ("Brottsförebyggande rådet (BRÅ)": an actor's name)
+        if not doc[j].text.isalpha():
+            return False
+    return False
+
+
 def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
     a = _sets(rules)
     blocking, skip = a["blocking_prepositions"], a["skip_before_preposition"]
@@ -176,6 +193,8 @@ def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:
     mentions = [m for m in spans[bisect_left(starts, lo):bisect_left(starts, hi)] if m.end <= hi]
     subject, partners, promisers, doers, present = [], [], [], [], []
     opens = bool(mentions) and _opening(full, lo, mentions[0].start, mentions, rules)
+    if not opens and _named_body(full, lo, hi, mentions, rules):
+        subject, opens = ["ovriga"], True  # "Trygga Ungdomsmiljöer (TUM) hanterar …"
     # "Vi ska … tipsa Polisen om …": up to the end of its sentence, "vi" is the doer
     we_end = lo
     if lo < hi and full[lo].lower_ in _sets(rules)["we_subjects"]:

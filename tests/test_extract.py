@@ -3821,3 +3821,15 @@ def test_a_misspelt_heading_is_read_as_its_kind(write, rules, nlp):
     from pipeline.sections import heading_kind
     assert heading_kind("Medborgarlöftena för perioden april 2020 – april 2021", rules) is None  # lysekil-se__medborgarlofte
     assert heading_kind("Kontaktperson", rules) is None  # www-amal-se__medborgarlofte
+
+
+def test_an_organisation_named_with_its_short_form_opens_as_the_doer(write, rules, nlp):
+    """"Människan bakom uniformen (MBU) utvecklar …" under a kommun heading: the named organisation does it
+    (polisen-se__sa-har-vi-uppfyllt-vart-lofte-2021-2022, dev gold ovriga; polisen-se__goteborg-norra-hisingen,
+    blind10 gold ovriga); an actor's own short form ("Brottsförebyggande rådet (BRÅ)") stays that actor."""
+    txt = ("Så har vi uppfyllt vårt löfte 2022 i Biskopsgården\n\nSocialförvaltningen Hisingen\n\n"
+           "  • Skapat team med socialsekreterare för unga.\n"
+           "  • Människan bakom uniformen (MBU) utvecklar sin verksamhet med ytterligare finansiering.\n"
+           "  • Brottsförebyggande rådet (BRÅ) har genomfört fyra trygghetsvandringar.\n")
+    rec = _one(write, rules, nlp, txt, "goteborg")
+    assert [a.actors for a in rec.activities] == [["kommunen"], ["ovriga"], ["kommunen"]]
