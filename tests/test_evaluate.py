@@ -20,7 +20,7 @@ RATCHET = {
     "activity_precision": 0.987,
     "activity_recall": 0.996,
     "activity_f1": 0.992,
-    "actor_f1": 0.991,
+    "actor_f1": 0.993,
     "frequency_accuracy": 1.0,
     "follow_up_presence_accuracy": 1.0,
     "follow_up_frequency_accuracy": 1.0,
