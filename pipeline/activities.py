@@ -62,7 +62,7 @@ class _Tables:
     load: substring lists as one search each, prefix lists as tuples, word lists as sets."""
 
     follow_up_cue: object
-    follow_up_gap: re.Pattern
+    follow_up_gap: Needing
     not_follow_up_phrase: object
     period_starts: tuple[str, ...]
     not_activity_phrase: object
@@ -82,8 +82,8 @@ class _Tables:
     focus_word: object
     focus_cue: object
     focus_cue_gap: Needing
-    focus_then_promise: re.Pattern
-    focus_plan: re.Pattern
+    focus_then_promise: Needing
+    focus_plan: Needing
     focus_cue_before: object
     place_leadin: object
     follow_up_leadin: object
@@ -99,19 +99,19 @@ class _Tables:
     summary_not_words: frozenset
     cut_sentence_words: frozenset
     long_run_goal: object
-    follow_up_joined: re.Pattern
-    general_focus: re.Pattern
-    focus_object_before: re.Pattern
-    back_ref: re.Pattern
-    back_ref_situation: re.Pattern
-    back_ref_problems: re.Pattern
+    follow_up_joined: Needing
+    general_focus: Needing
+    focus_object_before: Needing
+    back_ref: Needing
+    back_ref_situation: Needing
+    back_ref_problems: Needing
     back_ref_findings: frozenset[str]
     promise_sentence: object
     activity_leadin: object
-    more_focus_promise: re.Pattern
+    more_focus_promise: Needing
     task_included_starts: tuple[str, ...]
     added_promise_starts: tuple[str, ...]
-    effect_section_promise: re.Pattern
+    effect_section_promise: Needing
     promise_named: re.Pattern
     note_starred_term: re.Pattern
 
@@ -120,7 +120,7 @@ class _Tables:
 def _tables(rules: Rules) -> _Tables:
     a, sec = rules.activities, rules.sections
     return _Tables(
-        follow_up_cue=_any_in(sec["follow_up_sentence_cues"]), follow_up_gap=either(sec["follow_up_sentence_patterns"]),
+        follow_up_cue=_any_in(sec["follow_up_sentence_cues"]), follow_up_gap=Needing(either(sec["follow_up_sentence_patterns"])),
         not_follow_up_phrase=_any_in(sec["not_follow_up_phrases"]),
         period_starts=tuple(a["period_or_follow_up_starts"]),
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
@@ -136,8 +136,8 @@ def _tables(rules: Rules) -> _Tables:
         report_ongoing=frozenset(a["report_ongoing_words"]),
         focus_word=_any_in(sec["focus_sentence_words"]), focus_cue=_any_in(sec["focus_sentence_cues"]),
         focus_cue_gap=Needing(either(sec["focus_sentence_cue_gap"])),
-        focus_then_promise=re.compile(sec["focus_then_promise"]),
-        focus_plan=either(sec["focus_plan_sentences"]),
+        focus_then_promise=Needing(re.compile(sec["focus_then_promise"])),
+        focus_plan=Needing(either(sec["focus_plan_sentences"])),
         focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
@@ -151,18 +151,18 @@ def _tables(rules: Rules) -> _Tables:
         summary_not_words=frozenset(sec["summary_line_not_words"]),
         cut_sentence_words=frozenset(sec["cut_sentence_words"]),
         long_run_goal=_any_in(a["long_run_goal_leadins"]),
-        follow_up_joined=either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"])),
-        general_focus=either(sec["focus_general_aims"]), back_ref=either(sec["focus_back_refs"]),
-        back_ref_situation=either(sec["focus_back_refs_situation"]),
-        back_ref_problems=either(sec["focus_back_refs_problembild"]),
+        follow_up_joined=Needing(either(sec["follow_up_joined_to_action"], action=_plain_verbs(a["action_verbs"]))),
+        general_focus=Needing(either(sec["focus_general_aims"])), back_ref=Needing(either(sec["focus_back_refs"])),
+        back_ref_situation=Needing(either(sec["focus_back_refs_situation"])),
+        back_ref_problems=Needing(either(sec["focus_back_refs_problembild"])),
         back_ref_findings=frozenset(sec["focus_back_ref_findings"]),
-        focus_object_before=re.compile(sec["focus_object_before"]),
+        focus_object_before=Needing(re.compile(sec["focus_object_before"])),
         promise_sentence=_word_re(tuple(a["promise_sentence_words"] + rules.actors["signing_cues"])).search,
         activity_leadin=_word_re(tuple(a["activity_leadin_words"])).search,
-        more_focus_promise=re.compile(a["more_focus_promise"]),
+        more_focus_promise=Needing(re.compile(a["more_focus_promise"])),
         task_included_starts=tuple(a["task_included_starts"]),
         added_promise_starts=tuple(a["added_promise_starts"]),
-        effect_section_promise=re.compile(a["effect_section_promise"]),
+        effect_section_promise=Needing(re.compile(a["effect_section_promise"])),
         promise_named=re.compile(a["promise_named"].replace(
             "{verbs}", "|".join(map(re.escape, a["action_infinitives"] + a["prose_infinitive_starts"])))),
         note_starred_term=re.compile(a["note_starred_term"]))
