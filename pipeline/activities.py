@@ -681,10 +681,14 @@ def _first_named(doc, rules: Rules) -> list[str]:
     the area, the sentences after it its means ("Ökad trygghet" / "En annan åtgärd som vi följer upp för
     ökad trygghetskänsla är synlighet. Vi har … gjort spontana besök på skolor och fritidsgård …":
     polisen-se__uppfoljning-medborgarlofte-2020)."""
-    for sent in list(doc.sents) or [doc]:
-        if cats := categorize(sent.text, rules, allow_other=False, fallback=False):
-            return cats
-    return []
+    first = _first_naming(doc, rules)
+    return categorize(first.text, rules, allow_other=False, fallback=False) if first is not None else []
+
+
+def _first_naming(doc, rules: Rules):
+    """A paragraph's first sentence that names a category (None when none does)."""
+    return next((sent for sent in list(doc.sents) or [doc]
+                 if categorize(sent.text, rules, allow_other=False, fallback=False)), None)
 
 
 def _focus_item(text: str, rules: Rules) -> FocusArea:
@@ -1275,8 +1279,7 @@ def _lagesbild_problems(seg: Segment, i: int, docs: dict[int, Doc], rules: Rules
         if block.kind == "item":
             items.append(block.text.strip(" ."))
         elif block.kind == "paragraph":
-            first = next((s for s in docs[id(block)].sents
-                          if categorize(s.text, rules, allow_other=False, fallback=False)), None)
+            first = _first_naming(docs[id(block)], rules)
             if first is not None:
                 title = " ".join(first.text.split()).rstrip(" .")
                 out.append(FocusArea(title=title, categories=categorize(title, rules, allow_other=False, fallback=False)))
@@ -1737,9 +1740,8 @@ def _promises_in_prose(doc, rules: Rules) -> list | None:
 
 
 def _first_sentence(doc):
-    """A bullet's first sentence, from where the item's text starts (see _promises_in_prose)."""
-    first = next(s for s in doc.sents if s.text.strip())
-    return doc.doc[max(doc.start, first.start):first.end]
+    """A bullet's first sentence (a block's span reads it from where the item's text starts: nlp.BlockSpan)."""
+    return next(s for s in doc.sents if s.text.strip())
 
 
 def _item_opens_promising(doc, rules: Rules) -> bool:
