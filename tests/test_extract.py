@@ -3006,6 +3006,22 @@ def test_measures_taken_and_efforts_widened_are_actions(rules):
     assert not _acts("en utökad närvaro efterfrågas.", rules)
 
 
+def test_an_action_that_is_to_take_place_is_a_promise_in_running_text(write, rules, nlp):
+    """"Detta skall ske minst två gånger per år …" after the promise it counts (polisen-se__oskarshamn-2),
+    "… ska insatser ske för att …": "ske" is the action; "sker" of a value and a follow-up are none."""
+    txt = ("Storby – medborgarlöfte 2024\n\n"
+           "Polisen ska genomföra trafikkontroller vid skolorna. Detta ska ske minst två gånger per år "
+           "vid skolorna. Arbetet sker med långsiktighet och tålamod.\n\n"
+           "Som en del av det ska insatser ske i centrum för att minska langningen.\n\n"
+           "Uppföljning ska ske två gånger per år.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert [a.text for a in rec.activities] == [
+        "Polisen ska genomföra trafikkontroller vid skolorna.",
+        "Detta ska ske minst två gånger per år vid skolorna.",
+        "Som en del av det ska insatser ske i centrum för att minska langningen."]
+    assert (rec.activities[1].frequency.times, rec.activities[1].frequency.per) == (2, "year")
+
+
 def test_running_text_that_opens_with_an_infinitive_under_an_activity_heading_is_a_promise(write, rules, nlp):
     txt = ("Storby – medborgarlöfte 2024\n\nDet här ska vi göra\n\n"
            "Arbeta med nattvandring vid stationen under helgerna.\n\n"
