@@ -2681,6 +2681,23 @@ def test_the_parties_raise_safety_at_a_place_or_name_this_years_purpose(write, r
         assert rec.focus_areas == [], lead
 
 
+def test_the_goal_of_the_joint_work_or_the_promise(write, rules, nlp):
+    """aim_when_no_area: the goal of the joint work or the promise ("Målet för det gemensamma arbetet har varit att
+    …": polisen-se__lerum-2), a general goal or "Det övergripande målet" giving none."""
+    for lead, cats in [
+            ("Målet för det gemensamma arbetet har varit att öka tryggheten kring resecentrum i Sala.",
+             [["offentlig_miljo"]]),
+            ("Målet med löftet är att minska cykelstölderna vid skolorna.", [["unga", "mangdbrott"]])]:
+        rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n"
+                   "  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert [f.categories for f in rec.focus_areas] == cats, lead
+    for lead in ["Målet med våra aktiviteter är att vi tillsammans ska öka tryggheten och minska antalet brott.",
+                 "Det övergripande målet är att invånarna ska uppleva en ökad trygghet genom polisens närvaro."]:
+        rec = _one(write, rules, nlp, f"Sala – medborgarlöften 2021\n\n{lead}\n\n"
+                   "  • Polisen ska patrullera varje vecka.\n", "sala")
+        assert rec.focus_areas == [], lead
+
+
 def test_a_word_between_the_promises_and_their_safer_place(write, rules, nlp):
     """promise_focus: "medborgarlöften åren för en tryggare stadskärna följande" (polisen-se__skelleftea)."""
     rec = _one(write, rules, nlp, "Sala – medborgarlöften\n\nUnder åren 2020-2022 är kommunens medborgarlöften "
