@@ -3561,6 +3561,19 @@ def test_report_prose_of_information_spread_and_a_question_raised(write, rules, 
     assert [a.text[:20] for a in rec.activities] == ["Information om falsk", "Frågan har belysts p"]
 
 
+def test_report_prose_of_what_earlier_work_led_to(write, rules, nlp):
+    # polisen-se__lerum-2, www-leksand-se__medborgarlofte: what the work "ledde till" is a reported action; "har
+    # lett till följande:" over a report's counts (polisen-se__uppfoljning-medborgarlofte-2021) is no activity
+    txt = ("Uppföljning medborgarlöfte 2022 i Ydre kommun\n\n"
+           "Polis och kommun har genomfört trygghetsvandringar i centrum. "
+           "De ledde bland annat till ny belysning vid busstorget och att kommunen röjer sly längs gångvägen.\n\n"
+           "Kontrollerna har bland annat lett till följande:\n\n  • 40 ordningsförelägganden har utfärdats.\n")
+    rec = extract_path(write("u.txt", txt, url="https://polisen.se/x/ydre/uppfoljning/"), rules, nlp).records[0]
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text[:20] for a in rec.activities] == ["Polis och kommun har", "De ledde bland annat", "40 ordningsförelägga"]
+    assert rec.activities[1].actors == ["kommunen"]
+
+
 def test_starred_footnote_item_is_no_activity(write, rules, nlp):
     # mala-se__id-17823: a footer's "*" item explains the starred term above it
     txt = ("Ydre – medborgarlöften 2024\n\nPolisen lovar att:\n\n  • patrullera i centrum varje vecka\n\n"
