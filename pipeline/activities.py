@@ -951,7 +951,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
                 # list (polisen-se__mullsjo, both its promises): the aim is the area, no activity
                 above = seg.blocks[i - 1][0]
                 draft.activities = [a for a in draft.activities if not above.start <= a["span"][0] < above.end]
-                current_fa, heading_actors, leadin, areas_below = add_focus(draft, aim), (), None, False
+                areas = [add_focus(draft, fa) for fa in aim_parts(aim, rules)]
+                current_fa, heading_actors, leadin, areas_below = (areas[0] if len(areas) == 1 else None), (), None, False
                 continue
             acts = _actor_heading(doc, rules)
             leadin, areas_below = None, False
@@ -1090,11 +1091,13 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             aim = (purpose_focus(block.text, rules) or purpose_focus(last.text, rules, "promise_focus")) \
                 if section in ("lead", "activities", "focus") or promising_effect else None
             before = body[-1] if body else _last_sentence(seg, i - 1, docs)
+            aims = None
             if aim is None and section in ("lead", "activities", "focus") \
                     and (aim := means_focus(before, last.text, rules)) is not None:
                 # the sentence with the aim is the first half of the lead-in, no activity
                 aim_text = " ".join(before.text.split())
                 draft.activities = [a for a in draft.activities if a["text"] != aim_text]
+                aims = aim_parts(aim, rules)
             if aim is None and leadin == "none" and section in ("lead", "activities") \
                     and (_topic_leadin(last.text, seg.blocks[i + 1][0] if i + 1 < len(seg.blocks) else None, rules)
                          or _names_area(last.text, draft)):
@@ -1102,7 +1105,11 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             if aim is None and leadin != "focus" and section in ("lead", "activities", "focus"):
                 for fa in _named_areas(last.text, rules):  # "… lovar vi att prioritera … inom områdena X, Y och Z genom att;"
                     add_focus(draft, fa)
-            if aim is not None:
+            if aims is not None and len(aims) > 1:
+                for fa in aims:  # two aims before one means lead-in: its list falls under neither
+                    add_focus(draft, fa)
+                current_fa = None
+            elif aim is not None:
                 current_fa = add_focus(draft, aim)
             if leadin == "place":
                 add_activity(last.text.strip(), last, block, section)
@@ -1224,8 +1231,9 @@ def _place_fallback_re(rules: Rules) -> re.Pattern:
 def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
     """The spans of the clauses of the aim ``low[start:end]``, split at ``aim_clause_splits``
     (the "att" that opens a clause stays out of its title)."""
-    cuts = sorted((m.start(), m.end()) for sep in rules.sections["aim_clause_splits"]
-                  for m in re.finditer(re.escape(sep), low[start:end]))
+    cuts = sorted([(m.start(), m.end()) for sep in rules.sections["aim_clause_splits"]
+                   for m in re.finditer(re.escape(sep), low[start:end])]
+                  + [(m.start(), m.end()) for m in _aim_verb_re(rules).finditer(low[start:end])])
     spans, at = [], start
     for a, b in cuts:
         if start + a >= at:
@@ -1233,6 +1241,22 @@ def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int
             at = start + b
     spans.append((at, end))
     return [(a, b) for a, b in spans if b > a]
+
+
+@lru_cache(maxsize=4)
+def _aim_verb_re(rules: Rules) -> re.Pattern:
+    """" samt " before a verb that opens an aim's second clause (``aim_clause_verbs``; the verb stays in its title)."""
+    return re.compile(r" samt (?=(?:%s)\b)" % "|".join(map(re.escape, rules.sections["aim_clause_verbs"])))
+
+
+def aim_parts(fa: FocusArea, rules: Rules) -> list[FocusArea]:
+    """The aim an aim sentence names before its means, split into its clauses ("skapa … för barn och ungdomar
+    samt arbeta med … trafikmiljön …" → two); each part that names a category is an area, the whole when
+    there is one part or no part names one."""
+    spans = _aim_clauses(fa.title.lower(), 0, len(fa.title), rules)
+    parts = [FocusArea(title=fa.title[a:b].strip(" ,:;"), categories=cats) for a, b in spans
+             if (cats := categorize(fa.title[a:b], rules, allow_other=False, fallback=False))]
+    return parts if len(spans) > 1 and parts else [fa]
 
 
 def _back_ref(text: str, rules: Rules) -> bool:

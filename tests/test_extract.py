@@ -352,6 +352,29 @@ def test_aim_on_the_line_above_a_leadin_that_says_how(write, rules, nlp):
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem kontroller."]
 
 
+def test_an_aim_whose_second_clause_opens_with_its_verb_after_samt(write, rules, nlp):
+    """"… för att X samt <verb> Y": two aims, two areas (rules/sections.yaml aim_clause_verbs), both before
+    a means lead-in and as the aim of a page with no other area; a list under one means lead-in falls under
+    neither. A purpose lead-in over its promises stays one area."""
+    txt = ("Sala – medborgarlöften 2022\n\nUnder två år ska polisen och kommunen tillsammans fortsätta jobba "
+           "för att minska langningen av alkohol till unga samt arbeta med trafiksäkerheten vid skolorna.\n\n"
+           "Följande aktiviteter ska göras för att uppnå detta:\n\n  • Polisen ska genomföra fem kontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("minska langningen av alkohol till unga", ["unga", "narkotika"]),
+        ("arbeta med trafiksäkerheten vid skolorna", ["trafik", "unga"])]
+    assert [a.focus_area for a in rec.activities] == [None]
+    txt = ("Sala – medborgarlöften 2022\n\nKommun och polis kommer att genomföra insatser för att skapa en trygg "
+           "trafikmiljö samt förebygga bostadsinbrott.\n\nPolisen lovar att:\n\n  • Genomföra fem kontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [(f.title, f.categories) for f in rec.focus_areas] == [
+        ("skapa en trygg trafikmiljö", ["trafik"]), ("förebygga bostadsinbrott", ["mangdbrott"])]
+    txt = ("Sala – medborgarlöften 2022\n\nFör att förebygga trafikbrott samt öka tryggheten lovar vi att:\n\n"
+           "  • Polisen ska genomföra fem kontroller.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [f.title for f in rec.focus_areas] == ["För att förebygga trafikbrott samt öka tryggheten lovar vi att"]
+
+
 def test_aim_bullet_over_a_means_heading(write, rules, nlp):
     """The means line as a heading with no colon, the aim a bullet above it (polisen-se__mullsjo)."""
     txt = ("Sala – medborgarlöften\n\nMedborgarlöfte 2022\n\n  • Vi ska arbeta för att minska skadegörelsen på "
