@@ -623,6 +623,32 @@ def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
     assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
 
 
+def test_a_working_goal_or_a_manner_word_before_the_action_under_an_effect_heading_is_a_promise(write, rules, nlp):
+    """(polisen-se__kalmar-2, as polisen-se__kalmar under "Det här ska vi göra") a goal verb on the parties' own way of
+    working ("Förbättra dialogen med …") and an action infinitive after a word of manner ("Återkommande kommunicera …")
+    open what the parties do; a goal on a state stays the effect."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Genomföra två trygghetsvandringar i centrum.\n  • Förbättra dialogen med fastighetsägarna i centrum.\n"
+           "  • Stärka samordningen av våra insatser.\n  • Återkommande informera om läget i centrum.\n"
+           "  • Förbättra tryggheten i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == [
+        "Genomföra två trygghetsvandringar i centrum.", "Förbättra dialogen med fastighetsägarna i centrum.",
+        "Stärka samordningen av våra insatser.", "Återkommande informera om läget i centrum."]
+    assert rec.expected_effect == "Förbättra tryggheten i centrum."
+
+
+def test_effekter_is_an_effect_heading(write, rules, nlp):
+    """(polisen-se__bastad-2, polisen-se__leksand) the plural "Effekter" heads the expected effect: its bullets
+    are no activities."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Effekter\n\n  • Genom ökad närvaro bidra till att människor känner sig tryggare i trafiken.\n"
+           "  • Sänkta hastigheter på vägarna kring skolan.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+    assert rec.expected_effect.startswith("Genom ökad närvaro bidra till")
+
+
 def test_a_purpose_leadin_that_promises_under_an_effect_heading_groups_its_promises(write, rules, nlp):
     """(polisen-se__avesta) "Det här ska vi åstadkomma tillsammans" / "För att … kommer polisen … att:"."""
     txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
