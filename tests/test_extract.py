@@ -206,6 +206,9 @@ def test_places_and_target_groups(rules):
     # what the place is to become names no doer
     ("Utföra kontroller i trafiken för att skapa en tryggare kommun.", ["polisen", "kommunen"]),
     ("Kommunen ska arbeta för en trygg kommun.", ["kommunen"]),
+    # the one given to or helped, right after the verb, is no doer
+    ("Kommunen ska mäta hastigheterna och delge polisen resultaten.", ["kommunen"]),
+    ("Kommunen ska genomföra två mätningar och hjälpa polisen att välja platser.", ["kommunen"]),
     # the police named by its town or task
     ("Under året ska Malmöpolisen och Malmö stad genomföra trygghetsvandringar.", ["polisen", "kommunen"]),
     ("Polisen i Åre och trafikpolisen genomför två insatser.", ["polisen"]),
