@@ -206,6 +206,8 @@ def test_places_and_target_groups(rules):
     # what the place is to become names no doer
     ("Utföra kontroller i trafiken för att skapa en tryggare kommun.", ["polisen", "kommunen"]),
     ("Kommunen ska arbeta för en trygg kommun.", ["kommunen"]),
+    # a regional rescue service by its short name
+    ("Kommunpolisen och RTMD genomför fyra informationsträffar på skolan.", ["polisen", "raddningstjansten"]),
     # the one given to or helped, right after the verb, is no doer
     ("Kommunen ska mäta hastigheterna och delge polisen resultaten.", ["kommunen"]),
     ("Kommunen ska genomföra två mätningar och hjälpa polisen att välja platser.", ["kommunen"]),
