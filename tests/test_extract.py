@@ -270,6 +270,16 @@ def test_actor_reading(rules, nlp, text, expected):
     assert resolve_actors(read_actors(nlp(text), rules), (), ("polisen", "kommunen"), rules) == expected
 
 
+def test_the_mobile_police_office_after_its_article_opens_the_item_as_its_doer(write, rules, nlp):
+    """(polisen-se__sotenas, as polisen-se__kristianstad) "Det mobila poliskontoret ska …" under a lead-in naming
+    both parties is the police's alone."""
+    txt = ("Sotenäs – medborgarlöften 2021\n\nMedborgarlöfte 2021\n\nPolisen och kommunen ska arbeta för att öka "
+           "tryggheten i Sotenäs kommun genom följande åtgärder:\n\n"
+           "  • Det mobila poliskontoret ska besöka Kungshamn varje vecka.\n  • Kommunen ska se över belysningen.\n")
+    rec = extract_path(write("s.txt", txt, url="https://polisen.se/x/sotenas/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
+
+
 def test_bullets_that_name_topics_are_focus_areas(write, rules, nlp):
     txt = ("Ängelholm – medborgarlöften 2020\n\nDet här ska vi göra\n\n• Trafik\n\n"
            "Polisen ska genomföra trafikkontroller vid skolorna.\n\n• Trygghet\n\n"
