@@ -1821,13 +1821,18 @@ def is_noun_promise(text: str, rules: Rules) -> bool:
 
 def opens_with_action(text: str, rules: Rules) -> bool:
     """A bullet that opens with the infinitive of a concrete action ("Identifiera …", "Besöka …",
-    "Kommunicera …": rules/activities.yaml ``action_infinitives``), or with a goal and the means to it
-    ("Öka invånarnas trygghetskänsla genom aktiv närvaro …": ``goal_with_means``)."""
+    "Kommunicera …": rules/activities.yaml ``action_infinitives``), also after a word of manner
+    ("Återkommande kommunicera …": ``action_manner_words``), with a goal and the means to it ("Öka
+    invånarnas trygghetskänsla genom aktiv närvaro …": ``goal_with_means``) or with a goal verb on the
+    parties' own way of working ("Förbättra dialogen med fastighetsägare …": ``goal_on_working``)."""
     words = _words(text)
     if not words:
         return False
     a = rules.activities
-    return words[0] in a["action_infinitives"] or _goal_re(a["goal_with_means"]).search(norm(text)) is not None
+    verb = words[1] if words[0] in a["action_manner_words"] and len(words) > 1 else words[0]
+    low = norm(text)
+    return verb in a["action_infinitives"] or _goal_re(a["goal_with_means"]).search(low) is not None \
+        or _goal_re(a["goal_on_working"]).search(low) is not None
 
 
 def is_general_aim(low: str, rules: Rules) -> bool:

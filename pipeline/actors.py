@@ -182,7 +182,7 @@ def _blocked(doc: Doc, start: int, rules: Rules) -> bool:
         return True  # "skapa en tryggare kommun": what the place is to become, no doer
     while i >= 0 and skipped < 2 and ((t := doc[i]).lower_ in skip or (t.is_title and t.lower_ not in blocking)):
         i, skipped = _before(doc, i), skipped + 1
-    return i >= 0 and doc[i].lower_ in blocking
+    return i >= 0 and (doc[i].lower_ in blocking or doc[i].lower_ in a["recipient_verbs"])  # "delge polisen …"
 
 
 def read_actors(doc: Doc | Span, rules: Rules) -> ActorReading:

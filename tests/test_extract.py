@@ -206,6 +206,11 @@ def test_places_and_target_groups(rules):
     # what the place is to become names no doer
     ("Utföra kontroller i trafiken för att skapa en tryggare kommun.", ["polisen", "kommunen"]),
     ("Kommunen ska arbeta för en trygg kommun.", ["kommunen"]),
+    # a regional rescue service by its short name
+    ("Kommunpolisen och RTMD genomför fyra informationsträffar på skolan.", ["polisen", "raddningstjansten"]),
+    # the one given to or helped, right after the verb, is no doer
+    ("Kommunen ska mäta hastigheterna och delge polisen resultaten.", ["kommunen"]),
+    ("Kommunen ska genomföra två mätningar och hjälpa polisen att välja platser.", ["kommunen"]),
     # the police named by its town or task
     ("Under året ska Malmöpolisen och Malmö stad genomföra trygghetsvandringar.", ["polisen", "kommunen"]),
     ("Polisen i Åre och trafikpolisen genomför två insatser.", ["polisen"]),
@@ -263,6 +268,16 @@ def test_actor_reading(rules, nlp, text, expected):
     from pipeline.actors import read_actors, resolve_actors
 
     assert resolve_actors(read_actors(nlp(text), rules), (), ("polisen", "kommunen"), rules) == expected
+
+
+def test_the_mobile_police_office_after_its_article_opens_the_item_as_its_doer(write, rules, nlp):
+    """(polisen-se__sotenas, as polisen-se__kristianstad) "Det mobila poliskontoret ska …" under a lead-in naming
+    both parties is the police's alone."""
+    txt = ("Sotenäs – medborgarlöften 2021\n\nMedborgarlöfte 2021\n\nPolisen och kommunen ska arbeta för att öka "
+           "tryggheten i Sotenäs kommun genom följande åtgärder:\n\n"
+           "  • Det mobila poliskontoret ska besöka Kungshamn varje vecka.\n  • Kommunen ska se över belysningen.\n")
+    rec = extract_path(write("s.txt", txt, url="https://polisen.se/x/sotenas/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["kommunen"]]
 
 
 def test_bullets_that_name_topics_are_focus_areas(write, rules, nlp):
@@ -644,6 +659,32 @@ def test_a_promise_under_an_effect_heading_is_an_activity(write, rules, nlp):
     rec = _one(write, rules, nlp, txt, "sala")
     assert [a.text for a in rec.activities] == ["Polisen ska genomföra riktade insatser mot droger."]
     assert rec.expected_effect.startswith("Polis och kommun ska uppnå")
+
+
+def test_a_working_goal_or_a_manner_word_before_the_action_under_an_effect_heading_is_a_promise(write, rules, nlp):
+    """(polisen-se__kalmar-2, as polisen-se__kalmar under "Det här ska vi göra") a goal verb on the parties' own way of
+    working ("Förbättra dialogen med …") and an action infinitive after a word of manner ("Återkommande kommunicera …")
+    open what the parties do; a goal on a state stays the effect."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi åstadkomma tillsammans\n\n"
+           "  • Genomföra två trygghetsvandringar i centrum.\n  • Förbättra dialogen med fastighetsägarna i centrum.\n"
+           "  • Stärka samordningen av våra insatser.\n  • Återkommande informera om läget i centrum.\n"
+           "  • Förbättra tryggheten i centrum.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == [
+        "Genomföra två trygghetsvandringar i centrum.", "Förbättra dialogen med fastighetsägarna i centrum.",
+        "Stärka samordningen av våra insatser.", "Återkommande informera om läget i centrum."]
+    assert rec.expected_effect == "Förbättra tryggheten i centrum."
+
+
+def test_effekter_is_an_effect_heading(write, rules, nlp):
+    """(polisen-se__bastad-2, polisen-se__leksand) the plural "Effekter" heads the expected effect: its bullets
+    are no activities."""
+    txt = ("Sala – medborgarlöften 2022\n\nDet här ska vi göra\n\n  • Polisen ska genomföra fem trafikkontroller.\n\n"
+           "Effekter\n\n  • Genom ökad närvaro bidra till att människor känner sig tryggare i trafiken.\n"
+           "  • Sänkta hastigheter på vägarna kring skolan.\n")
+    rec = _one(write, rules, nlp, txt, "sala")
+    assert [a.text for a in rec.activities] == ["Polisen ska genomföra fem trafikkontroller."]
+    assert rec.expected_effect.startswith("Genom ökad närvaro bidra till")
 
 
 def test_a_purpose_leadin_that_promises_under_an_effect_heading_groups_its_promises(write, rules, nlp):
