@@ -113,6 +113,7 @@ class _Tables:
     added_promise_starts: tuple[str, ...]
     effect_section_promise: Needing
     promise_named: re.Pattern
+    lead_action_promise: re.Pattern
     note_starred_term: re.Pattern
 
 
@@ -165,6 +166,9 @@ def _tables(rules: Rules) -> _Tables:
         effect_section_promise=Needing(re.compile(a["effect_section_promise"])),
         promise_named=re.compile(a["promise_named"].replace(
             "{verbs}", "|".join(map(re.escape, a["action_infinitives"] + a["prose_infinitive_starts"])))),
+        lead_action_promise=re.compile(a["lead_action_promise"].replace(
+            "{verbs}", "|".join(map(re.escape, a["action_infinitives"]))).replace(
+            "{working}", a["goal_on_working"].removeprefix("^(?:att )?"))),
         note_starred_term=re.compile(a["note_starred_term"]))
 
 
@@ -2082,7 +2086,8 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     veckan kommer polisens mobila kontor att finnas på plats …"): a count with a doer and a
     commitment is an activity (rules/activities.yaml ``counted_promise_sections``), so is one that adds
     to the promises ("Utöver ovan fokusområden kommer …": ``added_promise_starts``) or calls itself one
-    ("Medborgarlöftet för 2019 är att genomföra …": ``promise_named``). A count an activity already has
+    ("Medborgarlöftet för 2019 är att genomföra …": ``promise_named``) or commits to a concrete action ("… lovar
+    att genomföra gemensam trygghetsvandring …": ``lead_action_promise``). A count an activity already has
     is the same promise told twice (an ingress repeating the list); a sentence on what the promise
     builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
@@ -2091,7 +2096,8 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
         freq, cadence = parse_frequency(sent.text, rules)
         low = norm(sent.text)  # (norm folds the white space: no strip needed)
         added_to = low.startswith(t.added_promise_starts) or t.promise_named.search(low) is not None
-        if freq is None and not added_to or freq is not None and (freq.times, freq.per) in counts \
+        concrete = added_to or t.lead_action_promise.search(low) is not None
+        if freq is None and not concrete or freq is not None and (freq.times, freq.per) in counts \
                 or not added_to and t.situation_sentence_cue(low) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
         act = _lead_activity(block, sent, freq, cadence, doc_text, rules)

@@ -3563,6 +3563,23 @@ def test_sentence_telling_a_joint_promise_beside_the_list_is_an_activity(write, 
     assert len(rec.activities) == 3
 
 
+def test_lead_sentence_committing_to_a_concrete_action_beside_the_list_is_an_activity(write, rules, nlp):
+    # "… lovar att genomföra gemensam trygghetsvandring i …" (polisen-se__osthammar), "Vi skall öka samarbetet med
+    # kommunernas skolor …" (polisen-se__tjorn): a promise in the lead though the page has a list and no count;
+    # a general aim ("lovar … att arbeta proaktivt mot …": polisen-se__vaxjo) and a goal that sums up the list
+    # ("att öka insatserna mot narkotikamissbruket": www-amal-se) stay none
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och Motala kommun lovar att genomföra gemensam trygghetsvandring "
+           "i Borensberg under 2024. Polisen och kommunen lovar att arbeta proaktivt mot ungdomsgrupperingar i centrum. "
+           "Under 2024 lovar polisen och kommunen att öka insatserna mot narkotikamissbruket. Vi skall utveckla "
+           "samarbetet med skolorna kring brottsförebyggande arbete.\n\nPolisen och kommunen lovar att:\n\n"
+           "  • genomföra trafikkontroller vid skolorna.\n  • öka insatserna mot narkotikamissbruket.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Polisen och Motala kommun lovar att genomföra gemensam trygghetsvandring i Borensberg under 2024.",
+        "Vi skall utveckla samarbetet med skolorna kring brottsförebyggande arbete.",
+        "genomföra trafikkontroller vid skolorna.", "öka insatserna mot narkotikamissbruket."]
+
+
 def test_a_participle_before_a_noun_is_no_past_report(rules, nlp):
     # "påbörjat missbruk" is what is prevented, not something done (www-vilhelmina-se__…); "har påbörjat" reports
     from pipeline.activities import is_commitment
