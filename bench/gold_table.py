@@ -13,7 +13,9 @@ and ``bench/blind8_gold/`` ("blind8", 24 more, annotated at the start of the ses
 and held out through it: a second test set, scored at the session's start and end, never read),
 and ``bench/blind9_gold/`` ("blind9", 24 more, annotated in that session while whole-corpus audits read every
 bundled page: a first look, held out from then on), and ``bench/blind10_gold/`` and ``bench/blind11_gold/`` (the
-latter 8 polisen.se pages annotated blind in the session of 2026-12-06 and held out through it).
+latter 8 polisen.se pages annotated blind in the session of 2026-12-06 and held out through it), and
+``bench/blind12_gold/`` ("blind12", the 78 bundled pages no other gold covered, annotated blind at the start of
+the third session of 2026-12-06: pages earlier audits had read, so a first look, dev data since).
 
     python bench/gold_table.py OUTPUT_DIR
 """
@@ -27,7 +29,7 @@ from pipeline.output import load_records
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 # column name → folder under bench/
-BLIND = {"blind1": "blind_gold", **{f"blind{n}": f"blind{n}_gold" for n in range(2, 12)}}
+BLIND = {"blind1": "blind_gold", **{f"blind{n}": f"blind{n}_gold" for n in range(2, 13)}}
 OLD_RULES = "5ddcdbd"
 
 
