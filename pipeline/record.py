@@ -396,7 +396,15 @@ def find_period(seg: Segment, title: str, rules: Rules, url: str = "") -> tuple[
         years = _period_of(seg, text, heading_years, title, rules, pub_year)
     if years:
         return _extended(years, _lower(text), rules)
-    return published
+    return published if _names_this_year(text, rules) else None
+
+
+def _names_this_year(text: str, rules: Rules) -> bool:
+    """A page whose only date is its publication has a period only when its text speaks of a
+    time of that year ("årets medborgarlöfte", "för perioden mars-maj", "den 26 februari");
+    else its date says when it was written, not which years the promise runs."""
+    low = _lower(text)
+    return any(re.search(p, low) for p in rules.records["publication_year_cues"])
 
 
 def _period_of(seg: Segment, text: str, heading_years: tuple[int, int] | None, title: str,

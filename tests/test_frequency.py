@@ -152,6 +152,7 @@ def test_contract_examples(rules, text, expected):
     "Grannsamverkansområden ska startas upp, minst två per år.",
     "Över 500 elever har träffat polisen under en halvdag.",  # people
     "Polisen har beslagtagit 50 vapen.",                      # things
+    "Kommunen ska byta belysning i gångtunnlar (två tunnlar per år).",  # places
     "Rapporterat 16 förare som kört påverkade.",
     "14 fall av rattfylleri har rapporterats. Av dessa har 9 handlat om droger.",
     "Elever i årskurs 8 träffar polis och räddningstjänst.",  # a school year

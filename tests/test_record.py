@@ -148,6 +148,23 @@ def test_news_page_without_a_year_is_dated_by_publication(write, rules, nlp):
     assert period("e.txt", "Nytt löfte i Lerum\n\n" + body, "https://lerum.se/Nyhetsarkiv/2017/Nytt-lofte/") == (2017, 2017)
 
 
+def test_news_page_dated_only_when_its_text_speaks_of_that_year(write, rules, nlp):
+    def period(name, text, url):
+        rec = extract_path(write(name, text, url=url), rules, nlp).records[0]
+        return rec.period and (rec.period.start, rec.period.end)
+    url = "https://lerum.se/nyheter/2021-05-19-nytt-lofte/"
+    signed = ("Nytt löfte i Lerum\n\nI dag har kommunen och polisen undertecknat ett medborgarlöfte.\n\n"
+              "  • Polisen ska genomföra trafikkontroller vid skolorna.\n")
+    assert period("a.txt", signed, url) is None
+    # a survey of the year is no promise of the year
+    assert period("b.txt", signed + "\nÅrets drogvaneundersökning visar att fler unga känner sig otrygga.\n", url) is None
+    # a span of months, or a date without its year, is of the publication year
+    months = signed.replace("ett medborgarlöfte.", "ett medborgarlöfte för perioden mars-maj.")
+    assert period("c.txt", months, url) == (2021, 2021)
+    dated = signed + "\nFredagen den 21 maj möter polisen medborgarna på torget.\n"
+    assert period("d.txt", dated, url) == (2021, 2021)
+
+
 def test_news_page_end_date_starts_at_its_publication(write, rules, nlp):
     text = ("Nytt löfte i Lerum\n\nPolisen och Lerums kommun har tagit fram ett nytt medborgarlöfte.\n\n"
             "  • Polisen ska genomföra trafikkontroller vid skolorna.\n\n"
