@@ -35,6 +35,7 @@ class Draft:
     follow_up_headings: list[str] = field(default_factory=list)  # those of follow_up read from a heading
     effect: list[str] = field(default_factory=list)
     promise_sentences: list[Span | Doc] = field(default_factory=list)
+    promise_leadins: list[Span] = field(default_factory=list)  # a list's lead-ins that promise ("… lovar X, Y och Z:")
 
 
 @lru_cache(maxsize=8192)
@@ -1060,6 +1061,8 @@ def read_segment(seg: Segment, docs: dict[int, Doc], doc_text: str, rules: Rules
             *body, last = sents
             for s in body:
                 _read_sentence(draft, s, block, section, add, rules, report)
+            if _tables(rules).promise_sentence(norm(last.text)):
+                draft.promise_leadins.append(last)
             acts = _actor_heading(last, rules)
             if acts:
                 heading_actors = acts

@@ -294,7 +294,45 @@ def _suffix_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rule
     if not inside or not all(i in covered or doc[i].lower_ in a["list_joiners"] or doc[i].lower_ in a["suffix_filler_words"]
                              or doc[i].text[:1].isupper() or _gap(doc[i]) for i in range(start, end - 1)):
         return ()
-    return tuple(dict.fromkeys(m.label_.partition(":")[0] for m in inside))
+    codes = [m.label_.partition(":")[0] for m in inside] + _unnamed_items(doc, start, end - 1, covered, rules)
+    return tuple(dict.fromkeys(codes))
+
+
+def _unnamed_items(doc: Doc, start: int, end: int, covered: set[int], rules: Rules) -> list[str]:
+    """The codes of the items of a suffix of doers that are names no actor form covers ("(Borås City, Borås
+    TME)"): another organisation, or the one whose name the page spells out before the short form ("Fastighetsägare
+    Centrala Hisingen (FCH)" … "(Stadsdelsförvaltning, FCH)")."""
+    a = _sets(rules)
+    found, item = [], []
+    for i in [*range(start, end), end]:
+        low = doc[i].lower_ if i < end else ","
+        if i < end and (_gap(doc[i]) or low in a["suffix_filler_words"]):
+            continue
+        if low not in a["list_joiners"]:
+            item.append(i)
+        elif item and not any(k in covered for k in item):
+            found.append(_spelled_out(doc).get(doc[item[0]].text, rules.actors["suffix_other_code"])
+                         if len(item) == 1 else rules.actors["suffix_other_code"])
+            item = []
+        else:
+            item = []
+    return found
+
+
+def _spelled_out(doc: Doc) -> dict[str, str]:
+    """The short forms the page defines after a name that opens with an actor ("Fastighetsägare Centrala
+    Hisingen (FCH)" → FCH: fastighetsagare), kept in the Doc."""
+    data = doc.user_data
+    if "spelled_out" not in data:
+        found = {}
+        for m in actor_spans(doc):
+            j = m.end
+            while j < len(doc) and j - m.end < 3 and doc[j].is_title:
+                j += 1
+            if j + 2 < len(doc) and doc[j].text == "(" and _acronym(doc[j + 1].text) and doc[j + 2].text == ")":
+                found.setdefault(doc[j + 1].text, m.label_.partition(":")[0])
+        data["spelled_out"] = found
+    return data["spelled_out"]
 
 
 def _responsible_actors(doc: Doc, lo: int, hi: int, mentions: list[Span], rules: Rules) -> tuple[str, ...]:

@@ -125,7 +125,7 @@ def extract_document(doc: Document, rules: Rules, nlp, sdoc=None) -> list[Record
         if years is None and seg.doc_type == "uppfoljning":  # a report naming no year: the page's date
             years = report_period(seg_title, doc.text, doc.url, rules)
         period = Period(start=years[0], end=years[1]) if years else None
-        parties = tuple(find_parties(draft.promise_sentences or all_promises, doc.text, rules))
+        parties = tuple(find_parties(draft.promise_sentences or all_promises, doc.text, rules, draft.promise_leadins))
         single_fa = draft.focus_areas[0].title if len(draft.focus_areas) == 1 else None
         activities = [finish_activity(a, parties, single_fa, period is not None, rules) for a in draft.activities]
         measurable = [a for a in activities if all(vars(a.measurable).values())]

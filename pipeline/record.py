@@ -619,14 +619,16 @@ def find_doc_type(title: str, rules: Rules, text: str = "") -> str:
     return "medborgarlofte"
 
 
-def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
+def find_parties(promise_sentences, full_text: str, rules: Rules, leadins=()) -> list[str]:
     """Who promises: the doers of the sentences that promise or sign ("Polisen och Bräcke
     kommun lovar …"), with their partners; a partner alone ("… tillsammans med Polisen")
     does not say who signed, two parties that work together do ("… har tagits fram i samverkan
     mellan polisen och Borås Stad"). Signatory lines ("X, kommunalråd och Y,
     lokalpolisområdeschef") add theirs. Else the owner of the promise ("Det här är polisens
     medborgarlöfte"), else polisen and kommunen (polisen alone on a page that never names a
-    kommun)."""
+    kommun). A list's lead-in adds the signers it lists after its verb, when it lists two or more
+    ("… lovar polisen, Nyköpings kommun, HSB …:"): one alone ("… lovar polisen att:") heads its own
+    part of the promise, not the whole."""
     party_codes = set(rules.actors["party_codes"])
     found: set[str] = set()
     for sent in promise_sentences:
@@ -634,7 +636,10 @@ def find_parties(promise_sentences, full_text: str, rules: Rules) -> list[str]:
         partners = {c for c in r.partners if c in party_codes}
         if r.subject or len(partners) > 1:  # (two parties as partners: "tagits fram i samverkan mellan polisen och Borås Stad")
             found |= {c for c in r.subject if c in party_codes} | partners
-        found |= _signers(sent, rules)
+        found |= _signers(sent, rules) | _inverted_signers(sent, rules)
+    for sent in leadins:
+        if len(codes := _inverted_signers(sent, rules)) > 1:
+            found |= codes
     found |= _signatories(full_text, rules)
     if not found:
         found = _promise_owners(full_text, rules)
@@ -655,6 +660,33 @@ def _signers(sent, rules: Rules) -> set[str]:
     full = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start_char, sent.start_char + m.start()) if isinstance(sent, Span) else (0, m.start())
     return {s.label_.partition(":")[0] for s in actor_spans(full) if lo <= s.start_char and s.end_char <= hi}
+
+
+def _inverted_signers(sent, rules: Rules) -> set[str]:
+    """Codes of the list of doers right after a verb of promising or signing, in an inverted clause
+    (rules/actors.yaml inverted_signing_verbs): the signers, whatever their code ("… lovar polisen,
+    Nyköpings kommun, HSB, Nyköpingshem och Victoria Park:"); the list ends at a word that is no
+    joiner and no part of a name."""
+    full = sent.doc if isinstance(sent, Span) else sent
+    lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
+    verbs, joiners = set(rules.actors["inverted_signing_verbs"]), set(rules.actors["list_joiners"])
+    mentions = [s for s in actor_spans(full) if lo <= s.start and s.end <= hi]
+    for i in range(lo, hi - 1):
+        if full[i].lower_ not in verbs:
+            continue
+        found, at = set(), i + 1
+        for m in (m for m in mentions if m.start > i):
+            gap = [t for t in full[at:m.start] if not t.is_space]
+            names = all(t.is_title or t.lower_ in joiners for t in gap)
+            # the first right after the verb or a name ("lovar Örebro kommun"), the others after a joiner
+            if not names or (found and not any(t.lower_ in joiners for t in gap)) \
+                    or (not found and any(t.lower_ in joiners for t in gap)):
+                break
+            found.add(m.label_.partition(":")[0])
+            at = m.end
+        if found:
+            return found
+    return set()
 
 
 @lru_cache(maxsize=4)

@@ -2077,7 +2077,8 @@ def test_focus_named_before_the_cue_is_titled_with_its_own_words(write, rules, n
     # a closing parenthesis of names only names the doers, weak ones too; one with other words
     # explains a term, and one right after a name is its short form
     ("Tillsyn av restauranger med serveringstillstånd. (Polisen)", ["polisen"]),
-    ("Trygghetsvandringar i centrum (Stadsdelsförvaltning och Centrumföreningen)", ["kommunen"]),
+    # (a name there that no form covers is another organisation: rules/actors.yaml suffix_other_code)
+    ("Trygghetsvandringar i centrum (Stadsdelsförvaltning och Centrumföreningen)", ["kommunen", "ovriga"]),
     ("Trygghetsvandringar i centrum (fastighetsförvaltare med flera)", ["fastighetsagare"]),
     # not a suffix of doers (it explains a term), but the acronym's partners all the same
     ("Möten i SSPF (samverkan skola, socialtjänst, polis och fritid).", ["polisen", "kommunen", "skola"]),
@@ -3960,3 +3961,40 @@ def test_an_organisation_named_with_its_short_form_opens_as_the_doer(write, rule
            "  • Brottsförebyggande rådet (BRÅ) har genomfört fyra trygghetsvandringar.\n")
     rec = _one(write, rules, nlp, txt, "goteborg")
     assert [a.actors for a in rec.activities] == [["kommunen"], ["ovriga"], ["kommunen"]]
+
+
+def test_signers_listed_after_the_verb_are_the_parties(write, rules, nlp):
+    # rules/actors.yaml inverted_signing_verbs: the list right after "lovar", "antar", "skrev … på" signs
+    lead = ("Medborgarlöfte i Mora 2024\n\nFör att öka tryggheten i Norrby lovar polisen, Mora kommun, Morabostäder "
+            "och HSB:\n\n  • Att polisen ska patrullera i Norrby varje vecka\n")
+    rec = extract_path(write("s1.txt", lead, url="https://polisen.se/x/mora/"), rules, nlp).records[0]
+    assert rec.parties == ["polisen", "kommunen", "fastighetsagare"]
+    signed = ("Ett tryggare Norrby\n\nI mars skrev polisen, Mora kommun och bostadsbolagen Morabo och HSB på årets "
+              "medborgarlöfte för 2024.\n\n  • Polisen ska genomföra fem trafikkontroller.\n")
+    rec = extract_path(write("s2.txt", signed, url="https://mora.se/x/"), rules, nlp).records[0]
+    assert rec.parties == ["polisen", "kommunen", "fastighetsagare"]
+    adopted = ("Mora hamn – medborgarlöften\n\nMed anledning av lägesbilden antar polisen, Mora stad, Kustbevakning "
+               "samt Hamnbolaget härmed ett gemensamt medborgarlöfte för sommaren 2024.\n\n"
+               " • Polisen förbinder sig att arbeta med ökad närvaro i hamnen.\n")
+    rec = extract_path(write("s3.txt", adopted, url="https://polisen.se/x/mora-hamn/"), rules, nlp).records[0]
+    assert rec.parties == ["polisen", "kommunen", "ovriga"]
+    # one signer alone in a lead-in heads its own part of the promise, not the whole
+    one = ("Medborgarlöfte i Mora 2024\n\nFör att öka tryggheten i Mora kommun lovar polisen att:\n\n  • patrullera i centrum.\n")
+    rec = extract_path(write("s4.txt", one, url="https://polisen.se/x/mora/"), rules, nlp).records[0]
+    assert rec.parties == ["polisen", "kommunen"]
+
+
+def test_in_connection_with_is_no_partner(write, rules, nlp):
+    txt = ("Medborgarlöfte i Mora kommun 2024\n\nTrafik\n\nDärutöver ska hastighetskontroller utföras i samband med den "
+           "vanliga polisverksamheten.\n")
+    rec = extract_path(write("c.txt", txt, url="https://mora.se/x/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen"]]
+
+
+def test_suffix_names_no_actor_form_covers(write, rules, nlp):
+    # rules/actors.yaml suffix_other_code; a short form spelled out on the page takes its name's code
+    txt = ("Medborgarlöfte i Mora 2024\n\nPolisen samverkar med Mora stadsdelsförvaltning och Fastighetsägare Norra "
+           "Mora (FNO).\n\nDet här lovar vi:\n\n  • Fler trygghetsvandringar i centrum. (Stadsdelsförvaltning, FNO)\n"
+           "  • Fler evenemang på torget (Mora City, Mora Evenemang AB)\n")
+    rec = extract_path(write("n.txt", txt, url="https://polisen.se/x/mora/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["kommunen", "fastighetsagare"], ["naringsliv", "ovriga"]]
