@@ -3580,6 +3580,25 @@ def test_lead_sentence_committing_to_a_concrete_action_beside_the_list_is_an_act
         "genomföra trafikkontroller vid skolorna.", "öka insatserna mot narkotikamissbruket."]
 
 
+def test_committing_paragraph_under_a_focus_heading_in_the_lead_is_that_areas_activity(write, rules, nlp):
+    # a page with no activity heading: "Mer tillgänglig polis" / "Polisen lovar att eftersträva att …" and
+    # "Trygg trafikmiljö" / "Polisen och kommunen lovar att under 2018 arbeta för …" over its bullets
+    # (polisen-se__umea, as under the activity heading of www-umea-se__medborgarloften-4-…): the paragraph
+    # is the area's promise, with no count; a paragraph that does not stand right under the heading stays none
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Mer tillgänglig polis\n\nPolisen lovar att eftersträva att vid varje tillfälle arbeta kontaktskapande "
+           "med medborgarna.\n\nTrygg trafikmiljö\n\nPolisen och kommunen lovar att arbeta för en säker "
+           "trafikmiljö för oskyddade trafikanter.\n\n  • Polisen lovar att genomföra trafikkontroller vid skolorna.\n"
+           "\nPolisen och kommunen lovar att arbeta för en säker trafikmiljö i hela kommunen.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [(a.text, a.focus_area) for a in rec.activities] == [
+        ("Polisen lovar att eftersträva att vid varje tillfälle arbeta kontaktskapande med medborgarna.",
+         "Mer tillgänglig polis"),
+        ("Polisen och kommunen lovar att arbeta för en säker trafikmiljö för oskyddade trafikanter.",
+         "Trygg trafikmiljö"),
+        ("Polisen lovar att genomföra trafikkontroller vid skolorna.", "Trygg trafikmiljö")]
+
+
 def test_a_participle_before_a_noun_is_no_past_report(rules, nlp):
     # "påbörjat missbruk" is what is prevented, not something done (www-vilhelmina-se__…); "har påbörjat" reports
     from pipeline.activities import is_commitment
