@@ -3599,6 +3599,19 @@ def test_committing_paragraph_under_a_focus_heading_in_the_lead_is_that_areas_ac
         ("Polisen lovar att genomföra trafikkontroller vid skolorna.", "Trygg trafikmiljö")]
 
 
+def test_lead_sentence_committing_the_work_to_a_place_beside_the_list_is_an_activity(write, rules, nlp):
+    # "Vi kommer därför att koncentrera vårt arbete till just Hjällbo centrum …" (polisen-se__goteborg-angered, as
+    # goteborg-se__trygg-i-ostra-goteborg-ny-… and tranemo-se's "fokusera lokal resurs till dessa … platser"):
+    # work committed to a place is a promise beside the list; a focus on a topic ("fokusera på") stays none
+    txt = ("Motala – medborgarlöften 2024\n\nTorget är en knutpunkt. Vi kommer därför att koncentrera vårt arbete "
+           "till just torget och samarbeta med fastighetsägarna. Vi kommer därför att fokusera på narkotika.\n\n"
+           "Polisen och kommunen lovar att:\n\n  • genomföra trafikkontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Vi kommer därför att koncentrera vårt arbete till just torget och samarbeta med fastighetsägarna.",
+        "genomföra trafikkontroller vid skolorna."]
+
+
 def test_a_participle_before_a_noun_is_no_past_report(rules, nlp):
     # "påbörjat missbruk" is what is prevented, not something done (www-vilhelmina-se__…); "har påbörjat" reports
     from pipeline.activities import is_commitment
