@@ -1932,6 +1932,9 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report, und
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
+    elif report and low.startswith(tuple(rules.activities["report_means_starts"])) and draft.activities \
+            and block.start <= draft.activities[-1]["span"][0] < block.end:
+        add_activity(text, sent, block, section)  # "… haft god kontakt med kommunen … Detta bl.a. genom …"
     elif report and section == "lead" and (is_commitment(sent, rules, strict=True, report=True)
                                            and is_past_report(_words(low), rules) or reports_ongoing(sent, rules)):
         add_activity(text, sent, block, section)

@@ -1724,6 +1724,20 @@ def test_report_repeats_promises_then_reports_actions(write, rules, nlp):
         "Genomfört 57 riktade trafikinsatser."]
 
 
+def test_report_sentence_giving_the_means_of_the_action_before_it_is_an_activity(write, rules, nlp):
+    # "Polisen har under året haft god kontakt med kommunen … Detta bl.a. genom regelbundna avstämningsmöten …"
+    # (polisen-se__uppfoljning-medborgarlofte-2022): the means of a reported action is reported too; after a
+    # sentence that reports nothing it stays none
+    txt = ("Uppföljning av medborgarlöftet 2020 i Töreboda\n\nInsatser under året\n\n"
+           "Polisen har under året haft god kontakt med kommunen. Detta bl.a. genom regelbundna möten med "
+           "socialtjänsten.\n\nÅret var lugnt i kommunen. Detta genom många faktorer.\n")
+    rec = _one(write, rules, nlp, txt, "toreboda")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Polisen har under året haft god kontakt med kommunen.",
+        "Detta bl.a. genom regelbundna möten med socialtjänsten."]
+
+
 def test_focus_named_in_the_title_or_before_a_cue(write, rules, nlp):
     txt = ("Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte\n\n"
            "Medborgarlöftet för 2023 inriktas på Hallstahammars stadskärna.\n\n"
