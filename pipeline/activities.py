@@ -1935,6 +1935,9 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report, und
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
+    elif report and low.startswith(tuple(rules.activities["report_means_starts"])) and draft.activities \
+            and block.start <= draft.activities[-1]["span"][0] < block.end:
+        add_activity(text, sent, block, section)  # "… haft god kontakt med kommunen … Detta bl.a. genom …"
     elif report and section == "lead" and (is_commitment(sent, rules, strict=True, report=True)
                                            and is_past_report(_words(low), rules) or reports_ongoing(sent, rules)):
         add_activity(text, sent, block, section)
@@ -2095,15 +2098,18 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
     builds on is situation, whatever count it names."""
     counts = {(a["frequency"].times, a["frequency"].per) for a in draft.activities if a["frequency"]}
     added, t = False, _tables(rules)
+    area_of = _areas_above(seg, draft)
     for block, sent in _lead_promises(seg, docs, tuple(rules.activities["counted_promise_sections"]), rules, doc_text):
         freq, cadence = parse_frequency(sent.text, rules)
         low = norm(sent.text)  # (norm folds the white space: no strip needed)
         added_to = low.startswith(t.added_promise_starts) or t.promise_named.search(low) is not None
-        concrete = added_to or t.lead_action_promise.search(low) is not None
+        area = area_of.get(id(block))
+        concrete = added_to or area is not None or t.lead_action_promise.search(low) is not None
         if freq is None and not concrete or freq is not None and (freq.times, freq.per) in counts \
                 or not added_to and t.situation_sentence_cue(low) is not None:
             continue  # ("… en gemensam lägesbild som utgår från den årliga trygghetsundersökningen")
         act = _lead_activity(block, sent, freq, cadence, doc_text, rules)
+        act["focus_area"] = area
         if all(a["span"] != act["span"] for a in draft.activities):
             if freq is not None:
                 counts.add((freq.times, freq.per))
@@ -2111,6 +2117,14 @@ def counted_lead_activities(draft: Draft, seg: Segment, docs: dict[int, Doc], do
             added = True
     if added:  # in document order
         draft.activities.sort(key=lambda a: a["span"][0])
+
+
+def _areas_above(seg: Segment, draft: Draft) -> dict[int, str]:
+    """The paragraphs right under a heading that is one of the record's focus areas, with that area's
+    title: running text there is the area's own text, as the bullets below it are its promises."""
+    titles = {fa.title for fa in draft.focus_areas}
+    return {id(b): prev.text.strip() for (prev, _), (b, _) in zip(seg.blocks, seg.blocks[1:])
+            if prev.kind == "heading" and prev.text.strip() in titles and b.kind == "paragraph"}
 
 
 @lru_cache(maxsize=4)

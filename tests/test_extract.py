@@ -1724,6 +1724,20 @@ def test_report_repeats_promises_then_reports_actions(write, rules, nlp):
         "Genomfört 57 riktade trafikinsatser."]
 
 
+def test_report_sentence_giving_the_means_of_the_action_before_it_is_an_activity(write, rules, nlp):
+    # "Polisen har under året haft god kontakt med kommunen … Detta bl.a. genom regelbundna avstämningsmöten …"
+    # (polisen-se__uppfoljning-medborgarlofte-2022): the means of a reported action is reported too; after a
+    # sentence that reports nothing it stays none
+    txt = ("Uppföljning av medborgarlöftet 2020 i Töreboda\n\nInsatser under året\n\n"
+           "Polisen har under året haft god kontakt med kommunen. Detta bl.a. genom regelbundna möten med "
+           "socialtjänsten.\n\nÅret var lugnt i kommunen. Detta genom många faktorer.\n")
+    rec = _one(write, rules, nlp, txt, "toreboda")
+    assert rec.doc_type == "uppfoljning"
+    assert [a.text for a in rec.activities] == [
+        "Polisen har under året haft god kontakt med kommunen.",
+        "Detta bl.a. genom regelbundna möten med socialtjänsten."]
+
+
 def test_focus_named_in_the_title_or_before_a_cue(write, rules, nlp):
     txt = ("Droger, trafiksäkerhet och skadegörelse är fokus i nytt medborgarlöfte\n\n"
            "Medborgarlöftet för 2023 inriktas på Hallstahammars stadskärna.\n\n"
@@ -3579,6 +3593,38 @@ def test_lead_sentence_committing_to_a_concrete_action_beside_the_list_is_an_act
         "Polisen och Motala kommun lovar att genomföra gemensam trygghetsvandring i Borensberg under 2024.",
         "Vi skall utveckla samarbetet med skolorna kring brottsförebyggande arbete.",
         "genomföra trafikkontroller vid skolorna.", "öka insatserna mot narkotikamissbruket."]
+
+
+def test_committing_paragraph_under_a_focus_heading_in_the_lead_is_that_areas_activity(write, rules, nlp):
+    # a page with no activity heading: "Mer tillgänglig polis" / "Polisen lovar att eftersträva att …" and
+    # "Trygg trafikmiljö" / "Polisen och kommunen lovar att under 2018 arbeta för …" over its bullets
+    # (polisen-se__umea, as under the activity heading of www-umea-se__medborgarloften-4-…): the paragraph
+    # is the area's promise, with no count; a paragraph that does not stand right under the heading stays none
+    txt = ("Motala – medborgarlöften 2024\n\nPolisen och kommunen har lyssnat på invånarna.\n\n"
+           "Mer tillgänglig polis\n\nPolisen lovar att eftersträva att vid varje tillfälle arbeta kontaktskapande "
+           "med medborgarna.\n\nTrygg trafikmiljö\n\nPolisen och kommunen lovar att arbeta för en säker "
+           "trafikmiljö för oskyddade trafikanter.\n\n  • Polisen lovar att genomföra trafikkontroller vid skolorna.\n"
+           "\nPolisen och kommunen lovar att arbeta för en säker trafikmiljö i hela kommunen.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [(a.text, a.focus_area) for a in rec.activities] == [
+        ("Polisen lovar att eftersträva att vid varje tillfälle arbeta kontaktskapande med medborgarna.",
+         "Mer tillgänglig polis"),
+        ("Polisen och kommunen lovar att arbeta för en säker trafikmiljö för oskyddade trafikanter.",
+         "Trygg trafikmiljö"),
+        ("Polisen lovar att genomföra trafikkontroller vid skolorna.", "Trygg trafikmiljö")]
+
+
+def test_lead_sentence_committing_the_work_to_a_place_beside_the_list_is_an_activity(write, rules, nlp):
+    # "Vi kommer därför att koncentrera vårt arbete till just Hjällbo centrum …" (polisen-se__goteborg-angered, as
+    # goteborg-se__trygg-i-ostra-goteborg-ny-… and tranemo-se's "fokusera lokal resurs till dessa … platser"):
+    # work committed to a place is a promise beside the list; a focus on a topic ("fokusera på") stays none
+    txt = ("Motala – medborgarlöften 2024\n\nTorget är en knutpunkt. Vi kommer därför att koncentrera vårt arbete "
+           "till just torget och samarbeta med fastighetsägarna. Vi kommer därför att fokusera på narkotika.\n\n"
+           "Polisen och kommunen lovar att:\n\n  • genomföra trafikkontroller vid skolorna.\n")
+    rec = _one(write, rules, nlp, txt)
+    assert [a.text for a in rec.activities] == [
+        "Vi kommer därför att koncentrera vårt arbete till just torget och samarbeta med fastighetsägarna.",
+        "genomföra trafikkontroller vid skolorna."]
 
 
 def test_a_participle_before_a_noun_is_no_past_report(rules, nlp):

@@ -226,7 +226,7 @@ def text_and_blocks(text: str, rules: Rules) -> tuple[str, list[Block]]:
     a block (a wrapped line that goes on with the one above) reads as a space, one character for
     one, so that a sentence, a name or a lead-in cut by the wrap is read whole ("Polisen
     och\\nkommunen ska:" as "Polisen och kommunen ska:") and every offset stays where it was."""
-    text = plain_lines(text)
+    text = split_flat_dashes(plain_lines(text), rules)
     joins: list[int] = []
     blocks = blocks_from_lines(text, rules, joins)
     if joins:
@@ -235,6 +235,20 @@ def text_and_blocks(text: str, rules: Rules) -> tuple[str, list[Block]]:
             chars[at] = " "
         text = "".join(chars)
     return text, blocks
+
+
+def split_flat_dashes(text: str, rules: Rules) -> str:
+    """A dash list run together on one line ("… i nära relationer. - Vi ska tillsammans …"): in a run
+    of lines under a line that opens with a hyphen item, the space before the next item's hyphen reads
+    as a line break, one character for one (rules/sections.yaml ``flat_dash_item``)."""
+    flat = re.compile(rules.sections["flat_dash_item"])
+    lines = text.split("\n")
+    in_list = False
+    for i, line in enumerate(lines):
+        in_list = bool(line.strip()) and (in_list or line.startswith("- "))
+        if in_list:
+            lines[i] = flat.sub("\n", line)
+    return "\n".join(lines)
 
 
 def blocks_from_lines(text: str, rules: Rules, joins: list[int] | None = None) -> list[Block]:
