@@ -1158,6 +1158,15 @@ SITUATION_CASES = [
         "svaren: busstationen och trafiken.",
         id="what_came_up_with_the_particle_after_is_situation"),
     pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nStorbacken är ett stadsområde i Bjurholm nära ån.\n\n"
+        "Polisens trygghetsmätning visar att nedskräpning skapar otrygghet.\n\nMed anledning av den presenterade "
+        "lägesbilden antar polisen och kommunen härmed ett gemensamt medborgarlöfte för Storbacken.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "malmo",
+        "Storbacken är ett stadsområde i Bjurholm nära ån. Polisens trygghetsmätning visar att nedskräpning "
+        "skapar otrygghet.",
+        id="the_area_is_situation_the_promise_adopted_because_of_it_is_not"),
+    pytest.param(
         "Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nMedborgarlöften är en ny del i polisens och kommunens "
         "samverkan. Ta chansen att påverka genom att svara på enkäten nedan. Många upplever otrygghet vid "
         "busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n",
