@@ -1167,6 +1167,13 @@ SITUATION_CASES = [
         "skapar otrygghet.",
         id="the_area_is_situation_the_promise_adopted_because_of_it_is_not"),
     pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nSå har löftet tagits fram\n\nMedborgarlöftet är ett åtagande från "
+        "polisen och kommunen till invånarna. Vi har träffat boende vid personliga möten i Storbyn i november.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tanum",
+        "Vi har träffat boende vid personliga möten i Storbyn i november.",
+        id="how_the_promise_was_made_is_a_situation_heading_what_it_is_no_situation"),
+    pytest.param(
         "Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nMedborgarlöften är en ny del i polisens och kommunens "
         "samverkan. Ta chansen att påverka genom att svara på enkäten nedan. Många upplever otrygghet vid "
         "busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n",
