@@ -1150,6 +1150,30 @@ SITUATION_CASES = [
         "Lokalpolisområdet har lyssnat på vad du som medborgare tycker att vi ska arbeta med under 2024.",
         id="whom_the_parties_listened_to_is_situation"),
     pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nMedborgarlöftet bygger på de invånardialoger som hållits under hösten. "
+        "Två fokusområden kom fram bland svaren: busstationen och trafiken.\n\nDet här ska vi göra\n\n"
+        "  • Polisen ska patrullera vid busstationen.\n",
+        "kungsbacka",
+        "Medborgarlöftet bygger på de invånardialoger som hållits under hösten. Två fokusområden kom fram bland "
+        "svaren: busstationen och trafiken.",
+        id="what_came_up_with_the_particle_after_is_situation"),
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nStorbacken är ett stadsområde i Bjurholm nära ån.\n\n"
+        "Polisens trygghetsmätning visar att nedskräpning skapar otrygghet.\n\nMed anledning av den presenterade "
+        "lägesbilden antar polisen och kommunen härmed ett gemensamt medborgarlöfte för Storbacken.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "malmo",
+        "Storbacken är ett stadsområde i Bjurholm nära ån. Polisens trygghetsmätning visar att nedskräpning "
+        "skapar otrygghet.",
+        id="the_area_is_situation_the_promise_adopted_because_of_it_is_not"),
+    pytest.param(
+        "Bjurholm – medborgarlöften 2024\n\nSå har löftet tagits fram\n\nMedborgarlöftet är ett åtagande från "
+        "polisen och kommunen till invånarna. Vi har träffat boende vid personliga möten i Storbyn i november.\n\n"
+        "Det här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n",
+        "tanum",
+        "Vi har träffat boende vid personliga möten i Storbyn i november.",
+        id="how_the_promise_was_made_is_a_situation_heading_what_it_is_no_situation"),
+    pytest.param(
         "Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nMedborgarlöften är en ny del i polisens och kommunens "
         "samverkan. Ta chansen att påverka genom att svara på enkäten nedan. Många upplever otrygghet vid "
         "busstationen.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid busstationen.\n",
@@ -1548,6 +1572,10 @@ def test_evidence_named_in_other_words(write, rules, nlp):
     txt2 = ("Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nI våra möten med invånarna har det kommit fram att många "
             "upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n  • Polisen ska patrullera vid torget.\n")
     assert _one(write, rules, nlp, txt2, "tidaholm").situation.evidence == ["medborgardialog"]
+    txt3 = ("Bjurholm – medborgarlöften 2024\n\nLägesbild\n\nLägesbilden baseras på en lokal drogvaneundersökning "
+            "bland eleverna. Många upplever otrygghet vid torget.\n\nDet här ska vi göra\n\n"
+            "  • Polisen ska patrullera vid torget.\n")
+    assert _one(write, rules, nlp, txt3, "tidaholm").situation.evidence == ["ovrigt"]
 
 
 def test_situation_section_leadin_and_list(write, rules, nlp):
