@@ -66,6 +66,7 @@ class _Tables:
     follow_up_gap: Needing
     not_follow_up_phrase: object
     period_starts: tuple[str, ...]
+    report_means_starts: tuple[str, ...]
     not_activity_phrase: object
     not_item_phrase: object
     quote_speech: object
@@ -124,7 +125,7 @@ def _tables(rules: Rules) -> _Tables:
     return _Tables(
         follow_up_cue=_any_in(sec["follow_up_sentence_cues"]), follow_up_gap=Needing(either(sec["follow_up_sentence_patterns"])),
         not_follow_up_phrase=_any_in(sec["not_follow_up_phrases"]),
-        period_starts=tuple(a["period_or_follow_up_starts"]),
+        period_starts=tuple(a["period_or_follow_up_starts"]), report_means_starts=tuple(a["report_means_starts"]),
         not_activity_phrase=_any_in(a["not_activity_phrases"]),
         not_item_phrase=_any_in(a["quote_speech_cues"] + a["not_activity_item_phrases"]),
         quote_speech=_any_in(a["quote_speech_cues"]), quote_start=re.compile(a["quote_paragraph_start"]),
@@ -1935,7 +1936,7 @@ def _read_sentence(draft, sent, block, section, add_activity, rules, report, und
         draft.situation.append(text)
     elif section == "activities" and is_commitment(sent, rules, strict=False, report=report):
         add_activity(text, sent, block, section)
-    elif report and low.startswith(tuple(rules.activities["report_means_starts"])) and draft.activities \
+    elif report and low.startswith(t.report_means_starts) and draft.activities \
             and block.start <= draft.activities[-1]["span"][0] < block.end:
         add_activity(text, sent, block, section)  # "… haft god kontakt med kommunen … Detta bl.a. genom …"
     elif report and section == "lead" and (is_commitment(sent, rules, strict=True, report=True)

@@ -404,7 +404,7 @@ def _names_this_year(text: str, rules: Rules) -> bool:
     time of that year ("årets medborgarlöfte", "för perioden mars-maj", "den 26 februari");
     else its date says when it was written, not which years the promise runs."""
     low = _lower(text)
-    return any(re.search(p, low) for p in rules.records["publication_year_cues"])
+    return any(needed in low and pat.search(low) for pat, needed in _compiled(rules, "publication_year_cues"))
 
 
 def _period_of(seg: Segment, text: str, heading_years: tuple[int, int] | None, title: str,
