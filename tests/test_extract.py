@@ -3536,6 +3536,17 @@ def test_young_people_followed_up_is_no_follow_up_and_a_promise_tried_every_thir
     assert fu is not None and (fu.frequency.times, fu.frequency.per, fu.frequency.interval) == (1, "month", 3)
 
 
+def test_checking_off_the_activities_twice_a_year_is_follow_up_no_activity(write, rules, nlp):
+    """"… ska vid två tillfällen per år stämma av aktiviteterna vid särskilt möte." is the follow-up, twice a
+    year, as "… stämmer av aktiviteterna …" is (rules/sections.yaml follow_up_sentence_cues)."""
+    txt = ("Ydre – medborgarlöften 2021\n\nLöften\n\n  • Polisen ska patrullera i centrum varje fredag.\n"
+           "  • Polisen och Ydre kommun ska vid två tillfällen per år stämma av aktiviteterna vid särskilt möte.\n")
+    rec = _one(write, rules, nlp, txt, "ydre")
+    assert [a.text for a in rec.activities] == ["Polisen ska patrullera i centrum varje fredag."]
+    fu = rec.follow_up
+    assert fu is not None and (fu.frequency.times, fu.frequency.per) == (2, "year")
+
+
 def test_area_bullet_with_background_gives_its_committing_sentences(write, rules, nlp):
     # an area's bullet under "fokusera på … områden." that opens with background or its topic: only its
     # committing sentences are activities, each one (www-amal-se__tre-fokusomraden-…; robertsfors's topic
