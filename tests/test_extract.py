@@ -4076,6 +4076,15 @@ def test_in_connection_with_is_no_partner(write, rules, nlp):
     assert [a.actors for a in rec.activities] == [["polisen"]]
 
 
+def test_restaurant_owners_are_business_partners_not_those_trained(write, rules, nlp):
+    # rules/actors.yaml naringsliv krögare; partner_veto_before_cue utbildning
+    txt = ("Medborgarlöfte i Mora kommun 2024\n\nAlkohol\n\n"
+           "  • Polisen samarbetar med krögare varje fredagskväll för att minska berusningen.\n"
+           "  • En utbildning med stadens krögare ska hållas under året.\n")
+    rec = extract_path(write("k.txt", txt, url="https://mora.se/x/"), rules, nlp).records[0]
+    assert [a.actors for a in rec.activities] == [["polisen", "naringsliv"], ["polisen", "kommunen"]]
+
+
 def test_suffix_names_no_actor_form_covers(write, rules, nlp):
     # rules/actors.yaml suffix_other_code; a short form spelled out on the page takes its name's code
     txt = ("Medborgarlöfte i Mora 2024\n\nPolisen samverkar med Mora stadsdelsförvaltning och Fastighetsägare Norra "
