@@ -2165,6 +2165,17 @@ def test_a_leadin_that_says_what_the_parties_shall_work_for_is_a_focus_area(rule
     assert purpose_focus("Kommunen ska arbeta för att öka tryggheten genom att:", rules) is None
 
 
+def test_trygghet_in_a_named_place_that_is_no_kommun_is_a_public_place(rules):
+    """"För att … öka känslan av trygghet i Brandkärr lovar …:" ties trygghet to a place named after "i"
+    (polisen-se__nykoping): offentlig_miljo; "i Köping", the kommun itself, is a general aim."""
+    from pipeline.activities import purpose_focus
+
+    fa = purpose_focus("För att förebygga brott och öka tryggheten i Norrbacka lovar polisen och kommunen:", rules)
+    assert fa.categories == ["offentlig_miljo"]
+    assert purpose_focus("För att förebygga brott och öka tryggheten i Köping lovar polisen och kommunen:", rules) is None
+    assert purpose_focus("För att öka tryggheten i Sverige lovar polisen och kommunen:", rules) is None
+
+
 def test_leadin_ending_with_an_ellipsis_opens_a_list_and_names_its_doers(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nProblembild\n\nMånga upplever otrygghet vid torget.\n\n"
            "Polisen och kommunen kommer tillsammans att...\n\n ... genomföra två trygghetsvandringar.\n\n"
