@@ -658,11 +658,14 @@ def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] |
         m = needed in low and pat.search(low)
         if not m:
             continue
-        cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False)
+        folded = " ".join(text.split())
+        cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False) \
+            or (categorize(m.group("aim"), rules, allow_other=False)
+                if _named_place(folded[m.start("aim"):m.end("aim")], rules) else [])
         if not cats:
             return None
         start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
-        return " ".join(text.split())[start:end].strip(" ,:;"), tuple(cats)
+        return folded[start:end].strip(" ,:;"), tuple(cats)
     return None
 
 
@@ -1223,7 +1226,8 @@ def _aim_areas(text: str, section: str, rules: Rules, only_always: bool = False)
         for start, end in _aim_clauses(low, m.start("aim"), m.end("aim"), rules):
             part = low[start:end]
             cats = categorize(part, rules, allow_other=False, fallback=False) \
-                or (categorize(part, rules, allow_other=False) if _place_fallback_re(rules).search(part) else [])
+                or (categorize(part, rules, allow_other=False)
+                    if _place_fallback_re(rules).search(part) or _named_place(folded[start:end], rules) else [])
             if cats:
                 areas.append(FocusArea(title=folded[start:end].strip(" ,:;"), categories=cats))
         if areas:
@@ -1234,6 +1238,22 @@ def _aim_areas(text: str, section: str, rules: Rules, only_always: bool = False)
 @lru_cache(maxsize=4)
 def _place_fallback_re(rules: Rules) -> re.Pattern:
     return re.compile(rules.sections["aim_place_fallback"])
+
+
+def _named_place(aim: str, rules: Rules) -> bool:
+    """An aim that ties trygghet to a place named after "i", no kommun (rules/sections.yaml
+    ``aim_place_name``): "öka känslan av trygghet i Brandkärr" is a place's, "öka tryggheten i
+    Köping" the kommun's, a general aim."""
+    m = re.search(rules.sections["aim_place_name"], aim)
+    names = _kommun_names(rules)
+    return m is not None and m.group("place") not in names and m.group("place").removesuffix("s") not in names
+
+
+@lru_cache(maxsize=4)
+def _kommun_names(rules: Rules) -> frozenset[str]:
+    """The kommuner's names and their first words ("Upplands Väsby" → "Upplands" too)."""
+    return frozenset(n for k in rules.kommuner for n in (k.namn, k.namn.split()[0])) \
+        | frozenset(rules.sections["aim_place_not_names"])
 
 
 def _aim_clauses(low: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:

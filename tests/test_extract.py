@@ -2165,6 +2165,31 @@ def test_a_leadin_that_says_what_the_parties_shall_work_for_is_a_focus_area(rule
     assert purpose_focus("Kommunen ska arbeta för att öka tryggheten genom att:", rules) is None
 
 
+def test_trygghet_in_a_named_place_that_is_no_kommun_is_a_public_place(rules):
+    """"För att … öka känslan av trygghet i Brandkärr lovar …:" ties trygghet to a place named after "i"
+    (polisen-se__nykoping): offentlig_miljo; "i Köping", the kommun itself, is a general aim."""
+    from pipeline.activities import purpose_focus
+
+    fa = purpose_focus("För att förebygga brott och öka tryggheten i Norrbacka lovar polisen och kommunen:", rules)
+    assert fa.categories == ["offentlig_miljo"]
+    assert purpose_focus("För att förebygga brott och öka tryggheten i Köping lovar polisen och kommunen:", rules) is None
+    assert purpose_focus("För att öka tryggheten i Sverige lovar polisen och kommunen:", rules) is None
+
+
+def test_the_promise_first_then_the_parties_aim_for_a_named_place(write, rules, nlp):
+    """"Genom årets medborgarlöfte ska polisen, kommunen … arbeta tillsammans för att … öka känslan av trygghet
+    i Brandkärr.": the aim of a record with no other area (nykoping-se__lofte-till-medborgarna-…); the same
+    opening over the kommun is a general aim (www-osby-se__2024-05-08-…)."""
+    txt = ("Nyköping – medborgarlöfte 2017\n\nGenom årets medborgarlöfte ska polisen, kommunen och bostadsbolaget "
+           "arbeta tillsammans för att förebygga brott och öka tryggheten i Norrbacka.\n\n"
+           "Polisen ska genomföra trafikkontroller.\n")
+    rec = _one(write, rules, nlp, txt, "nykoping")
+    assert [(fa.title, fa.categories) for fa in rec.focus_areas] == [
+        ("förebygga brott och öka tryggheten i Norrbacka", ["offentlig_miljo"])]
+    rec = _one(write, rules, nlp, txt.replace("i Norrbacka", "i Nyköping"), "nykoping")
+    assert rec.focus_areas == []
+
+
 def test_leadin_ending_with_an_ellipsis_opens_a_list_and_names_its_doers(write, rules, nlp):
     txt = ("Ydre – medborgarlöften 2024\n\nProblembild\n\nMånga upplever otrygghet vid torget.\n\n"
            "Polisen och kommunen kommer tillsammans att...\n\n ... genomföra två trygghetsvandringar.\n\n"
