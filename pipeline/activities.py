@@ -115,6 +115,7 @@ class _Tables:
     added_promise_starts: tuple[str, ...]
     effect_section_promise: Needing
     promise_named: re.Pattern
+    added_work_continues: re.Pattern
     lead_action_promise: re.Pattern
     note_starred_term: re.Pattern
 
@@ -166,6 +167,7 @@ def _tables(rules: Rules) -> _Tables:
         task_included_starts=tuple(a["task_included_starts"]),
         added_promise_starts=tuple(a["added_promise_starts"]),
         effect_section_promise=Needing(re.compile(a["effect_section_promise"])),
+        added_work_continues=re.compile(a["added_work_continues"]),
         promise_named=re.compile(a["promise_named"].replace(
             "{verbs}", "|".join(map(re.escape, a["action_infinitives"] + a["prose_infinitive_starts"])))),
         lead_action_promise=re.compile(a["lead_action_promise"].replace(
@@ -420,8 +422,8 @@ def _commitment_facts(text: str, rules: Rules, report: bool) -> tuple[bool, bool
     low = norm(text)
     words = _words(low)
     t = _tables(rules)
-    if len(words) >= 3 and t.promise_named.search(low):
-        return True, True, "vi" in words, False  # "Medborgarlöftet för 2019 är att genomföra …"
+    if len(words) >= 3 and (t.promise_named.search(low) or t.added_work_continues.match(low)):
+        return True, True, "vi" in words, False  # "Medborgarlöftet för 2019 är att genomföra …", "Utöver detta fortsätter …"
     if len(words) < 3 or text[:1] in "–-\"”" \
             or low.startswith(t.not_activity_starts) and not low.startswith(t.activity_starts_despite):
         return None

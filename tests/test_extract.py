@@ -2405,6 +2405,21 @@ def test_a_counted_promise_in_the_lead_is_an_activity_beside_the_list():
     assert "genomföra minst fyra trafikkontroller vid skolorna." in texts
 
 
+def test_added_work_that_continues_is_a_promise_in_running_text():
+    """"Utöver detta arbete fortsätter …" adds work to the promises with no commitment word or doer
+    (tidaholm-se__2022-02-02-…, blind12; polisen-se__orebro-2, blind1); a sentence on what it rests on
+    that opens the same way is none."""
+    from pipeline.api import extract_text
+    txt = ("Nytt medborgarlöfte för Tibro 2024\n\n"
+           "Under 2024 kommer polisen och kommunen att särskilt fokusera på narkotika i centrum. "
+           "Utöver detta arbete fortsätter satsningar på trygghetsvandringar i bostadsområdena. "
+           "Utöver detta har en enkät legat till grund för löftet.\n")
+    (rec,) = extract_text(txt, url="https://www.tibro.se/nyheter/2024-medborgarlofte/")
+    texts = [a["text"] for a in rec["activities"]]
+    assert "Utöver detta arbete fortsätter satsningar på trygghetsvandringar i bostadsområdena." in texts
+    assert not any(t.startswith("Utöver detta har") for t in texts)
+
+
 def test_follow_up_told_in_prose_and_inside_a_promise_item(write, rules, nlp):
     """Follow-up written as prose ("Uppföljning kommer att ske i …", "Vi följer upp vårt arbete
     genom …", "… redovisar på hemsidan …") is the follow-up; inside a promise item the promise
