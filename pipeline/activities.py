@@ -1213,12 +1213,15 @@ def _aim_areas(text: str, section: str, rules: Rules, only_always: bool = False)
     (``aim_place_fallback``)."""
     if only_always and is_focus_sentence(text, rules):
         return []  # "Fokus ligger på att öka …": a focus sentence, whose areas read_segment has taken
+    rules_here = [pat for pat, sections, always in _aim_res(rules) if section in sections and (always or not only_always)]
+    if not rules_here:
+        return []  # (most sections have no aim rule: the sentence is not folded)
     low = norm(text).rstrip(" :;")
-    folded = " ".join(text.split())
-    for pat, sections, always in _aim_res(rules):
-        m = section in sections and (always or not only_always) and pat.search(low)
+    for pat in rules_here:
+        m = pat.search(low)
         if not m:
             continue
+        folded = " ".join(text.split())
         areas = []
         for start, end in _aim_clauses(low, m.start("aim"), m.end("aim"), rules):
             part = low[start:end]
