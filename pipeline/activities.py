@@ -735,26 +735,40 @@ def _leadin_kind(text: str, rules: Rules) -> str:
     focus or none."""
     low = norm(text)
     t = _tables(rules)
-    if t.place_leadin(low):
+    listed = _leadin_lists_re(rules).search(low) is not None  # (most lead-ins hold none: one search for six)
+    if listed and t.place_leadin(low):
         return "place"
-    if t.follow_up_leadin(low):
+    if listed and t.follow_up_leadin(low):
         return "follow_up"
-    if t.situation_leadin(low):
+    if listed and t.situation_leadin(low):
         return "situation"
-    if t.effect_leadin(low):
+    if listed and t.effect_leadin(low):
         return "effect"
     if low.endswith(tuple(rules.sections["area_leadin_ends"])):
         return "focus"
     if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":
         return "activity"
-    if _focus_leadin_re(rules).search(low):
+    if listed and _focus_leadin_re(rules).search(low):
         return "focus"
-    if t.long_run_goal(low):
+    if listed and t.long_run_goal(low):
         return "goal"  # "På sikt ska vi tillsammans bland annat:": what is to be reached, no promise
     if not t.activity_leadin(low):
         # "… de mål kommunen och polisen har tagit fram för 2022:": its items are goals
         return "goal" if _goal_leadin_re(rules).search(low) else "none"
     return "activity"
+
+
+@lru_cache(maxsize=4)
+def _leadin_lists_re(rules: Rules) -> re.Pattern:
+    """Any phrase of the six lead-in lists ``_leadin_kind`` searches (place, follow-up, situation,
+    effect, long-run goal and focus lead-ins), as one pattern: a lead-in that holds none of them
+    needs none of their searches."""
+    sec = rules.sections
+    literals = sec["place_leadins"] + sec["follow_up_leadins"] + sec["situation_leadins"] \
+        + sec["effect_leadins"] + rules.activities["long_run_goal_leadins"]
+    parts = ([alternation(literals)] if literals else []) \
+        + ([alternation(sec["focus_leadins"], _AFTER_WORD_START)] if sec["focus_leadins"] else [])
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else _NEVER
 
 
 @lru_cache(maxsize=4)
@@ -1218,12 +1232,15 @@ def _aim_areas(text: str, section: str, rules: Rules, only_always: bool = False)
     (``aim_place_fallback``)."""
     if only_always and is_focus_sentence(text, rules):
         return []  # "Fokus ligger på att öka …": a focus sentence, whose areas read_segment has taken
+    rules_here = [pat for pat, sections, always in _aim_res(rules) if section in sections and (always or not only_always)]
+    if not rules_here:
+        return []  # (most sections have no aim rule: the sentence is not folded)
     low = norm(text).rstrip(" :;")
-    folded = " ".join(text.split())
-    for pat, sections, always in _aim_res(rules):
-        m = section in sections and (always or not only_always) and pat.search(low)
+    for pat in rules_here:
+        m = pat.search(low)
         if not m:
             continue
+        folded = " ".join(text.split())
         areas = []
         for start, end in _aim_clauses(low, m.start("aim"), m.end("aim"), rules):
             part = low[start:end]

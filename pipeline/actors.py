@@ -260,8 +260,9 @@ def _coordinated(doc: Doc, lo: int, mentions: list[Span], doers: list[Span], par
             current = [m]
     lists.append(current)
     found = []
+    doer_set = set(doers)  # (Span hashes as it compares: one lookup per item, not a compare per doer)
     for items in lists:
-        if not any(m in doers for m in items):
+        if doer_set.isdisjoint(items):
             continue
         i = _before(doc, items[0].start, lo)
         while i >= lo and doc[i].is_title and not doc[i].is_sent_start:

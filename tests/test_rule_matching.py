@@ -203,3 +203,21 @@ def test_channel_tries_match_as_the_word_list(parts):
                                else r"(?<![\wåäö])" + re.escape(w) for w in _CHANNEL_WORDS))
     text = "".join(parts)
     assert bool(_channel_res(R()).get("c").search(text)) == bool(flat.search(text))
+
+
+def test_one_search_of_the_leadin_lists_finds_what_any_of_them_finds():
+    """``_leadin_kind`` skips the six lead-in searches on a text its one pattern of all six
+    misses: that pattern matches exactly where one of them does (each phrase, texts around it)."""
+    from pipeline.activities import _focus_leadin_re, _leadin_lists_re, _tables
+    from pipeline.rules import load_rules
+
+    rules = load_rules()
+    t, sec = _tables(rules), rules.sections
+    lists = ["place_leadins", "follow_up_leadins", "situation_leadins", "effect_leadins", "focus_leadins"]
+    tests = [t.place_leadin, t.follow_up_leadin, t.situation_leadin, t.effect_leadin, _focus_leadin_re(rules).search,
+             t.long_run_goal]
+    phrases = [p for name in lists for p in sec[name]] + rules.activities["long_run_goal_leadins"]
+    samples = [f"{pre}{p}{post}" for p in phrases for pre in ("", "x", "vi ") for post in ("", ":", "s")]
+    samples += [p[1:] for p in phrases] + [p[:-1] for p in phrases] + ["insatser:", "vi lovar att:", ""]
+    for text in samples:
+        assert (_leadin_lists_re(rules).search(text) is not None) == any(f(text) is not None for f in tests), text
