@@ -16,7 +16,7 @@ RATCHET = {
     "period_accuracy": 1.0,
     "doc_type_accuracy": 1.0,
     "parties_f1": 0.978,
-    "focus_category_f1": 0.939,
+    "focus_category_f1": 0.956,
     "activity_precision": 0.987,
     "activity_recall": 0.996,
     "activity_f1": 0.992,
