@@ -1263,9 +1263,14 @@ def _named_place(aim: str, rules: Rules) -> bool:
     """An aim that ties trygghet to a place named after "i", no kommun (rules/sections.yaml
     ``aim_place_name``): "öka känslan av trygghet i Brandkärr" is a place's, "öka tryggheten i
     Köping" the kommun's, a general aim."""
-    m = re.search(rules.sections["aim_place_name"], aim)
+    m = _place_name_re(rules).search(aim)
     names = _kommun_names(rules)
-    return m is not None and m.group("place") not in names and m.group("place").removesuffix("s") not in names
+    return m is not None and not {m["place"], m["place"].removesuffix("s")} & names
+
+
+@lru_cache(maxsize=4)
+def _place_name_re(rules: Rules) -> re.Pattern:
+    return re.compile(rules.sections["aim_place_name"])
 
 
 @lru_cache(maxsize=4)
