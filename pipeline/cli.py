@@ -102,20 +102,27 @@ def extract(paths, out_dir, jobs, resume, max_bytes, model, ids_from):
 
 
 @cli.command()
-@click.option("--gold", "gold_dir", type=click.Path(exists=True, path_type=Path), required=True,
-              help="Folder of *.gold.json files.")
+@click.option("--gold", "gold_dirs", type=click.Path(exists=True, path_type=Path), required=True, multiple=True,
+              help="Folder of *.gold.json files; repeat it to pool several gold sets into one score.")
 @click.argument("output", type=click.Path(exists=True, path_type=Path), default=DEFAULT_OUTPUT)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--show-misses", is_flag=True, help="List what was missed, extra or different.")
 @click.option("--half", type=click.Choice(["A", "B"]),
               help="Only the gold of one half of the kommuner (the split held back while writing rules).")
-def evaluate(gold_dir, output, as_json, show_misses, half):
+def evaluate(gold_dirs, output, as_json, show_misses, half):
     """Compare the records in OUTPUT with gold records."""
     from .evaluate import evaluate as run_eval, format_table, gold_half
 
-    gold = [g for g in _load(gold_dir) if half is None or gold_half(g) == half]
-    if not gold:
-        raise click.UsageError(f"{gold_dir}: no gold records{f' in half {half}' if half else ''}")
+    gold, seen = [], {}
+    for i, gold_dir in enumerate(gold_dirs):
+        found = [g for g in _load(gold_dir) if half is None or gold_half(g) == half]
+        if not found:
+            raise click.UsageError(f"{gold_dir}: no gold records{f' in half {half}' if half else ''}")
+        for g in found:  # a page annotated in two sets would be scored twice in the pooled score
+            url = g["source"]["url"]
+            if seen.setdefault(url, i) != i:
+                raise click.UsageError(f"{gold_dir}: {url} has gold in {gold_dirs[seen[url]]} too")
+        gold += found
     records = _load(output)
     if not records:
         click.echo(f"error: {output}: no records to evaluate", err=True)

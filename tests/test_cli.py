@@ -53,6 +53,23 @@ def test_evaluate_json_and_misses(tmp_path):
     assert "activity F1" in res.output
 
 
+def test_evaluate_pools_gold_folders(tmp_path):
+    """Repeated --gold pools the sets into one score; a page with gold in two of them is an error."""
+    files = sorted(GOLD.glob("*.gold.json"))
+    half, other = tmp_path / "half", tmp_path / "other"
+    for folder, chosen in ((half, files[::2]), (other, sorted((ROOT / "bench" / "blind_gold").glob("*.gold.json"))[:3])):
+        folder.mkdir()
+        for f in chosen:
+            (folder / f.name).write_bytes(f.read_bytes())
+    n_half = sum(len(json.loads(f.read_text(encoding="utf-8"))) for f in half.iterdir())
+    n_other = sum(len(json.loads(f.read_text(encoding="utf-8"))) for f in other.iterdir())
+    res = CliRunner().invoke(cli, ["evaluate", "--gold", str(half), "--gold", str(other), str(GOLD), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["record_recall"] == round(n_half / (n_half + n_other), 3)
+    res = CliRunner().invoke(cli, ["evaluate", "--gold", str(half), "--gold", str(GOLD), str(GOLD)])
+    assert res.exit_code == 2 and f"{GOLD}: " in res.output and f"has gold in {half} too" in res.output
+
+
 def test_run_on_a_small_corpus(tmp_path):
     small = tmp_path / "corpus"
     small.mkdir()
