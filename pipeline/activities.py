@@ -661,9 +661,7 @@ def _purpose(text: str, rules: Rules, key: str) -> tuple[str, tuple[str, ...]] |
         if not m:
             continue
         folded = " ".join(text.split())
-        cats = categorize(m.group("aim"), rules, allow_other=False, fallback=False) \
-            or (categorize(m.group("aim"), rules, allow_other=False)
-                if _named_place(folded[m.start("aim"):m.end("aim")], rules) else [])
+        cats = _aim_categories(m.group("aim"), folded[m.start("aim"):m.end("aim")], rules)
         if not cats:
             return None
         start, end = m.span("title") if "title" in pat.groupindex else m.span("aim")
@@ -1243,15 +1241,21 @@ def _aim_areas(text: str, section: str, rules: Rules, only_always: bool = False)
         folded = " ".join(text.split())
         areas = []
         for start, end in _aim_clauses(low, m.start("aim"), m.end("aim"), rules):
-            part = low[start:end]
-            cats = categorize(part, rules, allow_other=False, fallback=False) \
-                or (categorize(part, rules, allow_other=False)
-                    if _place_fallback_re(rules).search(part) or _named_place(folded[start:end], rules) else [])
+            cats = _aim_categories(low[start:end], folded[start:end], rules, place_words=True)
             if cats:
                 areas.append(FocusArea(title=folded[start:end].strip(" ,:;"), categories=cats))
         if areas:
             return areas
     return []
+
+
+def _aim_categories(low: str, written: str, rules: Rules, place_words: bool = False) -> list[str]:
+    """The categories of an aim (``low``, as ``written``): its category words; failing those, the
+    trygghet fallback (``offentlig_miljo``) when it ties trygghet to a named place, or with
+    ``place_words`` to a kind of place (``aim_place_fallback``). A general aim names none."""
+    return categorize(low, rules, allow_other=False, fallback=False) \
+        or (categorize(low, rules, allow_other=False)
+            if (place_words and _place_fallback_re(rules).search(low)) or _named_place(written, rules) else [])
 
 
 @lru_cache(maxsize=4)
