@@ -6,8 +6,10 @@ with the same content are made, each extracted with the Python API (``pipeline.e
 with the page's own url) and compared with the original's records:
 
 - ``bullet•`` … ``bullet·``: every list item's glyph (the lines the text backend reads as items
-  after a glyph, but quotes set with a hyphen) swapped to that glyph ("•", "-", "–", "*", "·");
-- ``numbered``: each list's items as "1.", "2." …;
+  after a glyph, but quotes set with a hyphen, and the glyphs of a list run together on one line)
+  swapped to that glyph ("•", "-", "–", "*", "·");
+- ``numbered``: each list's items as "1.", "2." … (the items of a list run together on one line
+  keep their glyph);
 - ``crlf_nbsp``: CRLF line ends, and one space in five a no-break space (seeded per page);
 - ``blank_removed`` / ``blank_added``: the blank lines between list items removed / one added;
 - ``wrapped``: lines over 80 columns hard-wrapped at 80 (as a PDF or an e-mail would), list items
@@ -45,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
 from pipeline.activities import _find_quotes  # noqa: E402
-from pipeline.backends.text import blocks_from_lines, plain_lines  # noqa: E402
+from pipeline.backends.text import blocks_from_lines, plain_lines, split_flat_lists  # noqa: E402
 from pipeline.evaluate import pair_activities  # noqa: E402
 from pipeline.ingest import decode_text, read_sidecar  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
@@ -61,9 +63,11 @@ _GLYPH_PREFIX = re.compile(r"^(\s*)([•\-\*·▪●◦‣–])(\s+)$")
 
 # --- the layout of the original ----------------------------------------------------------------
 
-def layout(text: str) -> tuple[list[str], list[tuple[int, int, str, str]]]:
+def layout(text: str) -> tuple[list[str], list[tuple[int, int, str, str]], list[int]]:
     """The lines of ``text`` and its list items as the text backend reads them: (first line, last
-    line, indent, glyph) for each item opened by a glyph (not by a number or an ellipsis)."""
+    line, indent, glyph) for each item opened by a glyph (not by a number or an ellipsis); and the
+    offsets of the glyphs of items a list that lost its line breaks runs on within a line ("…
+    relationer. - Vi ska …": ``split_flat_lists``)."""
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
@@ -81,6 +85,7 @@ def layout(text: str) -> tuple[list[str], list[tuple[int, int, str, str]]]:
         return lo
 
     rules = load_rules()
+    inline = [i + 1 for i, (a, b) in enumerate(zip(text, split_flat_lists(text, rules))) if a != b]
     blocks = blocks_from_lines(text, rules)
     quotes = set()  # a quote set with a hyphen reads as an item, but is no list item
     for seg in segment(blocks, rules, None):
@@ -93,7 +98,7 @@ def layout(text: str) -> tuple[list[str], list[tuple[int, int, str, str]]]:
         m = _GLYPH_PREFIX.match(lines[first][:b.start - starts[first]])
         if m:
             items.append((first, line_of(max(b.start, b.end - 1)), m.group(1), m.group(2)))
-    return lines, items
+    return lines, items, inline
 
 
 def _with_glyph(line: str, indent: str, glyph: str) -> str:
@@ -113,13 +118,16 @@ def runs(lines: list[str], items) -> list[list[tuple]]:
 
 
 def variant(name: str, text: str, seed: int) -> str:
-    lines, items = layout(text)
+    lines, items, inline = layout(text)
     out = list(lines)
     if name.startswith("bullet"):
         glyph = name[len("bullet"):]
         for first, _, indent, _g in items:
             out[first] = _with_glyph(out[first], indent, glyph)
-        return "\n".join(out)
+        chars = list("\n".join(out))
+        for at in inline:
+            chars[at] = glyph
+        return "".join(chars)
     if name == "numbered":
         for run in runs(lines, items):
             for n, (first, _, indent, _g) in enumerate(run, 1):

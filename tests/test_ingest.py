@@ -64,17 +64,21 @@ def test_text_line_in_lower_case_continues_a_bullet_not_ended(write, rules):
         ("item", "Polisen ska patrullera."), ("paragraph", "bild på undertecknandet")]
 
 
-def test_dash_list_run_together_on_one_line_is_split_into_its_items(write, rules):
-    """A hyphen list that lost its line breaks (polisen-se__asele; seed 001_dc18a1ba5cdd6425): under a line
-    that opens with "- ", the next item's hyphen after a full stop on the same line opens an item of its
-    own, one character for one; a hyphen in running text with no list above it stays as it is."""
-    txt = ("- Vi ska arbeta med våldsprevention, skydda särskilt utsatta\nbrottsoffer samt förebygga våld. "
-           "- Vi ska arbeta mot\norganiserad brottslighet.\n\nPolisen patrullerar. - Kommunen ordnar möten.\n")
+@pytest.mark.parametrize("glyph", ["-", "•", "*", "·"])
+def test_list_run_together_on_one_line_is_split_into_its_items(write, rules, glyph):
+    """A list that lost its line breaks (polisen-se__asele; seed 001_dc18a1ba5cdd6425, set with "-";
+    the same list set with another glyph, bench/perturb.py): under a line that opens with the glyph, the
+    next item's glyph after a full stop on the same line opens an item of its own, one character for one;
+    another glyph there, or the glyph in running text with no list above it, stays as it is."""
+    other = "*" if glyph == "-" else "-"
+    txt = (f"{glyph} Vi ska arbeta med våldsprevention, skydda särskilt utsatta\nbrottsoffer samt förebygga våld. "
+           f"{glyph} Vi ska arbeta mot\norganiserad brottslighet. {other} Det är viktigt.\n\n"
+           f"Polisen patrullerar. {glyph} Kommunen ordnar möten.\n")
     doc = read_document(write("t.txt", txt), rules)
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("item", "Vi ska arbeta med våldsprevention, skydda särskilt utsatta brottsoffer samt förebygga våld."),
-        ("item", "Vi ska arbeta mot organiserad brottslighet."),
-        ("paragraph", "Polisen patrullerar. - Kommunen ordnar möten.")]
+        ("item", f"Vi ska arbeta mot organiserad brottslighet. {other} Det är viktigt."),
+        ("paragraph", f"Polisen patrullerar. {glyph} Kommunen ordnar möten.")]
     assert len(doc.text) == len(txt)
 
 

@@ -226,7 +226,7 @@ def text_and_blocks(text: str, rules: Rules) -> tuple[str, list[Block]]:
     a block (a wrapped line that goes on with the one above) reads as a space, one character for
     one, so that a sentence, a name or a lead-in cut by the wrap is read whole ("Polisen
     och\\nkommunen ska:" as "Polisen och kommunen ska:") and every offset stays where it was."""
-    text = split_flat_dashes(plain_lines(text), rules)
+    text = split_flat_lists(plain_lines(text), rules)
     joins: list[int] = []
     blocks = blocks_from_lines(text, rules, joins)
     if joins:
@@ -237,17 +237,23 @@ def text_and_blocks(text: str, rules: Rules) -> tuple[str, list[Block]]:
     return text, blocks
 
 
-def split_flat_dashes(text: str, rules: Rules) -> str:
-    """A dash list run together on one line ("… i nära relationer. - Vi ska tillsammans …"): in a run
-    of lines under a line that opens with a hyphen item, the space before the next item's hyphen reads
-    as a line break, one character for one (rules/sections.yaml ``flat_dash_item``)."""
-    flat = re.compile(rules.sections["flat_dash_item"])
+def split_flat_lists(text: str, rules: Rules) -> str:
+    """A list run together on one line ("… i nära relationer. - Vi ska tillsammans …"): in a run of
+    lines under a line that opens with a list glyph and a space, the space before the next item's
+    glyph (the same one) reads as a line break, one character for one (rules/sections.yaml
+    ``flat_list_item``, ``flat_list_glyphs``)."""
+    flat = re.compile(rules.sections["flat_list_item"])
+    openers = tuple(f"{g} " for g in rules.sections["flat_list_glyphs"])
     lines = text.split("\n")
-    in_list = False
+    glyph = None  # the glyph that opened the run of lines this one stands in
     for i, line in enumerate(lines):
-        in_list = bool(line.strip()) and (in_list or line.startswith("- "))
-        if in_list:
-            lines[i] = flat.sub("\n", line)
+        if not line.strip():
+            glyph = None
+            continue
+        if glyph is None and line.startswith(openers):
+            glyph = line[0]
+        if glyph is not None:
+            lines[i] = flat.sub(lambda m: "\n" if m["glyph"] == glyph else m[0], line)
     return "\n".join(lines)
 
 
