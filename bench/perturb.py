@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
 from pipeline.activities import _find_quotes  # noqa: E402
+from pipeline.backends import LIST_GLYPHS  # noqa: E402
 from pipeline.backends.text import blocks_from_lines, plain_lines, split_flat_lists  # noqa: E402
 from pipeline.evaluate import pair_activities  # noqa: E402
 from pipeline.ingest import decode_text, read_sidecar  # noqa: E402
@@ -58,7 +59,7 @@ VARIANTS = tuple(f"bullet{g}" for g in GLYPHS) + ("numbered", "crlf_nbsp", "blan
 WIDTH = 80
 KINDS = ("records", "activities", "activity_text", "frequency", "actors", "categories", "period",
          "doc_type", "follow_up")
-_GLYPH_PREFIX = re.compile(r"^(\s*)([•\-\*·▪●◦‣–])(\s+)$")
+_GLYPH_PREFIX = re.compile(rf"^(\s*)([{re.escape(LIST_GLYPHS)}\-–])(\s+)$")
 
 
 # --- the layout of the original ----------------------------------------------------------------

@@ -64,6 +64,17 @@ def test_text_line_in_lower_case_continues_a_bullet_not_ended(write, rules):
         ("item", "Polisen ska patrullera."), ("paragraph", "bild på undertecknandet")]
 
 
+@pytest.mark.parametrize("glyph", ["\uf0b7", "\uf0a7", "➢", "∙", "▪"])
+def test_word_and_symbol_font_bullets_open_items(write, rules, glyph):
+    """A list pasted from Word keeps its symbol font's code points (U+F0B7 for •, U+F0A7 for ▪), or
+    the Unicode glyph ("➢", "∙"): each opens an item in a text file as in a PDF (pipeline/backends
+    ``LIST_GLYPHS``)."""
+    txt = f"Polisen lovar:\n{glyph} Polisen ska patrullera i centrum.\n{glyph}\tKommunen ska bygga farthinder.\n"
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks][1:] == [
+        ("item", "Polisen ska patrullera i centrum."), ("item", "Kommunen ska bygga farthinder.")]
+
+
 @pytest.mark.parametrize("glyph", ["-", "•", "*", "·"])
 def test_list_run_together_on_one_line_is_split_into_its_items(write, rules, glyph):
     """A list that lost its line breaks (polisen-se__asele; seed 001_dc18a1ba5cdd6425, set with "-";

@@ -34,9 +34,10 @@ from pathlib import Path
 
 from ..models import Block
 from ..rules import Rules
+from . import LIST_GLYPHS
 from .tables import table_items
 
-GLYPH = r"[•▪●◦‣∙·\*\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\(cid:\d+\)"
+GLYPH = rf"[{re.escape(LIST_GLYPHS)}]|\(cid:\d+\)"  # (an unmapped symbol-font glyph: _row_text)
 BULLET = re.compile(rf"^(?:{GLYPH}|-|\d{{1,2}}[.)])\s+")
 DASH_BULLET = re.compile(r"^[–—]\s+")  # a dash starts an item only when drawn apart (else a quote)
 PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}(?:\s*(?:/|av)\s*\d{1,3})?$", re.I)

@@ -8,8 +8,9 @@ from ..models import Block
 from ..rules import Rules
 from ..sections import Needing, can_end, either, final_chars, heading_kind
 from ..taxonomy import categorize
+from . import LIST_GLYPHS
 
-BULLET = re.compile(r"^(\s*)(?:[•\-\*·▪●◦‣]|\d{1,2}[.)])\s+")  # not "–": it opens quotes
+BULLET = re.compile(rf"^(\s*)(?:[{re.escape(LIST_GLYPHS)}\-]|\d{{1,2}}[.)])\s+")  # not "–": it opens quotes
 # "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
 # line that goes on from a lead-in ending with an ellipsis (rules/activities.yaml
 # ``leadin_end``) is an item of its list (polisen-se__forshaga-3).
