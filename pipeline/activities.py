@@ -734,14 +734,11 @@ def _leadin_kind(text: str, rules: Rules) -> str:
     low = norm(text)
     t = _tables(rules)
     listed = _leadin_lists_re(rules).search(low) is not None  # (most lead-ins hold none: one search for six)
-    if listed and t.place_leadin(low):
-        return "place"
-    if listed and t.follow_up_leadin(low):
-        return "follow_up"
-    if listed and t.situation_leadin(low):
-        return "situation"
-    if listed and t.effect_leadin(low):
-        return "effect"
+    if listed:
+        for kind, holds in (("place", t.place_leadin), ("follow_up", t.follow_up_leadin),
+                            ("situation", t.situation_leadin), ("effect", t.effect_leadin)):
+            if holds(low):
+                return kind
     if low.endswith(tuple(rules.sections["area_leadin_ends"])):
         return "focus"
     if low.endswith(("genom att:", "genom:")) or " lovar" in f" {low}":

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 from spacy.tokens import Span
 
-from .actors import actor_spans, order_codes, read_actors
+from .actors import _sets, actor_spans, order_codes, read_actors
 from .models import Kommun, Period
 from .rules import KommunRow, Rules
 from .sections import (FOLDS_PLAIN, YEAR, Needing, Segment, _sre, _sre_parse, alternation, first_letters,
@@ -669,7 +669,7 @@ def _inverted_signers(sent, rules: Rules) -> set[str]:
     joiner and no part of a name."""
     full = sent.doc if isinstance(sent, Span) else sent
     lo, hi = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
-    verbs, joiners = set(rules.actors["inverted_signing_verbs"]), set(rules.actors["list_joiners"])
+    verbs, joiners = _sets(rules)["inverted_signing_verbs"], _sets(rules)["list_joiners"]
     mentions = [s for s in actor_spans(full) if lo <= s.start and s.end <= hi]
     for i in range(lo, hi - 1):
         if full[i].lower_ not in verbs:
