@@ -624,7 +624,7 @@ def find_parties(promise_sentences, full_text: str, rules: Rules, leadins=()) ->
     kommun lovar …"), with their partners; a partner alone ("… tillsammans med Polisen")
     does not say who signed, two parties that work together do ("… har tagits fram i samverkan
     mellan polisen och Borås Stad"). Signatory lines ("X, kommunalråd och Y,
-    lokalpolisområdeschef") add theirs. Else the owner of the promise ("Det här är polisens
+    lokalpolisområdeschef") add theirs, and so do the owners of a joint promise. Else the owner of the promise ("Det här är polisens
     medborgarlöfte"), else polisen and kommunen (polisen alone on a page that never names a
     kommun). A list's lead-in adds the signers it lists after its verb, when it lists two or more
     ("… lovar polisen, Nyköpings kommun, HSB …:"): one alone ("… lovar polisen att:") heads its own
@@ -640,12 +640,12 @@ def find_parties(promise_sentences, full_text: str, rules: Rules, leadins=()) ->
     for sent in leadins:
         if len(codes := _inverted_signers(sent, rules)) > 1:
             found |= codes
-    found |= _signatories(full_text, rules)
+    found |= _signatories(full_text, rules) | _joint_owners(full_text, rules)
     if not found:
         found = _promise_owners(full_text, rules)
     if not found:
         found = set(rules.actors["default_parties"])
-        if "kommun" not in _lower(full_text):
+        if not re.search(rules.actors["kommun_named"], _lower(full_text)):
             found = {"polisen"}
     return order_codes(found, rules)
 
@@ -734,6 +734,16 @@ def _promise_owners(text: str, rules: Rules) -> set[str]:
     party_codes, by_form, owner_re, needles = _owner_table(rules)
     owners = (by_form.get(m.group(1).lower()) for m in _finditer(owner_re, needles, text, _lower(text)))
     return {c for c in owners if c in party_codes}
+
+
+def _joint_owners(text: str, rules: Rules) -> set[str]:
+    """Party codes of the two owners of a joint promise ("Polisen och Vara kommuns gemensamma medborgarlöfte")."""
+    party_codes, by_form, _, _ = _owner_table(rules)
+    if "gemensamma" not in _lower(text):
+        return set()
+    found = (by_form.get(w.lower()) for m in re.finditer(rules.records["joint_owner_pattern"], text, re.I)
+             for w in m.groups())
+    return {c for c in found if c in party_codes}
 
 
 @lru_cache(maxsize=4)

@@ -4135,3 +4135,29 @@ def test_suffix_names_no_actor_form_covers(write, rules, nlp):
            "  • Fler evenemang på torget (Mora City, Mora Evenemang AB)\n")
     rec = extract_path(write("n.txt", txt, url="https://polisen.se/x/mora/"), rules, nlp).records[0]
     assert [a.actors for a in rec.activities] == [["kommunen", "fastighetsagare"], ["naringsliv", "ovriga"]]
+
+
+def test_a_page_that_names_no_kommun_is_the_polices_alone_kommunikation_is_no_kommun(write, rules, nlp):
+    """"Kommunikationsinsatser" holds "kommun" but names none: a page of the police area alone gives polisen as
+    its only party, and its unattributed activities polisen (polisen-se__stockholm-kungsholmen)."""
+    txt = ("Storstad, Norrmalm – medborgarlöften 2024\n\nDet här ska vi göra\n"
+           "Under 2024 kommer vi att arbeta mot de prioriterade områdena genom:\n\n"
+           " • Operativa riktade insatser.\n • Kommunikationsinsatser i sociala medier.\n")
+    rec = _one(write, rules, nlp, txt, "motala")
+    assert rec.parties == ["polisen"]
+    assert [a.actors for a in rec.activities] == [["polisen"], ["polisen"]]
+    rec = _one(write, rules, nlp, txt.replace("genom:", "tillsammans med kommunen genom:"), "motala")
+    assert rec.parties == ["polisen", "kommunen"]
+
+
+def test_the_owners_of_a_joint_promise_are_its_parties(write, rules, nlp):
+    """"Polisen och Storby kommuns gemensamma medborgarlöfte": both are parties, though every promise sentence is
+    the police's (polisen-se__vara)."""
+    txt = ("Storby – medborgarlöften\n\n{owners} gemensamma medborgarlöfte för 2021 har fokus på trafik.\n\n"
+           "Polisen lovar att öka närvaron vid otrygga platser.\n")
+    for owners in ("Polisen och Storby kommuns", "Storby kommuns och Polisens", "Kommunen och polisens"):
+        rec = _one(write, rules, nlp, txt.format(owners=owners), "motala")
+        assert rec.parties == ["polisen", "kommunen"], owners
+        assert rec.activities[0].actors == ["polisen"]
+    rec = _one(write, rules, nlp, txt.format(owners="Polisens"), "motala")
+    assert rec.parties == ["polisen"]
