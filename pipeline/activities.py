@@ -142,7 +142,7 @@ def _tables(rules: Rules) -> _Tables:
         focus_cue_gap=Needing(either(sec["focus_sentence_cue_gap"])),
         focus_then_promise=Needing(re.compile(sec["focus_then_promise"])),
         focus_plan=Needing(either(sec["focus_plan_sentences"])),
-        focus_cue_before=_any_in(sec["focus_sentence_cues_before"]),
+        focus_cue_before=_any_in(sec["focus_sentence_cues_before"] + sec["focus_title_cues_before"]),
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
         effect_sentence_cue=_any_in(sec["effect_sentence_cues"]),
@@ -585,15 +585,17 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         return named  # (a list the sentence names as its areas wins over a focus cue before it)
     low = text.lower()
     sec = rules.sections
-    before = next((low.find(c) for c in sec["focus_sentence_cues_before"] if c in low), -1)
-    if before >= 0:
+    cue = next((c for c in sec["focus_sentence_cues_before"] + sec["focus_title_cues_before"] if c in low), None)
+    if cue is not None:
+        before = low.find(cue)
         head = text[:before]
         cut, skip = head.lower().rfind(" är det "), len(" är det ")
         if cut < 0:
             cut, skip = head.lower().rfind(" är "), len(" är ")
         clause = head[cut + skip:] if cut >= 0 else head
         clause = re.sub(r"\s+som\s*$", "", clause)  # "Därför är det unga som står i fokus" → "unga"
-        cats = categorize(clause, rules, allow_other=False, fallback=not generic_title(clause, rules))
+        title_cue = cue in sec["focus_title_cues_before"]  # (generic words named so are the area)
+        cats = categorize(clause, rules, allow_other=False, fallback=title_cue or not generic_title(clause, rules))
         return [FocusArea(title=clause.strip(" ,."), categories=cats)] if cats else []
     gaps = [m.end() for m in _tables(rules).focus_cue_gap.finditer(low)]
     cue_at = max([low.rfind(c) + len(c) for c in sec["focus_sentence_cues"] if c in low] + gaps, default=-1)

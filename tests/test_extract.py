@@ -1774,6 +1774,16 @@ def test_focus_named_in_the_title_or_before_a_cue(write, rules, nlp):
     assert [f.categories for f in rec.focus_areas] == [["trafik", "narkotika", "mangdbrott"], ["offentlig_miljo"]]
 
 
+def test_a_news_title_naming_the_focus_without_its_verb(write, rules, nlp):
+    """"Ökad trygghet i fokus för Medborgarlöfte 2022-2024": the generic words named as the focus keep the
+    taxonomy's fallback category (www-ljusdal-se__okadtrygghetifokus…, tranemo-se__… 2019 and 2020)."""
+    for title in ("Ökad trygghet i fokus för Medborgarlöfte 2022-2024", "Ökad trygghet i fokus när medborgarlöfte "
+                  "undertecknas", "Ökad trygghet fokus i nytt medborgarlöfte för Storby kommun"):
+        txt = f"{title}\n\nPolisen och kommunen har skrivit under medborgarlöftet för 2022.\n"
+        rec = _one(write, rules, nlp, txt, "ljusdal")
+        assert [(f.title, f.categories) for f in rec.focus_areas] == [("Ökad trygghet", ["offentlig_miljo"])], title
+
+
 def test_general_aim_promised_as_such_is_no_activity(write, rules, nlp):
     txt = ("Osby – medborgarlöften 2024\n\nI medborgarlöftet lovar kommunen och polisen att tillsammans jobba "
            "för att öka tryggheten och minska brottsligheten i kommunen. Därför lovar polisen att arrangera "
