@@ -8,8 +8,7 @@ with the page's own url) and compared with the original's records:
 - ``bullet•`` … ``bullet·``: every list item's glyph (the lines the text backend reads as items
   after a glyph, but quotes set with a hyphen, and the glyphs of a list run together on one line)
   swapped to that glyph ("•", "-", "–", "*", "·");
-- ``numbered``: each list's items as "1.", "2." … (the items of a list run together on one line
-  keep their glyph);
+- ``numbered``: each list's items as "1.", "2." …, those of a list run together on one line too;
 - ``crlf_nbsp``: CRLF line ends, and one space in five a no-break space (seeded per page);
 - ``blank_removed`` / ``blank_added``: the blank lines between list items removed / one added;
 - ``wrapped``: lines over 80 columns hard-wrapped at 80 (as a PDF or an e-mail would), list items
@@ -130,10 +129,23 @@ def variant(name: str, text: str, seed: int) -> str:
             chars[at] = glyph
         return "".join(chars)
     if name == "numbered":
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
         for run in runs(lines, items):
-            for n, (first, _, indent, _g) in enumerate(run, 1):
-                rest = out[first][len(indent) + 1:]
-                out[first] = f"{indent}{n}.{rest}"
+            n = 0
+            for k, (first, _, indent, _g) in enumerate(run):
+                n += 1
+                numbers = {first: {len(indent): n}}  # line → offset of a glyph → its number
+                end = run[k + 1][0] if k + 1 < len(run) else next(
+                    (i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+                for i in range(first, end):  # the items run on in the lines up to the next one: the next numbers
+                    for at in sorted(a - starts[i] for a in inline if starts[i] <= a < starts[i] + len(lines[i])):
+                        n += 1
+                        numbers.setdefault(i, {})[at] = n
+                for i, at_number in numbers.items():
+                    for at in sorted(at_number, reverse=True):
+                        out[i] = f"{out[i][:at]}{at_number[at]}.{out[i][at + 1:]}"
         return "\n".join(out)
     if name == "crlf_nbsp":
         rnd = random.Random(seed ^ zlib.crc32(text.encode("utf-8")))

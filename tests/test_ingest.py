@@ -93,6 +93,23 @@ def test_list_run_together_on_one_line_is_split_into_its_items(write, rules, gly
     assert len(doc.text) == len(txt)
 
 
+@pytest.mark.parametrize("number", [".", ")"])
+def test_numbered_list_run_together_on_one_line_is_split_at_the_next_number(write, rules, number):
+    """The same for a numbered list ("1. … förebygga våld. 2. Vi ska …"): the next number of the count
+    opens an item, one character for one; a number out of the count ("9.") stays in its text, and so
+    does the next number in a text with no numbered item above it."""
+    txt = (f"1{number} Vi ska arbeta med våldsprevention och förebygga våld. 2{number} Vi ska arbeta mot\n"
+           f"organiserad brottslighet. 9{number} Det är viktigt. 3{number} Vi ska hålla möten.\n\n"
+           f"Polisen patrullerar. 2{number} Kommunen ordnar möten.\n")
+    doc = read_document(write("t.txt", txt), rules)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("item", "Vi ska arbeta med våldsprevention och förebygga våld."),
+        ("item", f"Vi ska arbeta mot organiserad brottslighet. 9{number} Det är viktigt."),
+        ("item", "Vi ska hålla möten."),
+        ("paragraph", f"Polisen patrullerar. 2{number} Kommunen ordnar möten.")]
+    assert len(doc.text) == len(txt)
+
+
 def test_link_label_cut_from_the_text_it_is_glued_to(write, rules):
     """A link's hidden label glued to a line by the site's link icon ("…certifieringenlänk till
     annan webbplats": rules/sections.yaml ``link_furniture``) is no part of the bullet or text; the

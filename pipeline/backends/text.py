@@ -242,19 +242,35 @@ def split_flat_lists(text: str, rules: Rules) -> str:
     """A list run together on one line ("… i nära relationer. - Vi ska tillsammans …"): in a run of
     lines under a line that opens with a list glyph and a space, the space before the next item's
     glyph (the same one) reads as a line break, one character for one (rules/sections.yaml
-    ``flat_list_item``, ``flat_list_glyphs``)."""
-    flat = re.compile(rules.sections["flat_list_item"])
-    openers = tuple(f"{g} " for g in rules.sections["flat_list_glyphs"])
+    ``flat_list_item``, ``flat_list_glyphs``); in a run under a numbered item, the space before the
+    next number of the count ("… relationer. 2. Vi ska …": ``flat_list_number_item``)."""
+    sec = rules.sections
+    flat, number_opens, number_item = map(re.compile, (sec["flat_list_item"], sec["flat_list_number_opens"],
+                                                       sec["flat_list_number_item"]))
+    openers = tuple(f"{g} " for g in sec["flat_list_glyphs"])
     lines = text.split("\n")
     glyph = None  # the glyph that opened the run of lines this one stands in
+    count = None  # the number the next item of the run's numbered list would have
+
+    def numbered(m: re.Match) -> str:
+        nonlocal count
+        if int(m["n"]) != count:
+            return m[0]
+        count += 1
+        return "\n"
+
     for i, line in enumerate(lines):
         if not line.strip():
-            glyph = None
+            glyph = count = None
             continue
         if glyph is None and line.startswith(openers):
             glyph = line[0]
         if glyph is not None:
-            lines[i] = flat.sub(lambda m: "\n" if m["glyph"] == glyph else m[0], line)
+            lines[i] = line = flat.sub(lambda m: "\n" if m["glyph"] == glyph else m[0], line)
+        if (m := number_opens.match(line)) is not None:
+            count = int(m["n"]) + 1
+        if count is not None:
+            lines[i] = number_item.sub(numbered, line)
     return "\n".join(lines)
 
 
