@@ -52,7 +52,7 @@ _NEVER = re.compile(r"(?!)")
 _AFTER_WORD_START = r"(?<![\wåäö](?s:.))"
 
 
-def _any_in(literals: list[str]):
+def _any_in(literals: list[str] | tuple[str, ...]):
     """``any(p in text for p in literals)`` as the search of one trie-shaped alternation."""
     return (re.compile(alternation(literals)) if literals else _NEVER).search
 
@@ -87,6 +87,7 @@ class _Tables:
     focus_then_promise: Needing
     focus_plan: Needing
     focus_cue_before: object
+    focus_cues_before: tuple[str, ...]  # the sentence cues, then the title cues (in the order tried)
     place_leadin: object
     follow_up_leadin: object
     situation_leadin: object
@@ -123,6 +124,7 @@ class _Tables:
 @lru_cache(maxsize=4)
 def _tables(rules: Rules) -> _Tables:
     a, sec = rules.activities, rules.sections
+    cues_before = tuple(sec["focus_sentence_cues_before"] + sec["focus_title_cues_before"])
     return _Tables(
         follow_up_cue=_any_in(sec["follow_up_sentence_cues"]), follow_up_gap=Needing(either(sec["follow_up_sentence_patterns"])),
         not_follow_up_phrase=_any_in(sec["not_follow_up_phrases"]),
@@ -142,7 +144,7 @@ def _tables(rules: Rules) -> _Tables:
         focus_cue_gap=Needing(either(sec["focus_sentence_cue_gap"])),
         focus_then_promise=Needing(re.compile(sec["focus_then_promise"])),
         focus_plan=Needing(either(sec["focus_plan_sentences"])),
-        focus_cue_before=_any_in(sec["focus_sentence_cues_before"] + sec["focus_title_cues_before"]),
+        focus_cue_before=_any_in(cues_before), focus_cues_before=cues_before,
         place_leadin=_any_in(sec["place_leadins"]), follow_up_leadin=_any_in(sec["follow_up_leadins"]),
         situation_leadin=_any_in(sec["situation_leadins"]), effect_leadin=_any_in(sec["effect_leadins"]),
         effect_sentence_cue=_any_in(sec["effect_sentence_cues"]),
@@ -585,7 +587,7 @@ def _focus_from_sentence(text: str, rules: Rules) -> list[FocusArea]:
         return named  # (a list the sentence names as its areas wins over a focus cue before it)
     low = text.lower()
     sec = rules.sections
-    cue = next((c for c in sec["focus_sentence_cues_before"] + sec["focus_title_cues_before"] if c in low), None)
+    cue = next((c for c in _tables(rules).focus_cues_before if c in low), None)
     if cue is not None:
         before = low.find(cue)
         head = text[:before]

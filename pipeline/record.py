@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from urllib.parse import urlparse
@@ -624,8 +625,8 @@ def find_parties(promise_sentences, full_text: str, rules: Rules, leadins=()) ->
     kommun lovar …"), with their partners; a partner alone ("… tillsammans med Polisen")
     does not say who signed, two parties that work together do ("… har tagits fram i samverkan
     mellan polisen och Borås Stad"). Signatory lines ("X, kommunalråd och Y,
-    lokalpolisområdeschef") add theirs, and so do the owners of a joint promise. Else the owner of the promise ("Det här är polisens
-    medborgarlöfte"), else polisen and kommunen (polisen alone on a page that never names a
+    lokalpolisområdeschef") add theirs, and so do the owners of a joint promise. Else the owner of
+    the promise ("Det här är polisens medborgarlöfte"), else polisen and kommunen (polisen alone on a page that never names a
     kommun). A list's lead-in adds the signers it lists after its verb, when it lists two or more
     ("… lovar polisen, Nyköpings kommun, HSB …:"): one alone ("… lovar polisen att:") heads its own
     part of the promise, not the whole."""
@@ -731,28 +732,38 @@ def _signatories(text: str, rules: Rules) -> set[str]:
 
 def _promise_owners(text: str, rules: Rules) -> set[str]:
     """Party codes of the genitives that own the promise ("är polisens medborgarlöften")."""
-    party_codes, by_form, owner_re, needles = _owner_table(rules)
-    owners = (by_form.get(m.group(1).lower()) for m in _finditer(owner_re, needles, text, _lower(text)))
-    return {c for c in owners if c in party_codes}
+    t = _owner_table(rules)
+    owners = (t.by_form.get(m.group(1).lower()) for m in _finditer(t.owner_re, t.needles, text, _lower(text)))
+    return {c for c in owners if c in t.party_codes}
 
 
 def _joint_owners(text: str, rules: Rules) -> set[str]:
     """Party codes of the two owners of a joint promise ("Polisen och Vara kommuns gemensamma medborgarlöfte")."""
-    party_codes, by_form, _, _ = _owner_table(rules)
-    if "gemensamma" not in _lower(text):
+    t = _owner_table(rules)
+    if t.joint_needed not in _lower(text):
         return set()
-    found = (by_form.get(w.lower()) for m in re.finditer(rules.records["joint_owner_pattern"], text, re.I)
-             for w in m.groups())
-    return {c for c in found if c in party_codes}
+    found = (t.by_form.get(w.lower()) for m in t.joint_re.finditer(text) for w in m.groups())
+    return {c for c in found if c in t.party_codes}
+
+
+@dataclass(frozen=True)
+class _OwnerTable:
+    party_codes: frozenset
+    by_form: dict  # actor form → code
+    owner_re: re.Pattern
+    needles: tuple  # where owner_re can match (_start_needles)
+    joint_re: re.Pattern
+    joint_needed: str  # the text every match of joint_re holds (sections.required_text)
 
 
 @lru_cache(maxsize=4)
-def _owner_table(rules: Rules) -> tuple[frozenset, dict, re.Pattern, tuple]:
-    """Party codes, actor form → code, and the promise owner pattern with where it can match
-    (_start_needles), built once per rule load."""
+def _owner_table(rules: Rules) -> _OwnerTable:
+    """The owner patterns and what they read, built once per rule load."""
     by_form = {f: spec.get("code", key) for key, spec in rules.actors["actors"].items() for f in spec["forms"]}
     owner_re = re.compile(rules.records["promise_owner_pattern"], re.I)
-    return frozenset(rules.actors["party_codes"]), by_form, owner_re, _start_needles(owner_re)
+    joint_re = re.compile(rules.records["joint_owner_pattern"], re.I)
+    return _OwnerTable(frozenset(rules.actors["party_codes"]), by_form, owner_re, _start_needles(owner_re),
+                       joint_re, required_text(joint_re))
 
 
 def make_id(kommuner: list[Kommun], period: Period | None, doc_type: str) -> str:
