@@ -12,7 +12,11 @@ with the page's own url) and compared with the original's records:
 - ``crlf_nbsp``: CRLF line ends, and one space in five a no-break space (seeded per page);
 - ``blank_removed`` / ``blank_added``: the blank lines between list items removed / one added;
 - ``wrapped``: lines over 80 columns hard-wrapped at 80 (as a PDF or an e-mail would), list items
-  with a hanging indent under their text.
+  with a hanging indent under their text;
+- ``unicode_forms``: the characters a publisher's tools put in words (seeded per page): a soft
+  hyphen in half the words of 12 letters or more (a CMS's hyphenation hint), a zero-width space
+  after one space in ten, "fi" and "fl" as ligatures (a PDF font's), every letter decomposed (NFD:
+  "a" + ring above for "å", as macOS gives it).
 
 A variant that leaves a page's text as it was is not counted for that page. Records are paired by
 id, then the rest in document order; compared per record: activities (texts whitespace-normalized,
@@ -36,6 +40,7 @@ import random
 import re
 import sys
 import textwrap
+import unicodedata
 import zlib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -54,7 +59,8 @@ from pipeline.rules import load_rules  # noqa: E402
 from pipeline.sections import segment  # noqa: E402
 
 GLYPHS = ("•", "-", "–", "*", "·")
-VARIANTS = tuple(f"bullet{g}" for g in GLYPHS) + ("numbered", "crlf_nbsp", "blank_removed", "blank_added", "wrapped")
+VARIANTS = tuple(f"bullet{g}" for g in GLYPHS) + ("numbered", "crlf_nbsp", "blank_removed", "blank_added", "wrapped",
+                                                   "unicode_forms")
 WIDTH = 80
 KINDS = ("records", "activities", "activity_text", "frequency", "actors", "categories", "period",
          "doc_type", "follow_up")
@@ -150,6 +156,18 @@ def variant(name: str, text: str, seed: int) -> str:
     if name == "crlf_nbsp":
         rnd = random.Random(seed ^ zlib.crc32(text.encode("utf-8")))
         return "\r\n".join("".join("\xa0" if c == " " and rnd.random() < 0.2 else c for c in line) for line in lines)
+    if name == "unicode_forms":
+        rnd = random.Random(seed ^ zlib.crc32(text.encode("utf-8")))
+
+        def word(m: re.Match) -> str:
+            w = m[0]
+            if len(w) >= 12 and rnd.random() < 0.5:
+                at = rnd.randrange(4, len(w) - 4)
+                w = f"{w[:at]}\u00ad{w[at:]}"
+            return w.replace("fi", "\ufb01").replace("fl", "\ufb02")
+
+        text = re.sub(" ", lambda m: " \u200b" if rnd.random() < 0.1 else " ", re.sub(r"\w+", word, text))
+        return unicodedata.normalize("NFD", text)
     if name in ("blank_removed", "blank_added"):
         drop, add = set(), set()
         for run in runs(lines, items):

@@ -210,6 +210,41 @@ def test_crlf_and_no_break_spaces_read_as_plain_lines(write, rules):
     assert "region" in rb[0]["activities"][0]["actors"] and rb[0]["activities"][0]["frequency"]["times"] == 2
 
 
+def test_characters_a_publishers_tool_puts_in_words_are_folded(write, rules):
+    """Letters written decomposed (NFD, as macOS gives "å"), soft hyphens and zero-width spaces (a
+    CMS's) and ligatures (a PDF font's) read as the plain letters, in a text file and in HTML, where
+    "&shy;" is a soft hyphen only once parsed (bench/perturb.py unicode_forms): the same records as
+    the clean page, its focus category and frequency found through the odd forms."""
+    import unicodedata
+
+    import pipeline
+
+    txt = ("Medborgarlöfte Älvdalen 2025\n\nFokusområde\n\nTrafiksäkerhet\n\nPolisen och kommunen lovar att:\n\n"
+           "  • Polisen ska genomföra trafikkontroller på Storgatan två gånger i månaden.\n"
+           "  • Kommunen ska ordna brottsförebyggande träffar för föräldrar.\n")
+    odd = unicodedata.normalize("NFD", txt.replace("Trafiksäkerhet", "Tra\ufb01ksäker\u00adhet")
+                                .replace("brottsförebyggande", "brotts\u00adförebyggande")
+                                .replace("två gånger", "två \u200bgånger"))
+    assert odd != txt and "\u0308" in odd
+    clean, folded = read_document(write("a.txt", txt), rules), read_document(write("b.txt", odd), rules)
+    assert folded.text == clean.text
+    assert [(x.kind, x.text) for x in folded.blocks] == [(x.kind, x.text) for x in clean.blocks]
+    page = ("<html><body><main><h1>Medborgarlöfte Älvdalen 2025</h1><h2>Fokusområde</h2><h3>Trafiksäker&shy;het</h3>"
+            "<p>Polisen och kommunen lovar att:</p><ul><li>Polisen ska genomföra trafik&#173;kontroller på Storgatan två "
+            "&#8203;gånger i månaden.</li><li>Kommunen ska ordna brotts&shy;förebyggande träffar för "
+            "föräldrar.</li></ul></main></body></html>")
+    html = read_document(write("c.html", page), rules)
+    assert [(x.kind, x.text) for x in html.blocks if x.kind == "item"] == \
+        [(x.kind, x.text) for x in clean.blocks if x.kind == "item"]
+    url = "https://polisen.se/om-polisen/medborgarloften/dalarna/alvdalen/"
+    ra, rb = pipeline.extract_text(txt, url=url), pipeline.extract_text(odd, url=url)
+    for r in ra + rb:
+        del r["source"]["sha256"]  # (of the bytes as they are)
+    assert ra == rb
+    assert ra[0]["focus_areas"] == [{"title": "Trafiksäkerhet", "categories": ["trafik"]}]
+    assert ra[0]["activities"][0]["frequency"]["times"] == 2
+
+
 def test_hard_wrapped_text_reads_as_the_text_set_on_one_line(write, rules):
     """A text cut at one width (a PDF's or an e-mail's text; bench/perturb.py wrapped): a line
     whose first word would not have fitted on the line above goes on with it, in upper case or a

@@ -89,6 +89,22 @@ def test_hyphen_kept_before_och(tmp_path, rules):
     assert _join("i samverkan mellan polis-", "och kommun", keep) == "i samverkan mellan polis- och kommun"
 
 
+def test_soft_hyphen_at_a_line_end_joins_its_word(tmp_path, rules):
+    """A word broken at a soft hyphen ("brotts\u00ad" | "förebyggande", as a word processor sets a
+    hyphenation hint at the line's end) reads as one word, in a real PDF written by reportlab."""
+    from reportlab.pdfgen import canvas
+
+    regular, _ = rl._fonts("dejavu")
+    path = tmp_path / "soft.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(regular, 11)
+    for y, line in [(800, "Polisen ska genomföra brotts\u00ad"), (786, "förebyggande insatser i centrum.")]:
+        c.drawString(72, y, line)
+    c.save()
+    texts = [b.text for b in read_document(path, rules).blocks]
+    assert texts == ["Polisen ska genomföra brottsförebyggande insatser i centrum."]
+
+
 def test_activity_table_rows_become_activities(tmp_path, rules, nlp):
     rows = [("Trafikkontroller vid skolorna", "Polisen", "Minst två gånger per månad"),
             ("Trygghetsvandring i centrum", "Kommunen och polisen", "En gång per år"),

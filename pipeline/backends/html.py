@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..models import Block
 from ..rules import Rules
+from . import fold_characters
 from .tables import table_items
 from .text import ellipsis_item, is_boilerplate, strip_link_furniture
 
@@ -92,6 +93,7 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             stack.append(iter(child.children))
     out, blocks, pos = [], [], 0
     for kind, text in pieces:
+        text = _WS.sub(" ", fold_characters(text)).strip()  # (&shy; is a soft hyphen only once parsed)
         if kind == "item":  # as the text backend's items; a paragraph keeps it, where
             text = strip_link_furniture(text, rules)  # not_situation_phrases reads it
         if not text or is_boilerplate(text, rules):

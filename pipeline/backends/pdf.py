@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..models import Block
 from ..rules import Rules
-from . import LIST_GLYPHS
+from . import LIST_GLYPHS, fold_characters
 from .tables import table_items
 
 GLYPH = rf"[{re.escape(LIST_GLYPHS)}]|\(cid:\d+\)"  # (an unmapped symbol-font glyph: _row_text)
@@ -290,7 +290,10 @@ def _aligned_table(rows: list[list[dict]], rules: Rules, gap_limit: float) -> tu
 
 def _join(prev: str, nxt: str, keep_hyphen_before: list[str]) -> str:
     """Join two lines of one paragraph; "trygghets-" + "skapande" → "trygghetsskapande",
-    but "polis-" + "och kommun" keeps its hyphen."""
+    but "polis-" + "och kommun" keeps its hyphen; a soft hyphen at the line's end ("brotts\u00ad" +
+    "förebyggande") is the break of one word."""
+    if prev.endswith("\u00ad"):
+        return prev[:-1] + nxt
     if re.search(r"[a-zåäö]-$", prev) and nxt[:1].islower():
         first = nxt.split(" ", 1)[0]
         if first not in keep_hyphen_before:
@@ -447,7 +450,7 @@ def pdf_to_text(raw: bytes, rules: Rules, path: Path) -> tuple[str, list[Block]]
 
     out, blocks, pos = [], [], 0
     for kind, text in pieces:
-        text = re.sub(r"\s+", " ", text)
+        text = re.sub(r"\s+", " ", fold_characters(text))
         blocks.append(Block(kind=kind, text=text, start=pos, end=pos + len(text)))
         out.append(text)
         pos += len(text) + 2

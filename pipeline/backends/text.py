@@ -8,7 +8,7 @@ from ..models import Block
 from ..rules import Rules
 from ..sections import Needing, can_end, either, final_chars, heading_kind
 from ..taxonomy import categorize
-from . import LIST_GLYPHS
+from . import LIST_GLYPHS, fold_characters
 
 BULLET = re.compile(rf"^(\s*)(?:[{re.escape(LIST_GLYPHS)}\-]|\d{{1,2}}[.)])\s+")  # not "–": it opens quotes
 # "Lokalpolisområde Karlstad kommer att..." + "... fotpatrullera med uniformerad personal …": a
@@ -32,8 +32,9 @@ _ODD_SPACES = re.compile("[\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u200
 
 def plain_lines(text: str) -> str:
     """A text file's text as the backend reads it: line ends as "\\n" (CRLF and CR), Unicode space
-    separators as " " (bench/perturb.py: the same page with CRLF and no-break spaces)."""
-    return _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    separators as " " (bench/perturb.py: the same page with CRLF and no-break spaces), characters
+    folded (``fold_characters``)."""
+    return _ODD_SPACES.sub(" ", fold_characters(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def is_boilerplate(line: str, rules: Rules) -> bool:
