@@ -15,8 +15,9 @@ with the page's own url) and compared with the original's records:
   with a hanging indent under their text;
 - ``unicode_forms``: the characters a publisher's tools put in words (seeded per page): a soft
   hyphen in half the words of 12 letters or more (a CMS's hyphenation hint), a zero-width space
-  after one space in ten, "fi" and "fl" as ligatures (a PDF font's), every letter decomposed (NFD:
-  "a" + ring above for "å", as macOS gives it).
+  after one space in ten, half the hyphens within a word or year range as Word's non-breaking
+  hyphen ("2023\u20112024"), "fi" and "fl" as ligatures (a PDF font's), every letter decomposed
+  (NFD: "a" + ring above for "å", as macOS gives it).
 
 A variant that leaves a page's text as it was is not counted for that page. Records are paired by
 id, then the rest in document order; compared per record: activities (texts whitespace-normalized,
@@ -167,6 +168,7 @@ def variant(name: str, text: str, seed: int) -> str:
             return w.replace("fi", "\ufb01").replace("fl", "\ufb02")
 
         text = re.sub(" ", lambda m: " \u200b" if rnd.random() < 0.1 else " ", re.sub(r"\w+", word, text))
+        text = re.sub(r"(?<=\w)-(?=\w)", lambda m: "\u2011" if rnd.random() < 0.5 else "-", text)
         return unicodedata.normalize("NFD", text)
     if name in ("blank_removed", "blank_added"):
         drop, add = set(), set()

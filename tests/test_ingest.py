@@ -212,24 +212,24 @@ def test_crlf_and_no_break_spaces_read_as_plain_lines(write, rules):
 
 def test_characters_a_publishers_tool_puts_in_words_are_folded(write, rules):
     """Letters written decomposed (NFD, as macOS gives "å"), soft hyphens and zero-width spaces (a
-    CMS's) and ligatures (a PDF font's) read as the plain letters, in a text file and in HTML, where
+    CMS's), Word's non-breaking hyphen and ligatures (a PDF font's) read as the plain letters, in a text file and in HTML, where
     "&shy;" is a soft hyphen only once parsed (bench/perturb.py unicode_forms): the same records as
     the clean page, its focus category and frequency found through the odd forms."""
     import unicodedata
 
     import pipeline
 
-    txt = ("Medborgarlöfte Älvdalen 2025\n\nFokusområde\n\nTrafiksäkerhet\n\nPolisen och kommunen lovar att:\n\n"
+    txt = ("Medborgarlöfte Älvdalen 2025-2026\n\nFokusområde\n\nTrafiksäkerhet\n\nPolisen och kommunen lovar att:\n\n"
            "  • Polisen ska genomföra trafikkontroller på Storgatan två gånger i månaden.\n"
            "  • Kommunen ska ordna brottsförebyggande träffar för föräldrar.\n")
     odd = unicodedata.normalize("NFD", txt.replace("Trafiksäkerhet", "Tra\ufb01ksäker\u00adhet")
                                 .replace("brottsförebyggande", "brotts\u00adförebyggande")
-                                .replace("två gånger", "två \u200bgånger"))
+                                .replace("två gånger", "två \u200bgånger").replace("2025-", "2025\u2011"))
     assert odd != txt and "\u0308" in odd
     clean, folded = read_document(write("a.txt", txt), rules), read_document(write("b.txt", odd), rules)
     assert folded.text == clean.text
     assert [(x.kind, x.text) for x in folded.blocks] == [(x.kind, x.text) for x in clean.blocks]
-    page = ("<html><body><main><h1>Medborgarlöfte Älvdalen 2025</h1><h2>Fokusområde</h2><h3>Trafiksäker&shy;het</h3>"
+    page = ("<html><body><main><h1>Medborgarlöfte Älvdalen 2025&#8209;2026</h1><h2>Fokusområde</h2><h3>Trafiksäker&shy;het</h3>"
             "<p>Polisen och kommunen lovar att:</p><ul><li>Polisen ska genomföra trafik&#173;kontroller på Storgatan två "
             "&#8203;gånger i månaden.</li><li>Kommunen ska ordna brotts&shy;förebyggande träffar för "
             "föräldrar.</li></ul></main></body></html>")
@@ -242,6 +242,7 @@ def test_characters_a_publishers_tool_puts_in_words_are_folded(write, rules):
         del r["source"]["sha256"]  # (of the bytes as they are)
     assert ra == rb
     assert ra[0]["focus_areas"] == [{"title": "Trafiksäkerhet", "categories": ["trafik"]}]
+    assert ra[0]["period"] == {"start": 2025, "end": 2026}
     assert ra[0]["activities"][0]["frequency"]["times"] == 2
 
 

@@ -9,16 +9,18 @@ LIST_GLYPHS = "•▪●◦‣∙·*❖➢✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 
 # Characters a publisher's tools put in words that are no part of them: a soft hyphen (&shy;, a
 # CMS's hyphenation hint: "brotts\u00adförebyggande"), zero-width spaces and joiners, a word joiner,
-# a byte order mark inside the text; and a PDF font's ligatures ("tra\ufb01k" for "trafik").
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
-_IN_WORDS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufb00-\ufb06]")
+# a byte order mark inside the text (dropped); Word's hyphen and non-breaking hyphen ("2023\u20112024",
+# read as "-"); a PDF font's ligatures ("tra\ufb01k" for "trafik", spelt out).
+_SPELT = {"\u2010": "-", "\u2011": "-", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+          "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+_IN_WORDS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u2010\u2011\ufb00-\ufb06]")
 
 
 def fold_characters(text: str) -> str:
     """The text as the rules read it, whatever tool wrote it: the characters above dropped or
-    spelt out, and letters composed (NFC: "a" + ring above, as macOS and some PDFs give "å", is
-    "å"), so that every word list matches (bench/perturb.py ``unicode_forms``)."""
+    spelt out as the rules' words have them, and letters composed (NFC: "a" + ring above, as macOS
+    and some PDFs give "å", is "å"), so that every word list matches (bench/perturb.py
+    ``unicode_forms``)."""
     if _IN_WORDS.search(text):
-        text = _IN_WORDS.sub(lambda m: _LIGATURES.get(m[0], ""), text)
+        text = _IN_WORDS.sub(lambda m: _SPELT.get(m[0], ""), text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
