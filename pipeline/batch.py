@@ -175,8 +175,9 @@ def _in_workers(chunks: list[list[str]], jobs: int, max_bytes: int, model: str |
     """Chunks in worker processes, ``jobs`` at a time. When a worker dies, the documents in
     flight are read again one at a time, so that only the one that kills its worker is lost.
     (The process pool is imported here: a one-process run never needs it, 10 ms of a cold start.)"""
-    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
+
+    from .signals import first_completed
 
     queue, suspects = list(chunks), []
     while queue:
@@ -187,7 +188,7 @@ def _in_workers(chunks: list[list[str]], jobs: int, max_bytes: int, model: str |
                     while queue and len(inflight) < jobs:
                         fut = pool.submit(_work, queue[0])  # raises if the pool broke: the chunk stays queued
                         inflight[fut] = queue.pop(0)
-                    done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                    done = first_completed(inflight)
                     for fut in done:
                         take(fut.result())
                         del inflight[fut]

@@ -25,7 +25,7 @@ import socket
 import ssl
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import Message
@@ -39,6 +39,7 @@ from protego import Protego
 from . import __version__
 from .ingest import MAX_URL  # one bound on url length, for sidecars and the crawl
 from .output import atomic_write
+from .signals import first_completed
 from .slug import slugify
 from .rules import RuleError, load_yaml
 
@@ -685,7 +686,7 @@ def crawl(settings: Settings, start: list[Seed], progress=None) -> list[Outcome]
                 inflight[pool.submit(crawler.fetch, url, known)] = (url, depth, tier)
             if not inflight:
                 break
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            done = first_completed(inflight)
             for fut in done:
                 url, depth, tier = inflight.pop(fut)
                 outcome, links = fut.result()

@@ -236,6 +236,67 @@ def test_ctrl_c_stops_within_seconds_and_writes_the_report(tmp_path, server):
     assert not list(corpus.rglob("*.tmp"))
 
 
+# A crawl in a child process whose Ctrl-C the system gives to a thread other than the main one:
+# a helper thread, told by the test once a slow page is in flight, sends SIGINT to itself.
+_CRAWL_SIGNALLED_IN_A_THREAD = """
+import signal, sys, threading
+from pathlib import Path
+from pipeline.crawl import CrawlInterrupted, Settings, crawl
+base, corpus = sys.argv[1], Path(sys.argv[2])
+def helper():
+    sys.stdin.readline()
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+threading.Thread(target=helper, daemon=True).start()
+settings = Settings(corpus=corpus, base_url=base, rate=100, concurrency=2, timeout=60, retries=3)
+try:
+    crawl(settings, [(f"{base}/medborgarloften/slow{i}/", True) for i in range(4)])
+except CrawlInterrupted as exc:
+    print("interrupted", len(exc.outcomes), flush=True)
+"""
+
+
+def test_ctrl_c_given_to_another_thread_stops_the_crawl_too(tmp_path, server):
+    """The system may give SIGINT to any thread; the main thread, waiting on its workers, sees it
+    within a slice (pipeline/signals.py), not when a tarpit's page ends a minute later."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n"
+    srv = server({f"/medborgarloften/slow{i}/": dribble(head, b"x" * 100, per_second=2) for i in range(4)})
+    proc = subprocess.Popen([sys.executable, "-c", _CRAWL_SIGNALLED_IN_A_THREAD, srv.base, str(tmp_path / "corpus")],
+                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        poll(lambda: any(r.startswith("/medborgarloften/slow") for r in srv.requests), 60, "the first slow page")
+        proc.stdin.write(b"go\n")
+        proc.stdin.flush()
+        t0 = time.monotonic()
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert time.monotonic() - t0 < 8, "Ctrl-C waited for the slow pages"
+    assert out.startswith(b"interrupted") and b"Traceback" not in err, err
+
+
+def test_first_completed_sees_ctrl_c_given_to_a_worker():
+    """The batch's and the crawl's wait: Ctrl-C reaches the main thread while no future is done,
+    whichever thread the signal was given to."""
+    code = ("import signal, threading, time\n"
+            "from concurrent.futures import ThreadPoolExecutor\n"
+            "from pipeline.signals import first_completed\n"
+            "gate = threading.Event()\n"
+            "def work():\n"
+            "    time.sleep(0.2)\n"
+            "    signal.pthread_kill(threading.get_ident(), signal.SIGINT)\n"
+            "    gate.wait(60)\n"
+            "pool = ThreadPoolExecutor(1)\n"
+            "try:\n"
+            "    first_completed([pool.submit(work)])\n"
+            "except KeyboardInterrupt:\n"
+            "    print('interrupted', flush=True)\n"
+            "gate.set()\n")
+    t0 = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=30)
+    assert done.stdout == b"interrupted\n", done.stderr
+    assert time.monotonic() - t0 < 15
+
+
 def test_unreachable_kommun_sites_cost_one_attempt_each(tmp_path, server):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
