@@ -201,7 +201,7 @@ def _in_workers(chunks: list[list[str]], jobs: int, max_bytes: int, model: str |
         for path in suspects:
             pool = pool or _pool(1, max_bytes, model)
             try:
-                take(pool.submit(_work, [path]).result())
+                take(first_completed([pool.submit(_work, [path])]).pop().result())
             except BrokenProcessPool:
                 pool.shutdown()
                 pool = None
