@@ -64,7 +64,7 @@ def test_text_line_in_lower_case_continues_a_bullet_not_ended(write, rules):
         ("item", "Polisen ska patrullera."), ("paragraph", "bild på undertecknandet")]
 
 
-@pytest.mark.parametrize("glyph", ["\uf0b7", "\uf0a7", "➢", "∙", "▪"])
+@pytest.mark.parametrize("glyph", ["\uf0b7", "\uf0a7", "➢", "∙", "▪", "■", "◆", "○", "►", "✔", "⁃"])
 def test_word_and_symbol_font_bullets_open_items(write, rules, glyph):
     """A list pasted from Word keeps its symbol font's code points (U+F0B7 for •, U+F0A7 for ▪), or
     the Unicode glyph ("➢", "∙"): each opens an item in a text file as in a PDF (pipeline/backends

@@ -3,9 +3,11 @@ import re
 import unicodedata
 
 # The glyphs that open a list item in every backend (besides "-" and "1." / "1)"; not the en dash,
-# which mostly opens a quote): as Unicode, and as the code points of Word's symbol fonts that a
-# pasted or extracted list keeps (U+F0B7 •, U+F0A7 ▪, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓).
-LIST_GLYPHS = "•▪●◦‣∙·*❖➢✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+# which mostly opens a quote, nor an arrow, which mostly opens a link's line "→ Läs mer"): as
+# Unicode (Word's and PDF generators' bullet shapes: squares, diamonds, circles, pointers, ticks,
+# the hyphen bullet), and as the code points of Word's symbol fonts that a pasted or extracted
+# list keeps (U+F0B7 •, U+F0A7 ▪, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓).
+LIST_GLYPHS = "•▪●◦‣∙·*❖➢✓■□◆◇♦○►▶➤✔❑⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 
 # Characters a publisher's tools put in words that are no part of them: a soft hyphen (&shy;, a
 # CMS's hyphenation hint: "brotts\u00adförebyggande"), zero-width spaces and joiners, a word joiner,
