@@ -236,16 +236,29 @@ def test_ctrl_c_stops_within_seconds_and_writes_the_report(tmp_path, server):
     assert not list(corpus.rglob("*.tmp"))
 
 
-# A crawl in a child process whose Ctrl-C the system gives to a thread other than the main one:
-# a helper thread, told by the test once a slow page is in flight, sends SIGINT to itself.
-_CRAWL_SIGNALLED_IN_A_THREAD = """
-import signal, sys, threading
+# Child-process code: the calling thread (not the main one) gives itself SIGINT once the main
+# thread is waiting in first_completed (polled on its stack, at most 20 s), as the system may.
+_SIGNAL_THIS_THREAD_WHEN_MAIN_WAITS = """
+import signal, sys, threading, time
+def signal_this_thread_when_main_waits():
+    main, end = threading.main_thread().ident, time.monotonic() + 20
+    while time.monotonic() < end:
+        frame = sys._current_frames().get(main)
+        while frame is not None and frame.f_code.co_name != "first_completed":
+            frame = frame.f_back
+        if frame is not None:
+            break
+        time.sleep(0.01)
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+"""
+# A crawl whose helper thread, told by the test once a slow page is in flight, gives itself Ctrl-C.
+_CRAWL_SIGNALLED_IN_A_THREAD = _SIGNAL_THIS_THREAD_WHEN_MAIN_WAITS + """
 from pathlib import Path
 from pipeline.crawl import CrawlInterrupted, Settings, crawl
 base, corpus = sys.argv[1], Path(sys.argv[2])
 def helper():
     sys.stdin.readline()
-    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    signal_this_thread_when_main_waits()
 threading.Thread(target=helper, daemon=True).start()
 settings = Settings(corpus=corpus, base_url=base, rate=100, concurrency=2, timeout=60, retries=3)
 try:
@@ -277,13 +290,12 @@ def test_ctrl_c_given_to_another_thread_stops_the_crawl_too(tmp_path, server):
 def test_first_completed_sees_ctrl_c_given_to_a_worker():
     """The batch's and the crawl's wait: Ctrl-C reaches the main thread while no future is done,
     whichever thread the signal was given to."""
-    code = ("import signal, threading, time\n"
+    code = _SIGNAL_THIS_THREAD_WHEN_MAIN_WAITS + (
             "from concurrent.futures import ThreadPoolExecutor\n"
             "from pipeline.signals import first_completed\n"
             "gate = threading.Event()\n"
             "def work():\n"
-            "    time.sleep(0.2)\n"
-            "    signal.pthread_kill(threading.get_ident(), signal.SIGINT)\n"
+            "    signal_this_thread_when_main_waits()\n"
             "    gate.wait(60)\n"
             "pool = ThreadPoolExecutor(1)\n"
             "try:\n"
