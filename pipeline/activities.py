@@ -2178,22 +2178,36 @@ def _areas_above(seg: Segment, draft: Draft) -> dict[int, str]:
 @lru_cache(maxsize=4)
 def _place_re(rules: Rules) -> re.Pattern:
     a = rules.activities
-    name = r"[A-ZÅÄÖ][\wåäöéü-]+(?:\s+(?:" + "|".join(map(re.escape, a["place_suffix_words"])) + r"))?"
+    word = r"[A-ZÅÄÖ][\wåäöéü-]+"
+    suffix = "|".join(map(re.escape, a["place_suffix_words"]))
+    name = rf"{word}(?:\s+{word})*(?:\s+(?:{suffix})(?![\wåäö]))?"
     preps = "|".join(map(re.escape, a["place_prepositions"]))
     return re.compile(rf"(?<![\wåäö])(?:{preps})\s+({name}(?:(?:,\s*|\s+och\s+){name})*)")
 
 
 def find_places(text: str, rules: Rules) -> list[str]:
-    """Named places: "i Flemingsberg C, Skogås C och Vårby C" → the four names."""
+    """Named places: "i Flemingsberg C, Skogås C och Vårby C" → the four names; a name of
+    several words is one place ("i Östra Göteborg", "i Skånes Fagerhult"), so is a genitive with
+    its place word ("inom Lindesbergs tätort"). Not an organisation ("i Borås Stad", "i Flens
+    kommun"), an acronym ("kring SMADIT", "i LPO"), a paper ("i Vansbrobladet") or a name the
+    page cut in its brackets."""
     a = rules.activities
+    not_after, not_names = set(a["place_not_followed_by"]), set(a["place_not_names"])
     out = []
     for m in _place_re(rules).finditer(text):
         rest = text[m.end():].split(None, 1)
-        if rest and rest[0].strip(".,;:") in a["place_not_followed_by"]:
+        if rest and rest[0].strip(".,;:") in not_after:
             continue
         for name in re.split(r",\s*|\s+och\s+", m.group(1)):
-            acronym_compound = re.match(r"^[A-ZÅÄÖ]+-[a-zåäö]", name)  # "EST-arbetet", "A-traktorer"
-            if name and name.split()[0] not in a["place_not_names"] and len(name) > 2 and not acronym_compound:
+            words = name.split()
+            # a later word that is no place ("i Vingåker Polisen ska …": a sentence the page ran on)
+            cut = next((i for i, w in enumerate(words[1:], 1) if w in not_names), len(words))
+            words = words[:cut]
+            if not words or words[-1].lower() in not_after or words[0] in not_names:
+                continue
+            name = " ".join(words)
+            acronym = words[0].isupper() or re.match(r"^[A-ZÅÄÖ]+-[a-zåäö]", words[0])  # "EST-arbetet"
+            if len(name) > 2 and not acronym and not name.lower().endswith(tuple(a["place_not_name_ends"])):
                 out.append(name)
     return list(dict.fromkeys(out))
 
