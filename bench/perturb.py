@@ -17,7 +17,12 @@ with the page's own url) and compared with the original's records:
   hyphen in half the words of 12 letters or more (a CMS's hyphenation hint), a zero-width space
   after one space in ten, half the hyphens within a word or year range as Word's non-breaking
   hyphen ("2023\u20112024"), "fi" and "fl" as ligatures (a PDF font's), every letter decomposed
-  (NFD: "a" + ring above for "å", as macOS gives it).
+  (NFD: "a" + ring above for "å", as macOS gives it);
+- ``html``: the page as a CMS serves it, its blocks as read from the text: headings ``<h2>``,
+  paragraphs ``<p>``, list items ``<li>`` in one ``<ul>`` per run (read by the HTML backend);
+- ``html_table``: the same inside a layout table, as older kommun sites and e-mail-like templates set
+  a page: a row with the site's name (a link to its start page), a row with a menu cell of links
+  beside the content cell.
 
 A variant that leaves a page's text as it was is not counted for that page. Records are paired by
 id, then the rest in document order; compared per record: activities (texts whitespace-normalized,
@@ -53,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 import pipeline  # noqa: E402
 from pipeline.activities import _find_quotes  # noqa: E402
 from pipeline.backends import LIST_GLYPHS  # noqa: E402
-from pipeline.backends.text import blocks_from_lines, plain_lines, split_flat_lists  # noqa: E402
+from pipeline.backends.text import blocks_from_lines, plain_lines, split_flat_lists, text_and_blocks  # noqa: E402
 from pipeline.evaluate import pair_activities  # noqa: E402
 from pipeline.ingest import decode_text, read_sidecar  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
@@ -61,7 +66,8 @@ from pipeline.sections import segment  # noqa: E402
 
 GLYPHS = ("•", "-", "–", "*", "·")
 VARIANTS = tuple(f"bullet{g}" for g in GLYPHS) + ("numbered", "crlf_nbsp", "blank_removed", "blank_added", "wrapped",
-                                                   "unicode_forms")
+                                                   "unicode_forms", "html", "html_table")
+HTML_VARIANTS = ("html", "html_table")
 WIDTH = 80
 KINDS = ("records", "activities", "activity_text", "frequency", "actors", "categories", "period",
          "doc_type", "follow_up")
@@ -124,7 +130,33 @@ def runs(lines: list[str], items) -> list[list[tuple]]:
     return out
 
 
+def as_html(text: str, table: bool = False) -> str:
+    """The text's blocks (as the text backend reads them) as HTML; with ``table``, inside a layout
+    table."""
+    from html import escape
+
+    out, in_list = [], False
+    for b in text_and_blocks(text, load_rules())[1]:
+        if b.kind == "item" and not in_list:
+            out.append("<ul>")
+        elif b.kind != "item" and in_list:
+            out.append("</ul>")
+        in_list = b.kind == "item"
+        tag = {"heading": "h2", "item": "li"}.get(b.kind, "p")
+        out.append(f"<{tag}>{escape(b.text)}</{tag}>")
+    if in_list:
+        out.append("</ul>")
+    content = "\n".join(out)
+    if table:
+        content = ('<table width="100%" cellpadding="0"><tr><td colspan="2"><a href="/"><b>Kommunen</b></a></td></tr>\n'
+                   '<tr><td valign="top" width="180"><a href="/">Start</a><br><a href="/kommun">Kommun och politik</a>'
+                   f'</td>\n<td valign="top">\n{content}\n</td></tr></table>')
+    return f"<html><head><meta charset=\"utf-8\"></head><body>\n{content}\n</body></html>"
+
+
 def variant(name: str, text: str, seed: int) -> str:
+    if name in HTML_VARIANTS:
+        return as_html(text, table=name == "html_table")
     lines, items, inline = layout(text)
     out = list(lines)
     if name.startswith("bullet"):
@@ -263,9 +295,9 @@ def compare(orig: list[dict], var: list[dict]) -> list[tuple[str, str, str]]:
     return out
 
 
-def _extract(text: str, url: str):
+def _extract(text: str, url: str, html: bool = False):
     try:
-        return pipeline.extract_text(text, url=url)
+        return pipeline.extract_text(text, url=url, html=html)
     except pipeline.DocumentError as exc:
         return str(exc)
 
@@ -284,7 +316,7 @@ def run_page(args) -> list[tuple]:
         vtext = variant(name, text, seed)
         if vtext == text:
             continue
-        var = _extract(vtext, url)
+        var = _extract(vtext, url, html=name in HTML_VARIANTS)
         if isinstance(var, str):
             rows += [(p.stem, name, o["id"], "records", f"the variant fails: {var[-80:]}") for o in orig]
             continue

@@ -190,6 +190,47 @@ def test_html_activity_table(write, rules, nlp):
         ("Trygghetsvandring. (Ansvarig: Kommunen)", ["kommunen"], None)]
 
 
+_CONTENT = ("<h1>Medborgarlöfte för Köping 2024</h1><p>Polisen lovar att:</p><ul>"
+            "<li>genomföra trafikkontroller två gånger per vecka i Köpings centrum.</li>"
+            "<li>Kommunen ska genomföra trygghetsvandringar varje månad.</li></ul>"
+            "<h2>Uppföljning</h2><p>Löftet följs upp två gånger per år.</p>")
+
+
+@pytest.mark.parametrize("layout", [
+    # the content in one cell beside a menu cell, under a row with the site's name (older kommun sites)
+    '<table width="100%"><tr><td colspan="2"><a href="/">Köpings kommun</a></td></tr><tr><td>'
+    '<a href="/">Start</a><br><a href="/kommun">Kommun och politik</a></td><td>{}</td></tr></table>',
+    "<table><tr><td><table><tr><td>{}</td></tr></table></td></tr></table>",  # nested, one cell each
+    '<table role="presentation"><tr><td><p>{}</p></td></tr></table>',
+])
+def test_a_layout_table_is_read_as_the_page_not_as_data(write, rules, nlp, layout):
+    """A table that lays out the page (bench/perturb.py html_table: 0.000 → 0.992 of records the
+    same as the text's) gives the blocks the same content gives without it; its menu cells none."""
+    from pipeline.extract import extract_path
+
+    def read(name, markup):
+        rec = extract_path(write(name, f"<html><body>{markup}</body></html>", url="https://koping.se/x"),
+                           rules, nlp).records[0]
+        return [(a.text, a.actors, a.frequency and a.frequency.times) for a in rec.activities], \
+            rec.follow_up is not None, rec.period
+
+    plain = read("plain.html", _CONTENT)
+    assert plain[0] == [("genomföra trafikkontroller två gånger per vecka i Köpings centrum.", ["polisen"], 2),
+                        ("Kommunen ska genomföra trygghetsvandringar varje månad.", ["kommunen"], 1)]
+    assert read("layout.html", layout.format(_CONTENT)) == plain
+
+
+def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table(write, rules, nlp):
+    """A CMS wraps each cell's text in <p>: one paragraph a cell is still data."""
+    from pipeline.extract import extract_path
+
+    html = ("<h1>Ale – medborgarlöfte 2024</h1><table><tr><td><p>Aktivitet</p></td><td><p>Ansvarig</p></td></tr>"
+            "<tr><td><p>Trafikkontroller vid skolorna</p></td><td><p>Polisen</p></td></tr></table>")
+    rec = extract_path(write("ale.html", html, url="https://polisen.se/x/ale/"), rules, nlp).records[0]
+    assert [(a.text, a.actors) for a in rec.activities] == [
+        ("Trafikkontroller vid skolorna. (Ansvarig: Polisen)", ["polisen"])]
+
+
 def test_crlf_and_no_break_spaces_read_as_plain_lines(write, rules):
     """The same page with CRLF line ends and no-break spaces (bench/perturb.py crlf_nbsp) gives the
     same blocks and the same records: "Region\\u00a0Dalarna" is the region, "2\\u00a0gånger" a count."""

@@ -41,6 +41,26 @@ def _own_text(node) -> str:
     return node.get_text(" ")
 
 
+_LAYOUT_IN_CELL = ["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"]
+
+
+def _layout_table(table: Tag) -> bool:
+    """A table that lays out the page rather than holding data (older kommun sites, e-mail-like
+    templates: the content in one cell beside a menu cell): marked so (``role="presentation"``),
+    or a cell holds a heading, a list, a table or several paragraphs. Its cells are read as the
+    page's blocks; a data table gives its rows."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    return any(cell.find(_LAYOUT_IN_CELL) is not None or len(cell.find_all("p", limit=2)) > 1
+               for cell in table.find_all(["td", "th"]))
+
+
+def _mostly_links(cell: Tag) -> bool:
+    """A cell whose words are mostly link text: a menu, not content."""
+    text = len(_WS.sub("", cell.get_text()))
+    return text > 0 and 2 * sum(len(_WS.sub("", a.get_text())) for a in cell.find_all("a")) >= text
+
+
 def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
     """Return the plain text (blocks separated by blank lines) and its blocks."""
     soup = BeautifulSoup(markup, "html.parser")
@@ -70,7 +90,11 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
         if not isinstance(child, Tag):
             continue
         kind = BLOCK_TAGS.get(child.name)
-        if child.name == "table":
+        if child.name == "table" and _layout_table(child):
+            stack.append(iter(child.children))
+        elif child.name in ("td", "th") and _mostly_links(child):
+            continue  # a layout table's menu or site-name cell
+        elif child.name == "table":
             rows = [[c.get_text(" ") for c in tr.find_all(["td", "th"])] for tr in child.find_all("tr")]
             pieces += [("item", t) for t in table_items(rows, rules)]
         elif kind and id(child) not in has_block:
