@@ -22,7 +22,15 @@ with the page's own url) and compared with the original's records:
   paragraphs ``<p>``, list items ``<li>`` in one ``<ul>`` per run (read by the HTML backend);
 - ``html_table``: the same inside a layout table, as older kommun sites and e-mail-like templates set
   a page: a row with the site's name (a link to its start page), a row with a menu cell of links
-  beside the content cell.
+  beside the content cell;
+- ``html_bold``: headings set as bold paragraphs (``<p><strong>…</strong></p>``), as an editor does
+  who does not use the heading styles;
+- ``html_br``: each run of list items one paragraph, an item a line after "• " ended by ``<br>``
+  (a list pasted into a CMS's editor);
+- ``html_div``: every block a ``<div>``, headings ``<div class="rubrik">`` (a page builder's);
+- ``html_word``: Word's "Save as web page": paragraphs ``<p class=MsoNormal>``, headings
+  ``<p class=MsoNormal><b>…</b></p>``, list items ``<p class=MsoListParagraph>`` opening with the
+  Symbol font's "·" and no-break spaces.
 
 A variant that leaves a page's text as it was is not counted for that page. Records are paired by
 id, then the rest in document order; compared per record: activities (texts whitespace-normalized,
@@ -66,8 +74,9 @@ from pipeline.sections import segment  # noqa: E402
 
 GLYPHS = ("•", "-", "–", "*", "·")
 VARIANTS = tuple(f"bullet{g}" for g in GLYPHS) + ("numbered", "crlf_nbsp", "blank_removed", "blank_added", "wrapped",
-                                                   "unicode_forms", "html", "html_table")
-HTML_VARIANTS = ("html", "html_table")
+                                                   "unicode_forms", "html", "html_table", "html_bold", "html_br",
+                                                   "html_div", "html_word")
+HTML_VARIANTS = ("html", "html_table", "html_bold", "html_br", "html_div", "html_word")
 WIDTH = 80
 KINDS = ("records", "activities", "activity_text", "frequency", "actors", "categories", "period",
          "doc_type", "follow_up")
@@ -130,24 +139,57 @@ def runs(lines: list[str], items) -> list[list[tuple]]:
     return out
 
 
-def as_html(text: str, table: bool = False) -> str:
-    """The text's blocks (as the text backend reads them) as HTML; with ``table``, inside a layout
-    table."""
+def as_html(text: str, style: str = "html") -> str:
+    """The text's blocks (as the text backend reads them) as HTML in one of the HTML_VARIANTS'
+    styles."""
+    from bisect import bisect_right
     from html import escape
 
-    out, in_list = [], False
-    for b in text_and_blocks(text, load_rules())[1]:
-        if b.kind == "item" and not in_list:
-            out.append("<ul>")
-        elif b.kind != "item" and in_list:
-            out.append("</ul>")
-        in_list = b.kind == "item"
-        tag = {"heading": "h2", "item": "li"}.get(b.kind, "p")
-        out.append(f"<{tag}>{escape(b.text)}</{tag}>")
-    if in_list:
-        out.append("</ul>")
+    blocks = text_and_blocks(text, load_rules())[1]
+    lines, items, inline = layout(text)
+    firsts, glyphs = {first for first, *_ in items}, set(inline)  # list items: at a line's start, or run together
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    # an item the text backend reads that is no list item (a quote set with a dash, a footnote with
+    # "*"): a CMS keeps its glyph in a paragraph
+    kinds = []
+    for b in blocks:
+        at = bisect_right(starts, b.start) - 1
+        glyph = lines[at].strip()[:1]
+        listed = at in firsts or glyphs.intersection(range(b.start - 3, b.start)) or glyph not in "-–—*"
+        kinds.append((b.kind if b.kind != "item" or listed else "quote", f"{glyph} {b.text}"))
+    out = []
+    for k, (b, (kind, line)) in enumerate(zip(blocks, kinds)):
+        if kind == "quote":
+            out.append(f"<p>{escape(line)}</p>")
+            continue
+        first = kind == "item" and (k == 0 or kinds[k - 1][0] != "item")
+        last = kind == "item" and (k + 1 == len(blocks) or kinds[k + 1][0] != "item")
+        t = escape(b.text)
+        if style in ("html", "html_table", "html_bold"):
+            if b.kind == "heading":
+                out.append(f"<p><strong>{t}</strong></p>" if style == "html_bold" else f"<h2>{t}</h2>")
+            elif b.kind == "item":
+                out.append(("<ul>" if first else "") + f"<li>{t}</li>" + ("</ul>" if last else ""))
+            else:
+                out.append(f"<p>{t}</p>")
+        elif style == "html_br":
+            if b.kind == "item":
+                out.append(("<p>" if first else "") + f"• {t}" + ("</p>" if last else "<br>"))
+            else:
+                out.append(f"<h2>{t}</h2>" if b.kind == "heading" else f"<p>{t}</p>")
+        elif style == "html_div":
+            cls = {"heading": ' class="rubrik"', "item": ' class="punkt"'}.get(b.kind, "")
+            out.append(f"<div{cls}>{'• ' if b.kind == 'item' else ''}{t}</div>")
+        else:  # html_word
+            if b.kind == "item":
+                out.append('<p class=MsoListParagraph style="text-indent:-18.0pt"><span style="font-family:Symbol">·'
+                           f'<span style="font:7.0pt">&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span></span>{t}</p>')
+            else:
+                out.append(f"<p class=MsoNormal><b>{t}</b></p>" if b.kind == "heading" else f"<p class=MsoNormal>{t}</p>")
     content = "\n".join(out)
-    if table:
+    if style == "html_table":
         content = ('<table width="100%" cellpadding="0"><tr><td colspan="2"><a href="/"><b>Kommunen</b></a></td></tr>\n'
                    '<tr><td valign="top" width="180"><a href="/">Start</a><br><a href="/kommun">Kommun och politik</a>'
                    f'</td>\n<td valign="top">\n{content}\n</td></tr></table>')
@@ -156,7 +198,7 @@ def as_html(text: str, table: bool = False) -> str:
 
 def variant(name: str, text: str, seed: int) -> str:
     if name in HTML_VARIANTS:
-        return as_html(text, table=name == "html_table")
+        return as_html(text, name)
     lines, items, inline = layout(text)
     out = list(lines)
     if name.startswith("bullet"):

@@ -1,5 +1,7 @@
-"""HTML backend (beautifulsoup4): tags give headings, paragraphs and list items; site
-furniture (navigation, cookie banners, search, share links, footers) is dropped."""
+"""HTML backend (beautifulsoup4): tags give headings, paragraphs and list items, written as the
+lines of a text file that the text backend then reads (so a list set as glyph lines, a heading
+set in bold, a page laid out in a table read as they do in a text file); site furniture
+(navigation, cookie banners, search, share links, footers, a layout table's menu) is dropped."""
 from __future__ import annotations
 
 import re
@@ -8,9 +10,8 @@ from bs4 import BeautifulSoup, Tag
 
 from ..models import Block
 from ..rules import Rules
-from . import fold_characters
 from .tables import table_items
-from .text import ellipsis_item, is_boilerplate, strip_link_furniture
+from .text import text_and_blocks
 
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "button", "svg", "iframe", "template", "select", "input"]
@@ -19,6 +20,7 @@ BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading"
               "h6": "heading", "li": "item", "p": "paragraph", "dt": "heading",
               "dd": "paragraph", "blockquote": "paragraph", "figcaption": "paragraph"}
 _WS = re.compile(r"\s+")
+_BR = "\ue000"  # a <br>, kept apart from the markup's own white space until the lines are made
 
 
 def _is_furniture(tag: Tag) -> bool:
@@ -80,6 +82,8 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             has_block.add(id(parent))
         if tag.name in BLOCK_TAGS or tag.name in ("div", "section") or id(tag) in has_div:
             has_div.add(id(parent))
+    for br in root.find_all("br"):
+        br.replace_with(_BR)
     pieces: list[tuple[str, str]] = []
     stack = [iter(root.children)]  # explicit stack: deeply nested pages must not recurse
     while stack:
@@ -93,40 +97,43 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
         if child.name == "table" and _layout_table(child):
             stack.append(iter(child.children))
         elif child.name in ("td", "th") and _mostly_links(child):
-            continue  # a layout table's menu or site-name cell
+            continue  # a layout table's menu or site-name cell (a data table is read whole, below)
         elif child.name == "table":
             rows = [[c.get_text(" ") for c in tr.find_all(["td", "th"])] for tr in child.find_all("tr")]
             pieces += [("item", t) for t in table_items(rows, rules)]
         elif kind and id(child) not in has_block:
-            text = _WS.sub(" ", child.get_text(" ")).strip()
-            if text:
-                pieces.append((kind, text))
+            pieces.append((kind, child.get_text(" ")))
         elif kind == "item":
             # the item's own words, in inline tags too: the title of "<li><strong>Trafik</strong><p>…</p></li>"
             # as of "<li>Trafik<p>…</p></li>" (the titled items of polisen-se__robertsfors, polisen-se__norsjo,
             # polisen-se__lerum, polisen-se__varmdo: "• Trafik" over its text)
-            own = _WS.sub(" ", " ".join(_own_text(c) for c in child.children)).strip()
-            if own:
-                pieces.append((kind, own))
+            pieces.append((kind, " ".join(_own_text(c) for c in child.children)))
             stack.append(iter(child.children))
         elif child.name in ("div", "section", "td") and id(child) not in has_div:
-            text = _WS.sub(" ", child.get_text(" ")).strip()
-            if text:
-                pieces.append(("paragraph", text))
+            pieces.append(("paragraph", child.get_text(" ")))
         else:
             stack.append(iter(child.children))
-    out, blocks, pos = [], [], 0
-    for kind, text in pieces:
-        text = _WS.sub(" ", fold_characters(text)).strip()  # (&shy; is a soft hyphen only once parsed)
-        if kind == "item":  # as the text backend's items; a paragraph keeps it, where
-            text = strip_link_furniture(text, rules)  # not_situation_phrases reads it
-        if not text or is_boilerplate(text, rules):
+    return text_and_blocks(_as_lines(pieces), rules)
+
+
+def _as_lines(pieces: list[tuple[str, str]]) -> str:
+    """The page's blocks as the lines of a text file, read by the text backend as a text file is:
+    a heading or paragraph between blank lines (a ``<br>`` a line break in it), a list item a line
+    after "• " (the items of a list together, a line break in one an indented line), so that a
+    list set as glyph lines in a paragraph, a heading set in bold and the genre's other shapes are
+    read the one way whatever the markup (bench/perturb.py html_* variants)."""
+    out: list[str] = []
+    prev_item = False
+    for kind, raw in pieces:
+        lines = [ln for ln in (_WS.sub(" ", part).strip() for part in raw.split(_BR)) if ln]
+        if not lines:
             continue
-        if kind == "heading" and len(text) > 200:
-            kind = "paragraph"
-        m = ellipsis_item(text, blocks, rules) if kind == "paragraph" else None
-        cut = m.end() if m else 0  # "<p>... fotpatrullera …</p>" after "<p>… kommer att...</p>"
-        blocks.append(Block(kind="item" if m else kind, text=text[cut:], start=pos + cut, end=pos + len(text)))
-        out.append(text)
-        pos += len(text) + 2
-    return "\n\n".join(out), blocks
+        if kind == "heading":
+            lines = [" ".join(lines)]
+        if kind == "item":
+            lines = [f"• {lines[0]}"] + [f"  {ln}" for ln in lines[1:]]
+        if out and not (kind == "item" and prev_item):
+            out.append("")
+        out += lines
+        prev_item = kind == "item"
+    return "\n".join(out)
