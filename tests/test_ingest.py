@@ -238,6 +238,18 @@ def test_a_layout_table_is_read_as_the_page_not_as_data(write, rules, nlp, layou
     '<p class=MsoListParagraph><span style="font-family:Symbol">·<span>&nbsp;&nbsp;&nbsp;</span></span>'
     "Kommunen ska genomföra trygghetsvandringar varje månad.</p>"
     "<p class=MsoNormal><b>Uppföljning</b></p><p class=MsoNormal>Löftet följs upp två gånger per år.</p>",
+    # the same with Word's conditional comments, <o:p> and Wingdings' "§" (a square) as the glyph: an item,
+    # where "3 §" in running text stays a paragraph sign
+    "<p class=MsoNormal><b><span style='font-size:14.0pt'>Medborgarlöfte för Köping 2024<o:p></o:p></span></b></p>"
+    "<p class=MsoNormal>Polisen lovar att:<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt'><![if !supportLists]><span style='font-family:"
+    "Wingdings'>§<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>genomföra "
+    "trafikkontroller två gånger per vecka i Köpings centrum.<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt'><![if !supportLists]><span style='font-family:"
+    "Wingdings'>§<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>Kommunen ska "
+    "genomföra trygghetsvandringar varje månad.<o:p></o:p></p>"
+    "<p class=MsoNormal><b>Uppföljning</b></p><p class=MsoNormal>Löftet följs upp två gånger per år enligt 3 "
+    "<span style='font-family:Symbol'>§</span>.</p>",
 ])
 def test_the_same_page_in_a_cms_s_markup_gives_the_same_records(write, rules, nlp, markup):
     """The markup a CMS, a page builder or Word writes for the same page is read as its plain

@@ -57,6 +57,23 @@ def _layout_table(table: Tag) -> bool:
                for cell in table.find_all(["td", "th"]))
 
 
+# Word's "Save as web page" sets a list's glyph as a letter of a symbol font in a span of its own
+# before the item's text: "·" in Symbol, "§" (a square) or "Ø" (an arrow) in Wingdings, "o" in
+# Courier New for a second level
+_SYMBOL_FONT = re.compile(r"font-family:\s*['\"]?(?:Symbol|Wingdings|Courier New)\b", re.I)
+
+
+def _symbol_bullet(span: Tag) -> None:
+    """The glyph of such a span, when it opens its paragraph, read as "•" ("§ Kommunen ska …" is
+    an item, not a paragraph sign)."""
+    first = span.find(string=True)
+    block = span.find_parent(["p", "li", "div"])
+    if first is None or block is None or len(first.strip()) != 1 \
+            or not block.get_text().lstrip().startswith(first.strip()):
+        return
+    first.replace_with("•" + first[len(first.rstrip()):] + " ")
+
+
 def _mostly_links(cell: Tag) -> bool:
     """A cell whose words are mostly link text: a menu, not content."""
     text = len(_WS.sub("", cell.get_text()))
@@ -84,6 +101,8 @@ def html_to_text(markup: str, rules: Rules) -> tuple[str, list[Block]]:
             has_div.add(id(parent))
     for br in root.find_all("br"):
         br.replace_with(_BR)
+    for span in root.find_all("span", style=_SYMBOL_FONT):
+        _symbol_bullet(span)
     pieces: list[tuple[str, str]] = []
     stack = [iter(root.children)]  # explicit stack: deeply nested pages must not recurse
     while stack:
