@@ -196,6 +196,16 @@ _CONTENT = ("<h1>Medborgarlöfte för Köping 2024</h1><p>Polisen lovar att:</p>
             "<h2>Uppföljning</h2><p>Löftet följs upp två gånger per år.</p>")
 
 
+def _read_html(write, rules, nlp, name: str, markup: str):
+    """A page's activities (text, actors, count), whether it has a follow-up, and its period."""
+    from pipeline.extract import extract_path
+
+    rec = extract_path(write(name, f"<html><body>{markup}</body></html>", url="https://koping.se/x"),
+                       rules, nlp).records[0]
+    return [(a.text, a.actors, a.frequency and a.frequency.times) for a in rec.activities], \
+        rec.follow_up is not None, rec.period
+
+
 @pytest.mark.parametrize("layout", [
     # the content in one cell beside a menu cell, under a row with the site's name (older kommun sites)
     '<table width="100%"><tr><td colspan="2"><a href="/">Köpings kommun</a></td></tr><tr><td>'
@@ -204,20 +214,12 @@ _CONTENT = ("<h1>Medborgarlöfte för Köping 2024</h1><p>Polisen lovar att:</p>
     '<table role="presentation"><tr><td><p>{}</p></td></tr></table>',
 ])
 def test_a_layout_table_is_read_as_the_page_not_as_data(write, rules, nlp, layout):
-    """A table that lays out the page (bench/perturb.py html_table: 0.000 → 0.992 of records the
+    """A table that lays out the page (bench/perturb.py html_table: 0.000 → 1.000 of records the
     same as the text's) gives the blocks the same content gives without it; its menu cells none."""
-    from pipeline.extract import extract_path
-
-    def read(name, markup):
-        rec = extract_path(write(name, f"<html><body>{markup}</body></html>", url="https://koping.se/x"),
-                           rules, nlp).records[0]
-        return [(a.text, a.actors, a.frequency and a.frequency.times) for a in rec.activities], \
-            rec.follow_up is not None, rec.period
-
-    plain = read("plain.html", _CONTENT)
+    plain = _read_html(write, rules, nlp, "plain.html", _CONTENT)
     assert plain[0] == [("genomföra trafikkontroller två gånger per vecka i Köpings centrum.", ["polisen"], 2),
                         ("Kommunen ska genomföra trygghetsvandringar varje månad.", ["kommunen"], 1)]
-    assert read("layout.html", layout.format(_CONTENT)) == plain
+    assert _read_html(write, rules, nlp, "layout.html", layout.format(_CONTENT)) == plain
 
 
 @pytest.mark.parametrize("markup", [
@@ -253,17 +255,9 @@ def test_a_layout_table_is_read_as_the_page_not_as_data(write, rules, nlp, layou
 ])
 def test_the_same_page_in_a_cms_s_markup_gives_the_same_records(write, rules, nlp, markup):
     """The markup a CMS, a page builder or Word writes for the same page is read as its plain
-    text is (bench/perturb.py html_bold, html_br, html_div, html_word: 0.129–0.545 → 0.992 of
+    text is (bench/perturb.py html_bold, html_br, html_div, html_word: 0.131–0.556 → 1.000 of
     records the same as the text's)."""
-    from pipeline.extract import extract_path
-
-    def read(name, html):
-        rec = extract_path(write(name, f"<html><body>{html}</body></html>", url="https://koping.se/x"),
-                           rules, nlp).records[0]
-        return [(a.text, a.actors, a.frequency and a.frequency.times) for a in rec.activities], \
-            rec.follow_up is not None, rec.period
-
-    assert read("cms.html", markup) == read("semantic.html", _CONTENT)
+    assert _read_html(write, rules, nlp, "cms.html", markup) == _read_html(write, rules, nlp, "semantic.html", _CONTENT)
 
 
 def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table(write, rules, nlp):
