@@ -1597,7 +1597,8 @@ def _focus_also(prev: Span, sent: Span, rules: Rules) -> FocusArea | None:
 
 def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     """Bullets that name topics, not activities: a bullet of a few words with running text
-    under it is a heading ("• Trafik" + a paragraph); a list of only short bullets
+    under it is a heading ("• Trafik" + a paragraph), unless it ends a run of bullets (the list
+    is over, its text under none of them: kungsor-se__2023-12-19-…, www-orust-se__…); a list of only short bullets
     (``topic_list_max_words``, a full stop allowed, no reported action), most naming a focus
     category, is a list of focus areas ("• Otrygga platser • Skadegörelse", "• Trafik. •
     Kriminella nätverk."); so is a list right above a heading over actions ("Aktiviteter"), every
@@ -1615,7 +1616,7 @@ def _topic_items(seg: Segment, rules: Rules) -> dict[int, str]:
     for i, b in enumerate(blocks + [None]):
         if b is not None and b.kind == "item":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if short(b, 5) and nxt is not None and nxt.kind == "paragraph":
+            if short(b, 5) and nxt is not None and nxt.kind == "paragraph" and not run:
                 out[id(b)] = "heading"
             run.append(b)
             continue
