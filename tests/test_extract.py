@@ -2333,27 +2333,19 @@ def test_a_speakers_own_words_and_how_it_is_followed_up_are_no_activities(write,
 
 
 def test_a_list_of_short_topics_is_focus_areas_a_list_of_project_names_is_not(write, rules, nlp):
+    """The last bullet of the areas' list is no heading over the text after it (a short bullet heads
+    running text only when it stands alone: kungsor-se__2023-12-19-…, www-orust-se__…): that text falls
+    under none of the areas."""
     txt = ("Ydre – medborgarlöften 2024\n\nTre fokusområden för 2024\n\n  • Trafiksäkerhetsarbete\n"
-           "  • Bedrägeribrott\n  • Bruk av narkotika bland unga\n\nDet här ska vi göra\n\n"
+           "  • Bedrägeribrott\n  • Bruk av narkotika bland unga\n\n"
+           "Utöver detta kommer kommunen och polisen fortsätta med lägesbildsarbetet.\n\nDet här ska vi göra\n\n"
            "I samverkan pågår flera projekt.\n\n  • Huskurage\n  • Ydreprojektet\n  • Tryggare torg\n")
     rec = _one(write, rules, nlp, txt, "ydre")
     assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhetsarbete", "Bedrägeribrott",
                                                   "Bruk av narkotika bland unga"]
-    assert [a.text for a in rec.activities] == ["Huskurage", "Ydreprojektet", "Tryggare torg"]
-
-
-def test_the_last_bullet_of_a_list_is_no_heading_over_the_text_after_the_list(write, rules, nlp):
-    """(kungsor-se__2023-12-19-…, www-orust-se__polisenochsto…) A short bullet with running text under it
-    heads that text only when it stands alone: the last of a run of bullets ends the list, and the text
-    after it falls under no one of the list's areas."""
-    txt = ("Ydre – medborgarlöften 2024\n\nTre fokusområden för 2024\n\n  • Trafiksäkerhetsarbete\n"
-           "  • Bedrägeribrott\n  • Bruk av narkotika bland unga\n\n"
-           "Utöver detta kommer kommunen och polisen fortsätta med lägesbildsarbetet.\n")
-    rec = _one(write, rules, nlp, txt, "ydre")
-    assert [f.title for f in rec.focus_areas] == ["Trafiksäkerhetsarbete", "Bedrägeribrott",
-                                                  "Bruk av narkotika bland unga"]
     assert [(a.text, a.focus_area) for a in rec.activities] == [
-        ("Utöver detta kommer kommunen och polisen fortsätta med lägesbildsarbetet.", None)]
+        ("Utöver detta kommer kommunen och polisen fortsätta med lägesbildsarbetet.", None),
+        ("Huskurage", None), ("Ydreprojektet", None), ("Tryggare torg", None)]
 
 
 def test_goals_written_as_nouns_are_no_activities(write, rules, nlp):
